@@ -1,0 +1,39 @@
+/** Dependency direction (DESIGN.md): core is pure and imports nothing of ours and no node:* module. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-no-node-builtins',
+      comment: 'packages/core runs unchanged in the browser: no node:* or Node built-in modules.',
+      severity: 'error',
+      from: { path: '^packages/core/src' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'core-no-workspace-packages',
+      comment: 'packages/core depends on no other workspace package.',
+      severity: 'error',
+      from: { path: '^packages/core/src' },
+      to: { path: '^packages/(?!core/)' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'cli-not-imported',
+      comment: 'the CLI is a leaf: nothing imports it.',
+      severity: 'error',
+      from: { pathNot: '^packages/cli' },
+      to: { path: '^packages/cli' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.test\\.ts$' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    combinedDependencies: true,
+  },
+};

@@ -1,0 +1,42 @@
+/** Canonical names of the indicator tree (RULES.md §2, R8), from however a form writes them. */
+import { squash } from '../values/normalize.ts';
+
+/** `产出 指 标 (40分)` → 产出指标; `满意度指标（10）` → 满意度指标. Unknown headings come back squashed. */
+export function canonicalLevel1(raw: string): string {
+  const t = squash(raw).replace(/[(（][^)）]*[)）]/g, '');
+  if (t.includes('产出')) return '产出指标';
+  if (t.includes('效益')) return '效益指标';
+  if (t.includes('满意')) return '满意度指标';
+  if (t.includes('预算执行')) return '预算执行率';
+  if (t.includes('成本')) return '成本指标';
+  return t;
+}
+
+const LEVEL2 = [
+  ['数量', '数量指标'],
+  ['质量', '质量指标'],
+  ['时效', '时效指标'],
+  ['经济成本', '经济成本指标'],
+  ['社会成本', '社会成本指标'],
+  ['生态环境成本', '生态环境成本指标'],
+  ['成本', '成本指标'],
+  ['经济效益', '经济效益指标'],
+  ['社会效益', '社会效益指标'],
+  ['生态效益', '生态效益指标'],
+  ['可持续', '可持续影响指标'],
+  ['满意', '服务对象满意度指标'],
+  ['预算执行', '预算执行率'],
+] as const;
+
+/** `社会 效 益 指 标` → 社会效益指标; `满意度指标` → 服务对象满意度指标. */
+export function canonicalLevel2(raw: string): string {
+  const t = squash(raw);
+  for (const [key, name] of LEVEL2) if (t.includes(key)) return name;
+  return t;
+}
+
+/** Points declared in a 一级 heading: `产出指标（50）` → "50", `产出 指 标 (40分)` → "40". */
+export function declaredPoints(raw: string): string | null {
+  const m = /[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]/.exec(squash(raw));
+  return m ? m[1]! : null;
+}

@@ -1,0 +1,87 @@
+/**
+ * R3: budget execution. 执行率 = 全年执行数 ÷ 全年预算数, where 全年预算数 is the adjusted budget, or
+ * 预算编制数 when the budget was never adjusted; score = min(执行率, 1) × 分值.
+ */
+import type { BudgetLine, Evaluation, NumberField } from '../model/evaluation.ts';
+import type { Scheme } from '../scheme/scheme.ts';
+import { Dec, fixed, HUNDRED, minDec, plain } from '../values/decimal.ts';
+
+export interface BudgetExecution {
+  /** 全年预算数 used, 万元 */
+  budget: string | null;
+  /** which field gave it */
+  budgetField: 'adjusted' | 'prepared' | 'initial' | 'declared' | null;
+  /** 全年执行数, 万元 */
+  executed: string | null;
+  /** 到位数, 万元 */
+  received: string | null;
+  /** exact 执行率 as a fraction ("0.9564…"), null when undefined (no budget, budget 0) */
+  rate: string | null;
+  /** 执行率 in %, rounded to the scheme's decimals, for display */
+  ratePercent: string | null;
+  /** 分值, 分 (block and separate modes) */
+  points: string | null;
+  /** score, 分, rounded; null in indicator mode or when the rate is undefined */
+  score: string | null;
+  /** counted in the total (R7) */
+  inTotal: boolean;
+  /** the score as written on the form, 分 */
+  claimedScore: string | null;
+  /** the rate as written, % */
+  claimedRate: string | null;
+  explanation: string;
+}
+
+/** The line that holds the project's totals: 年度资金总额, or the first line when none is labelled so. */
+export function totalLine(ev: Evaluation): BudgetLine | undefined {
+  return ev.budget.lines.find((l) => l.kind === 'total') ?? ev.budget.lines[0];
+}
+
+function val(f: NumberField | undefined): string | null {
+  return f?.value ?? null;
+}
+
+export function budgetExecution(ev: Evaluation, scheme: Scheme): BudgetExecution {
+  const line = totalLine(ev);
+  const candidates = [
+    ['adjusted', val(line?.adjusted)],
+    ['prepared', val(line?.prepared)],
+    ['initial', val(line?.initial)],
+    ['declared', val(line?.declared)],
+  ] as const;
+  const found = candidates.find(([, v]) => v !== null);
+  const budget = found?.[1] ?? null;
+  const executed = val(line?.executed);
+  const mode = scheme.budget.mode;
+  const points = mode === 'indicator' ? null : scheme.budget.points;
+  const base = {
+    budget,
+    budgetField: found?.[0] ?? null,
+    executed,
+    received: val(line?.received),
+    points,
+    inTotal: mode === 'block',
+    claimedScore: val(line?.score),
+    claimedRate: val(line?.rate),
+  };
+  if (budget === null || executed === null)
+    return { ...base, rate: null, ratePercent: null, score: null, explanation: '预算数或执行数缺失，执行率无法计算' };
+  const b = new Dec(budget);
+  if (b.isZero()) return { ...base, rate: null, ratePercent: null, score: null, explanation: '全年预算数为 0，执行率无法计算' };
+  if (b.isNegative()) return { ...base, rate: null, ratePercent: null, score: null, explanation: '全年预算数为负数，执行率无法计算' };
+  const rate = new Dec(executed).dividedBy(b);
+  const ratePercent = fixed(rate.times(HUNDRED), scheme.decimals);
+  const rateText = `执行率 = 执行数 ${plain(new Dec(executed))} ÷ 预算数 ${plain(b)} = ${ratePercent}%`;
+  if (points === null) return { ...base, rate: rate.toFixed(), ratePercent, score: null, explanation: `${rateText}（作为预算执行率指标计分）` };
+  const w = new Dec(points);
+  const exact = minDec(rate, new Dec(1)).times(w);
+  const score = fixed(exact, scheme.decimals);
+  const capped = rate.greaterThan(1) ? '（执行率超过100%按100%计）' : '';
+  return {
+    ...base,
+    rate: rate.toFixed(),
+    ratePercent,
+    score,
+    explanation: `${rateText}；得分 = min(执行率, 1) × ${plain(w)}分 = ${score}分${capped}${mode === 'separate' ? '（单独列示，不计入总分）' : ''}`,
+  };
+}

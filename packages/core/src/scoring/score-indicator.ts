@@ -1,0 +1,309 @@
+/**
+ * Scoring of one 三级 indicator: R4 (quantitative), R5 (over-completion), R6 (qualitative tiers).
+ *
+ * Every result carries an explanation in Chinese that shows the numbers, so that a reader can redo
+ * the arithmetic by hand. Arithmetic is decimal; the score is rounded half up once, at the end.
+ */
+import type { Indicator } from '../model/evaluation.ts';
+import { canonicalLevel2 } from '../model/categories.ts';
+import type { Scheme } from '../scheme/scheme.ts';
+import { Dec, fixed, plain, ZERO } from '../values/decimal.ts';
+import {
+  commensurate,
+  parseValue,
+  TIER_LABELS,
+  type Comparison,
+  type ParsedValue,
+  type Quantity,
+  type Tier,
+} from '../values/parse-value.ts';
+
+export type ScoreRule =
+  | 'R4.positive'
+  | 'R4.reverse'
+  | 'R4.equality'
+  | 'R4.list'
+  | 'R6.tier'
+  | 'R2.not-applicable'
+  | 'manual';
+
+/** How the computed score was reached. */
+export type ScoreBasis =
+  /** by the rule, from the target and the actual */
+  | 'rule'
+  /** the rule cannot decide (a different word, an unparseable value): the evaluator's claimed score stands, clamped to [0, 分值] */
+  | 'claimed'
+  /** nothing to score with */
+  | 'none';
+
+export interface IndicatorScore {
+  /** position in `evaluation.indicators` */
+  index: number;
+  level1: string;
+  /** canonical 二级 name */
+  category: string;
+  /** 分值, 分 */
+  points: string | null;
+  /** recomputed score, 分, rounded to the scheme's decimals; null when it cannot be computed */
+  score: string | null;
+  /** the score as written on the form, 分 */
+  claimed: string | null;
+  rule: ScoreRule;
+  basis: ScoreBasis;
+  explanation: string;
+  /** R6 tier, when the indicator was scored as qualitative */
+  tier: Tier | null;
+  /** direction the rule used */
+  direction: Comparison | null;
+  /** completion share (B ÷ A for positive/equality, A ÷ B for reverse), uncapped; null when not quantitative */
+  completion: string | null;
+  /** R5: (B − A) ÷ A when it exceeds the scheme threshold */
+  overCompletion: string | null;
+  /** the parsed target (the adjusted one when present) and actual, for the audit rules */
+  target: ParsedValue;
+  actual: ParsedValue;
+  /** the target text that counted */
+  targetUsed: 'initial' | 'adjusted';
+}
+
+export interface ScoreOptions {
+  /** replaces the written actual (Hebei layout: the 预算执行率 row takes the budget block's rate) */
+  actualOverride?: { value: ParsedValue; note: string };
+}
+
+export function scoreIndicator(ind: Indicator, index: number, scheme: Scheme, opts: ScoreOptions = {}): IndicatorScore {
+  const category = canonicalLevel2(ind.level2.raw);
+  const adjusted = ind.targetAdjusted && ind.targetAdjusted.raw.trim() !== '' ? ind.targetAdjusted : null;
+  const target = parseValue(adjusted ? adjusted.raw : ind.target.raw);
+  const actual = opts.actualOverride?.value ?? parseValue(ind.actual.raw);
+  const base = {
+    index,
+    level1: ind.level1,
+    category,
+    points: ind.points.value,
+    claimed: ind.claimedScore.value,
+    target,
+    actual,
+    targetUsed: adjusted ? ('adjusted' as const) : ('initial' as const),
+    tier: null,
+    direction: null,
+    completion: null,
+    overCompletion: null,
+  };
+  if (ind.points.value === null)
+    return { ...base, score: null, rule: 'manual', basis: 'none', explanation: `分值“${ind.points.raw}”无法识别，不能计分` };
+  const w = new Dec(ind.points.value);
+  if (ind.notApplicable)
+    return { ...base, score: null, rule: 'R2.not-applicable', basis: 'none', explanation: '该指标不适用，不计分' };
+
+  const result = decide(target, actual, w, category, scheme, ind);
+  const prefix = opts.actualOverride ? `${opts.actualOverride.note}；` : '';
+  const score = result.exact === null ? null : fixed(result.exact, scheme.decimals);
+  let explanation = prefix + result.explanation;
+  if (result.exact !== null && !/得|=/.test(result.explanation)) explanation += `，得 ${score}分`;
+  return {
+    ...base,
+    score,
+    rule: result.rule,
+    basis: result.basis,
+    explanation,
+    tier: result.tier ?? null,
+    direction: result.direction ?? null,
+    completion: result.completion ? result.completion.toFixed() : null,
+    overCompletion: result.over ? result.over.toFixed() : null,
+  };
+}
+
+interface Decision {
+  exact: Dec | null;
+  rule: ScoreRule;
+  basis: ScoreBasis;
+  explanation: string;
+  tier?: Tier;
+  direction?: Comparison;
+  completion?: Dec;
+  over?: Dec;
+}
+
+function decide(target: ParsedValue, actual: ParsedValue, w: Dec, category: string, scheme: Scheme, ind: Indicator): Decision {
+  // The evaluator stated a tier: R6, whatever the target looks like.
+  if (actual.kind === 'tier') return byTier(actual.tier, w, scheme, ind, `实际完成情况为“${TIER_LABELS[actual.tier]}”`);
+
+  if (target.kind === 'quantity') {
+    if (actual.kind === 'quantity') return quantitative(target, actual, w, category, scheme);
+    if (actual.kind === 'empty') return none('缺少实际完成值，无法计分');
+    return byClaim(w, ind, `目标为数值“${target.raw.trim()}”，实际完成值“${actual.raw.trim()}”不是数值（${describe(actual)}）`);
+  }
+  if (target.kind === 'list') {
+    if (actual.kind === 'list') return listScore(target.parts, actual.parts, w);
+    return byClaim(w, ind, `目标为分项数值，实际完成值“${actual.raw.trim()}”未逐项填写`);
+  }
+  if (target.kind === 'word' || target.kind === 'date' || target.kind === 'tier') {
+    if (matches(target, actual)) return byTier('met', w, scheme, ind, `实际“${actual.raw.trim()}”与目标“${target.raw.trim()}”一致，视为达成预期指标`);
+    if (actual.kind === 'empty') return none('缺少实际完成值，无法计分');
+    return byClaim(w, ind, `定性指标：实际“${actual.raw.trim()}”与目标“${target.raw.trim()}”不同，需评价人选择档次`);
+  }
+  if (target.kind === 'empty') return byClaim(w, ind, '缺少年度指标值');
+  return byClaim(w, ind, `年度指标值“${target.raw.trim()}”无法识别：${target.reason}`);
+}
+
+function describe(v: ParsedValue): string {
+  switch (v.kind) {
+    case 'unparseable':
+      return v.reason;
+    case 'word':
+      return '文字';
+    case 'date':
+      return '日期';
+    case 'list':
+      return '分项列表';
+    case 'empty':
+      return '空';
+    default:
+      return v.kind;
+  }
+}
+
+function none(explanation: string): Decision {
+  return { exact: null, rule: 'manual', basis: 'none', explanation };
+}
+
+/** The rule cannot decide: keep the evaluator's score, clamped to [0, w], and say so. */
+function byClaim(w: Dec, ind: Indicator, why: string): Decision {
+  const claimed = ind.claimedScore.value;
+  if (claimed === null) return none(`${why}；且未填写得分`);
+  let c = new Dec(claimed);
+  let clamp = '';
+  if (c.greaterThan(w)) {
+    c = w;
+    clamp = `（填报得分超过分值，按分值 ${plain(w)}分计）`;
+  } else if (c.isNegative()) {
+    c = ZERO;
+    clamp = '（填报得分为负，按 0 分计）';
+  }
+  return { exact: c, rule: 'manual', basis: 'claimed', explanation: `${why}；暂按填报得分 ${plain(c)}分${clamp}` };
+}
+
+/** R6: the claimed score stands when it lies inside the tier; otherwise the top of the tier. */
+function byTier(tier: Tier, w: Dec, scheme: Scheme, ind: Indicator, why: string): Decision {
+  const [lo, hi] = scheme.tiers[tier].map((s) => w.times(s)) as [Dec, Dec];
+  const claimed = ind.claimedScore.value === null ? null : new Dec(ind.claimedScore.value);
+  // The lower bound is inclusive for every tier; the upper bound only for the top tier (R6 table).
+  const inside =
+    claimed !== null &&
+    claimed.greaterThanOrEqualTo(lo) &&
+    (tier === 'met' ? claimed.lessThanOrEqualTo(hi) : claimed.lessThan(hi));
+  const range = `${TIER_LABELS[tier]}档 ${plain(lo)}–${plain(hi)}分`;
+  if (inside) return { exact: claimed, rule: 'R6.tier', basis: 'rule', tier, explanation: `${why}；${range}，取评价人所定 ${plain(claimed)}分` };
+  // Default: the top of the range; for the lower tiers the top is exclusive, so take the highest score below it.
+  const top = tier === 'met' ? hi : hi.minus(new Dec(1).dividedBy(new Dec(10).pow(scheme.decimals)));
+  return { exact: top, rule: 'R6.tier', basis: 'rule', tier, explanation: `${why}；${range}，取档内最高 ${plain(top)}分` };
+}
+
+function matches(target: ParsedValue, actual: ParsedValue): boolean {
+  if (target.kind === 'date' && actual.kind === 'date') {
+    if (target.wholeYear || actual.wholeYear) return target.wholeYear === actual.wholeYear && target.year === actual.year;
+    // A date without a year is read in the form's year: only month and day are compared then.
+    if (target.year !== null && actual.year !== null && actual.year !== target.year) return actual.year < target.year;
+    const t = (target.month ?? 12) * 100 + (target.day ?? 31);
+    const a = (actual.month ?? 12) * 100 + (actual.day ?? 31);
+    return a <= t;
+  }
+  if (target.kind === 'word' && actual.kind === 'word') return actual.word === target.word || actual.word.includes(target.word);
+  if (target.kind === 'tier' && actual.kind === 'tier') return actual.tier === target.tier;
+  return false;
+}
+
+const DIRECTION_NAMES: Record<string, string> = { '>=': '正向指标', '<=': '反向指标', '=': '等值指标' };
+
+function quantitative(
+  target: Extract<ParsedValue, { kind: 'quantity' }>,
+  actual: Extract<ParsedValue, { kind: 'quantity' }>,
+  w: Dec,
+  category: string,
+  scheme: Scheme,
+): Decision {
+  const unify = commensurate(target, actual);
+  if (!unify.ok) return none(unify.reason);
+  const { a, b, unit } = unify;
+  const notes: string[] = [];
+  if (unify.note) notes.push(unify.note);
+  if (actual.approximate) notes.push(`实际值“${actual.raw.trim()}”为约数，按 ${plain(b)} 计`);
+  if (actual.op !== null && actual.op !== '=') notes.push(`实际值写作比较式“${actual.raw.trim()}”，按 ${plain(b)} 计`);
+  let op: Comparison;
+  if (target.op === null) {
+    op = (scheme.defaultDirection[category] ?? scheme.defaultDirection['*'] ?? '>=') as Comparison;
+    notes.push(`目标未写比较符号，${category}按${DIRECTION_NAMES[op]}计`);
+  } else op = target.op;
+  if (a.isNegative() || b.isNegative()) return none('目标或实际值为负数，不能按比例计分');
+
+  const A = `${show(a)}${unit}`;
+  const B = `${show(b)}${unit}`;
+  const W = `${plain(w)}分`;
+  const lead = notes.length > 0 ? `${notes.join('；')}。` : '';
+  const places = scheme.decimals;
+
+  if (op === '>=' || op === '>') {
+    const completion = a.isZero() ? null : b.dividedBy(a);
+    const over = overCompletion(a, b, scheme);
+    if (b.greaterThanOrEqualTo(a))
+      return { exact: w, rule: 'R4.positive', basis: 'rule', direction: op, explanation: `${lead}正向指标：实际 ${B} ≥ 目标 ${A}，得满分 ${fixed(w, places)}分`, ...(completion && { completion }), ...(over && { over }) };
+    if (a.isZero()) return { ...none(`${lead}目标为 0，无法按比例计分`), direction: op };
+    const exact = b.dividedBy(a).times(w);
+    return { exact, rule: 'R4.positive', basis: 'rule', direction: op, completion: completion!, explanation: `${lead}正向指标：实际 ${show(b)} ÷ 目标 ${show(a)} × ${W} = ${fixed(exact, places)}分` };
+  }
+  if (op === '<=' || op === '<') {
+    if (b.lessThanOrEqualTo(a))
+      return { exact: w, rule: 'R4.reverse', basis: 'rule', direction: op, ...(b.isZero() ? {} : { completion: a.dividedBy(b) }), explanation: `${lead}反向指标：实际 ${B} ≤ 目标 ${A}，得满分 ${fixed(w, places)}分` };
+    if (a.isZero()) return { ...none(`${lead}目标为 0，无法按比例计分`), direction: op };
+    const exact = a.dividedBy(b).times(w);
+    return { exact, rule: 'R4.reverse', basis: 'rule', direction: op, completion: a.dividedBy(b), explanation: `${lead}反向指标：目标 ${show(a)} ÷ 实际 ${show(b)} × ${W} = ${fixed(exact, places)}分` };
+  }
+  // '='
+  if (b.equals(a)) return { exact: w, rule: 'R4.equality', basis: 'rule', direction: op, ...(a.isZero() ? {} : { completion: new Dec(1) }), explanation: `${lead}等值指标：实际 ${B} = 目标 ${A}，得满分 ${fixed(w, places)}分` };
+  if (b.greaterThan(a)) {
+    const over = overCompletion(a, b, scheme);
+    return {
+      exact: w,
+      rule: 'R4.equality',
+      basis: 'rule',
+      direction: op,
+      ...(a.isZero() ? {} : { completion: b.dividedBy(a) }),
+      ...(over && { over }),
+      explanation: `${lead}等值指标：实际 ${B} 超过目标 ${A}，得满分 ${fixed(w, places)}分，需说明超额原因（R5）`,
+    };
+  }
+  if (a.isZero()) return { ...none(`${lead}目标为 0，无法按比例计分`), direction: op };
+  const exact = b.dividedBy(a).times(w);
+  return { exact, rule: 'R4.equality', basis: 'rule', direction: op, completion: b.dividedBy(a), explanation: `${lead}等值指标：实际 ${show(b)} ÷ 目标 ${show(a)} × ${W} = ${fixed(exact, places)}分` };
+}
+
+/** A figure for an explanation: exact when short, else 4 decimals and an ellipsis (the arithmetic keeps every digit). */
+function show(d: Dec): string {
+  return d.decimalPlaces() > 4 ? `${d.toDecimalPlaces(4).toFixed()}…` : plain(d);
+}
+
+/** R5: (B − A) ÷ A, when above the scheme's threshold. */
+function overCompletion(a: Dec, b: Dec, scheme: Scheme): Dec | null {
+  if (a.isZero() || b.lessThanOrEqualTo(a)) return null;
+  const r = b.minus(a).dividedBy(a);
+  return r.greaterThan(scheme.overCompletionThreshold) ? r : null;
+}
+
+/** `分别为564路、50套…` against the same list: each part scored as positive, the points shared equally. */
+function listScore(targets: Quantity[], actuals: Quantity[], w: Dec): Decision {
+  if (targets.length !== actuals.length) return none(`目标有 ${targets.length} 项，实际有 ${actuals.length} 项，无法逐项比较`);
+  let shareSum = ZERO;
+  const shown: string[] = [];
+  for (let i = 0; i < targets.length; i++) {
+    const u = commensurate(targets[i]!, actuals[i]!);
+    if (!u.ok) return none(`第 ${i + 1} 项：${u.reason}`);
+    if (u.a.isZero()) return none(`第 ${i + 1} 项目标为 0，无法按比例计分`);
+    const share = u.b.greaterThanOrEqualTo(u.a) ? new Dec(1) : u.b.dividedBy(u.a);
+    shareSum = shareSum.plus(share);
+    shown.push(`${plain(u.b)}/${plain(u.a)}`);
+  }
+  const mean = shareSum.dividedBy(targets.length);
+  const exact = mean.times(w);
+  return { exact, rule: 'R4.list', basis: 'rule', direction: '>=', completion: mean, explanation: `分项正向指标：各项完成比例（${shown.join('，')}，超额按 1 计）的平均 × ${plain(w)}分 = ${exact.toDecimalPlaces(2).toFixed(2)}分` };
+}

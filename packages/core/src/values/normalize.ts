@@ -1,0 +1,26 @@
+/**
+ * Text normalisation for cells copied out of Word, Excel and PDFs: full-width digits and symbols,
+ * ideographic and no-break spaces, stray bookmarks.
+ */
+
+/** Full-width ASCII (U+FF01–U+FF5E) to ASCII, ideographic/no-break spaces to a plain space. */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
+    else if (c === 0x3000 || c === 0x00a0 || c === 0x2002 || c === 0x2003 || c === 0x2009) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/** Collapse all whitespace (the seeds break words inside cells: `产出 指 标`). */
+export function squash(s: string): string {
+  return toHalfWidth(s).replace(/\s+/g, '');
+}
+
+/** Trim, including ideographic spaces, and drop Word's `[bookmark: …]` markers. */
+export function cleanCell(s: string): string {
+  return s.replace(/\[bookmark:[^\]]*\]/g, '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+}

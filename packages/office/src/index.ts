@@ -1,0 +1,5 @@
+export * from './grid.ts';
+export * from './text-grid.ts';
+export * from './recognize/document.ts';
+export type { ImportNote } from './recognize/form.ts';
+export * from './import-text.ts';

@@ -1,0 +1,151 @@
+/**
+ * Splits a document into its parts — project forms, a department summary table — and recognizes
+ * each. A file may hold several forms (the Hebei file holds a summary, a report and 11 forms).
+ */
+import { cleanCell, type Evaluation, type SummaryTable, type TextField } from '@jixiao/core';
+import type { Block, GridDocument } from '../grid.ts';
+import { cellText, numberField, textField } from './fields.ts';
+import { recognizeForm, type ImportNote } from './form.ts';
+import { norm } from './labels.ts';
+
+export interface Recognized {
+  file: string;
+  evaluations: Evaluation[];
+  summaries: SummaryTable[];
+  notes: ImportNote[];
+}
+
+export class ImportError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+const blockText = (b: Block): string => (b.kind === 'paragraph' ? cleanCell(b.text) : b.cells.map((c) => cleanCell(c.text)).join(''));
+
+const isFormStart = (b: Block): boolean =>
+  b.kind === 'row' && b.cells.some((c) => norm(c.text) === '项目名称') && !b.cells.some((c) => norm(c.text) === '序号');
+
+const isTitle = (b: Block): boolean => /自评表$/.test(norm(blockText(b)));
+
+const isSummaryHeader = (b: Block): boolean =>
+  b.kind === 'row' && ['序号', '项目名称', '自评得分'].every((l) => b.cells.some((c) => norm(c.text) === l));
+
+export function recognizeDocument(doc: GridDocument): Recognized {
+  const { blocks, file } = doc;
+  const notes: ImportNote[] = [];
+  const starts = blocks.map((b, i) => (isFormStart(b) ? i : -1)).filter((i) => i >= 0);
+  const summaries: SummaryTable[] = [];
+  blocks.forEach((b, i) => {
+    if (isSummaryHeader(b)) summaries.push(summaryTable(blocks, i));
+  });
+  if (starts.length === 0 && summaries.length === 0)
+    throw new ImportError('IMPORT.UNKNOWN_LAYOUT', `未在“${file}”中找到项目绩效自评表（缺少“项目名称”）或绩效自评汇总表`, { file, blocks: blocks.length });
+
+  // Each form begins at its title (the nearest `…自评表` above its 项目名称 row).
+  const begins = starts.map((s) => {
+    let b = s;
+    for (let j = s - 1; j >= Math.max(0, s - 6); j--) if (isTitle(blocks[j]!)) b = j;
+    return b;
+  });
+  const evaluations = starts.map((s, k) => {
+    const begin = begins[k]!;
+    const end = begins[k + 1] ?? blocks.length;
+    const head = blocks.slice(begin, s);
+    const titleBlock = head.find(isTitle);
+    const title: TextField | undefined = titleBlock ? { raw: blockText(titleBlock), src: titleBlock.src } : undefined;
+    const year = yearIn(head) ?? yearIn(blocks.slice(0, begin).reverse());
+    const formBlocks = blocks.slice(begin, end);
+    const ev = recognizeForm(formBlocks, { file, year, title, schemeId: 'national', layout: 'national', notes });
+    const fill = head.find((b) => b.kind === 'paragraph' && /^填报单位[：:]/.test(cleanCell(b.text)));
+    if (fill && fill.kind === 'paragraph') {
+      const unit = /^填报单位[：:]\s*([^\t]*)/.exec(cleanCell(fill.text))![1]!.replace(/\s*金额单位.*$/, '').trim();
+      ev.project.fillingUnit = { raw: unit, src: fill.src };
+    }
+    const { schemeId, layout } = classify(ev);
+    ev.schemeId = schemeId;
+    ev.layout = layout;
+    ev.source = { file, index: k };
+    return ev;
+  });
+  return { file, evaluations, summaries, notes };
+}
+
+function yearIn(blocks: Block[]): number | null {
+  for (const b of blocks) {
+    const m = /(\d{4})\s*年度/.exec(blockText(b));
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/**
+ * Scheme and layout from the form's own structure: a 预算执行率 indicator group means budget
+ * execution is scored as an indicator; 40/40/20 headings mean the separate-budget scheme.
+ */
+function classify(ev: Evaluation): { schemeId: string; layout: string } {
+  const has = (name: string) => ev.groups.some((g) => g.name === name && ev.indicators.some((i) => i.level1 === name));
+  const declared = (name: string) => ev.groups.find((g) => g.name === name)?.declaredPoints ?? null;
+  let schemeId = 'national';
+  if (has('预算执行率')) schemeId = 'hebei';
+  else if (declared('产出指标') === '40' && declared('效益指标') === '40' && declared('满意度指标') === '20') schemeId = 'ningxia';
+  let layout = 'national';
+  if (ev.indicators.some((i) => i.target.parts)) layout = 'hebei';
+  else if (ev.indicators.some((i) => i.targetAdjusted) || ev.budget.lines.some((l) => l.declared || l.prepared)) layout = 'yunzhou';
+  else if (ev.indicators.some((i) => i.method)) layout = 'ningxia';
+  return { schemeId, layout };
+}
+
+function summaryTable(blocks: Block[], at: number): SummaryTable {
+  const header = blocks[at] as Extract<Block, { kind: 'row' }>;
+  const col = (label: RegExp) => header.cells.findIndex((c) => label.test(norm(c.text)));
+  const cols = {
+    seq: col(/^序号$/),
+    name: col(/^项目名称$/),
+    budget: col(/^全年预算数$/),
+    executed: col(/^全年执行数$/),
+    fundType: col(/^资金类型$/),
+    score: col(/^自评得分$/),
+    grade: col(/^自评等级$/),
+    rate: col(/^自评率/),
+  };
+  const before = blocks.slice(Math.max(0, at - 3), at);
+  const titleBlock = before.find((b) => /汇总表/.test(blockText(b)));
+  const table: SummaryTable = {
+    formatVersion: 1,
+    ...(titleBlock && { title: { raw: blockText(titleBlock), src: titleBlock.src } }),
+    year: yearIn(blocks.slice(at)),
+    rows: [],
+  };
+  for (let i = at + 1; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'paragraph') {
+      const m = /填[报表]人[：:]\s*(\S*)\s*(?:联系(?:方式|电话)[：:]\s*(\S*))?/.exec(b.text);
+      if (m) table.filler = { name: { raw: m[1] ?? '', src: b.src }, ...(m[2] !== undefined && { phone: { raw: m[2], src: b.src } }) };
+      if (table.total) break;
+      continue;
+    }
+    const c = (k: keyof typeof cols) => (cols[k] >= 0 ? b.cells[cols[k]] : undefined);
+    if (b.cells.every((x) => cellText(x) === '')) continue;
+    if (norm(cellText(c('seq'))) === '合计') {
+      table.total = { label: textField(c('seq')), budget: numberField(c('budget')), executed: numberField(c('executed')), rate: textField(c('rate')) };
+      continue;
+    }
+    if (table.total) break;
+    table.rows.push({
+      seq: textField(c('seq')),
+      name: textField(c('name')),
+      budget: numberField(c('budget')),
+      executed: numberField(c('executed')),
+      fundType: textField(c('fundType')),
+      score: numberField(c('score')),
+      grade: textField(c('grade')),
+      rate: textField(c('rate')),
+    });
+  }
+  return table;
+}

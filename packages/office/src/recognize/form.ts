@@ -1,0 +1,368 @@
+/**
+ * Maps the blocks of one form (from its 项目名称 row to the next form) to an Evaluation.
+ * Anchored on labels, never on a file's name or a region: the same code reads the national,
+ * Hebei, Yunzhou and Ningxia layouts. Rows that do not fit the header's columns (text extracted
+ * from PDFs shifts cells) are read by their content instead, and the shift is reported.
+ */
+import {
+  canonicalLevel1,
+  canonicalLevel2,
+  cleanCell,
+  declaredPoints,
+  parseValue,
+  type BudgetLine,
+  type Evaluation,
+  type Indicator,
+  type Level1Group,
+  type Narrative,
+  type Provenance,
+  type TextField,
+} from '@jixiao/core';
+import type { Block, Cell } from '../grid.ts';
+import { cellText, isBlank, isNumeric, numberField, textField } from './fields.ts';
+import {
+  budgetColumn,
+  budgetLineLabel,
+  identityLabel,
+  indicatorColumn,
+  isLevel1Heading,
+  isLevel2Name,
+  isTotalLabel,
+  narrativeLabel,
+  norm,
+  pairLabel,
+  type BudgetColumn,
+  type IndicatorColumn,
+} from './labels.ts';
+
+export interface ImportNote {
+  code: string;
+  message: string;
+  src?: Provenance;
+}
+
+type Row = Extract<Block, { kind: 'row' }>;
+
+export interface FormContext {
+  file: string;
+  year: number | null;
+  title: TextField | undefined;
+  schemeId: string;
+  layout: string;
+  notes: ImportNote[];
+}
+
+export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
+  const rows = blocks.filter((b): b is Row => b.kind === 'row');
+  const find = (pred: (r: Row) => boolean, from = 0) => {
+    for (let i = from; i < rows.length; i++) if (pred(rows[i]!)) return i;
+    return -1;
+  };
+  const budgetAt = find((r) => r.cells.some((c) => budgetColumn(c.text) !== null || budgetLineLabel(c.text) === 'total'));
+  const goalsAt = find((r) => r.cells.some((c) => /^(预期目标|年度目标|年度预期目标)$/.test(norm(c.text))));
+  const indAt = find((r) => r.cells.some((c) => norm(c.text) === '一级指标'));
+  if (indAt < 0) throw Object.assign(new Error('未找到绩效指标表（缺少“一级指标”表头）'), { code: 'IMPORT.NO_INDICATOR_TABLE' });
+  const totalAt = find((r) => r.cells.some((c) => isTotalLabel(c.text)), indAt);
+  const end = (...xs: number[]) => Math.min(...xs.filter((x) => x >= 0), rows.length);
+
+  const project = identity(rows.slice(0, end(budgetAt, goalsAt, indAt)));
+  const lines = budgetAt >= 0 ? budget(rows.slice(budgetAt, end(goalsAt, indAt))) : [];
+  const goals = goalsAt >= 0 ? goalBlock(rows.slice(goalsAt, indAt)) : {};
+  const table = indicators(rows.slice(indAt, totalAt >= 0 ? totalAt : rows.length), ctx);
+  const claimed = totalAt >= 0 ? totalRow(rows[totalAt]!, table.width, table.cols) : {};
+  const narratives = narrativeBlocks(totalAt >= 0 ? blocks.slice(blocks.indexOf(rows[totalAt]!) + 1) : []);
+  const filler = fillerOf(blocks);
+
+  return {
+    formatVersion: 1,
+    schemeId: ctx.schemeId,
+    layout: ctx.layout,
+    year: ctx.year,
+    ...(ctx.title && { title: ctx.title }),
+    project,
+    budget: { unit: '万元', lines },
+    goals,
+    groups: table.groups,
+    indicators: table.indicators,
+    narratives,
+    claimed,
+    ...(filler && { filler }),
+  };
+}
+
+function identity(rows: Row[]): Evaluation['project'] {
+  const p: Evaluation['project'] = { name: { raw: '' } };
+  for (const r of rows) {
+    r.cells.forEach((c, i) => {
+      const field = identityLabel(c.text);
+      if (!field) return;
+      const next = r.cells.slice(i + 1).find((x) => !isBlank(x) || identityLabel(x.text) !== null);
+      const value = next && identityLabel(next.text) === null ? textField(next) : { raw: '', src: c.src };
+      if (field === 'department' || field === 'implementer') {
+        // `007-中国共产党…委员会`: a budget code, a dash, the unit's name.
+        const m = /^(\d+)\s*[-－—]\s*(.+)$/s.exec(value.raw);
+        p[field] = m
+          ? { name: { raw: m[2]!, ...(value.src && { src: value.src }) }, code: { raw: m[1]!, ...(value.src && { src: value.src }) } }
+          : { name: value };
+      } else p[field] = value;
+    });
+  }
+  return p;
+}
+
+function budget(rows: Row[]): BudgetLine[] {
+  // Column kinds from the header row(s); the national order when the form has no header (Ningxia 2).
+  let kinds: BudgetColumn[] = ['initial', 'adjusted', 'executed', 'points', 'rate', 'score'];
+  const header = rows.find((r) => r.cells.filter((c) => budgetColumn(c.text) !== null).length >= 3);
+  if (header) {
+    kinds = header.cells.map((c) => budgetColumn(c.text)).filter((k): k is BudgetColumn => k !== null);
+    const sub = rows.find((r) => r.cells.some((c) => budgetColumn(c.text) === 'declared'));
+    if (sub) {
+      const split = sub.cells.map((c) => budgetColumn(c.text)).filter((k): k is BudgetColumn => k === 'declared' || k === 'prepared');
+      kinds = kinds.flatMap((k) => (k === 'initial' ? split : [k]));
+    }
+  }
+  const lines: BudgetLine[] = [];
+  for (const r of rows) {
+    const at = r.cells.findIndex((c) => budgetLineLabel(c.text) !== null);
+    if (at < 0) continue;
+    const kind = budgetLineLabel(r.cells[at]!.text)!;
+    const line: BudgetLine = { kind, label: textField(r.cells[at]) };
+    const pairs = r.cells.filter((c) => pairLabel(c.text) !== null || budgetLineLabel(c.text) !== null).length;
+    if (pairs >= 3) {
+      // Hebei: label, value, label, value, label, value, then 预算执行进度.
+      const order: Array<'adjusted' | 'received' | 'executed'> = ['adjusted', 'received', 'executed'];
+      let k = 0;
+      let last = at;
+      r.cells.forEach((c, i) => {
+        if (i >= at && (pairLabel(c.text) !== null || budgetLineLabel(c.text) !== null) && k < order.length) {
+          line[order[k++]!] = numberField(r.cells[i + 1]);
+          last = i + 1;
+        }
+      });
+      if (r.cells[last + 1]) line.rate = numberField(r.cells[last + 1]);
+    } else {
+      kinds.forEach((k, j) => {
+        const c = r.cells[at + 1 + j];
+        if (c) line[k] = numberField(c);
+      });
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+function goalBlock(rows: Row[]): Evaluation['goals'] {
+  const header = rows[0]!;
+  const hasRate = header.cells.some((c) => norm(c.text).includes('完成率'));
+  const labels = /^(年度总体目标|项目年度绩效目标|三、目标完成情况|目标完成情况|预期目标|年度目标|年度预期目标|实际完成情况|具体完成情况|总体完成率)$/;
+  const cells = rows
+    .flatMap((r, i) => (i === 0 ? r.cells.filter((c) => !labels.test(norm(c.text))) : r.cells))
+    .filter((c) => !isBlank(c));
+  const goals: Evaluation['goals'] = {};
+  if (cells[0]) goals.expected = textField(cells[0]);
+  if (cells[1]) goals.achieved = textField(cells[1]);
+  if (hasRate && cells[2]) goals.completionRate = numberField(cells[2]);
+  return goals;
+}
+
+type Cols = Partial<Record<IndicatorColumn | 'symbol' | 'value' | 'unit', number>>;
+
+interface IndicatorTable {
+  groups: Level1Group[];
+  indicators: Indicator[];
+  cols: Cols;
+  width: number;
+}
+
+/** R8: the 一级 a 二级 belongs to. */
+function level1Of(level2: string): string | null {
+  if (/^(数量|质量|时效|成本)指标$/.test(level2)) return '产出指标';
+  if (/^(经济效益|社会效益|生态效益|可持续影响)指标$/.test(level2)) return '效益指标';
+  if (/^(经济成本|社会成本|生态环境成本)指标$/.test(level2)) return '成本指标';
+  if (level2 === '服务对象满意度指标') return '满意度指标';
+  if (level2 === '预算执行率') return '预算执行率';
+  return null;
+}
+
+function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
+  const header = rows[0]!;
+  const cols: Cols = {};
+  let shift = 0;
+  const sub = rows[1] && rows[1].cells.some((c) => norm(c.text) === '符号') ? rows[1] : null;
+  header.cells.forEach((c, i) => {
+    const k = indicatorColumn(c.text);
+    if (!k) return;
+    if (k === 'target' && sub) {
+      cols.symbol = i;
+      cols.value = i + 1;
+      cols.unit = i + 2;
+      shift = 2;
+    } else if (cols[k] === undefined) cols[k] = i + (k === 'target' ? 0 : shift);
+  });
+  const width = header.cells.length + shift;
+
+  const groups: Level1Group[] = [];
+  const out: Indicator[] = [];
+  let l1: string | null = null;
+  let l2: TextField = { raw: '' };
+  const groupFor = (name: string, label: TextField | null): Level1Group => {
+    let g = groups.find((x) => x.name === name);
+    if (!g) {
+      g = { name, label: label ?? { raw: name }, declaredPoints: label ? declaredPoints(label.raw) : null };
+      groups.push(g);
+    } else if (label && g.declaredPoints === null && declaredPoints(label.raw) !== null) {
+      g.label = label;
+      g.declaredPoints = declaredPoints(label.raw);
+    }
+    return g;
+  };
+
+  for (const r of rows.slice(sub ? 2 : 1)) {
+    if (r.cells.every((c) => isBlank(c))) continue;
+    const at = (k: keyof Cols): Cell | undefined => (cols[k] === undefined ? undefined : r.cells[cols[k]!]);
+    const fits =
+      cols.name !== undefined &&
+      !isLevel1Heading(cellText(at('name'))) &&
+      !isLevel2Name(cellText(at('name'))) &&
+      parseValue(cellText(at('name'))).kind !== 'quantity' &&
+      (isBlank(at('name')) ? isBlank(at('points')) : isNumeric(at('points')) && (isBlank(at('score')) || isNumeric(at('score'))));
+    let row: Partial<Record<IndicatorColumn | 'symbol' | 'value' | 'unit', Cell>>;
+    if (fits) {
+      row = Object.fromEntries(Object.keys(cols).map((k) => [k, at(k as keyof Cols)]));
+    } else {
+      row = bySequence(r.cells);
+      ctx.notes.push({ code: 'IMPORT.ROW_SHIFTED', message: '该行单元格与表头列不对齐，已按内容识别', src: r.src });
+    }
+    if (row.level1 && !isBlank(row.level1)) {
+      const label = textField(row.level1);
+      l1 = canonicalLevel1(label.raw);
+      groupFor(l1, label);
+    }
+    if (row.level2 && !isBlank(row.level2)) l2 = textField(row.level2);
+    const level1 = level1Of(canonicalLevel2(l2.raw)) ?? l1 ?? '';
+    if (isBlank(row.name) && isBlank(row.points)) {
+      // a 二级 category with no indicator: allowed, carries no points (R8)
+      if (!isBlank(row.level2)) groupFor(level1, null).emptyLevel2 = [...(groupFor(level1, null).emptyLevel2 ?? []), l2];
+      continue;
+    }
+    if (row.symbol && isBlank(row.symbol) && /^[≥≤＝=<>＜＞≧≦]+$/.test(cellText(row.value)) && row.unit && !isBlank(row.unit)) {
+      // Hebei: the target moved one cell right (symbol under 值, value under 单位, …).
+      row = { ...row, symbol: row.value, value: row.unit, unit: row.actual, actual: row.completion, completion: undefined };
+      ctx.notes.push({ code: 'IMPORT.TARGET_SHIFTED', message: '指标值“符号/值/单位”右移了一列，已按内容对齐', src: r.src });
+    }
+    groupFor(level1, null);
+    const target = row.symbol
+      ? {
+          raw: [row.symbol, row.value, row.unit].map(cellText).join(''),
+          src: row.symbol.src,
+          parts: { symbol: textField(row.symbol), value: textField(row.value), unit: textField(row.unit) },
+        }
+      : textField(row.target);
+    const ind: Indicator = {
+      level1,
+      level2: l2,
+      name: textField(row.name),
+      points: numberField(row.points),
+      target,
+      actual: textField(row.actual),
+      claimedScore: numberField(row.score),
+      src: r.src,
+    };
+    if (row.targetAdjusted) ind.targetAdjusted = textField(row.targetAdjusted);
+    if (cols.completion !== undefined) ind.completion = textField(row.completion);
+    if (row.deviation) ind.deviation = textField(row.deviation);
+    if (row.method && !isBlank(row.method)) ind.method = textField(row.method);
+    out.push(ind);
+  }
+  return { groups, indicators: out, cols, width };
+}
+
+/**
+ * A row read by content: 一级/二级 labels, then the name, target, actual, then the first number
+ * (分值) and the next (得分), then texts: 得分计算方法 when it reads like one, else 偏差原因.
+ */
+function bySequence(cells: Cell[]): Partial<Record<IndicatorColumn, Cell>> {
+  const row: Partial<Record<IndicatorColumn, Cell>> = {};
+  let i = 0;
+  for (; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (isBlank(c)) continue;
+    // `成本指标` and `满意度指标` name both a 一级 and a 二级: only a heading with points, or a
+    // name that is never a 二级, is taken for the 一级.
+    const heading = isLevel1Heading(c.text) && (declaredPoints(c.text) !== null || !isLevel2Name(c.text));
+    if (heading && !row.level1 && !row.level2) row.level1 = c;
+    else if (isLevel2Name(c.text)) row.level2 = c;
+    else break;
+  }
+  row.name = cells[i];
+  row.target = cells[i + 1];
+  row.actual = cells[i + 2];
+  let j = i + 3;
+  while (j < cells.length && isBlank(cells[j])) j++;
+  if (isNumeric(cells[j])) {
+    row.points = cells[j];
+    if (isNumeric(cells[j + 1]) || isBlank(cells[j + 1])) row.score = cells[j + 1];
+    j += 2;
+  }
+  for (; j < cells.length; j++) {
+    const c = cells[j]!;
+    if (isBlank(c)) continue;
+    if (!row.method && /记分|得分计算|计算方式|三档/.test(c.text)) row.method = c;
+    else if (!row.deviation) row.deviation = c;
+  }
+  return row;
+}
+
+function totalRow(r: Row, width: number, cols: Cols): Evaluation['claimed'] {
+  const claimed: Evaluation['claimed'] = {};
+  const grade = r.cells.find((c) => /^[优良中差]$/.test(cellText(c)));
+  if (grade) claimed.grade = textField(grade);
+  if (r.cells.length >= width - 1 && cols.points !== undefined && isNumeric(r.cells[cols.points])) {
+    claimed.points = numberField(r.cells[cols.points]);
+    if (cols.score !== undefined) claimed.total = numberField(r.cells[cols.score]);
+    return claimed;
+  }
+  const numbers = r.cells.filter((c) => isNumeric(c));
+  if (numbers.length >= 2) {
+    claimed.points = numberField(numbers[0]);
+    claimed.total = numberField(numbers[1]);
+  } else if (numbers.length === 1) claimed.total = numberField(numbers[0]);
+  return claimed;
+}
+
+function narrativeBlocks(blocks: Block[]): Narrative[] {
+  const out: Narrative[] = [];
+  let notes: { cells: TextField[] } | null = null;
+  for (const b of blocks) {
+    if (b.kind === 'row') {
+      const at = b.cells.findIndex((c) => narrativeLabel(c.text) !== null);
+      if (at >= 0) {
+        const text = b.cells.slice(at + 1).filter((c) => !isBlank(c));
+        out.push({ kind: narrativeLabel(b.cells[at]!.text)!, label: textField(b.cells[at]), text: text.length ? textField(text[text.length - 1]) : { raw: '', src: b.cells[at]!.src } });
+        continue;
+      }
+      const remark = b.cells.find((c) => /^备注/.test(cleanCell(c.text)));
+      if (remark) out.push({ kind: 'remarks', label: { raw: '备注', src: remark.src }, text: textField(remark) });
+    } else {
+      const t = cleanCell(b.text);
+      if (/^注[：:]/.test(t)) {
+        notes = { cells: [{ raw: t, src: b.src }] };
+        out.push({ kind: 'remarks', label: { raw: '注', src: b.src }, text: notes.cells[0]! });
+      } else if (notes && /^\d+[.．、]/.test(t)) {
+        const n = out[out.length - 1]!;
+        n.text = { raw: `${n.text.raw}\n${t}`, ...(n.text.src && { src: n.text.src }) };
+      } else notes = null;
+    }
+  }
+  return out;
+}
+
+function fillerOf(blocks: Block[]): Evaluation['filler'] | undefined {
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph') continue;
+    const m = /填[报表]人[：:]\s*(\S*)\s*(?:联系(?:方式|电话)[：:]\s*(\S*))?/.exec(b.text);
+    if (m) return { name: { raw: m[1] ?? '', src: b.src }, ...(m[2] !== undefined && { phone: { raw: m[2], src: b.src } }) };
+  }
+  return undefined;
+}

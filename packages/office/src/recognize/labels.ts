@@ -1,0 +1,124 @@
+/**
+ * The labels the recognizer anchors on. Matching is on squashed text (no spaces, half-width), so
+ * `年度 指标 值 (A)` and `年度指标值(A)` are the same label.
+ */
+import { squash } from '@jixiao/core';
+
+export const norm = (s: string): string => squash(s).replace(/[：:]$/, '');
+
+export type IdentityField = 'name' | 'code' | 'level' | 'fundType' | 'department' | 'implementer';
+
+export function identityLabel(text: string): IdentityField | null {
+  const t = norm(text);
+  if (t === '项目名称') return 'name';
+  if (t === '项目编码' || t === '项目代码') return 'code';
+  if (t === '项目级次') return 'level';
+  if (t === '资金类型') return 'fundType';
+  if (t === '主管部门' || t === '主管部门及代码') return 'department';
+  if (t === '实施单位' || t === '预算单位' || t === '实施(主管)单位' || t === '实施单位及代码') return 'implementer';
+  return null;
+}
+
+export type BudgetColumn = 'initial' | 'declared' | 'prepared' | 'adjusted' | 'received' | 'executed' | 'balance' | 'rate' | 'points' | 'score';
+
+export function budgetColumn(text: string): BudgetColumn | null {
+  const t = norm(text);
+  if (t === '年初预算数') return 'initial';
+  if (t === '目标申报数') return 'declared';
+  if (t === '预算编制数') return 'prepared';
+  if (t === '全年预算数' || t.startsWith('预算安排情况')) return 'adjusted';
+  if (t === '到位数' || t === '资金到位情况') return 'received';
+  if (t === '全年执行数' || t === '资金执行情况') return 'executed';
+  if (/^资金结\(?转\)?余$|^结转结余$/.test(t)) return 'balance';
+  if (t === '执行率' || t === '预算执行进度') return 'rate';
+  if (t === '分值') return 'points';
+  if (t === '得分') return 'score';
+  return null;
+}
+
+export type LineKind = 'total' | 'current' | 'carryover' | 'other' | 'fiscal';
+
+export function budgetLineLabel(text: string): LineKind | null {
+  const t = norm(text).replace(/^其中[：:]?/, '');
+  if (t === '年度资金总额' || t === '资金总额' || t === '预算数') return 'total';
+  if (t === '当年财政拨款') return 'current';
+  if (t === '上年结转资金' || t === '上年结转') return 'carryover';
+  if (t === '其他资金' || t === '其他') return 'other';
+  if (/财政资金$/.test(t)) return 'fiscal';
+  return null;
+}
+
+/** Hebei pairs: `预算数 17 到位数 17 执行数 16.94` */
+export function pairLabel(text: string): 'adjusted' | 'received' | 'executed' | null {
+  const t = norm(text);
+  if (t === '预算数') return 'adjusted';
+  if (t === '到位数') return 'received';
+  if (t === '执行数') return 'executed';
+  return null;
+}
+
+export type IndicatorColumn =
+  | 'level1'
+  | 'level2'
+  | 'name'
+  | 'points'
+  | 'target'
+  | 'targetAdjusted'
+  | 'actual'
+  | 'completion'
+  | 'score'
+  | 'method'
+  | 'deviation';
+
+export function indicatorColumn(text: string): IndicatorColumn | null {
+  const t = norm(text).replace(/\([AB]\)$/, '');
+  if (t === '一级指标') return 'level1';
+  if (t === '二级指标') return 'level2';
+  if (t === '三级指标') return 'name';
+  if (t === '指标分值' || t === '分值') return 'points';
+  if (t === '年度指标值' || t === '预期指标值' || t === '年初指标值') return 'target';
+  if (t === '调整后指标值') return 'targetAdjusted';
+  if (t === '实际完成值' || t === '全年实际值') return 'actual';
+  if (t.startsWith('单项指标完成情况')) return 'completion';
+  if (t === '得分' || t === '自评得分') return 'score';
+  if (t === '得分计算方法') return 'method';
+  if (t.startsWith('偏差原因')) return 'deviation';
+  return null;
+}
+
+/** An exact 一级 heading (as opposed to a 二级 name that merely contains 效益 or 满意度). */
+export function isLevel1Heading(text: string): boolean {
+  return /^(产出|效益|满意度|成本)指标(\(\d+(\.\d+)?分?\))?$|^预算执行率(\(\d+(\.\d+)?分?\))?$/.test(norm(text));
+}
+
+export function isLevel2Name(text: string): boolean {
+  return /^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|经济成本|社会成本|生态环境成本)指标$/.test(norm(text));
+}
+
+export function isTotalLabel(text: string): boolean {
+  return /^(自评)?总分$/.test(norm(text));
+}
+
+export type NarrativeKindName =
+  | 'execution-analysis'
+  | 'output-analysis'
+  | 'benefit-analysis'
+  | 'satisfaction-analysis'
+  | 'experience'
+  | 'problems'
+  | 'measures'
+  | 'problems-and-measures'
+  | 'remarks';
+
+export function narrativeLabel(text: string): NarrativeKindName | null {
+  const t = norm(text).replace(/^[一二三四五六七八九十]+、/, '');
+  if (t.startsWith('项目实施和预算执行')) return 'execution-analysis';
+  if (t.startsWith('产出情况及分析')) return 'output-analysis';
+  if (t.startsWith('效益情况及分析')) return 'benefit-analysis';
+  if (t.startsWith('满意度情况及分析')) return 'satisfaction-analysis';
+  if (t.startsWith('主要经验做法')) return 'experience';
+  if (t.startsWith('存在问题、原因及') || t.startsWith('存在问题及改进措施')) return 'problems-and-measures';
+  if (t.includes('存在的主要问题') || t.startsWith('存在问题')) return 'problems';
+  if (t.startsWith('下一步改进措施') || t.startsWith('改进措施')) return 'measures';
+  return null;
+}
