@@ -13,7 +13,14 @@ module.exports = {
       comment: 'packages/core depends on no other workspace package.',
       severity: 'error',
       from: { path: '^packages/core/src' },
-      to: { path: '^packages/(?!core/)' },
+      to: { path: ['^packages/(?!core/)', 'node_modules/@jixiao/(?!core)', '^@jixiao/(?!core)'] },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'every import must resolve, or the rules above could not see where it goes.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true, pathNot: '^(@jixiao/|tsx/esm/api$)' },
     },
     {
       name: 'no-circular',

@@ -29,7 +29,18 @@ const LEVEL2 = [
 ] as const;
 
 /** `社会 效 益 指 标` → 社会效益指标; `满意度指标` → 服务对象满意度指标. */
+const level2Memo = new Map<string, string>();
+
 export function canonicalLevel2(raw: string): string {
+  let name = level2Memo.get(raw);
+  if (name === undefined) {
+    name = canonicalLevel2Uncached(raw);
+    if (level2Memo.size < 10_000) level2Memo.set(raw, name);
+  }
+  return name;
+}
+
+function canonicalLevel2Uncached(raw: string): string {
   const t = squash(raw);
   for (const [key, name] of LEVEL2) if (t.includes(key)) return name;
   return t;
@@ -39,4 +50,14 @@ export function canonicalLevel2(raw: string): string {
 export function declaredPoints(raw: string): string | null {
   const m = /[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]/.exec(squash(raw));
   return m ? m[1]! : null;
+}
+
+/** R8: the 一级 a canonical 二级 belongs to; null for a name outside the tree. */
+export function level1OfLevel2(level2: string): string | null {
+  if (/^(数量|质量|时效|成本)指标$/.test(level2)) return '产出指标';
+  if (/^(经济效益|社会效益|生态效益|可持续影响)指标$/.test(level2)) return '效益指标';
+  if (/^(经济成本|社会成本|生态环境成本)指标$/.test(level2)) return '成本指标';
+  if (level2 === '服务对象满意度指标') return '满意度指标';
+  if (level2 === '预算执行率') return '预算执行率';
+  return null;
 }

@@ -76,42 +76,38 @@ export function scoreIndicator(ind: Indicator, index: number, scheme: Scheme, op
   const adjusted = ind.targetAdjusted && ind.targetAdjusted.raw.trim() !== '' ? ind.targetAdjusted : null;
   const target = parseValue(adjusted ? adjusted.raw : ind.target.raw);
   const actual = opts.actualOverride?.value ?? parseValue(ind.actual.raw);
-  const base = {
+  const points = ind.points.value;
+  let result: Decision;
+  if (points === null) result = none(`分值“${ind.points.raw}”无法识别，不能计分`);
+  else if (ind.notApplicable) result = { exact: null, rule: 'R2.not-applicable', basis: 'none', explanation: '该指标不适用，不计分' };
+  else result = decide(target, actual, new Dec(points), category, scheme, ind);
+  const score = result.exact === null ? null : fixed(result.exact, scheme.decimals);
+  let explanation = opts.actualOverride ? `${opts.actualOverride.note}；${result.explanation}` : result.explanation;
+  if (score !== null && !/得|=/.test(result.explanation)) explanation += `，得 ${score}分`;
+  // One object literal with every field: spreading a partial result costs more than the arithmetic.
+  return {
     index,
     level1: ind.level1,
     category,
-    points: ind.points.value,
-    claimed: ind.claimedScore.value,
-    target,
-    actual,
-    targetUsed: adjusted ? ('adjusted' as const) : ('initial' as const),
-    tier: null,
-    direction: null,
-    completion: null,
-    overCompletion: null,
-  };
-  if (ind.points.value === null)
-    return { ...base, score: null, rule: 'manual', basis: 'none', explanation: `分值“${ind.points.raw}”无法识别，不能计分` };
-  const w = new Dec(ind.points.value);
-  if (ind.notApplicable)
-    return { ...base, score: null, rule: 'R2.not-applicable', basis: 'none', explanation: '该指标不适用，不计分' };
-
-  const result = decide(target, actual, w, category, scheme, ind);
-  const prefix = opts.actualOverride ? `${opts.actualOverride.note}；` : '';
-  const score = result.exact === null ? null : fixed(result.exact, scheme.decimals);
-  let explanation = prefix + result.explanation;
-  if (result.exact !== null && !/得|=/.test(result.explanation)) explanation += `，得 ${score}分`;
-  return {
-    ...base,
+    points,
     score,
+    claimed: ind.claimedScore.value,
     rule: result.rule,
     basis: result.basis,
     explanation,
     tier: result.tier ?? null,
     direction: result.direction ?? null,
-    completion: result.completion ? result.completion.toFixed() : null,
-    overCompletion: result.over ? result.over.toFixed() : null,
+    completion: result.completion ? ratioText(result.completion) : null,
+    overCompletion: result.over ? ratioText(result.over) : null,
+    target,
+    actual,
+    targetUsed: adjusted ? 'adjusted' : 'initial',
   };
+}
+
+/** Shares (completion, over-completion) are kept to 6 significant digits: enough for every audit threshold. */
+function ratioText(d: Dec): string {
+  return d.toSignificantDigits(6).toFixed();
 }
 
 interface Decision {

@@ -13,7 +13,7 @@ export const HUNDRED = new Dec(100);
 
 /** Round half up to `places` and print with exactly that many decimals ("4.00"). */
 export function fixed(d: Dec, places: number): string {
-  return d.toDecimalPlaces(places, Dec.ROUND_HALF_UP).toFixed(places);
+  return d.toFixed(places, Dec.ROUND_HALF_UP);
 }
 
 /** Print without trailing zeros ("4", "9.56"), for explanations. */

@@ -96,8 +96,25 @@ const EMPTY_MARKS = new Set(['', '—', '——', '-', '--', '/', '无', '－', 
 const NUMBER = /^(\d+(?:,\d{3})*(?:\.\d+)?|\d*\.\d+)(.*)$/;
 const CHINESE_NUMERAL = /[零〇一二三四五六七八九十百千万亿两半]+\s*[成倍个次人项件条户名套%]/;
 
+/**
+ * Forms repeat the same cells (`≥95%`, `及时`, `＝100%`) thousands of times; parsing each text once
+ * keeps scoring a province cheap. Results are shared, so they are frozen.
+ */
+const memo = new Map<string, ParsedValue>();
+const MEMO_LIMIT = 100_000;
+
 /** Parse a target or an actual cell. */
 export function parseValue(raw: string): ParsedValue {
+  let v = memo.get(raw);
+  if (v === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    v = Object.freeze(parseValueUncached(raw)) as ParsedValue;
+    memo.set(raw, v);
+  }
+  return v;
+}
+
+function parseValueUncached(raw: string): ParsedValue {
   const cleaned = cleanCell(raw);
   let t = toHalfWidth(cleaned).replace(/\s+/g, '');
   if (EMPTY_MARKS.has(t)) return { kind: 'empty', raw };
@@ -135,7 +152,8 @@ export function parseValue(raw: string): ParsedValue {
 
   const q = parseQuantity(t);
   if (q.ok) {
-    let { value, unit, approximate } = q;
+    const value = q.value;
+    let { unit, approximate } = q;
     let suffixOp: Comparison | null = null;
     for (const [word, c] of WORD_SUFFIXES) {
       if (unit.endsWith(word)) {
@@ -208,7 +226,8 @@ type ListResult = { ok: true; parts: Quantity[] } | { ok: false; reason: string 
 function parseList(t: string): ListResult | null {
   const prefixed = /^分别(为|是)/.exec(t);
   const body = prefixed ? t.slice(prefixed[0].length) : t;
-  const pieces = body.split(/[、，,；;]/);
+  // `1,629条` is one number with a thousands separator, not a list of two.
+  const pieces = body.replace(/(\d),(?=\d{3}(?!\d))/g, '$1').split(/[、，,；;]/);
   if (pieces.length < 2) return null;
   const parts: Quantity[] = [];
   for (const p of pieces) {

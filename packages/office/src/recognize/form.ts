@@ -9,6 +9,7 @@ import {
   canonicalLevel2,
   cleanCell,
   declaredPoints,
+  level1OfLevel2,
   parseValue,
   type BudgetLine,
   type Evaluation,
@@ -175,16 +176,6 @@ interface IndicatorTable {
   width: number;
 }
 
-/** R8: the 一级 a 二级 belongs to. */
-function level1Of(level2: string): string | null {
-  if (/^(数量|质量|时效|成本)指标$/.test(level2)) return '产出指标';
-  if (/^(经济效益|社会效益|生态效益|可持续影响)指标$/.test(level2)) return '效益指标';
-  if (/^(经济成本|社会成本|生态环境成本)指标$/.test(level2)) return '成本指标';
-  if (level2 === '服务对象满意度指标') return '满意度指标';
-  if (level2 === '预算执行率') return '预算执行率';
-  return null;
-}
-
 function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
   const header = rows[0]!;
   const cols: Cols = {};
@@ -240,7 +231,7 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
       groupFor(l1, label);
     }
     if (row.level2 && !isBlank(row.level2)) l2 = textField(row.level2);
-    const level1 = level1Of(canonicalLevel2(l2.raw)) ?? l1 ?? '';
+    const level1 = level1OfLevel2(canonicalLevel2(l2.raw)) ?? l1 ?? '';
     if (isBlank(row.name) && isBlank(row.points)) {
       // a 二级 category with no indicator: allowed, carries no points (R8)
       if (!isBlank(row.level2)) groupFor(level1, null).emptyLevel2 = [...(groupFor(level1, null).emptyLevel2 ?? []), l2];

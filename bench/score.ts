@@ -1,0 +1,48 @@
+/**
+ * bench/score.ts — scoring speed against reading the data.
+ *
+ * Scores N synthetic forms of 10 indicators each from their raw text (targets and actuals are parsed
+ * as part of scoring) and compares the time with JSON.parse of the same forms serialized, run in the
+ * same process. Goal (issue 2): ratio ≤ 1. Usage: npx tsx bench/score.ts [N=100000] [rounds=3]
+ */
+import { cpus, totalmem } from 'node:os';
+import { getScheme, scoreEvaluation, type Evaluation } from '@jixiao/core';
+import { syntheticForms } from './synthetic.ts';
+
+const n = Number(process.argv[2] ?? 100_000);
+const rounds = Number(process.argv[3] ?? 3);
+const forms = syntheticForms(n, 42);
+const texts = forms.map((f) => JSON.stringify(f));
+const scheme = getScheme('national');
+
+function time(f: () => void): number {
+  const t = process.hrtime.bigint();
+  f();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+let sink = 0;
+const parse = () => {
+  for (const t of texts) sink += (JSON.parse(t) as Evaluation).indicators.length;
+};
+const score = () => {
+  for (const f of forms) sink += scoreEvaluation(f, scheme).total.length;
+};
+// warm up both paths so that neither pays for JIT compilation in the measured rounds
+parse();
+score();
+const parseMs: number[] = [];
+const scoreMs: number[] = [];
+for (let i = 0; i < rounds; i++) {
+  parseMs.push(time(parse));
+  scoreMs.push(time(score));
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p = median(parseMs);
+const s = median(scoreMs);
+console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
+console.log(`forms: ${n} × 10 indicators, median of ${rounds} rounds`);
+console.log(`baseline JSON.parse: ${p.toFixed(0)} ms (${((n / p) * 1000).toFixed(0)} forms/s)`);
+console.log(`score (parse values + R3–R7): ${s.toFixed(0)} ms (${((n / s) * 1000).toFixed(0)} forms/s)`);
+console.log(`ratio score / JSON.parse: ${(s / p).toFixed(2)} (goal ≤ 1)`);
+if (sink === 0) console.log('');

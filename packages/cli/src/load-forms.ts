@@ -1,0 +1,62 @@
+/**
+ * Reads the files given on the command line into evaluations: JSON in the published schema (one
+ * evaluation or an array), or a text dump of forms (.txt) through the importer.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { Evaluation } from '@jixiao/core';
+import { ImportError, importText, type Recognized } from '@jixiao/office';
+import { CliError } from './errors.ts';
+
+export interface LoadedFile {
+  file: string;
+  evaluations: Evaluation[];
+  recognized?: Recognized;
+}
+
+/** Larger text or JSON files are not forms; refusing them early keeps memory bounded. */
+const MAX_BYTES = 20 * 1024 * 1024;
+
+export function loadFile(path: string): LoadedFile {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new CliError('INPUT.NOT_FOUND', `找不到文件：${path}`);
+  }
+  if (size > MAX_BYTES) throw new CliError('INPUT.TOO_LARGE', `文件过大（${(size / 1048576).toFixed(1)} MB，上限 20 MB）：${path}`);
+  const ext = extname(path).toLowerCase();
+  const text = readFileSync(path, 'utf8');
+  if (ext === '.json') return { file: path, evaluations: parseJson(text, path) };
+  if (ext === '.txt' || ext === '.tsv') {
+    try {
+      const recognized = importText(text, basename(path));
+      return { file: path, evaluations: recognized.evaluations, recognized };
+    } catch (e) {
+      if (e instanceof ImportError) throw new CliError(e.code, `${e.message}`);
+      const code = (e as { code?: string }).code;
+      if (code) throw new CliError(code, `${path}：${(e as Error).message}`);
+      throw e;
+    }
+  }
+  throw new CliError('INPUT.UNSUPPORTED_FORMAT', `不支持的文件类型“${ext || '(无扩展名)'}”：${path}（可用 .json、.txt）`);
+}
+
+function parseJson(text: string, path: string): Evaluation[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new CliError('INPUT.BAD_JSON', `不是有效的 JSON：${path}（${(e as Error).message}）`);
+  }
+  const list = Array.isArray(data) ? data : [data];
+  return list.map((item, i) => {
+    const r = Evaluation.safeParse(item);
+    if (!r.success) {
+      const issue = r.error.issues[0]!;
+      const where = [Array.isArray(data) ? `[${i}]` : '', ...issue.path.map(String)].filter(Boolean).join('.');
+      throw new CliError('INPUT.NOT_AN_EVALUATION', `${path} 不符合自评表格式（docs/evaluation.schema.json）：${where || '(根)'} ${issue.message}`);
+    }
+    return r.data;
+  });
+}

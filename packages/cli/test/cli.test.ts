@@ -1,0 +1,88 @@
+/** The real `jixiao` binary, run as a user runs it. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../../..');
+const bin = join(root, 'node_modules/.bin/jixiao');
+const run = (...args: string[]) => spawnSync(bin, args, { cwd: root, encoding: 'utf8' });
+const golden = (n: string) => join(root, 'fixtures/golden', n);
+
+describe('jixiao score', () => {
+  it('prints the table, the explanations, totals and grade', () => {
+    const r = run('score', golden('hebei-dachang-zhengfawei-2023.form-03.json'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('见义勇为基金');
+    expect(r.stdout).toContain('正向指标：实际 1 ÷ 目标 5 × 20分 = 4.00分');
+    expect(r.stdout).toMatch(/总分：计算 74\.26 \/ 100（中）\s+填报 70/);
+  });
+
+  it('--json gives the scored form', () => {
+    const out = JSON.parse(execFileSync(bin, ['score', '--json', golden('shanxi-yunzhou-zhengfawei-2022.form-03.json')], { encoding: 'utf8' }));
+    expect(out.score.total).toBe('99.56');
+    expect(out.score.budget.score).toBe('9.56');
+    expect(out.score.indicators).toHaveLength(6);
+  });
+
+  it('reads a seed text file directly', () => {
+    const r = run('score', '--json', join(root, 'fixtures/seeds/xinjiang-changji-zhengfawei-2021.txt'));
+    expect(JSON.parse(r.stdout).map((x: { score: { total: string } }) => x.score.total)).toEqual(['100.00', '98.00']);
+  });
+
+  it('bad input: exit code 2 and a clear message', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    writeFileSync(join(dir, 'bad.json'), '{"formatVersion": 1, "indicators": 3}');
+    writeFileSync(join(dir, 'broken.json'), '{not json');
+    for (const [file, msg] of [
+      [join(dir, 'bad.json'), /不符合自评表格式/],
+      [join(dir, 'broken.json'), /不是有效的 JSON/],
+      [join(dir, 'missing.json'), /找不到文件/],
+    ] as const) {
+      const r = run('score', file);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(msg);
+    }
+  });
+});
+
+describe('jixiao indicator', () => {
+  it('scores one indicator and explains it', () => {
+    const r = run('indicator', '--target', '≥95%', '--actual', '90%', '--points', '10');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('9.47分');
+    expect(r.stdout).toContain('正向指标：实际 90 ÷ 目标 95 × 10分 = 9.47分');
+  });
+
+  it('--category 成本指标 decides the direction of an unsigned target; --json', () => {
+    const out = JSON.parse(execFileSync(bin, ['indicator', '--target', '28.272万元', '--actual', '21.855万元', '--points', '10', '--category', '成本指标', '--json'], { encoding: 'utf8' }));
+    expect(out).toMatchObject({ score: 10, rule: 'R4.reverse' });
+  });
+
+  it('--batch prints one JSON line per row, in order, unparseable rows included', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    const tsv = join(dir, 'rows.tsv');
+    writeFileSync(tsv, 'target\tactual\tpoints\tcategory\n≥95%\t98%\t10\t质量指标\n≥5\t1\t20\t数量指标\n约三成\t30%\t10\t质量指标\n≤100\t125\t10\t成本指标\n≥1\t1\tabc\t数量指标\n');
+    const lines = execFileSync(bin, ['indicator', '--batch', tsv], { encoding: 'utf8' }).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.score)).toEqual([10, 4, null, 8, null]);
+    expect(lines[2].unparseable).toBe(true);
+    expect(lines[2].explanation).toContain('约数');
+    for (const l of lines) expect(typeof l.explanation).toBe('string');
+  });
+
+  it('missing options: exit code 2', () => {
+    const r = run('indicator', '--target', '≥95%');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--points');
+  });
+});
+
+describe('jixiao import', () => {
+  it('lists the recognised forms of a file', () => {
+    const r = run('import', join(root, 'fixtures/seeds/hebei-dachang-zhengfawei-2023.txt'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('识别出 11 张自评表，1 张汇总表');
+    expect(r.stdout).toContain('IMPORT.TARGET_SHIFTED');
+  });
+});
