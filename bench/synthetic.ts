@@ -59,7 +59,11 @@ export function syntheticForm(r: () => number, i: number): Evaluation {
       unit: '万元',
       lines: [{ kind: 'total', label: { raw: '年度资金总额' }, adjusted: { raw: budget, value: budget }, executed: { raw: executed, value: executed }, points: { raw: '10', value: '10' } }],
     },
-    goals: {},
+    goals: {
+      // one form in twenty reuses a goal text of another (A9 has something to find)
+      expected: { raw: `通过项目实施，保障${r() < 0.05 ? '全县社会治安稳定' : `第${i}项工作任务按期完成，服务对象${num(r, 100, 9999)}人次`}，提升群众安全感和满意度。` },
+      achieved: { raw: `已完成${num(r, 1, 99)}项年度任务，服务对象满意度${num(r, 85, 99)}%。` },
+    },
     groups: [],
     indicators,
     narratives: [],

@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { Evaluation } from '@jixiao/core';
+import { Evaluation, type DepartmentText, type SummaryTable } from '@jixiao/core';
 import { ImportError, importText, type Recognized } from '@jixiao/office';
 import { CliError } from './errors.ts';
 
@@ -12,6 +12,24 @@ export interface LoadedFile {
   file: string;
   evaluations: Evaluation[];
   recognized?: Recognized;
+}
+
+/** All forms, summary tables and texts of the files given, as one department. */
+export interface Department {
+  files: LoadedFile[];
+  forms: Evaluation[];
+  summaries: SummaryTable[];
+  texts: DepartmentText[];
+}
+
+export function loadDepartment(paths: string[]): Department {
+  const files = paths.map(loadFile);
+  return {
+    files,
+    forms: files.flatMap((f) => f.evaluations),
+    summaries: files.flatMap((f) => f.recognized?.summaries ?? []),
+    texts: files.flatMap((f) => f.recognized?.texts ?? []),
+  };
 }
 
 /** Larger text or JSON files are not forms; refusing them early keeps memory bounded. */

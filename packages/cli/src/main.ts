@@ -4,6 +4,9 @@ import { CliError, EXIT_BAD_INPUT } from './errors.ts';
 import { scoreCommand } from './commands/score.ts';
 import { indicatorCommand } from './commands/indicator.ts';
 import { importCommand } from './commands/import.ts';
+import { auditCommand } from './commands/audit.ts';
+import { summaryCommand } from './commands/summary.ts';
+import { reportCommand } from './commands/report.ts';
 
 const out = (s: string) => process.stdout.write(s + '\n');
 
@@ -40,6 +43,35 @@ export function buildProgram(): Command {
     .argument('<files...>', '.txt 或 .json')
     .option('--json', '按公开格式输出识别出的自评表')
     .action((files: string[], opts) => importCommand(files, opts, out));
+
+  program
+    .command('audit')
+    .description('逻辑校验（A1–A12）：按自评表和规则分组列出问题；有错误时退出码为 1')
+    .argument('<files...>', '同一部门的自评表、汇总表、报告（.json 或 .txt）')
+    .option('--json', '输出 JSON')
+    .option('--scheme <id>', '评分方案')
+    .action((files: string[], opts) => {
+      process.exitCode = auditCommand(files, opts, out);
+    });
+
+  program
+    .command('summary')
+    .description('由自评表生成部门绩效自评情况汇总表')
+    .argument('<files...>', '.json 或 .txt')
+    .option('--json', '输出 JSON')
+    .option('--scheme <id>', '评分方案')
+    .action((files: string[], opts) => summaryCommand(files, opts, out));
+
+  program
+    .command('report')
+    .description('生成整体绩效自评工作报告（overall）或决算公开绩效情况说明（disclosure）的文字')
+    .argument('<files...>', '.json 或 .txt')
+    .requiredOption('--kind <kind>', 'overall 或 disclosure')
+    .option('--projects <list>', '公开说明中作综述的项目序号，如 1,3,5（默认预算最大的三个）')
+    .option('--project-spending <万元>', '一般公共预算项目支出总额，用于计算覆盖比例')
+    .option('--json', '输出章节结构 JSON')
+    .option('--scheme <id>', '评分方案')
+    .action((files: string[], opts) => reportCommand(files, opts, out));
 
   return program;
 }

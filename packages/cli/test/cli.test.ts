@@ -86,3 +86,47 @@ describe('jixiao import', () => {
     expect(r.stdout).toContain('IMPORT.TARGET_SHIFTED');
   });
 });
+
+describe('jixiao audit, summary, report', () => {
+  const hebei = join(root, 'fixtures/seeds/hebei-dachang-zhengfawei-2023.txt');
+
+  it('audit prints findings grouped by form and rule, exit code 1 with errors', () => {
+    const r = run('audit', hebei);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('【3】见义勇为基金');
+    expect(r.stdout).toContain('A4 错误 “人次”填报得分 5 分，按规则应为 4.00 分');
+    expect(r.stdout).toMatch(/11 张自评表：\d+ 个错误/);
+  });
+
+  it('audit --json: objects with rule, severity, message and a location naming the project', () => {
+    const r = run('audit', '--json', hebei);
+    const findings = JSON.parse(r.stdout) as Array<{ rule: string; severity: string; message: string; location: { form?: { project: string } } }>;
+    const a5 = findings.find((f) => f.rule === 'A5' && f.location.form?.project === '特困干警补贴');
+    expect(a5).toMatchObject({ severity: 'error' });
+    expect(a5!.message).toContain('70');
+  });
+
+  it('audit of a clean form exits 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    const ev = JSON.parse(execFileSync(bin, ['import', '--json', join(root, 'fixtures/seeds/xinjiang-changji-zhengfawei-2021.txt')], { encoding: 'utf8' }))[0].evaluations[0];
+    // 综治工作经费 has only notes (A7/A12 info): no error
+    writeFileSync(join(dir, 'f.json'), JSON.stringify(ev));
+    const r = run('audit', join(dir, 'f.json'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('0 个错误');
+  });
+
+  it('summary prints the 汇总表 with 合计', () => {
+    const r = run('summary', hebei);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/合计\s+459\.11\s+453\.64\s+98\.81%/);
+    expect(r.stdout).toContain('优 9，良 0，中 1，差 1');
+  });
+
+  it('report --kind overall|disclosure prints the generated text', () => {
+    expect(run('report', hebei, '--kind', 'overall').stdout).toContain('四、综合评价结论\n本单位11个项目绩效自评为9个优、0个良、1个中、1个差');
+    const d = run('report', hebei, '--kind', 'disclosure', '--projects', '3,5,9');
+    expect(d.stdout).toContain('见义勇为基金项目绩效自评综述');
+    expect(run('report', hebei, '--kind', 'weekly').status).toBe(2);
+  });
+});

@@ -16,5 +16,6 @@ for (const f of readdirSync(seeds).filter((n) => n.endsWith('.txt'))) {
     writeFileSync(join(golden, `${base}.form-${String(i + 1).padStart(2, '0')}.json`), JSON.stringify(ev, null, 2) + '\n');
   });
   r.summaries.forEach((s, i) => writeFileSync(join(golden, `${base}.summary-${i + 1}.json`), JSON.stringify(s, null, 2) + '\n'));
-  console.log(`${f}: ${r.evaluations.length} forms, ${r.summaries.length} summary tables`);
+  r.texts.forEach((t, i) => writeFileSync(join(golden, `${base}.text-${i + 1}.json`), JSON.stringify(t, null, 2) + '\n'));
+  console.log(`${f}: ${r.evaluations.length} forms, ${r.summaries.length} summary tables, ${r.texts.length} texts`);
 }

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Evaluation, SummaryTable } from '@jixiao/core';
+import { DepartmentText, Evaluation, SummaryTable } from '@jixiao/core';
 import { importText, ImportError } from '../src/index.ts';
 
 const root = join(import.meta.dirname, '../../../fixtures');
@@ -19,6 +19,10 @@ describe('seed files import to the golden fixtures', () => {
       r.evaluations.forEach((ev, i) => {
         expect(Evaluation.parse(ev)).toEqual(ev);
         expect(ev).toEqual(golden(`${base}.form-${String(i + 1).padStart(2, '0')}.json`));
+      });
+      r.texts.forEach((t, i) => {
+        expect(DepartmentText.parse(t)).toEqual(t);
+        expect(t).toEqual(golden(`${base}.text-${i + 1}.json`));
       });
       r.summaries.forEach((s, i) => {
         expect(SummaryTable.parse(s)).toEqual(s);

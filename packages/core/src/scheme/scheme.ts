@@ -54,6 +54,8 @@ export const Scheme = z.object({
     completionExecutionGap: Share,
     /** A11: unspent share of the budget above this is a warning */
     unspentShare: Share,
+    /** overrides of the default severity of finding codes (audit/severity.ts), e.g. {"A8.DIRECTION": "error"} */
+    severity: z.record(z.string(), z.enum(['error', 'warning', 'info'])).optional(),
   }),
 });
 export type Scheme = z.infer<typeof Scheme>;

@@ -2,7 +2,7 @@
  * Splits a document into its parts — project forms, a department summary table — and recognizes
  * each. A file may hold several forms (the Hebei file holds a summary, a report and 11 forms).
  */
-import { cleanCell, type Evaluation, type SummaryTable, type TextField } from '@jixiao/core';
+import { cleanCell, type DepartmentText, type Evaluation, type SummaryTable, type TextField } from '@jixiao/core';
 import type { Block, GridDocument } from '../grid.ts';
 import { cellText, numberField, textField } from './fields.ts';
 import { recognizeForm, type ImportNote } from './form.ts';
@@ -12,6 +12,8 @@ export interface Recognized {
   file: string;
   evaluations: Evaluation[];
   summaries: SummaryTable[];
+  /** 整体绩效自评工作报告 and 决算公开绩效情况说明 found in the file */
+  texts: DepartmentText[];
   notes: ImportNote[];
 }
 
@@ -43,7 +45,8 @@ export function recognizeDocument(doc: GridDocument): Recognized {
   blocks.forEach((b, i) => {
     if (isSummaryHeader(b)) summaries.push(summaryTable(blocks, i));
   });
-  if (starts.length === 0 && summaries.length === 0)
+  const texts = departmentTexts(blocks);
+  if (starts.length === 0 && summaries.length === 0 && texts.length === 0)
     throw new ImportError('IMPORT.UNKNOWN_LAYOUT', `未在“${file}”中找到项目绩效自评表（缺少“项目名称”）或绩效自评汇总表`, { file, blocks: blocks.length });
 
   // Each form begins at its title (the nearest `…自评表` above its 项目名称 row).
@@ -72,7 +75,30 @@ export function recognizeDocument(doc: GridDocument): Recognized {
     ev.source = { file, index: k };
     return ev;
   });
-  return { file, evaluations, summaries, notes };
+  return { file, evaluations, summaries, texts, notes };
+}
+
+const TEXT_TITLE = /(整体绩效自评工作报告|决算公开绩效情况说明)$/;
+
+/** A report or disclosure: its title paragraph and the paragraphs after it, up to the next table. */
+function departmentTexts(blocks: Block[]): DepartmentText[] {
+  const out: DepartmentText[] = [];
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'paragraph') return;
+    const title = cleanCell(b.text);
+    const m = TEXT_TITLE.exec(title);
+    if (!m) return;
+    const paragraphs: TextField[] = [];
+    for (let j = i + 1; j < blocks.length; j++) {
+      const p = blocks[j]!;
+      if (p.kind !== 'paragraph' || isTitle(p) || TEXT_TITLE.test(cleanCell(p.text))) break;
+      const t = cleanCell(p.text);
+      if (t !== '') paragraphs.push({ raw: t, src: p.src });
+    }
+    const year = /(\d{4})\s*年/.exec(title);
+    out.push({ formatVersion: 1, kind: m[1] === '决算公开绩效情况说明' ? 'disclosure' : 'overall-report', title: { raw: title, src: b.src }, year: year ? Number(year[1]) : null, paragraphs });
+  });
+  return out;
 }
 
 function yearIn(blocks: Block[]): number | null {

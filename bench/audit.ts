@@ -1,0 +1,42 @@
+/**
+ * bench/audit.ts — audit of a department of N synthetic forms (A1–A12, copy detection across all of
+ * them), against scoring alone of the same forms, in the same process. Goal (issue 3): ratio ≤ 2.
+ * Usage: npx tsx bench/audit.ts [N=1000] [rounds=5]
+ */
+import { cpus, totalmem } from 'node:os';
+import { auditForms, getScheme, scoreEvaluation } from '@jixiao/core';
+import { syntheticForms } from './synthetic.ts';
+
+const n = Number(process.argv[2] ?? 1000);
+const rounds = Number(process.argv[3] ?? 5);
+const forms = syntheticForms(n, 7);
+const scheme = getScheme('national');
+
+const time = (f: () => void) => {
+  const t = process.hrtime.bigint();
+  f();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+};
+let sink = 0;
+const score = () => {
+  for (const f of forms) sink += scoreEvaluation(f, scheme).indicators.length;
+};
+const audit = () => {
+  sink += auditForms(forms).findings.length;
+};
+score();
+audit();
+const s: number[] = [];
+const a: number[] = [];
+for (let i = 0; i < rounds; i++) {
+  s.push(time(score));
+  a.push(time(audit));
+}
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+const findings = auditForms(forms).findings;
+console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
+console.log(`department: ${n} forms × 10 indicators, median of ${rounds} rounds; ${findings.length} findings (${findings.filter((f) => f.rule === 'A9').length} A9)`);
+console.log(`baseline score only: ${median(s).toFixed(1)} ms`);
+console.log(`audit A1–A12 incl. copy detection: ${median(a).toFixed(1)} ms`);
+console.log(`ratio audit / score: ${(median(a) / median(s)).toFixed(2)} (goal ≤ 2)`);
+if (sink < 0) console.log(sink);

@@ -1,0 +1,69 @@
+/**
+ * The audit of one form (A1–A8, A11, A12) and of the forms of a department together (adding A9).
+ * Pure: the same forms give the same findings, in a stable order.
+ */
+import type { Evaluation } from '../model/evaluation.ts';
+import { getScheme } from '../scheme/registry.ts';
+import type { Scheme } from '../scheme/scheme.ts';
+import { scoreEvaluation, type EvaluationScore } from '../scoring/score-evaluation.ts';
+import type { FormAudit } from './context.ts';
+import type { Finding } from './finding.ts';
+import { a1PointsAddUp } from './rules/a1-points-add-up.ts';
+import { a2ScoreRange } from './rules/a2-score-range.ts';
+import { a3BudgetConsistent } from './rules/a3-budget-consistent.ts';
+import { a4ScoresRecomputed } from './rules/a4-scores-recomputed.ts';
+import { a5TotalAndGrade } from './rules/a5-total-and-grade.ts';
+import { a6Explanations } from './rules/a6-explanations.ts';
+import { a7ActualFitsTarget } from './rules/a7-actual-fits-target.ts';
+import { a8Direction } from './rules/a8-direction.ts';
+import { a9Copies } from './rules/a9-copies.ts';
+import { a11ExecutionVsAchievement } from './rules/a11-execution-vs-achievement.ts';
+import { a12MeasurableTargets } from './rules/a12-measurable-targets.ts';
+
+export const FORM_RULES = [
+  a1PointsAddUp,
+  a2ScoreRange,
+  a3BudgetConsistent,
+  a4ScoresRecomputed,
+  a5TotalAndGrade,
+  a6Explanations,
+  a7ActualFitsTarget,
+  a8Direction,
+  a11ExecutionVsAchievement,
+  a12MeasurableTargets,
+] as const;
+
+export type SchemeFor = (ev: Evaluation) => Scheme;
+export const schemeOfForm: SchemeFor = (ev) => getScheme(ev.schemeId);
+
+export interface FormResult {
+  score: EvaluationScore;
+  findings: Finding[];
+}
+
+export function auditForm(ev: Evaluation, scheme: Scheme = schemeOfForm(ev), index = 0): FormResult {
+  const a: FormAudit = { ev, index, scheme, score: scoreEvaluation(ev, scheme) };
+  return { score: a.score, findings: FORM_RULES.flatMap((rule) => rule(a)) };
+}
+
+export interface FormsResult {
+  scores: EvaluationScore[];
+  /** every form's findings, then the cross-form ones (A9), ordered by form */
+  findings: Finding[];
+}
+
+export function auditForms(forms: readonly Evaluation[], schemeFor: SchemeFor = schemeOfForm): FormsResult {
+  const audits: FormAudit[] = forms.map((ev, index) => {
+    const scheme = schemeFor(ev);
+    return { ev, index, scheme, score: scoreEvaluation(ev, scheme) };
+  });
+  const findings = audits.flatMap((a) => FORM_RULES.flatMap((rule) => rule(a)));
+  findings.push(...a9Copies(audits));
+  findings.sort((x, y) => (x.location.form?.index ?? 1e9) - (y.location.form?.index ?? 1e9));
+  return { scores: audits.map((a) => a.score), findings };
+}
+
+/** true when nothing blocks submission: no error, and no missing A6 explanation. */
+export function canSubmit(findings: readonly Finding[]): boolean {
+  return !findings.some((f) => f.severity === 'error' || f.code === 'A6.MISSING_EXPLANATION');
+}

@@ -1,0 +1,44 @@
+/**
+ * A6: an explanation (偏差原因分析及改进措施) is present whenever a score is below full marks, an
+ * over-completion exceeds the threshold (R5), or 执行率 is below the scheme's floor. Layouts without
+ * a per-row explanation column (Hebei) explain in the form's 存在问题 block instead.
+ */
+import { Dec } from '../../values/decimal.ts';
+import { finding, type FormAudit } from '../context.ts';
+import type { Finding } from '../finding.ts';
+
+const PROBLEM_BLOCKS = new Set(['problems', 'problems-and-measures', 'measures']);
+
+export function a6Explanations(a: FormAudit): Finding[] {
+  const out: Finding[] = [];
+  const { ev, score, scheme } = a;
+  const formExplains = ev.narratives.some((n) => PROBLEM_BLOCKS.has(n.kind) && n.text.raw.trim() !== '');
+  const explained = (i: number) => {
+    const d = ev.indicators[i]!.deviation;
+    return d === undefined ? formExplains : d.raw.trim() !== '';
+  };
+  for (const s of score.indicators) {
+    if (s.points === null || s.rule === 'R2.not-applicable') continue;
+    const shown = s.basis === 'claimed' ? s.claimed : s.score;
+    const below = shown !== null && new Dec(shown).lessThan(s.points);
+    const over = s.overCompletion !== null;
+    if (!(below || over) || explained(s.index)) continue;
+    const ind = ev.indicators[s.index]!;
+    const why = below ? `得分 ${shown} 分低于分值 ${s.points} 分` : `实际超出目标 ${new Dec(s.overCompletion!).times(100).toFixed(1)}%（超过 ${new Dec(scheme.overCompletionThreshold).times(100).toFixed()}%，目标是否定得过低？）`;
+    out.push(
+      finding(a, 'A6.MISSING_EXPLANATION', `“${ind.name.raw}”${why}，需填写偏差原因分析及改进措施`, { section: 'indicators', indicator: s.index, field: 'deviation', ...(ind.src && { src: ind.src }) }, {
+        score: shown,
+        points: s.points,
+        overCompletion: s.overCompletion,
+      }),
+    );
+  }
+  const rate = score.budget.rate;
+  if (rate !== null && new Dec(rate).lessThan(scheme.audit.lowExecutionRate) && !formExplains && !ev.indicators.some((i) => i.deviation?.raw.trim()))
+    out.push(
+      finding(a, 'A6.MISSING_EXPLANATION', `执行率 ${score.budget.ratePercent}% 低于 ${new Dec(scheme.audit.lowExecutionRate).times(100).toFixed()}%，需说明原因及改进措施`, { section: 'budget', field: 'narratives' }, {
+        rate: score.budget.ratePercent,
+      }),
+    );
+  return out;
+}

@@ -1,0 +1,100 @@
+/**
+ * A9: copy detection across the forms of a department, in linear time: every goal, achievement and
+ * indicator text is normalised (no spaces, no punctuation, half-width) and bucketed by that key, so
+ * 1,000 forms are never compared pair by pair. Also within a form: 完成情况 identical to 目标, and a
+ * year other than the form's named in its targets, actuals or goals.
+ */
+import { toHalfWidth } from '../../values/normalize.ts';
+import { finding, type FormAudit } from '../context.ts';
+import type { Finding } from '../finding.ts';
+
+/** Texts shorter than this (after normalising) are too generic to call a copy: `群众满意度`, `及时`. */
+const MIN_GOAL = 8;
+const MIN_INDICATOR = 10;
+
+export function normalizeForCompare(s: string): string {
+  return toHalfWidth(s)
+    .replace(/^\s*(指标\s*\d+\s*[:：]|\d+\s*[、.．])\s*/, '')
+    .replace(/[\s\p{P}\p{S}]+/gu, '')
+    .toLowerCase();
+}
+
+interface Occurrence {
+  audit: FormAudit;
+  field: string;
+  indicator?: number;
+}
+
+export function a9Copies(forms: FormAudit[]): Finding[] {
+  const out: Finding[] = [];
+  const goals = new Map<string, Occurrence[]>();
+  const indicators = new Map<string, Occurrence[]>();
+  const add = (m: Map<string, Occurrence[]>, key: string, o: Occurrence) => {
+    const list = m.get(key);
+    if (list) list.push(o);
+    else m.set(key, [o]);
+  };
+  for (const a of forms) {
+    const { ev } = a;
+    const expected = normalizeForCompare(ev.goals.expected?.raw ?? '');
+    const achieved = normalizeForCompare(ev.goals.achieved?.raw ?? '');
+    if (expected.length >= MIN_GOAL) add(goals, expected, { audit: a, field: 'goals.expected' });
+    if (achieved.length >= MIN_GOAL && achieved !== expected) add(goals, achieved, { audit: a, field: 'goals.achieved' });
+    if (expected.length >= MIN_GOAL && expected === achieved)
+      out.push(finding(a, 'A9.ACHIEVED_EQUALS_GOAL', '年度目标完成情况与年度目标文字相同，未写明实际完成了什么', { section: 'goals', field: 'goals.achieved', ...(ev.goals.achieved?.src && { src: ev.goals.achieved.src }) }, { length: expected.length }));
+    const seen = new Set<string>();
+    ev.indicators.forEach((ind, i) => {
+      const key = normalizeForCompare(ind.name.raw);
+      if (key.length < MIN_INDICATOR || seen.has(key)) return;
+      seen.add(key);
+      add(indicators, key, { audit: a, field: 'name', indicator: i });
+    });
+    out.push(...otherYear(a));
+  }
+  for (const list of goals.values()) out.push(...copies(list, 'A9.SAME_GOAL'));
+  for (const list of indicators.values()) out.push(...copies(list, 'A9.SAME_INDICATOR'));
+  return out;
+}
+
+function copies(list: Occurrence[], code: 'A9.SAME_GOAL' | 'A9.SAME_INDICATOR'): Finding[] {
+  const projects = new Set(list.map((o) => o.audit.index));
+  if (projects.size < 2) return [];
+  return list.map((o) => {
+    const others = [...new Set(list.filter((x) => x.audit.index !== o.audit.index).map((x) => `“${x.audit.ev.project.name.raw}”`))];
+    const ev = o.audit.ev;
+    const what =
+      code === 'A9.SAME_GOAL'
+        ? `${o.field === 'goals.expected' ? '年度目标' : '完成情况'}与${others.join('、')}的文字相同`
+        : `指标“${ev.indicators[o.indicator!]!.name.raw}”与${others.join('、')}的指标文字相同`;
+    const src = o.field === 'goals.expected' ? ev.goals.expected?.src : o.field === 'goals.achieved' ? ev.goals.achieved?.src : ev.indicators[o.indicator!]?.name.src;
+    return finding(
+      o.audit,
+      code,
+      `${what}，是否从其他项目复制？`,
+      { section: code === 'A9.SAME_GOAL' ? 'goals' : 'indicators', field: o.field, ...(o.indicator !== undefined && { indicator: o.indicator }), ...(src && { src }) },
+      { copies: projects.size, others: others.join('、') },
+    );
+  });
+}
+
+/** Another year named in this year's targets, actuals or goals: a sign of last year's form reused. */
+function otherYear(a: FormAudit): Finding[] {
+  const year = a.ev.year;
+  if (year === null) return [];
+  const out: Finding[] = [];
+  const years = (s: string) => [...toHalfWidth(s).matchAll(/(20\d{2})\s*年/g)].map((m) => Number(m[1])).filter((y) => y !== year);
+  a.ev.indicators.forEach((ind, i) => {
+    for (const [field, text] of [['target', ind.target.raw], ['actual', ind.actual.raw]] as const) {
+      const ys = years(text);
+      if (ys.length)
+        out.push(finding(a, 'A9.OTHER_YEAR', `${year}年度的“${ind.name.raw}”${field === 'target' ? '指标值' : '实际完成值'}写的是“${text.trim()}”（${ys.join('、')}年）`, { section: 'indicators', indicator: i, field, ...(ind[field].src && { src: ind[field].src }) }, { year, named: ys.join(',') }));
+    }
+  });
+  for (const field of ['expected', 'achieved'] as const) {
+    const t = a.ev.goals[field];
+    const ys = t ? years(t.raw) : [];
+    if (ys.length)
+      out.push(finding(a, 'A9.OTHER_YEAR_TEXT', `${year}年度的${field === 'expected' ? '年度目标' : '完成情况'}提到 ${[...new Set(ys)].join('、')} 年，请确认不是沿用往年内容`, { section: 'goals', field: `goals.${field}`, ...(t?.src && { src: t.src }) }, { year, named: [...new Set(ys)].join(',') }));
+  }
+  return out;
+}

@@ -1,0 +1,226 @@
+/**
+ * The content of the 整体绩效自评工作报告 and the 决算公开绩效情况说明 (RULES.md §5) as section trees
+ * whose sentences are written from the numbers. What numbers cannot say (who sat on the evaluation
+ * team, how a survey was run, the 政府性基金 position) is an explicit slot with a default text the
+ * user edits — never a fact made up.
+ */
+import type { Finding } from '../audit/finding.ts';
+import type { Evaluation } from '../model/evaluation.ts';
+import type { EvaluationScore } from '../scoring/score-evaluation.ts';
+import { Dec, fixed, HUNDRED } from '../values/decimal.ts';
+import type { DepartmentSummary } from './summary.ts';
+
+export type ReportNode =
+  | { kind: 'text'; text: string }
+  | {
+      kind: 'slot';
+      /** stable id, the key of the user's text for this slot */
+      id: string;
+      /** what belongs here, in Chinese */
+      label: string;
+      /** default text until the user writes their own */
+      text: string;
+    };
+
+export interface ReportSection {
+  id: string;
+  title: string;
+  content: ReportNode[];
+  sections: ReportSection[];
+}
+
+export interface ReportContent {
+  kind: 'overall-report' | 'disclosure';
+  title: string;
+  sections: ReportSection[];
+  /** disclosure: the projects whose forms are attached (indices into the forms) */
+  attachments: number[];
+}
+
+export interface ReportInput {
+  forms: readonly Evaluation[];
+  scores: readonly EvaluationScore[];
+  summary: DepartmentSummary;
+  findings: readonly Finding[];
+  /** department name; default: the forms' 主管部门 */
+  department?: string;
+}
+
+const text = (t: string): ReportNode => ({ kind: 'text', text: t });
+const slot = (id: string, label: string, t: string): ReportNode => ({ kind: 'slot', id, label, text: t });
+const section = (id: string, title: string, content: ReportNode[], sections: ReportSection[] = []): ReportSection => ({ id, title, content, sections });
+
+function departmentName(input: ReportInput): string {
+  if (input.department) return input.department;
+  const ev = input.forms.find((f) => f.project.department?.name.raw || f.project.implementer?.name.raw);
+  return ev?.project.department?.name.raw || ev?.project.implementer?.name.raw || '本部门';
+}
+
+const yearText = (s: DepartmentSummary) => (s.year === null ? '本' : `${s.year}`);
+
+function gradeList(s: DepartmentSummary): string {
+  return Object.entries(s.gradeCounts)
+    .map(([g, n]) => `${n}个${g}`)
+    .join('、');
+}
+
+const RESULT_USE: Record<string, string> = {
+  优: '在下年度预算安排中优先保障',
+  良: '原则上维持下年度预算规模',
+  中: '压减下年度预算规模，限期整改',
+  差: '取消或大幅压减下年度预算，责令整改',
+};
+
+export function overallReport(input: ReportInput): ReportContent {
+  const { summary: s, scores, forms, findings } = input;
+  const dept = departmentName(input);
+  const y = yearText(s);
+
+  const overview = text(
+    `${dept}${y}年度纳入绩效自评的项目${s.evaluated}个，全年预算数${s.total.budget}万元，全年执行数${s.total.executed}万元，预算执行率${s.total.rate ?? '—'}%。` +
+      `应评项目${s.expected}个，已自评${s.evaluated}个，自评率${s.selfEvaluationRate}%。`,
+  );
+
+  const full = s.rows.filter((r, i) => new Dec(r.score).equals(scores[i]!.maxTotal)).length;
+  const shortfalls = s.rows
+    .map((r, i) => {
+      const missed = scores[i]!.indicators.filter((x) => x.score !== null && x.points !== null && new Dec(x.score).lessThan(x.points));
+      if (missed.length === 0) return null;
+      return `“${r.project}”得分${r.score}分，未满分的指标：${missed.map((x) => `${forms[i]!.indicators[x.index]!.name.raw}（${x.score}/${x.points}分）`).join('、')}`;
+    })
+    .filter((t): t is string => t !== null);
+  const lowExecution = s.rows.filter((r) => r.rate !== null && new Dec(r.rate).lessThan(80));
+  const achievement = [
+    text(`${s.evaluated}个项目中，${full}个项目各项绩效指标均达到满分。`),
+    ...(shortfalls.length ? [text(`${shortfalls.join('；')}。`)] : [text('各项目绩效指标均已完成。')]),
+    text(
+      lowExecution.length
+        ? `预算执行率低于80%的项目${lowExecution.length}个：${lowExecution.map((r) => `“${r.project}”${r.rate}%`).join('、')}。`
+        : '各项目预算执行率均不低于80%。',
+    ),
+  ];
+
+  const quality = qualitySentences(findings);
+
+  const conclusion = text(`本单位${s.evaluated}个项目绩效自评为${gradeList(s)}，平均得分${s.averageScore ?? '—'}分。`);
+
+  const use = Object.keys(RESULT_USE)
+    .map((g) => {
+      const names = s.rows.filter((r) => r.grade === g).map((r) => `“${r.project}”`);
+      return names.length ? `评为“${g}”的${names.join('、')}，${RESULT_USE[g]}` : null;
+    })
+    .filter((t): t is string => t !== null);
+
+  return {
+    kind: 'overall-report',
+    title: `${y}年度${dept}整体绩效自评工作报告`,
+    attachments: [],
+    sections: [
+      section('organization', '一、绩效自评工作组织开展情况', [], [
+        section('preparation', '（一）前期准备', [slot('preparation', '自评工作小组的组成与分工', '我单位成立了绩效自评工作小组，由（请填写组长、副组长及成员的姓名与职务）组成，明确分工和时间安排。')]),
+        section('implementation', '（二）组织实施', [slot('implementation', '自评的步骤与方法（账目核对、满意度调查等）', '对照年初设定的绩效目标，逐项核对预算执行情况和绩效指标完成情况，核实账目和决算数据；（请补充满意度调查的对象、方式和回收情况）。')]),
+        section('overview', '（三）总体情况', [overview]),
+      ]),
+      section('achievement', '二、绩效目标实现情况', achievement),
+      section('quality', '三、绩效目标设定质量情况', quality),
+      section('conclusion', '四、综合评价结论', [conclusion]),
+      section('measures', '五、整改措施及结果应用', [
+        ...(use.length ? [text(`${use.join('；')}。`)] : []),
+        slot('measures', '整改措施', '针对自评发现的问题，（请填写具体整改措施、责任人和完成时限）。'),
+      ]),
+    ],
+  };
+}
+
+/** 三、绩效目标设定质量: what the audit found about how targets were set (A1, A8, A9, A12). */
+function qualitySentences(findings: readonly Finding[]): ReportNode[] {
+  const count = (codes: string[]) => new Set(findings.filter((f) => codes.includes(f.code)).map((f) => `${f.location.form?.index}:${f.location.indicator ?? ''}`)).size;
+  const parts: string[] = [];
+  const points = count(['A1.GROUP_POINTS', 'A1.TOTAL_POINTS']);
+  if (points) parts.push(`${points}处指标分值合计与标明分值不符`);
+  const dir = count(['A8.DIRECTION']);
+  if (dir) parts.push(`${dir}项指标的比较方向不合理`);
+  const vague = count(['A12.UNMEASURABLE', 'A12.VAGUE']);
+  if (vague) parts.push(`${vague}项指标值无法衡量（如“长期”“逐步提高”）`);
+  const copies = count(['A9.SAME_GOAL', 'A9.SAME_INDICATOR', 'A9.ACHIEVED_EQUALS_GOAL']);
+  if (copies) parts.push(`${copies}处目标或指标文字与其他项目相同或与完成情况相同`);
+  return [
+    text(parts.length ? `逻辑校验发现：${parts.join('；')}。下一年度设定绩效目标时应予改进。` : '逻辑校验未发现绩效目标设定方面的问题。'),
+    slot('quality-notes', '对目标设定质量的补充说明', '（可补充对绩效目标设定全面性、可衡量性的分析）'),
+  ];
+}
+
+export interface DisclosureOptions {
+  /** projects given a 综述 (indices into the forms); default: the three largest budgets */
+  projects?: readonly number[];
+  /** 一般公共预算项目支出总额, 万元, for the coverage share; without it the share is a slot */
+  projectSpending?: string;
+}
+
+export function disclosureText(input: ReportInput, opts: DisclosureOptions = {}): ReportContent {
+  const { summary: s, forms, scores } = input;
+  const dept = departmentName(input);
+  const y = yearText(s);
+  const chosen = opts.projects ?? [...s.rows].sort((a, b) => new Dec(b.budget ?? 0).comparedTo(a.budget ?? 0) || a.seq - b.seq).slice(0, 3).map((r) => r.form);
+
+  const coverage: ReportNode[] = [
+    text(`我单位组织对${y}年度${s.evaluated}个项目支出全面开展绩效自评，涉及预算资金${s.total.budget}万元`),
+    opts.projectSpending && !new Dec(opts.projectSpending).isZero()
+      ? text(`，占一般公共预算项目支出总额的${fixed(new Dec(s.total.budget).dividedBy(opts.projectSpending).times(HUNDRED), 2)}%。`)
+      : slot('coverage-share', '占一般公共预算项目支出总额的比例', '，占一般公共预算项目支出总额的（请填写）%。'),
+    slot('government-funds', '政府性基金预算项目情况', '（请说明政府性基金预算项目及其绩效自评情况；没有的写明“本单位没有政府性基金预算项目”）。'),
+  ];
+
+  const results: ReportNode[] = [
+    text(
+      `本部门绩效自评的全部${s.evaluated}个项目，平均得分${s.averageScore ?? '—'}分，绩效自评结果总体为“${s.overallGrade ?? '—'}”等次（${gradeList(s)}）。` +
+        `全年项目预算资金为${s.total.budget}万元，执行数为${s.total.executed}万元，预算执行率为${s.total.rate ?? '—'}%。`,
+    ),
+  ];
+
+  const reviews = chosen.map((i) => {
+    const ev = forms[i]!;
+    const sc = scores[i]!;
+    const r = s.rows[i]!;
+    const narrative = (...kinds: string[]) => ev.narratives.filter((n) => kinds.includes(n.kind) && n.text.raw.trim()).map((n) => n.text.raw.trim());
+    const deviations = ev.indicators.map((x) => x.deviation?.raw.trim() ?? '').filter((t) => t !== '' && t !== '无');
+    const problems = narrative('problems', 'problems-and-measures');
+    const measures = narrative('measures');
+    const achieved = ev.goals.achieved?.raw.trim();
+    const received = sc.budget.received ?? sc.budget.budget;
+    return section(`review-${i}`, `${ev.project.name.raw}项目绩效自评综述`, [
+      text(
+        `根据年初设定的绩效目标，绩效自评得分${r.score}分（${r.grade}）。全年预算数${r.budget ?? '—'}万元，到位资金${received ?? '—'}万元，实际执行${r.executed ?? '—'}万元，预算执行率${r.rate ?? '—'}%。`,
+      ),
+      achieved ? text(`项目绩效目标完成情况：${achieved}`) : slot(`review-${i}-achieved`, '项目绩效目标完成情况', '（请填写项目绩效目标的完成情况）'),
+      problems.length || deviations.length
+        ? text(`发现的问题及原因：${[...problems, ...deviations].join('；')}`)
+        : slot(`review-${i}-problems`, '发现的问题及原因', '（请填写发现的问题及原因；没有的写明“未发现明显问题”）'),
+      measures.length ? text(`下一步改进措施：${measures.join('；')}`) : slot(`review-${i}-measures`, '下一步改进措施', '（请填写下一步改进措施）'),
+    ]);
+  });
+
+  return {
+    kind: 'disclosure',
+    title: `${dept}${y}年度决算公开绩效情况说明`,
+    attachments: [...chosen],
+    sections: [
+      section('management', '一、预算绩效管理工作开展情况', coverage),
+      section('results', '二、项目绩效自评结果', results, reviews),
+      section('attachments', '附件', chosen.map((i) => text(`${forms[i]!.project.name.raw}项目支出绩效自评表`))),
+    ],
+  };
+}
+
+/** Plain text of a report; slots show the user's text, or their default marked as still to be edited. */
+export function renderReportText(c: ReportContent, fills: Readonly<Record<string, string>> = {}): string {
+  const lines: string[] = [c.title, ''];
+  const walk = (s: ReportSection) => {
+    lines.push(s.title);
+    const body = s.content.map((n) => (n.kind === 'text' ? n.text : fills[n.id] ?? `${n.text}〔待编辑：${n.label}〕`)).join('');
+    if (body) lines.push(body);
+    s.sections.forEach(walk);
+  };
+  c.sections.forEach(walk);
+  return lines.join('\n');
+}
