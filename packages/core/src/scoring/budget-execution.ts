@@ -4,7 +4,7 @@
  */
 import type { BudgetLine, Evaluation, NumberField } from '../model/evaluation.ts';
 import type { Scheme } from '../scheme/scheme.ts';
-import { Dec, fixed, HUNDRED, minDec, plain } from '../values/decimal.ts';
+import { cmp, isNegative, isZero, mulDiv, round, trim } from '../values/exact.ts';
 
 export interface BudgetExecution {
   /** 全年预算数 used, 万元 */
@@ -15,7 +15,7 @@ export interface BudgetExecution {
   executed: string | null;
   /** 到位数, 万元 */
   received: string | null;
-  /** exact 执行率 as a fraction ("0.9564…"), null when undefined (no budget, budget 0) */
+  /** 执行率 as a fraction to 12 decimals ("0.956428571429"), null when undefined (no budget, budget 0) */
   rate: string | null;
   /** 执行率 in %, rounded to the scheme's decimals, for display */
   ratePercent: string | null;
@@ -66,22 +66,23 @@ export function budgetExecution(ev: Evaluation, scheme: Scheme): BudgetExecution
   };
   if (budget === null || executed === null)
     return { ...base, rate: null, ratePercent: null, score: null, explanation: '预算数或执行数缺失，执行率无法计算' };
-  const b = new Dec(budget);
-  if (b.isZero()) return { ...base, rate: null, ratePercent: null, score: null, explanation: '全年预算数为 0，执行率无法计算' };
-  if (b.isNegative()) return { ...base, rate: null, ratePercent: null, score: null, explanation: '全年预算数为负数，执行率无法计算' };
-  const rate = new Dec(executed).dividedBy(b);
-  const ratePercent = fixed(rate.times(HUNDRED), scheme.decimals);
-  const rateText = `执行率 = 执行数 ${plain(new Dec(executed))} ÷ 预算数 ${plain(b)} = ${ratePercent}%`;
-  if (points === null) return { ...base, rate: rate.toFixed(), ratePercent, score: null, explanation: `${rateText}（作为预算执行率指标计分）` };
-  const w = new Dec(points);
-  const exact = minDec(rate, new Dec(1)).times(w);
-  const score = fixed(exact, scheme.decimals);
-  const capped = rate.greaterThan(1) ? '（执行率超过100%按100%计）' : '';
+  if (isZero(budget)) return { ...base, rate: null, ratePercent: null, score: null, explanation: '全年预算数为 0，执行率无法计算' };
+  if (isNegative(budget)) return { ...base, rate: null, ratePercent: null, score: null, explanation: '全年预算数为负数，执行率无法计算' };
+  const rate = trim(mulDiv([executed], [budget], RATE_PLACES));
+  const ratePercent = mulDiv([executed, '100'], [budget], scheme.decimals);
+  const rateText = `执行率 = 执行数 ${trim(executed)} ÷ 预算数 ${trim(budget)} = ${ratePercent}%`;
+  if (points === null) return { ...base, rate, ratePercent, score: null, explanation: `${rateText}（作为预算执行率指标计分）` };
+  // min(执行率, 1) × 分值, rounded once
+  const over = cmp(executed, budget) > 0;
+  const score = over ? round(points, scheme.decimals) : mulDiv([executed, points], [budget], scheme.decimals);
   return {
     ...base,
-    rate: rate.toFixed(),
+    rate,
     ratePercent,
     score,
-    explanation: `${rateText}；得分 = min(执行率, 1) × ${plain(w)}分 = ${score}分${capped}${mode === 'separate' ? '（单独列示，不计入总分）' : ''}`,
+    explanation: `${rateText}；得分 = min(执行率, 1) × ${trim(points)}分 = ${score}分${over ? '（执行率超过100%按100%计）' : ''}${mode === 'separate' ? '（单独列示，不计入总分）' : ''}`,
   };
 }
+
+/** 执行率 is kept as a fraction to this many decimals: far below any rounding of a shown rate (%, 2 places). */
+const RATE_PLACES = 12;

@@ -4,7 +4,7 @@
  */
 import type { Evaluation } from '../model/evaluation.ts';
 import type { Scheme } from '../scheme/scheme.ts';
-import { Dec, fixed, minDec, sum, ZERO } from '../values/decimal.ts';
+import { add, cmp, mulDiv, round, trim } from '../values/exact.ts';
 import type { ParsedValue } from '../values/parse-value.ts';
 import { budgetExecution, type BudgetExecution } from './budget-execution.ts';
 import { gradeOf } from './grade.ts';
@@ -46,8 +46,8 @@ export function scoreEvaluation(ev: Evaluation, scheme: Scheme): EvaluationScore
   const budgetRow = scheme.budget.mode === 'indicator' ? scheme.budget.level1 : null;
   const indicators = ev.indicators.map((ind, i) => {
     if (budgetRow !== null && ind.level1 === budgetRow && budget.rate !== null) {
-      const pct = new Dec(budget.rate).times(100);
-      const value: ParsedValue = { kind: 'quantity', raw: `${pct.toFixed()}%`, op: null, value: pct.toFixed(), unit: '%', approximate: false };
+      const pct = trim(mulDiv([budget.executed!, '100'], [budget.budget!], 10));
+      const value: ParsedValue = { kind: 'quantity', raw: `${pct}%`, op: null, value: pct, unit: '%', approximate: false };
       return scoreIndicator(ind, i, scheme, { actualOverride: { value, note: `实际值取预算执行情况：${budget.explanation.replace(/（.*）$/, '')}` } });
     }
     return scoreIndicator(ind, i, scheme);
@@ -61,31 +61,34 @@ export function scoreEvaluation(ev: Evaluation, scheme: Scheme): EvaluationScore
     return {
       level1,
       declared: ev.groups.find((g) => g.name === level1)?.declaredPoints ?? null,
-      points: sum(rows.map((s) => new Dec(s.points ?? 0))).toFixed(),
-      score: fixed(sum(rows.map((s) => new Dec(s.score ?? 0))), scheme.decimals),
-      claimed: fixed(sum(rows.map((s) => new Dec(s.claimed ?? 0))), scheme.decimals),
+      points: trim(add(rows.map((s) => s.points ?? '0'))),
+      score: round(add(rows.map((s) => s.score ?? '0')), scheme.decimals),
+      claimed: round(add(rows.map((s) => s.claimed ?? '0')), scheme.decimals),
     };
   });
 
   const counted = indicators.filter((s) => s.rule !== 'R2.not-applicable');
-  let total = sum(counted.map((s) => new Dec(s.score ?? 0)));
-  let points = sum(counted.map((s) => new Dec(s.points ?? 0)));
+  const scores = counted.map((s) => s.score ?? '0');
+  const pointList = counted.map((s) => s.points ?? '0');
   if (budget.inTotal) {
-    total = total.plus(budget.score ?? 0);
-    points = points.plus(budget.points ?? 0);
+    scores.push(budget.score ?? '0');
+    pointList.push(budget.points ?? '0');
   }
-  const max = new Dec(scheme.total);
-  const naPoints = sum(indicators.filter((s) => s.rule === 'R2.not-applicable').map((s) => new Dec(s.points ?? 0)));
-  if (scheme.rescaleNotApplicable && naPoints.greaterThan(ZERO) && points.greaterThan(ZERO)) total = total.times(max).dividedBy(points);
+  let total = add(scores);
+  const points = add(pointList);
+  const max = scheme.total;
+  const hasNotApplicable = indicators.some((s) => s.rule === 'R2.not-applicable' && s.points !== null && cmp(s.points, '0') > 0);
+  // R2: a not-applicable indicator is dropped and the rest rescaled to the total (scheme setting), rounded once.
+  if (scheme.rescaleNotApplicable && hasNotApplicable && cmp(points, '0') > 0) total = mulDiv([total, max], [points], scheme.decimals);
   // R2: no bonus points, ever.
-  total = minDec(total, max);
-  const totalText = fixed(total, scheme.decimals);
+  if (cmp(total, max) > 0) total = max;
+  const totalText = round(total, scheme.decimals);
   return {
     schemeId: scheme.id,
     budget,
     indicators,
     groups,
-    points: points.toFixed(),
+    points: trim(points),
     total: totalText,
     maxTotal: scheme.total,
     grade: gradeOf(totalText, scheme),

@@ -2,12 +2,14 @@
  * Scoring of one 三级 indicator: R4 (quantitative), R5 (over-completion), R6 (qualitative tiers).
  *
  * Every result carries an explanation in Chinese that shows the numbers, so that a reader can redo
- * the arithmetic by hand. Arithmetic is decimal; the score is rounded half up once, at the end.
+ * the arithmetic by hand. Arithmetic is exact (BigInt rationals over the decimal strings, see
+ * values/exact.ts); the score is rounded half up once, at the end.
  */
 import type { Indicator } from '../model/evaluation.ts';
 import { canonicalLevel2 } from '../model/categories.ts';
 import type { Scheme } from '../scheme/scheme.ts';
-import { Dec, fixed, plain, ZERO } from '../values/decimal.ts';
+import { Dec } from '../values/decimal.ts';
+import { cmp, format, isNegative, isZero, mulDiv, parts, round, sub, times, trim } from '../values/exact.ts';
 import {
   commensurate,
   parseValue,
@@ -55,9 +57,9 @@ export interface IndicatorScore {
   tier: Tier | null;
   /** direction the rule used */
   direction: Comparison | null;
-  /** completion share (B ÷ A for positive/equality, A ÷ B for reverse), uncapped; null when not quantitative */
+  /** completion share (B ÷ A for positive/equality, A ÷ B for reverse), uncapped, 6 decimals; null when not quantitative */
   completion: string | null;
-  /** R5: (B − A) ÷ A when it exceeds the scheme threshold */
+  /** R5: (B − A) ÷ A, 6 decimals, when it exceeds the scheme threshold */
   overCompletion: string | null;
   /** the parsed target (the adjusted one when present) and actual, for the audit rules */
   target: ParsedValue;
@@ -79,9 +81,9 @@ export function scoreIndicator(ind: Indicator, index: number, scheme: Scheme, op
   const points = ind.points.value;
   let result: Decision;
   if (points === null) result = none(`分值“${ind.points.raw}”无法识别，不能计分`);
-  else if (ind.notApplicable) result = { exact: null, rule: 'R2.not-applicable', basis: 'none', explanation: '该指标不适用，不计分' };
-  else result = decide(target, actual, new Dec(points), category, scheme, ind);
-  const score = result.exact === null ? null : fixed(result.exact, scheme.decimals);
+  else if (ind.notApplicable) result = { score: null, rule: 'R2.not-applicable', basis: 'none', explanation: '该指标不适用，不计分' };
+  else result = decide(target, actual, points, category, scheme, ind);
+  const score = result.score;
   let explanation = opts.actualOverride ? `${opts.actualOverride.note}；${result.explanation}` : result.explanation;
   if (score !== null && !/得|=/.test(result.explanation)) explanation += `，得 ${score}分`;
   // One object literal with every field: spreading a partial result costs more than the arithmetic.
@@ -97,50 +99,46 @@ export function scoreIndicator(ind: Indicator, index: number, scheme: Scheme, op
     explanation,
     tier: result.tier ?? null,
     direction: result.direction ?? null,
-    completion: result.completion ? ratioText(result.completion) : null,
-    overCompletion: result.over ? ratioText(result.over) : null,
+    completion: result.completion ?? null,
+    overCompletion: result.over ?? null,
     target,
     actual,
     targetUsed: adjusted ? 'adjusted' : 'initial',
   };
 }
 
-/** Shares (completion, over-completion) are kept to 6 significant digits: enough for every audit threshold. */
-function ratioText(d: Dec): string {
-  return d.toSignificantDigits(6).toFixed();
-}
-
 interface Decision {
-  exact: Dec | null;
+  /** rounded to the scheme's decimals */
+  score: string | null;
   rule: ScoreRule;
   basis: ScoreBasis;
   explanation: string;
   tier?: Tier;
   direction?: Comparison;
-  completion?: Dec;
-  over?: Dec;
+  completion?: string;
+  over?: string;
 }
 
-function decide(target: ParsedValue, actual: ParsedValue, w: Dec, category: string, scheme: Scheme, ind: Indicator): Decision {
+function decide(target: ParsedValue, actual: ParsedValue, w: string, category: string, scheme: Scheme, ind: Indicator): Decision {
   // The evaluator stated a tier: R6, whatever the target looks like.
   if (actual.kind === 'tier') return byTier(actual.tier, w, scheme, ind, `实际完成情况为“${TIER_LABELS[actual.tier]}”`);
 
   if (target.kind === 'quantity') {
     if (actual.kind === 'quantity') return quantitative(target, actual, w, category, scheme);
     if (actual.kind === 'empty') return none('缺少实际完成值，无法计分');
-    return byClaim(w, ind, `目标为数值“${target.raw.trim()}”，实际完成值“${actual.raw.trim()}”不是数值（${describe(actual)}）`);
+    return byClaim(w, ind, scheme, `目标为数值“${target.raw.trim()}”，实际完成值“${actual.raw.trim()}”不是数值（${describe(actual)}）`);
   }
   if (target.kind === 'list') {
-    if (actual.kind === 'list') return listScore(target.parts, actual.parts, w);
-    return byClaim(w, ind, `目标为分项数值，实际完成值“${actual.raw.trim()}”未逐项填写`);
+    if (actual.kind === 'list') return listScore(target.parts, actual.parts, w, scheme);
+    return byClaim(w, ind, scheme, `目标为分项数值，实际完成值“${actual.raw.trim()}”未逐项填写`);
   }
   if (target.kind === 'word' || target.kind === 'date' || target.kind === 'tier') {
     if (matches(target, actual)) return byTier('met', w, scheme, ind, `实际“${actual.raw.trim()}”与目标“${target.raw.trim()}”一致，视为达成预期指标`);
     if (actual.kind === 'empty') return none('缺少实际完成值，无法计分');
-    return byClaim(w, ind, `定性指标：实际“${actual.raw.trim()}”与目标“${target.raw.trim()}”不同，需评价人选择档次`);
+    return byClaim(w, ind, scheme, `定性指标：实际“${actual.raw.trim()}”与目标“${target.raw.trim()}”不同，需评价人选择档次`);
   }
-  if (target.kind === 'empty') return byClaim(w, ind, '缺少年度指标值');
-  return byClaim(w, ind, `年度指标值“${target.raw.trim()}”无法识别：${target.reason}`);
+  if (target.kind === 'empty') return byClaim(w, ind, scheme, '缺少年度指标值');
+  return byClaim(w, ind, scheme, `年度指标值“${target.raw.trim()}”无法识别：${target.reason}`);
 }
 
 function describe(v: ParsedValue): string {
@@ -161,39 +159,36 @@ function describe(v: ParsedValue): string {
 }
 
 function none(explanation: string): Decision {
-  return { exact: null, rule: 'manual', basis: 'none', explanation };
+  return { score: null, rule: 'manual', basis: 'none', explanation };
 }
 
 /** The rule cannot decide: keep the evaluator's score, clamped to [0, w], and say so. */
-function byClaim(w: Dec, ind: Indicator, why: string): Decision {
+function byClaim(w: string, ind: Indicator, scheme: Scheme, why: string): Decision {
   const claimed = ind.claimedScore.value;
   if (claimed === null) return none(`${why}；且未填写得分`);
-  let c = new Dec(claimed);
+  let c = claimed;
   let clamp = '';
-  if (c.greaterThan(w)) {
+  if (cmp(c, w) > 0) {
     c = w;
-    clamp = `（填报得分超过分值，按分值 ${plain(w)}分计）`;
-  } else if (c.isNegative()) {
-    c = ZERO;
+    clamp = `（填报得分超过分值，按分值 ${trim(w)}分计）`;
+  } else if (isNegative(c)) {
+    c = '0';
     clamp = '（填报得分为负，按 0 分计）';
   }
-  return { exact: c, rule: 'manual', basis: 'claimed', explanation: `${why}；暂按填报得分 ${plain(c)}分${clamp}` };
+  return { score: round(c, scheme.decimals), rule: 'manual', basis: 'claimed', explanation: `${why}；暂按填报得分 ${trim(c)}分${clamp}` };
 }
 
 /** R6: the claimed score stands when it lies inside the tier; otherwise the top of the tier. */
-function byTier(tier: Tier, w: Dec, scheme: Scheme, ind: Indicator, why: string): Decision {
-  const [lo, hi] = scheme.tiers[tier].map((s) => w.times(s)) as [Dec, Dec];
-  const claimed = ind.claimedScore.value === null ? null : new Dec(ind.claimedScore.value);
+function byTier(tier: Tier, w: string, scheme: Scheme, ind: Indicator, why: string): Decision {
+  const [lo, hi] = scheme.tiers[tier].map((s) => trim(times(w, s))) as [string, string];
+  const claimed = ind.claimedScore.value;
   // The lower bound is inclusive for every tier; the upper bound only for the top tier (R6 table).
-  const inside =
-    claimed !== null &&
-    claimed.greaterThanOrEqualTo(lo) &&
-    (tier === 'met' ? claimed.lessThanOrEqualTo(hi) : claimed.lessThan(hi));
-  const range = `${TIER_LABELS[tier]}档 ${plain(lo)}–${plain(hi)}分`;
-  if (inside) return { exact: claimed, rule: 'R6.tier', basis: 'rule', tier, explanation: `${why}；${range}，取评价人所定 ${plain(claimed)}分` };
+  const inside = claimed !== null && cmp(claimed, lo) >= 0 && (tier === 'met' ? cmp(claimed, hi) <= 0 : cmp(claimed, hi) < 0);
+  const range = `${TIER_LABELS[tier]}档 ${lo}–${hi}分`;
+  if (inside) return { score: round(claimed, scheme.decimals), rule: 'R6.tier', basis: 'rule', tier, explanation: `${why}；${range}，取评价人所定 ${trim(claimed)}分` };
   // Default: the top of the range; for the lower tiers the top is exclusive, so take the highest score below it.
-  const top = tier === 'met' ? hi : hi.minus(new Dec(1).dividedBy(new Dec(10).pow(scheme.decimals)));
-  return { exact: top, rule: 'R6.tier', basis: 'rule', tier, explanation: `${why}；${range}，取档内最高 ${plain(top)}分` };
+  const top = tier === 'met' ? hi : sub(hi, format(1n, scheme.decimals));
+  return { score: round(top, scheme.decimals), rule: 'R6.tier', basis: 'rule', tier, explanation: `${why}；${range}，取档内最高 ${trim(top)}分` };
 }
 
 function matches(target: ParsedValue, actual: ParsedValue): boolean {
@@ -212,94 +207,107 @@ function matches(target: ParsedValue, actual: ParsedValue): boolean {
 
 const DIRECTION_NAMES: Record<string, string> = { '>=': '正向指标', '<=': '反向指标', '=': '等值指标' };
 
+/** A figure for an explanation: exact when short, else 4 decimals and an ellipsis (the arithmetic keeps every digit). */
+function show(d: string): string {
+  const t = trim(d);
+  const dot = t.indexOf('.');
+  return dot >= 0 && t.length - dot - 1 > 4 ? `${trim(round(t, 4))}…` : t;
+}
+
+/** A share to 6 decimals, for the audit rules. */
+const share = (n: string, d: string) => trim(mulDiv([n], [d], 6));
+
 function quantitative(
   target: Extract<ParsedValue, { kind: 'quantity' }>,
   actual: Extract<ParsedValue, { kind: 'quantity' }>,
-  w: Dec,
+  w: string,
   category: string,
   scheme: Scheme,
 ): Decision {
   const unify = commensurate(target, actual);
   if (!unify.ok) return none(unify.reason);
   const { a, b, unit } = unify;
-  const notes: string[] = [];
-  if (unify.note) notes.push(unify.note);
-  if (actual.approximate) notes.push(`实际值“${actual.raw.trim()}”为约数，按 ${plain(b)} 计`);
-  if (actual.op !== null && actual.op !== '=') notes.push(`实际值写作比较式“${actual.raw.trim()}”，按 ${plain(b)} 计`);
+  const places = scheme.decimals;
+  const full = round(w, places);
+  let notes = unify.note ?? '';
+  if (actual.approximate) notes += `${notes ? '；' : ''}实际值“${actual.raw.trim()}”为约数，按 ${show(b)} 计`;
+  if (actual.op !== null && actual.op !== '=') notes += `${notes ? '；' : ''}实际值写作比较式“${actual.raw.trim()}”，按 ${show(b)} 计`;
   let op: Comparison;
   if (target.op === null) {
     op = (scheme.defaultDirection[category] ?? scheme.defaultDirection['*'] ?? '>=') as Comparison;
-    notes.push(`目标未写比较符号，${category}按${DIRECTION_NAMES[op]}计`);
+    notes += `${notes ? '；' : ''}目标未写比较符号，${category}按${DIRECTION_NAMES[op]}计`;
   } else op = target.op;
-  if (a.isNegative() || b.isNegative()) return none('目标或实际值为负数，不能按比例计分');
+  if (isNegative(a) || isNegative(b)) return none('目标或实际值为负数，不能按比例计分');
 
   const A = `${show(a)}${unit}`;
   const B = `${show(b)}${unit}`;
-  const W = `${plain(w)}分`;
-  const lead = notes.length > 0 ? `${notes.join('；')}。` : '';
-  const places = scheme.decimals;
+  const W = `${trim(w)}分`;
+  const lead = notes ? `${notes}。` : '';
+  const aZero = isZero(a);
 
   if (op === '>=' || op === '>') {
-    const completion = a.isZero() ? null : b.dividedBy(a);
     const over = overCompletion(a, b, scheme);
-    if (b.greaterThanOrEqualTo(a))
-      return { exact: w, rule: 'R4.positive', basis: 'rule', direction: op, explanation: `${lead}正向指标：实际 ${B} ≥ 目标 ${A}，得满分 ${fixed(w, places)}分`, ...(completion && { completion }), ...(over && { over }) };
-    if (a.isZero()) return { ...none(`${lead}目标为 0，无法按比例计分`), direction: op };
-    const exact = b.dividedBy(a).times(w);
-    return { exact, rule: 'R4.positive', basis: 'rule', direction: op, completion: completion!, explanation: `${lead}正向指标：实际 ${show(b)} ÷ 目标 ${show(a)} × ${W} = ${fixed(exact, places)}分` };
+    if (cmp(b, a) >= 0)
+      return { score: full, rule: 'R4.positive', basis: 'rule', direction: op, explanation: `${lead}正向指标：实际 ${B} ≥ 目标 ${A}，得满分 ${full}分`, ...(!aZero && { completion: share(b, a) }), ...(over && { over }) };
+    if (aZero) return { ...none(`${lead}目标为 0，无法按比例计分`), direction: op };
+    const score = mulDiv([b, w], [a], places);
+    return { score, rule: 'R4.positive', basis: 'rule', direction: op, completion: share(b, a), explanation: `${lead}正向指标：实际 ${show(b)} ÷ 目标 ${show(a)} × ${W} = ${score}分` };
   }
   if (op === '<=' || op === '<') {
-    if (b.lessThanOrEqualTo(a))
-      return { exact: w, rule: 'R4.reverse', basis: 'rule', direction: op, ...(b.isZero() ? {} : { completion: a.dividedBy(b) }), explanation: `${lead}反向指标：实际 ${B} ≤ 目标 ${A}，得满分 ${fixed(w, places)}分` };
-    if (a.isZero()) return { ...none(`${lead}目标为 0，无法按比例计分`), direction: op };
-    const exact = a.dividedBy(b).times(w);
-    return { exact, rule: 'R4.reverse', basis: 'rule', direction: op, completion: a.dividedBy(b), explanation: `${lead}反向指标：目标 ${show(a)} ÷ 实际 ${show(b)} × ${W} = ${fixed(exact, places)}分` };
+    if (cmp(b, a) <= 0)
+      return { score: full, rule: 'R4.reverse', basis: 'rule', direction: op, ...(!isZero(b) && { completion: share(a, b) }), explanation: `${lead}反向指标：实际 ${B} ≤ 目标 ${A}，得满分 ${full}分` };
+    if (aZero) return { ...none(`${lead}目标为 0，无法按比例计分`), direction: op };
+    const score = mulDiv([a, w], [b], places);
+    return { score, rule: 'R4.reverse', basis: 'rule', direction: op, completion: share(a, b), explanation: `${lead}反向指标：目标 ${show(a)} ÷ 实际 ${show(b)} × ${W} = ${score}分` };
   }
   // '='
-  if (b.equals(a)) return { exact: w, rule: 'R4.equality', basis: 'rule', direction: op, ...(a.isZero() ? {} : { completion: new Dec(1) }), explanation: `${lead}等值指标：实际 ${B} = 目标 ${A}，得满分 ${fixed(w, places)}分` };
-  if (b.greaterThan(a)) {
+  const c = cmp(b, a);
+  if (c === 0) return { score: full, rule: 'R4.equality', basis: 'rule', direction: op, ...(!aZero && { completion: '1' }), explanation: `${lead}等值指标：实际 ${B} = 目标 ${A}，得满分 ${full}分` };
+  if (c > 0) {
     const over = overCompletion(a, b, scheme);
     return {
-      exact: w,
+      score: full,
       rule: 'R4.equality',
       basis: 'rule',
       direction: op,
-      ...(a.isZero() ? {} : { completion: b.dividedBy(a) }),
+      ...(!aZero && { completion: share(b, a) }),
       ...(over && { over }),
-      explanation: `${lead}等值指标：实际 ${B} 超过目标 ${A}，得满分 ${fixed(w, places)}分，需说明超额原因（R5）`,
+      explanation: `${lead}等值指标：实际 ${B} 超过目标 ${A}，得满分 ${full}分，需说明超额原因（R5）`,
     };
   }
-  if (a.isZero()) return { ...none(`${lead}目标为 0，无法按比例计分`), direction: op };
-  const exact = b.dividedBy(a).times(w);
-  return { exact, rule: 'R4.equality', basis: 'rule', direction: op, completion: b.dividedBy(a), explanation: `${lead}等值指标：实际 ${show(b)} ÷ 目标 ${show(a)} × ${W} = ${fixed(exact, places)}分` };
-}
-
-/** A figure for an explanation: exact when short, else 4 decimals and an ellipsis (the arithmetic keeps every digit). */
-function show(d: Dec): string {
-  return d.decimalPlaces() > 4 ? `${d.toDecimalPlaces(4).toFixed()}…` : plain(d);
+  if (aZero) return { ...none(`${lead}目标为 0，无法按比例计分`), direction: op };
+  const score = mulDiv([b, w], [a], places);
+  return { score, rule: 'R4.equality', basis: 'rule', direction: op, completion: share(b, a), explanation: `${lead}等值指标：实际 ${show(b)} ÷ 目标 ${show(a)} × ${W} = ${score}分` };
 }
 
 /** R5: (B − A) ÷ A, when above the scheme's threshold. */
-function overCompletion(a: Dec, b: Dec, scheme: Scheme): Dec | null {
-  if (a.isZero() || b.lessThanOrEqualTo(a)) return null;
-  const r = b.minus(a).dividedBy(a);
-  return r.greaterThan(scheme.overCompletionThreshold) ? r : null;
+function overCompletion(a: string, b: string, scheme: Scheme): string | null {
+  if (isZero(a) || cmp(b, a) <= 0) return null;
+  const excess = sub(b, a);
+  return cmp(excess, times(a, scheme.overCompletionThreshold)) > 0 ? share(excess, a) : null;
 }
 
 /** `分别为564路、50套…` against the same list: each part scored as positive, the points shared equally. */
-function listScore(targets: Quantity[], actuals: Quantity[], w: Dec): Decision {
+function listScore(targets: Quantity[], actuals: Quantity[], w: string, scheme: Scheme): Decision {
   if (targets.length !== actuals.length) return none(`目标有 ${targets.length} 项，实际有 ${actuals.length} 项，无法逐项比较`);
-  let shareSum = ZERO;
+  // Σ min(bᵢ/aᵢ, 1) ÷ n × w as one exact fraction.
+  let num = 0n;
+  let den = 1n;
   const shown: string[] = [];
   for (let i = 0; i < targets.length; i++) {
     const u = commensurate(targets[i]!, actuals[i]!);
     if (!u.ok) return none(`第 ${i + 1} 项：${u.reason}`);
-    if (u.a.isZero()) return none(`第 ${i + 1} 项目标为 0，无法按比例计分`);
-    const share = u.b.greaterThanOrEqualTo(u.a) ? new Dec(1) : u.b.dividedBy(u.a);
-    shareSum = shareSum.plus(share);
-    shown.push(`${plain(u.b)}/${plain(u.a)}`);
+    if (isZero(u.a)) return none(`第 ${i + 1} 项目标为 0，无法按比例计分`);
+    const [bm, bs] = cmp(u.b, u.a) >= 0 ? parts('1') : parts(u.b);
+    const [am, as] = cmp(u.b, u.a) >= 0 ? parts('1') : parts(u.a);
+    // share = (bm / 10^bs) / (am / 10^as) = bm·10^as / (am·10^bs)
+    const sn = bm * 10n ** BigInt(as);
+    const sd = am * 10n ** BigInt(bs);
+    num = num * sd + sn * den;
+    den *= sd;
+    shown.push(`${show(u.b)}/${show(u.a)}`);
   }
-  const mean = shareSum.dividedBy(targets.length);
-  const exact = mean.times(w);
-  return { exact, rule: 'R4.list', basis: 'rule', direction: '>=', completion: mean, explanation: `分项正向指标：各项完成比例（${shown.join('，')}，超额按 1 计）的平均 × ${plain(w)}分 = ${exact.toDecimalPlaces(2).toFixed(2)}分` };
+  const mean = new Dec(num.toString()).dividedBy(den.toString()).dividedBy(targets.length);
+  const score = mulDiv([num.toString(), w], [den.toString(), String(targets.length)], scheme.decimals);
+  return { score, rule: 'R4.list', basis: 'rule', direction: '>=', completion: trim(mean.toFixed(6)), explanation: `分项正向指标：各项完成比例（${shown.join('，')}，超额按 1 计）的平均 × ${trim(w)}分 = ${score}分` };
 }

@@ -6,6 +6,7 @@
  * RULES.md §2 lists the syntaxes found in real forms.
  */
 import { Dec } from './decimal.ts';
+import { times } from './exact.ts';
 import { cleanCell, toHalfWidth } from './normalize.ts';
 
 export type Comparison = '>=' | '>' | '<=' | '<' | '=';
@@ -274,48 +275,45 @@ export function parseNumberCell(raw: string): string | null {
   return new Dec(m[1]!.replace(/,/g, '')).toFixed();
 }
 
-/** The `unit` of a quantity as a base unit and a factor: 万元 → (元, 10000). */
-export function unitScale(unit: string): { base: string; factor: Dec } {
+/** The `unit` of a quantity as a base unit and a factor (a decimal string): 万元 → (元, "10000"). */
+export function unitScale(unit: string): { base: string; factor: string } {
   const m = /^(亿元|万元|千元|元|亿|万|千)(.*)$/.exec(unit);
-  if (!m) return { base: unit, factor: new Dec(1) };
+  if (!m) return { base: unit, factor: '1' };
   const head = m[1]!;
   const rest = m[2]!;
-  const table: Record<string, [string, number]> = {
-    亿元: ['元', 1e8],
-    万元: ['元', 1e4],
-    千元: ['元', 1e3],
-    元: ['元', 1],
-    亿: ['', 1e8],
-    万: ['', 1e4],
-    千: ['', 1e3],
+  const table: Record<string, [string, string]> = {
+    亿元: ['元', '100000000'],
+    万元: ['元', '10000'],
+    千元: ['元', '1000'],
+    元: ['元', '1'],
+    亿: ['', '100000000'],
+    万: ['', '10000'],
+    千: ['', '1000'],
   };
   const [base, factor] = table[head]!;
   // `万人次` keeps its meaning: 万 scales a count of 人次.
-  if (base === '' && rest !== '' && !rest.startsWith('/')) return { base: rest, factor: new Dec(factor) };
-  return { base: base + rest, factor: new Dec(factor) };
+  if (base === '' && rest !== '' && !rest.startsWith('/')) return { base: rest, factor };
+  return { base: base + rest, factor };
 }
 
 /**
- * Bring a target and an actual to one unit. A bare number against a percentage is read as a
- * percentage (`98` against `≥95%`): that is how the forms write it, and the note says so.
+ * Bring a target and an actual to one unit; values come back as exact decimal strings. A bare number
+ * against a percentage is read as a percentage (`98` against `≥95%`): that is how the forms write
+ * it, and the note says so.
  */
 export function commensurate(
   a: Quantity,
   b: Quantity,
-): { ok: true; a: Dec; b: Dec; unit: string; note: string | null } | { ok: false; reason: string } {
-  const av = new Dec(a.value);
-  const bv = new Dec(b.value);
-  if (a.unit === b.unit) return { ok: true, a: av, b: bv, unit: a.unit, note: null };
-  if (a.unit === '') return { ok: true, a: av, b: bv, unit: b.unit, note: b.unit === '%' ? '目标未写%，按百分数理解' : null };
-  if (b.unit === '') return { ok: true, a: av, b: bv, unit: a.unit, note: a.unit === '%' ? '实际值未写%，按百分数理解' : null };
+): { ok: true; a: string; b: string; unit: string; note: string | null } | { ok: false; reason: string } {
+  if (a.unit === b.unit) return { ok: true, a: a.value, b: b.value, unit: a.unit, note: null };
+  if (a.unit === '') return { ok: true, a: a.value, b: b.value, unit: b.unit, note: b.unit === '%' ? '目标未写%，按百分数理解' : null };
+  if (b.unit === '') return { ok: true, a: a.value, b: b.value, unit: a.unit, note: a.unit === '%' ? '实际值未写%，按百分数理解' : null };
   const sa = unitScale(a.unit);
   const sb = unitScale(b.unit);
   // `13万` against `≤13万元`: a bare magnitude takes the other side's unit.
-  if (sa.base === '' || sb.base === '') {
+  if (sa.base === '' || sb.base === '' || sa.base === sb.base) {
     const base = sa.base || sb.base;
-    return { ok: true, a: av.times(sa.factor), b: bv.times(sb.factor), unit: base, note: `单位换算：${a.unit} 与 ${b.unit} 统一为 ${base}` };
+    return { ok: true, a: times(a.value, sa.factor), b: times(b.value, sb.factor), unit: base, note: `单位换算：${a.unit} 与 ${b.unit} 统一为 ${base || '个'}` };
   }
-  if (sa.base === sb.base)
-    return { ok: true, a: av.times(sa.factor), b: bv.times(sb.factor), unit: sa.base, note: `单位换算：${a.unit} 与 ${b.unit} 统一为 ${sa.base || '个'}` };
   return { ok: false, reason: `目标单位“${a.unit}”与实际单位“${b.unit}”不一致，无法比较` };
 }

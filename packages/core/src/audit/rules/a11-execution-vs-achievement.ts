@@ -2,7 +2,7 @@
  * A11: execution and achievement agree: indicators claimed (nearly) fully met while much of the money
  * was not spent is implausible; a large unspent share is a warning on its own.
  */
-import { Dec, sum } from '../../values/decimal.ts';
+import { add, cmp, isZero, mulDiv, sub, times, trim } from '../../values/exact.ts';
 import { finding, type FormAudit } from '../context.ts';
 import type { Finding } from '../finding.ts';
 
@@ -10,28 +10,30 @@ export function a11ExecutionVsAchievement(a: FormAudit): Finding[] {
   const out: Finding[] = [];
   const { score, scheme } = a;
   if (score.budget.rate === null) return out;
-  const rate = new Dec(score.budget.rate);
+  const rate = score.budget.rate;
   // The group subtotals already hold Σ 分值 and Σ claimed scores; budget execution is not an achievement.
   const groups = score.groups.filter((g) => g.level1 !== '预算执行率');
-  const points = sum(groups.map((g) => new Dec(g.points)));
-  if (points.isZero()) return out;
-  const claimed = sum(groups.map((g) => new Dec(g.claimed)));
-  const completion = claimed.dividedBy(points);
-  const pct = (d: Dec) => d.times(100).toFixed(2);
-  if (rate.isZero() ? completion.greaterThan(0) : completion.dividedBy(rate).minus(1).greaterThan(scheme.audit.completionExecutionGap))
+  const points = add(groups.map((g) => g.points));
+  if (isZero(points)) return out;
+  const claimed = add(groups.map((g) => g.claimed));
+  const completion = trim(mulDiv([claimed], [points], 6));
+  const pct = (d: string) => mulDiv([d, '100'], [], 2);
+  // completion ÷ rate − 1 > gap  ⇔  completion > rate × (1 + gap)
+  const limit = times(rate, trim(add(['1', scheme.audit.completionExecutionGap])));
+  if (isZero(rate) ? cmp(completion, '0') > 0 : cmp(mulDiv([claimed], [points], 12), limit) > 0)
     out.push(
       finding(a, 'A11.COMPLETION_VS_EXECUTION', `指标完成程度 ${pct(completion)}%（填报得分 ÷ 分值）明显高于预算执行率 ${pct(rate)}%，请核实绩效完成情况或资金使用`, { section: 'budget', field: 'indicators' }, {
-        completion: completion.toSignificantDigits(6).toFixed(),
-        rate: rate.toSignificantDigits(6).toFixed(),
+        completion,
+        rate: trim(mulDiv([rate], [], 6)),
       }),
     );
-  const unspent = new Dec(1).minus(rate);
-  if (unspent.greaterThan(scheme.audit.unspentShare))
+  const unspent = sub('1', rate);
+  if (cmp(unspent, scheme.audit.unspentShare) > 0)
     out.push(
-      finding(a, 'A11.UNSPENT', `预算 ${score.budget.budget} 万元中有 ${pct(unspent)}% 未执行（结余 ${new Dec(score.budget.budget!).minus(score.budget.executed!).toFixed()} 万元）`, { section: 'budget', field: 'budget' }, {
+      finding(a, 'A11.UNSPENT', `预算 ${score.budget.budget} 万元中有 ${pct(unspent)}% 未执行（结余 ${trim(sub(score.budget.budget!, score.budget.executed!))} 万元）`, { section: 'budget', field: 'budget' }, {
         budget: score.budget.budget,
         executed: score.budget.executed,
-        unspentShare: unspent.toSignificantDigits(6).toFixed(),
+        unspentShare: trim(mulDiv([unspent], [], 6)),
       }),
     );
   return out;

@@ -1,5 +1,5 @@
 /** A2: 0 ≤ 得分 ≤ 分值 for every indicator. */
-import { Dec } from '../../values/decimal.ts';
+import { cmp, isNegative } from '../../values/exact.ts';
 import { finding, type FormAudit } from '../context.ts';
 import type { Finding } from '../finding.ts';
 
@@ -9,8 +9,8 @@ export function a2ScoreRange(a: FormAudit): Finding[] {
     const c = ind.claimedScore.value;
     const w = ind.points.value;
     if (c === null || w === null) return;
-    const claimed = new Dec(c);
-    if (claimed.isNegative() || claimed.greaterThan(w))
+    const negative = isNegative(c);
+    if (negative || cmp(c, w) > 0)
       out.push(
         finding(
           a,
@@ -18,7 +18,7 @@ export function a2ScoreRange(a: FormAudit): Finding[] {
           `“${ind.name.raw}”得分 ${c} 分超出 0–${w} 分（得分不能超过指标分值）`,
           { section: 'indicators', indicator: i, field: 'claimedScore', ...(ind.claimedScore.src && { src: ind.claimedScore.src }) },
           { claimed: c, points: w },
-          { field: `indicators[${i}].claimedScore`, value: claimed.isNegative() ? '0' : w, label: `改为 ${claimed.isNegative() ? '0' : w} 分` },
+          { field: `indicators[${i}].claimedScore`, value: negative ? '0' : w, label: `改为 ${negative ? '0' : w} 分` },
         ),
       );
   });

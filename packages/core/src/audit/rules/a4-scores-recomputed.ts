@@ -3,19 +3,20 @@
  * and its arithmetic, and offers the recomputed score as the fix. Rows the rule cannot decide (the
  * claimed score stands) are not reported here: A7 and A12 say why they cannot be decided.
  */
-import { Dec } from '../../values/decimal.ts';
+import { cmp, sub } from '../../values/exact.ts';
 import { finding, type FormAudit } from '../context.ts';
 import type { Finding } from '../finding.ts';
 import { totalLine } from '../../scoring/budget-execution.ts';
 
 export function a4ScoresRecomputed(a: FormAudit): Finding[] {
   const out: Finding[] = [];
-  const tol = new Dec(a.scheme.audit.scoreTolerance);
+  const tol = a.scheme.audit.scoreTolerance;
+  const close = (x: string, y: string) => cmp(sub(x, y).replace(/^-/, ''), tol) < 0;
   for (const s of a.score.indicators) {
     if (s.basis !== 'rule' || s.score === null) continue;
     const ind = a.ev.indicators[s.index]!;
     const claimed = s.claimed;
-    if (claimed !== null && new Dec(claimed).minus(s.score).abs().lessThan(tol)) continue;
+    if (claimed !== null && close(claimed, s.score)) continue;
     const what = claimed === null ? `“${ind.name.raw}”未填得分` : `“${ind.name.raw}”填报得分 ${claimed} 分，按规则应为 ${s.score} 分`;
     out.push(
       finding(
@@ -30,7 +31,7 @@ export function a4ScoresRecomputed(a: FormAudit): Finding[] {
   }
   const b = a.score.budget;
   const line = totalLine(a.ev);
-  if (b.score !== null && b.claimedScore !== null && new Dec(b.claimedScore).minus(b.score).abs().greaterThanOrEqualTo(tol)) {
+  if (b.score !== null && b.claimedScore !== null && !close(b.claimedScore, b.score)) {
     const li = line ? a.ev.budget.lines.indexOf(line) : 0;
     out.push(
       finding(

@@ -1,5 +1,5 @@
 /** A5: claimed 总分 = Σ claimed scores; claimed grade = R1(claimed 总分); and the rule-based total beside it. */
-import { Dec, sum } from '../../values/decimal.ts';
+import { add, cmp, trim } from '../../values/exact.ts';
 import { gradeOf } from '../../scoring/grade.ts';
 import { finding, type FormAudit } from '../context.ts';
 import type { Finding } from '../finding.ts';
@@ -7,18 +7,17 @@ import type { Finding } from '../finding.ts';
 export function a5TotalAndGrade(a: FormAudit): Finding[] {
   const out: Finding[] = [];
   const { ev, score, scheme } = a;
-  const claimedRows = sum(ev.indicators.filter((i) => !i.notApplicable).map((i) => new Dec(i.claimedScore.value ?? 0)));
-  const budgetClaim = score.budget.inTotal ? new Dec(score.budget.claimedScore ?? 0) : new Dec(0);
-  const claimedSum = claimedRows.plus(budgetClaim);
+  const budgetClaim = score.budget.inTotal ? (score.budget.claimedScore ?? '0') : '0';
+  const claimedSum = trim(add([...ev.indicators.filter((i) => !i.notApplicable).map((i) => i.claimedScore.value ?? '0'), budgetClaim]));
   const total = ev.claimed.total;
   const src = total?.src ? { src: total.src } : {};
   if (total?.value) {
-    if (!new Dec(total.value).equals(claimedSum))
+    if (cmp(total.value, claimedSum) !== 0)
       out.push(
-        finding(a, 'A5.TOTAL_SUM', `总分写作 ${total.value} 分，各项填报得分合计 ${claimedSum.toFixed()} 分${score.budget.inTotal ? `（含预算执行率 ${budgetClaim.toFixed()} 分）` : ''}`, { section: 'total', field: 'claimed.total', ...src }, {
+        finding(a, 'A5.TOTAL_SUM', `总分写作 ${total.value} 分，各项填报得分合计 ${claimedSum} 分${score.budget.inTotal ? `（含预算执行率 ${trim(budgetClaim)} 分）` : ''}`, { section: 'total', field: 'claimed.total', ...src }, {
           claimed: total.value,
-          sum: claimedSum.toFixed(),
-        }, { field: 'claimed.total', value: claimedSum.toFixed(), label: `改为各项合计 ${claimedSum.toFixed()} 分` }),
+          sum: claimedSum,
+        }, { field: 'claimed.total', value: claimedSum, label: `改为各项合计 ${claimedSum} 分` }),
       );
     const grade = ev.claimed.grade?.raw.trim();
     const should = gradeOf(total.value, scheme);
@@ -31,8 +30,8 @@ export function a5TotalAndGrade(a: FormAudit): Finding[] {
         }),
       );
   }
-  const claimedTotal = total?.value ?? claimedSum.toFixed();
-  if (!new Dec(claimedTotal).equals(score.total))
+  const claimedTotal = total?.value ?? claimedSum;
+  if (cmp(claimedTotal, score.total) !== 0)
     out.push(
       finding(a, 'A5.RULE_TOTAL', `按评分规则计算总分 ${score.total} 分（${score.grade}），填报 ${claimedTotal} 分（${gradeOf(claimedTotal, scheme)}）`, { section: 'total', field: 'claimed.total', ...src }, {
         claimed: claimedTotal,

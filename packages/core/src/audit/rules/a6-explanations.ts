@@ -3,7 +3,7 @@
  * over-completion exceeds the threshold (R5), or 执行率 is below the scheme's floor. Layouts without
  * a per-row explanation column (Hebei) explain in the form's 存在问题 block instead.
  */
-import { Dec } from '../../values/decimal.ts';
+import { cmp, mulDiv, trim } from '../../values/exact.ts';
 import { finding, type FormAudit } from '../context.ts';
 import type { Finding } from '../finding.ts';
 
@@ -20,11 +20,11 @@ export function a6Explanations(a: FormAudit): Finding[] {
   for (const s of score.indicators) {
     if (s.points === null || s.rule === 'R2.not-applicable') continue;
     const shown = s.basis === 'claimed' ? s.claimed : s.score;
-    const below = shown !== null && new Dec(shown).lessThan(s.points);
+    const below = shown !== null && cmp(shown, s.points) < 0;
     const over = s.overCompletion !== null;
     if (!(below || over) || explained(s.index)) continue;
     const ind = ev.indicators[s.index]!;
-    const why = below ? `得分 ${shown} 分低于分值 ${s.points} 分` : `实际超出目标 ${new Dec(s.overCompletion!).times(100).toFixed(1)}%（超过 ${new Dec(scheme.overCompletionThreshold).times(100).toFixed()}%，目标是否定得过低？）`;
+    const why = below ? `得分 ${shown} 分低于分值 ${s.points} 分` : `实际超出目标 ${mulDiv([s.overCompletion!, '100'], [], 1)}%（超过 ${trim(mulDiv([scheme.overCompletionThreshold, '100'], [], 2))}%，目标是否定得过低？）`;
     out.push(
       finding(a, 'A6.MISSING_EXPLANATION', `“${ind.name.raw}”${why}，需填写偏差原因分析及改进措施`, { section: 'indicators', indicator: s.index, field: 'deviation', ...(ind.src && { src: ind.src }) }, {
         score: shown,
@@ -34,9 +34,9 @@ export function a6Explanations(a: FormAudit): Finding[] {
     );
   }
   const rate = score.budget.rate;
-  if (rate !== null && new Dec(rate).lessThan(scheme.audit.lowExecutionRate) && !formExplains && !ev.indicators.some((i) => i.deviation?.raw.trim()))
+  if (rate !== null && cmp(rate, scheme.audit.lowExecutionRate) < 0 && !formExplains && !ev.indicators.some((i) => i.deviation?.raw.trim()))
     out.push(
-      finding(a, 'A6.MISSING_EXPLANATION', `执行率 ${score.budget.ratePercent}% 低于 ${new Dec(scheme.audit.lowExecutionRate).times(100).toFixed()}%，需说明原因及改进措施`, { section: 'budget', field: 'narratives' }, {
+      finding(a, 'A6.MISSING_EXPLANATION', `执行率 ${score.budget.ratePercent}% 低于 ${trim(mulDiv([scheme.audit.lowExecutionRate, '100'], [], 2))}%，需说明原因及改进措施`, { section: 'budget', field: 'narratives' }, {
         rate: score.budget.ratePercent,
       }),
     );

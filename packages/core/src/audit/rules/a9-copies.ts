@@ -82,7 +82,7 @@ function otherYear(a: FormAudit): Finding[] {
   const year = a.ev.year;
   if (year === null) return [];
   const out: Finding[] = [];
-  const years = (s: string) => [...toHalfWidth(s).matchAll(/(20\d{2})\s*年/g)].map((m) => Number(m[1])).filter((y) => y !== year);
+  const years = (s: string) => (s.includes('年') ? [...toHalfWidth(s).matchAll(/(20\d{2})\s*年/g)].map((m) => Number(m[1])).filter((y) => y !== year) : []);
   a.ev.indicators.forEach((ind, i) => {
     for (const [field, text] of [['target', ind.target.raw], ['actual', ind.actual.raw]] as const) {
       const ys = years(text);
