@@ -47,3 +47,18 @@ describe('exact BigInt arithmetic agrees with decimal.js (ROUND_HALF_UP)', () =>
     expect(trim('4.50')).toBe('4.5');
   });
 });
+
+describe('the double fast path agrees with the BigInt path', () => {
+  it('on small and large operands alike', () => {
+    const small = fc.tuple(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 4 })).map(([m, s]) => new Dec(m).dividedBy(new Dec(10).pow(s)).toFixed());
+    const positive = small.filter((d) => !new Dec(d).isZero());
+    fc.assert(
+      fc.property(small, positive, small, fc.integer({ min: 0, max: 6 }), (a, b, c, p) => {
+        const want = new Wide(a).times(c).dividedBy(b).toDecimalPlaces(p, Wide.ROUND_HALF_UP);
+        const got = mulDiv([a, c], [b], p);
+        return new Wide(got).equals(want);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

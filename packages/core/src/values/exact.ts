@@ -65,11 +65,67 @@ export function cmp(a: string, b: string): number {
   return l < r ? -1 : l > r ? 1 : 0;
 }
 
+/** Largest integer doubles hold exactly (2⁵³ − 1). */
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/** [mantissa, scale] as doubles when the mantissa has at most 15 digits, else null. */
+function smallParts(s: string): [number, number] | null {
+  if (s.length > 16) return null;
+  const dot = s.indexOf('.');
+  if (dot < 0) return [Number(s), 0];
+  return [Number(s.slice(0, dot) + s.slice(dot + 1)), s.length - dot - 1];
+}
+
+/**
+ * The same as mulDiv on doubles, exact while every integer stays below 2⁵³ (integer +, −, × and the
+ * remainder are then exact in doubles); null when it would not, and the BigInt path runs instead.
+ */
+function mulDivSmall(numerators: readonly string[], denominators: readonly string[], places: number): string | null {
+  let n = 1;
+  let ns = 0;
+  for (const x of numerators) {
+    const p = smallParts(x);
+    if (!p) return null;
+    n *= p[0];
+    ns += p[1];
+  }
+  let d = 1;
+  let ds = 0;
+  for (const x of denominators) {
+    const p = smallParts(x);
+    if (!p) return null;
+    d *= p[0];
+    ds += p[1];
+  }
+  const shift = places + ds - ns;
+  if (shift >= 0) n *= 10 ** shift;
+  else d *= 10 ** -shift;
+  if (!(d > 0) || !(n >= 0) || n > SAFE || d > SAFE) return null;
+  let q = Math.floor(n / d);
+  let r = n - q * d;
+  // the double quotient may be off by one; the exact remainder says which way
+  if (r < 0) {
+    q -= 1;
+    r += d;
+  } else if (r >= d) {
+    q += 1;
+    r -= d;
+  }
+  if (2 * r >= d) q += 1;
+  if (q > SAFE) return null;
+  let digits = String(q);
+  if (places === 0) return digits;
+  if (digits.length <= places) digits = '0'.repeat(places - digits.length + 1) + digits;
+  return digits.slice(0, digits.length - places) + '.' + digits.slice(digits.length - places);
+}
+
 /**
  * (Π numerators) ÷ (Π denominators), rounded half up to `places`, printed with that many decimals.
  * The whole product is one fraction: rounding happens once.
  */
 export function mulDiv(numerators: readonly string[], denominators: readonly string[], places: number): string {
+  const small = mulDivSmall(numerators, denominators, places);
+  if (small !== null) return small;
   let n = 1n;
   let ns = 0;
   for (const x of numerators) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Dec } from './decimal.ts';
 import { commensurate, parseNumberCell, parseValue } from './parse-value.ts';
 
 const q = (raw: string) => {
@@ -121,5 +122,13 @@ describe('parseNumberCell and commensurate', () => {
   it('refuses to compare different units', () => {
     const r = commensurate({ value: '5', unit: '人', approximate: false }, { value: '5', unit: '次', approximate: false });
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('the fast path for simple cells gives what the general parser gives', () => {
+  it.each(['≥95%', '＝1629条', '23次', '100', '0.50', '007', '≤343.83万元', '=29', '>5', '＜5', '100.00'])('%s', (raw) => {
+    const v = parseValue(raw);
+    expect(v.kind).toBe('quantity');
+    if (v.kind === 'quantity') expect(v.value).toBe(new Dec(raw.replace(/^[^\d]+/, '').replace(/[^\d.]+$/, '')).toFixed());
   });
 });

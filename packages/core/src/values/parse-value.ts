@@ -115,7 +115,18 @@ export function parseValue(raw: string): ParsedValue {
   return v;
 }
 
+/** The common shapes (`≥95%`, `＝1629条`, `23次`, `100`), read without the general normalisation. */
+const SIMPLE = /^(≥|≤|>=|<=|=|＝|>|<|＞|＜)?(\d{1,15}(?:\.\d{1,12})?)([%个人次条套台本天元万元项户名类节点]{0,3})$/;
+const SIMPLE_OPS: Record<string, Comparison> = { '≥': '>=', '>=': '>=', '≤': '<=', '<=': '<=', '=': '=', '＝': '=', '>': '>', '＞': '>', '<': '<', '＜': '<' };
+
 function parseValueUncached(raw: string): ParsedValue {
+  const simple = SIMPLE.exec(raw);
+  if (simple) {
+    const digits = simple[2]!;
+    // strip leading zeros and trailing fractional zeros the way Decimal.toFixed() does
+    const value = digits.includes('.') ? digits.replace(/^0+(?=\d)/, '').replace(/\.?0+$/, '') : digits.replace(/^0+(?=\d)/, '');
+    return { kind: 'quantity', raw, op: simple[1] ? SIMPLE_OPS[simple[1]]! : null, value, unit: simple[3]!, approximate: false };
+  }
   const cleaned = cleanCell(raw);
   let t = toHalfWidth(cleaned).replace(/\s+/g, '');
   if (EMPTY_MARKS.has(t)) return { kind: 'empty', raw };
