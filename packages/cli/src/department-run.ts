@@ -19,8 +19,8 @@ export interface DepartmentRun {
   summary: DepartmentSummary;
 }
 
-export function runDepartment(paths: string[], schemeId?: string): DepartmentRun {
-  const dept = loadDepartment(paths);
+export async function runDepartment(paths: string[], schemeId?: string): Promise<DepartmentRun> {
+  const dept = await loadDepartment(paths);
   if (dept.forms.length === 0) throw new CliError('INPUT.NO_FORMS', `所给文件中没有自评表：${paths.join('、')}`);
   const schemeFor = schemeId ? () => getScheme(schemeId) : undefined;
   const { scores, findings } = auditForms(dept.forms, schemeFor);

@@ -1,11 +1,11 @@
 /**
  * Reads the files given on the command line into evaluations: JSON in the published schema (one
- * evaluation or an array), or a text dump of forms (.txt) through the importer.
+ * evaluation or an array), or forms in .txt/.docx/.xlsx/.doc/.xls through the importer.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 import { Evaluation, type DepartmentText, type SummaryTable } from '@jixiao/core';
-import { ImportError, importText, type Recognized } from '@jixiao/office';
+import { ImportError, importFile, type Recognized } from '@jixiao/office';
 import { CliError } from './errors.ts';
 
 export interface LoadedFile {
@@ -22,8 +22,9 @@ export interface Department {
   texts: DepartmentText[];
 }
 
-export function loadDepartment(paths: string[]): Department {
-  const files = paths.map(loadFile);
+export async function loadDepartment(paths: string[]): Promise<Department> {
+  const files: LoadedFile[] = [];
+  for (const p of paths) files.push(await loadFile(p));
   return {
     files,
     forms: files.flatMap((f) => f.evaluations),
@@ -32,32 +33,30 @@ export function loadDepartment(paths: string[]): Department {
   };
 }
 
-/** Larger text or JSON files are not forms; refusing them early keeps memory bounded. */
-const MAX_BYTES = 20 * 1024 * 1024;
+/** JSON forms larger than this are not forms; refusing them early keeps memory bounded. */
+const MAX_JSON_BYTES = 20 * 1024 * 1024;
 
-export function loadFile(path: string): LoadedFile {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new CliError('INPUT.NOT_FOUND', `找不到文件：${path}`);
-  }
-  if (size > MAX_BYTES) throw new CliError('INPUT.TOO_LARGE', `文件过大（${(size / 1048576).toFixed(1)} MB，上限 20 MB）：${path}`);
+export async function loadFile(path: string): Promise<LoadedFile> {
   const ext = extname(path).toLowerCase();
-  const text = readFileSync(path, 'utf8');
-  if (ext === '.json') return { file: path, evaluations: parseJson(text, path) };
-  if (ext === '.txt' || ext === '.tsv') {
+  if (ext === '.json') {
+    let size: number;
     try {
-      const recognized = importText(text, basename(path));
-      return { file: path, evaluations: recognized.evaluations, recognized };
-    } catch (e) {
-      if (e instanceof ImportError) throw new CliError(e.code, `${e.message}`);
-      const code = (e as { code?: string }).code;
-      if (code) throw new CliError(code, `${path}：${(e as Error).message}`);
-      throw e;
+      size = statSync(path).size;
+    } catch {
+      throw new CliError('INPUT.NOT_FOUND', `找不到文件：${path}`);
     }
+    if (size > MAX_JSON_BYTES) throw new CliError('INPUT.TOO_LARGE', `文件过大（${(size / 1048576).toFixed(1)} MB，上限 20 MB）：${path}`);
+    return { file: path, evaluations: parseJson(readFileSync(path, 'utf8'), path) };
   }
-  throw new CliError('INPUT.UNSUPPORTED_FORMAT', `不支持的文件类型“${ext || '(无扩展名)'}”：${path}（可用 .json、.txt）`);
+  try {
+    const recognized = await importFile(path);
+    return { file: path, evaluations: recognized.evaluations, recognized };
+  } catch (e) {
+    if (e instanceof ImportError) throw new CliError(e.code, e.message);
+    const code = (e as { code?: string }).code;
+    if (code && /^[A-Z]+\./.test(code)) throw new CliError(code, `${path}：${(e as Error).message}`);
+    throw e;
+  }
 }
 
 function parseJson(text: string, path: string): Evaluation[] {

@@ -19,7 +19,7 @@ export function buildProgram(): Command {
   program
     .command('score')
     .description('按评分规则重新计算自评表得分（R1–R7），与填报得分对照')
-    .argument('<files...>', '自评表 .json（docs/evaluation.schema.json）或 .txt')
+    .argument('<files...>', '自评表 .json（docs/evaluation.schema.json）、.txt、.docx、.xlsx、.doc、.xls')
     .option('--json', '输出 JSON')
     .option('--scheme <id>', '评分方案（默认按表式识别：national、hebei、ningxia）')
     .action((files: string[], opts) => scoreCommand(files, opts, out));
@@ -40,24 +40,24 @@ export function buildProgram(): Command {
   program
     .command('import')
     .description('识别文件中的自评表并列出结果')
-    .argument('<files...>', '.txt 或 .json')
+    .argument('<files...>', '.txt、.docx、.xlsx、.doc、.xls 或 .json')
     .option('--json', '按公开格式输出识别出的自评表')
     .action((files: string[], opts) => importCommand(files, opts, out));
 
   program
     .command('audit')
     .description('逻辑校验（A1–A12）：按自评表和规则分组列出问题；有错误时退出码为 1')
-    .argument('<files...>', '同一部门的自评表、汇总表、报告（.json 或 .txt）')
+    .argument('<files...>', '同一部门的自评表、汇总表、报告（.json、.txt、.docx、.xlsx、.doc、.xls）')
     .option('--json', '输出 JSON')
     .option('--scheme <id>', '评分方案')
-    .action((files: string[], opts) => {
-      process.exitCode = auditCommand(files, opts, out);
+    .action(async (files: string[], opts) => {
+      process.exitCode = await auditCommand(files, opts, out);
     });
 
   program
     .command('summary')
     .description('由自评表生成部门绩效自评情况汇总表')
-    .argument('<files...>', '.json 或 .txt')
+    .argument('<files...>', '.json、.txt、.docx、.xlsx、.doc、.xls')
     .option('--json', '输出 JSON')
     .option('--scheme <id>', '评分方案')
     .action((files: string[], opts) => summaryCommand(files, opts, out));
@@ -65,7 +65,7 @@ export function buildProgram(): Command {
   program
     .command('report')
     .description('生成整体绩效自评工作报告（overall）或决算公开绩效情况说明（disclosure）的文字')
-    .argument('<files...>', '.json 或 .txt')
+    .argument('<files...>', '.json、.txt、.docx、.xlsx、.doc、.xls')
     .requiredOption('--kind <kind>', 'overall 或 disclosure')
     .option('--projects <list>', '公开说明中作综述的项目序号，如 1,3,5（默认预算最大的三个）')
     .option('--project-spending <万元>', '一般公共预算项目支出总额，用于计算覆盖比例')

@@ -15,3 +15,13 @@ export interface GridDocument {
   file: string;
   blocks: Block[];
 }
+
+/**
+ * The text of a block that reads as one line of prose: a paragraph, or a row of a single cell (a
+ * workbook has no paragraphs: titles, notes and report text sit in cells merged across the sheet).
+ */
+export function lineOf(b: Block): { text: string; src: Block['src'] } | null {
+  if (b.kind === 'paragraph') return { text: b.text, src: b.src };
+  if (b.cells.length === 1) return { text: b.cells[0]!.text, src: b.cells[0]!.src };
+  return null;
+}

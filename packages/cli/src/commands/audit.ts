@@ -4,8 +4,8 @@ import { runDepartment } from '../department-run.ts';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 
-export function auditCommand(files: string[], opts: { json?: boolean; scheme?: string }, out: (s: string) => void): number {
-  const { findings, dept } = runDepartment(files, opts.scheme);
+export async function auditCommand(files: string[], opts: { json?: boolean; scheme?: string }, out: (s: string) => void): Promise<number> {
+  const { findings, dept } = await runDepartment(files, opts.scheme);
   if (opts.json) out(JSON.stringify(findings, null, 2));
   else {
     const groups = new Map<string, Finding[]>();

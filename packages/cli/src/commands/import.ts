@@ -3,8 +3,9 @@ import { getScheme, scoreEvaluation } from '@jixiao/core';
 import { loadFile } from '../load-forms.ts';
 import { clip, renderTable } from '../text-table.ts';
 
-export function importCommand(files: string[], opts: { json?: boolean }, out: (s: string) => void): void {
-  const loaded = files.map(loadFile);
+export async function importCommand(files: string[], opts: { json?: boolean }, out: (s: string) => void): Promise<void> {
+  const loaded = [];
+  for (const f of files) loaded.push(await loadFile(f));
   if (opts.json) {
     out(
       JSON.stringify(

@@ -11,9 +11,9 @@ export interface ReportOptions {
   projectSpending?: string;
 }
 
-export function reportCommand(files: string[], opts: ReportOptions, out: (s: string) => void): void {
+export async function reportCommand(files: string[], opts: ReportOptions, out: (s: string) => void): Promise<void> {
   if (opts.kind !== 'overall' && opts.kind !== 'disclosure') throw new CliError('USAGE.BAD_KIND', `--kind 只能是 overall 或 disclosure，收到“${opts.kind}”`);
-  const run = runDepartment(files, opts.scheme);
+  const run = await runDepartment(files, opts.scheme);
   const input = { forms: run.dept.forms, scores: run.scores, summary: run.summary, findings: run.findings };
   let content;
   if (opts.kind === 'overall') content = overallReport(input);

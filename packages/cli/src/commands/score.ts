@@ -8,10 +8,10 @@ export interface ScoreOptions {
   scheme?: string;
 }
 
-export function scoreCommand(files: string[], opts: ScoreOptions, out: (s: string) => void): void {
+export async function scoreCommand(files: string[], opts: ScoreOptions, out: (s: string) => void): Promise<void> {
   const results: Array<{ file: string; project: string; score: EvaluationScore }> = [];
   for (const f of files) {
-    for (const ev of loadFile(f).evaluations) {
+    for (const ev of (await loadFile(f)).evaluations) {
       results.push({ file: f, project: ev.project.name.raw, score: scoreEvaluation(ev, getScheme(opts.scheme ?? ev.schemeId)) });
       if (!opts.json) out(formatScore(ev, results[results.length - 1]!.score) + '\n');
     }

@@ -2,8 +2,8 @@
 import { runDepartment } from '../department-run.ts';
 import { clip, renderTable } from '../text-table.ts';
 
-export function summaryCommand(files: string[], opts: { json?: boolean; scheme?: string }, out: (s: string) => void): void {
-  const { summary: s } = runDepartment(files, opts.scheme);
+export async function summaryCommand(files: string[], opts: { json?: boolean; scheme?: string }, out: (s: string) => void): Promise<void> {
+  const { summary: s } = await runDepartment(files, opts.scheme);
   if (opts.json) {
     out(JSON.stringify(s, null, 2));
     return;

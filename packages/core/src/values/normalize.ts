@@ -20,7 +20,13 @@ export function squash(s: string): string {
   return toHalfWidth(s).replace(/\s+/g, '');
 }
 
-/** Trim, including ideographic spaces, and drop Word's `[bookmark: …]` markers. */
+/**
+ * Trim, including ideographic spaces, drop Word's `[bookmark: …]` markers, and drop the indentation
+ * around line breaks inside a cell: it is layout (where the text wrapped), not content.
+ */
 export function cleanCell(s: string): string {
-  return s.replace(/\[bookmark:[^\]]*\]/g, '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  return s
+    .replace(/\[bookmark:[^\]]*\]/g, '')
+    .replace(/[ \t\u3000]*\n[ \t\u3000]*/g, '\n')
+    .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
 }

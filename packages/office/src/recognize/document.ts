@@ -3,9 +3,10 @@
  * each. A file may hold several forms (the Hebei file holds a summary, a report and 11 forms).
  */
 import { cleanCell, type DepartmentText, type Evaluation, type SummaryTable, type TextField } from '@jixiao/core';
-import type { Block, GridDocument } from '../grid.ts';
+import { lineOf, type Block, type GridDocument } from '../grid.ts';
+import { ImportError } from '../errors.ts';
 import { cellText, numberField, textField } from './fields.ts';
-import { recognizeForm, type ImportNote } from './form.ts';
+import { fillerOf, recognizeForm, type ImportNote } from './form.ts';
 import { norm } from './labels.ts';
 
 export interface Recognized {
@@ -17,15 +18,7 @@ export interface Recognized {
   notes: ImportNote[];
 }
 
-export class ImportError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
+export { ImportError };
 
 const blockText = (b: Block): string => (b.kind === 'paragraph' ? cleanCell(b.text) : b.cells.map((c) => cleanCell(c.text)).join(''));
 
@@ -64,8 +57,8 @@ export function recognizeDocument(doc: GridDocument): Recognized {
     const year = yearIn(head) ?? yearIn(blocks.slice(0, begin).reverse());
     const formBlocks = blocks.slice(begin, end);
     const ev = recognizeForm(formBlocks, { file, year, title, schemeId: 'national', layout: 'national', notes });
-    const fill = head.find((b) => b.kind === 'paragraph' && /^填报单位[：:]/.test(cleanCell(b.text)));
-    if (fill && fill.kind === 'paragraph') {
+    const fill = head.map(lineOf).find((l) => l && /^填报单位[：:]/.test(cleanCell(l.text)));
+    if (fill) {
       const unit = /^填报单位[：:]\s*([^\t]*)/.exec(cleanCell(fill.text))![1]!.replace(/\s*金额单位.*$/, '').trim();
       ev.project.fillingUnit = { raw: unit, src: fill.src };
     }
@@ -84,19 +77,20 @@ const TEXT_TITLE = /(整体绩效自评工作报告|决算公开绩效情况说�
 function departmentTexts(blocks: Block[]): DepartmentText[] {
   const out: DepartmentText[] = [];
   blocks.forEach((b, i) => {
-    if (b.kind !== 'paragraph') return;
-    const title = cleanCell(b.text);
+    const head = lineOf(b);
+    if (!head) return;
+    const title = cleanCell(head.text);
     const m = TEXT_TITLE.exec(title);
     if (!m) return;
     const paragraphs: TextField[] = [];
     for (let j = i + 1; j < blocks.length; j++) {
-      const p = blocks[j]!;
-      if (p.kind !== 'paragraph' || isTitle(p) || TEXT_TITLE.test(cleanCell(p.text))) break;
+      const p = lineOf(blocks[j]!);
+      if (!p || isTitle(blocks[j]!) || TEXT_TITLE.test(cleanCell(p.text))) break;
       const t = cleanCell(p.text);
       if (t !== '') paragraphs.push({ raw: t, src: p.src });
     }
     const year = /(\d{4})\s*年/.exec(title);
-    out.push({ formatVersion: 1, kind: m[1] === '决算公开绩效情况说明' ? 'disclosure' : 'overall-report', title: { raw: title, src: b.src }, year: year ? Number(year[1]) : null, paragraphs });
+    out.push({ formatVersion: 1, kind: m[1] === '决算公开绩效情况说明' ? 'disclosure' : 'overall-report', title: { raw: title, src: head.src }, year: year ? Number(year[1]) : null, paragraphs });
   });
   return out;
 }
@@ -149,9 +143,10 @@ function summaryTable(blocks: Block[], at: number): SummaryTable {
   };
   for (let i = at + 1; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.kind === 'paragraph') {
-      const m = /填[报表]人[：:]\s*(\S*)\s*(?:联系(?:方式|电话)[：:]\s*(\S*))?/.exec(b.text);
-      if (m) table.filler = { name: { raw: m[1] ?? '', src: b.src }, ...(m[2] !== undefined && { phone: { raw: m[2], src: b.src } }) };
+    const line = lineOf(b);
+    if (b.kind === 'paragraph' || (line && table.total)) {
+      const filler = fillerOf([b]);
+      if (filler) table.filler = filler;
       if (table.total) break;
       continue;
     }

@@ -19,8 +19,9 @@ import {
   type Provenance,
   type TextField,
 } from '@jixiao/core';
-import type { Block, Cell } from '../grid.ts';
+import { lineOf, type Block, type Cell } from '../grid.ts';
 import { cellText, isBlank, isNumeric, numberField, textField } from './fields.ts';
+import { ImportError } from '../errors.ts';
 import {
   budgetColumn,
   budgetLineLabel,
@@ -62,7 +63,15 @@ export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
   const budgetAt = find((r) => r.cells.some((c) => budgetColumn(c.text) !== null || budgetLineLabel(c.text) === 'total'));
   const goalsAt = find((r) => r.cells.some((c) => /^(预期目标|年度目标|年度预期目标)$/.test(norm(c.text))));
   const indAt = find((r) => r.cells.some((c) => norm(c.text) === '一级指标'));
-  if (indAt < 0) throw Object.assign(new Error('未找到绩效指标表（缺少“一级指标”表头）'), { code: 'IMPORT.NO_INDICATOR_TABLE' });
+  if (indAt < 0) {
+    const name = rows.flatMap((r) => r.cells).find((c, i, all) => norm(c.text) === '项目名称' && all[i + 1])?.text;
+    throw new ImportError('IMPORT.NO_INDICATOR_TABLE', `“${ctx.file}”中${ctx.title ? `“${ctx.title.raw}”` : '的自评表'}未找到绩效指标表（缺少“一级指标”表头），已识别的内容不会保存`, {
+      file: ctx.file,
+      src: rows[0]?.src,
+      rows: rows.length,
+      ...(name && { project: name }),
+    });
+  }
   const totalAt = find((r) => r.cells.some((c) => isTotalLabel(c.text)), indAt);
   const end = (...xs: number[]) => Math.min(...xs.filter((x) => x >= 0), rows.length);
 
@@ -324,36 +333,41 @@ function totalRow(r: Row, width: number, cols: Cols): Evaluation['claimed'] {
 
 function narrativeBlocks(blocks: Block[]): Narrative[] {
   const out: Narrative[] = [];
-  let notes: { cells: TextField[] } | null = null;
+  let inNotes = false;
   for (const b of blocks) {
     if (b.kind === 'row') {
       const at = b.cells.findIndex((c) => narrativeLabel(c.text) !== null);
       if (at >= 0) {
         const text = b.cells.slice(at + 1).filter((c) => !isBlank(c));
         out.push({ kind: narrativeLabel(b.cells[at]!.text)!, label: textField(b.cells[at]), text: text.length ? textField(text[text.length - 1]) : { raw: '', src: b.cells[at]!.src } });
+        inNotes = false;
         continue;
       }
       const remark = b.cells.find((c) => /^备注/.test(cleanCell(c.text)));
-      if (remark) out.push({ kind: 'remarks', label: { raw: '备注', src: remark.src }, text: textField(remark) });
-    } else {
-      const t = cleanCell(b.text);
-      if (/^注[：:]/.test(t)) {
-        notes = { cells: [{ raw: t, src: b.src }] };
-        out.push({ kind: 'remarks', label: { raw: '注', src: b.src }, text: notes.cells[0]! });
-      } else if (notes && /^\d+[.．、]/.test(t)) {
-        const n = out[out.length - 1]!;
-        n.text = { raw: `${n.text.raw}\n${t}`, ...(n.text.src && { src: n.text.src }) };
-      } else notes = null;
+      if (remark) {
+        out.push({ kind: 'remarks', label: { raw: '备注', src: remark.src }, text: textField(remark) });
+        inNotes = false;
+        continue;
+      }
     }
+    const line = lineOf(b);
+    const t = line ? cleanCell(line.text) : '';
+    if (line && /^注[：:]/.test(t)) {
+      inNotes = true;
+      out.push({ kind: 'remarks', label: { raw: '注', src: line.src }, text: { raw: t, src: line.src } });
+    } else if (line && inNotes && /^\d+[.．、]/.test(t)) {
+      const n = out[out.length - 1]!;
+      n.text = { raw: `${n.text.raw}\n${t}`, ...(n.text.src && { src: n.text.src }) };
+    } else inNotes = false;
   }
   return out;
 }
 
-function fillerOf(blocks: Block[]): Evaluation['filler'] | undefined {
+export function fillerOf(blocks: Block[]): Evaluation['filler'] | undefined {
   for (const b of blocks) {
-    if (b.kind !== 'paragraph') continue;
-    const m = /填[报表]人[：:]\s*(\S*)\s*(?:联系(?:方式|电话)[：:]\s*(\S*))?/.exec(b.text);
-    if (m) return { name: { raw: m[1] ?? '', src: b.src }, ...(m[2] !== undefined && { phone: { raw: m[2], src: b.src } }) };
+    const line = lineOf(b);
+    const m = line && /^填[报表]人[：:]\s*(\S*)\s*(?:联系(?:方式|电话)[：:]\s*(\S*))?/.exec(cleanCell(line.text));
+    if (m) return { name: { raw: m[1] ?? '', src: line.src }, ...(m[2] !== undefined && { phone: { raw: m[2], src: line.src } }) };
   }
   return undefined;
 }

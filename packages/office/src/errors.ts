@@ -1,0 +1,10 @@
+/** An import that cannot go on: a stable code, a Chinese message naming what was found, details for logs. */
+export class ImportError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Import of any supported file: .txt/.tsv text dumps, .docx, .xlsx, and .doc/.xls through LibreOffice.
+ * The file's kind is told by its extension and checked against its first bytes; anything else is a
+ * clear error with a stable code. Nothing here writes anywhere but a private temporary directory.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { readDocx } from './docx-grid.ts';
+import { ImportError } from './errors.ts';
+import type { GridDocument } from './grid.ts';
+import { recognizeDocument, type Recognized } from './recognize/document.ts';
+import { readTextGrid } from './text-grid.ts';
+import { readXlsx } from './xlsx-grid.ts';
+
+/** Larger files are refused before they are read whole (a form is a few hundred kB at most). */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+export const SUPPORTED = ['.txt', '.tsv', '.docx', '.xlsx', '.doc', '.xls'] as const;
+
+/** Text dumps come as UTF-8 or, from older Windows tools, GB18030 (GBK). */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+export async function readGrid(bytes: Uint8Array, name: string, opts: { maxBytes?: number } = {}): Promise<GridDocument> {
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.byteLength > max)
+    throw new ImportError('IMPORT.TOO_LARGE', `“${name}”有 ${(bytes.byteLength / 1048576).toFixed(1)} MB，超过上限 ${(max / 1048576).toFixed(0)} MB`, { file: name, bytes: bytes.byteLength, max });
+  const ext = extname(name).toLowerCase();
+  if (ext === '.txt' || ext === '.tsv') return readTextGrid(decodeText(bytes), name);
+  if (ext === '.docx') return readDocx(bytes, name);
+  if (ext === '.xlsx') return readXlsx(bytes, name);
+  if (ext === '.doc' || ext === '.xls') {
+    const converted = await convertLegacy(bytes, name, ext === '.doc' ? 'docx' : 'xlsx');
+    return ext === '.doc' ? readDocx(converted, name) : readXlsx(converted, name);
+  }
+  throw new ImportError('IMPORT.UNSUPPORTED_FORMAT', `不支持的文件类型“${ext || '(无扩展名)'}”：${name}（可用 ${SUPPORTED.join('、')}）`, { file: name });
+}
+
+export async function importBytes(bytes: Uint8Array, name: string, opts: { maxBytes?: number } = {}): Promise<Recognized> {
+  return recognizeDocument(await readGrid(bytes, name, opts));
+}
+
+/** Reads a file from disk, refusing an oversized one by its size before reading it. */
+export async function importFile(path: string, opts: { maxBytes?: number } = {}): Promise<Recognized> {
+  const { stat } = await import('node:fs/promises');
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new ImportError('IMPORT.NOT_FOUND', `找不到文件：${path}`, { file: path });
+  }
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (size > max) throw new ImportError('IMPORT.TOO_LARGE', `“${basename(path)}”有 ${(size / 1048576).toFixed(1)} MB，超过上限 ${(max / 1048576).toFixed(0)} MB`, { file: path, bytes: size, max });
+  return importBytes(new Uint8Array(await readFile(path)), basename(path), opts);
+}
+
+const run = promisify(execFile);
+
+/** .doc/.xls → .docx/.xlsx with LibreOffice headless, in a private profile so conversions can run side by side. */
+async function convertLegacy(bytes: Uint8Array, name: string, to: 'docx' | 'xlsx'): Promise<Uint8Array> {
+  const dir = await mkdtemp(join(tmpdir(), 'jixiao-convert-'));
+  try {
+    const input = join(dir, `input${extname(name).toLowerCase()}`);
+    await writeFile(input, bytes);
+    try {
+      await run('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', to, '--outdir', dir, input], { timeout: 120_000 });
+    } catch (e) {
+      const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+      throw new ImportError(
+        missing ? 'IMPORT.CONVERTER_MISSING' : 'IMPORT.CONVERSION_FAILED',
+        missing ? `读取旧版 ${extname(name)} 文件需要 LibreOffice（soffice），本机未安装` : `LibreOffice 无法转换“${name}”：${(e as Error).message.split('\n')[0]}`,
+        { file: name },
+      );
+    }
+    try {
+      return new Uint8Array(await readFile(join(dir, `input.${to}`)));
+    } catch {
+      throw new ImportError('IMPORT.CONVERSION_FAILED', `LibreOffice 未能把“${name}”转换为 .${to}（文件可能已损坏或加密）`, { file: name });
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Reader for .xlsx (exceljs): every sheet, row by row. Merged ranges take the shape Word tables take
+ * when copied as text — a horizontal merge is one cell, a vertical continuation an empty cell — so
+ * the one recognizer reads both. A row holding a single value in an unmerged cell is a paragraph
+ * (titles, notes and report text end up in column A when a document is saved as a workbook).
+ */
+import ExcelJS from 'exceljs';
+import type { Block, Cell, GridDocument } from './grid.ts';
+import { ImportError } from './errors.ts';
+import { unzipPart } from './docx-grid.ts';
+
+type XCell = ExcelJS.Cell;
+
+/** Any cell as the text a person sees: rich text joined, formulas by their result, numbers in their format. */
+export function cellToText(cell: XCell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return formatNumber(v, cell.numFmt);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return `${v.getUTCFullYear()}年${v.getUTCMonth() + 1}月${v.getUTCDate()}日`;
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) {
+      const r = (v as { result?: unknown }).result;
+      if (r === undefined || r === null) return '';
+      if (typeof r === 'number') return formatNumber(r, cell.numFmt);
+      if (r instanceof Date) return `${r.getUTCFullYear()}年${r.getUTCMonth() + 1}月${r.getUTCDate()}日`;
+      if (typeof r === 'object' && 'error' in r) return String((r as { error: string }).error);
+      return String(r);
+    }
+    if ('text' in v) return String((v as { text: unknown }).text);
+    if ('error' in v) return String((v as { error: unknown }).error);
+  }
+  return String(v);
+}
+
+/**
+ * A number as its format shows it: `0.00` → two decimals, `0.0%` → ×100 with a percent sign.
+ * Digits come from the shortest round-trip string, so no binary noise (0.1 + 0.2) leaks into text.
+ */
+function formatNumber(n: number, fmt: string | undefined): string {
+  const f = (fmt ?? 'General').split(';')[0]!;
+  const percent = f.includes('%');
+  const decimals = /0\.(0+)/.exec(f)?.[1]!.length ?? (percent || f === 'General' ? null : 0);
+  let x = percent ? Number((n * 100).toPrecision(15)) : n;
+  if (decimals === null) return `${String(x)}${percent ? '%' : ''}`;
+  x = Number(x.toPrecision(15));
+  return `${x.toFixed(decimals)}${percent ? '%' : ''}`;
+}
+
+export async function readXlsx(bytes: Uint8Array, file: string): Promise<GridDocument> {
+  unzipPart(bytes, file, () => false); // the same clear errors for a non-zip, encrypted or broken file
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new ImportError('IMPORT.CORRUPT', `“${file}”无法作为 Excel 工作簿读取：${(e as Error).message}`, { file });
+  }
+  const blocks: Block[] = [];
+  wb.worksheets.forEach((ws, table) => {
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const cells: Cell[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) {
+        const cell = row.getCell(c);
+        const src = { file, table, row: r, col: c };
+        if (cell.isMerged && cell.master.address !== cell.address) {
+          // horizontal continuation: part of the cell to its left; vertical: an empty cell
+          if (cell.master.row === cell.row || Number(cell.master.col) !== c) continue;
+          cells.push({ text: '', src });
+          continue;
+        }
+        cells.push({ text: cellToText(cell), src });
+      }
+      while (cells.length && cells[cells.length - 1]!.text === '' && !isMergedStart(ws, r, cells[cells.length - 1]!.src.col!)) cells.pop();
+      if (cells.length === 0) continue;
+      // A lone value in an unmerged cell is a paragraph; a merged one is a table row spanning the table.
+      const only = cells.length === 1 ? row.getCell(cells[0]!.src.col!) : null;
+      if (only && !only.isMerged) blocks.push({ kind: 'paragraph', text: cells[0]!.text, src: cells[0]!.src });
+      else blocks.push({ kind: 'row', cells, src: { file, table, row: r } });
+    }
+  });
+  return { file, blocks };
+}
+
+/** An empty trailing cell is kept when it is the start of a merged range (it stands for a column). */
+function isMergedStart(ws: ExcelJS.Worksheet, r: number, c: number): boolean {
+  const cell = ws.getRow(r).getCell(c);
+  return cell.isMerged && cell.master.address === cell.address;
+}
