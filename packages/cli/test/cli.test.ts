@@ -130,3 +130,34 @@ describe('jixiao audit, summary, report', () => {
     expect(run('report', hebei, '--kind', 'weekly').status).toBe(2);
   });
 });
+
+describe('jixiao with Office files', () => {
+  it('import of a .docx prints the forms and their findings, located by table, row and column', () => {
+    const r = run('import', join(root, 'fixtures/office/hebei-dachang-zhengfawei-2023.docx'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('识别出 11 张自评表，1 张汇总表，2023年度政法委整体绩效自评工作报告');
+    expect(r.stdout).toMatch(/A4 错误 “人次”填报得分 5 分，按规则应为 4\.00 分.*（表\d+ 第\d+行 第\d+列）/);
+  });
+
+  it('import --json gives the evaluations in the published schema and the findings', () => {
+    const out = JSON.parse(run('import', '--json', join(root, 'fixtures/office/xinjiang-changji-zhengfawei-2021.xlsx')).stdout);
+    expect(out[0].evaluations).toHaveLength(2);
+    expect(out[0].evaluations[0].indicators[0].name.raw).toBe('支持县市政法委数量（个，含3个园区）');
+    expect(out[0].findings.some((f: { rule: string }) => f.rule === 'A12')).toBe(true);
+  });
+
+  it('score, audit, summary and report read .docx and .xlsx directly', () => {
+    expect(JSON.parse(run('score', '--json', join(root, 'fixtures/office/shanxi-yunzhou-zhengfawei-2022.xlsx')).stdout).map((x: { score: { total: string } }) => x.score.total)).toEqual(['95.84', '98.00', '99.56']);
+    expect(run('audit', join(root, 'fixtures/office/hebei-dachang-zhengfawei-2023.xlsx')).status).toBe(1);
+    expect(run('summary', join(root, 'fixtures/office/hebei-dachang-zhengfawei-2023.docx')).stdout).toMatch(/合计\s+459\.11\s+453\.64/);
+    expect(run('report', join(root, 'fixtures/office/hebei-dachang-zhengfawei-2023.docx'), '--kind', 'overall').stdout).toContain('四、综合评价结论');
+  });
+
+  it('a broken file: exit code 2 and the importer’s code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    writeFileSync(join(dir, 'x.docx'), 'not a zip');
+    const r = run('import', join(dir, 'x.docx'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('IMPORT.NOT_A_ZIP');
+  });
+});

@@ -187,3 +187,14 @@ describe('every finding is complete', () => {
     expect(auditForm(hebei[4]!, scheme).findings.find((f) => f.code === 'A8.DIRECTION')!.severity).toBe('error');
   });
 });
+
+describe('A3: a total row of zeros over filled source rows', () => {
+  it('is an error on the total line, with the sum as the fix', () => {
+    const ev = structuredClone(goldenForm('xinjiang-changji-zhengfawei-2021.form-01'));
+    const total = ev.budget.lines.find((l) => l.kind === 'total')!;
+    total.executed = { raw: '0', value: '0' };
+    const f = auditForm(ev).findings.find((x) => x.code === 'A3.ZERO_TOTAL')!;
+    expect(f.numbers).toEqual({ total: '0', sum: '100' });
+    expect(f.fix).toMatchObject({ field: 'budget.lines[0].executed', value: '100' });
+  });
+});

@@ -55,8 +55,8 @@ export function readDocxXml(xml: string, file: string): GridDocument {
   const walk = (nodes: Node[]) => {
     for (const n of nodes) {
       const t = tag(n);
-      if (t === 'w:p') blocks.push({ kind: 'paragraph', text: textOf(n), src: { file, table: -1, row: blocks.length } });
-      else if (t === 'w:tbl') readTable(n, table++, file, blocks);
+      if (t === 'w:p') blocks.push({ kind: 'paragraph', text: textOf(n), src: { file } });
+      else if (t === 'w:tbl') readTable(n, ++table, file, blocks);
       else if (t === 'w:sdt') walk(kids(child(n, 'w:sdtContent') ?? ({ x: [] } as Node)));
     }
   };
@@ -65,11 +65,11 @@ export function readDocxXml(xml: string, file: string): GridDocument {
 }
 
 function readTable(tbl: Node, table: number, file: string, blocks: Block[]): void {
-  let row = 0;
+  let row = 1;
   for (const tr of kids(tbl)) {
     if (tag(tr) !== 'w:tr') continue;
     const cells: Cell[] = [];
-    let col = 0;
+    let col = 1;
     for (const tc of kids(tr)) {
       if (tag(tc) !== 'w:tc') continue;
       const pr = child(tc, 'w:tcPr');

@@ -60,7 +60,7 @@ function rowsPerLine(lines: string[], file: string): Block[] {
     const src = { file, line: i + 1 };
     if (line.trim() === '') return;
     if (line.includes('\t')) {
-      const cells = line.split('\t').map((text, col) => ({ text, src: { file, line: i + 1, col } }));
+      const cells = line.split('\t').map((text, col) => ({ text, src: { file, line: i + 1, col: col + 1 } }));
       blocks.push({ kind: 'row', cells, src });
     } else blocks.push({ kind: 'paragraph', text: line, src });
   });

@@ -58,7 +58,8 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<GridDoc
     throw new ImportError('IMPORT.CORRUPT', `“${file}”无法作为 Excel 工作簿读取：${(e as Error).message}`, { file });
   }
   const blocks: Block[] = [];
-  wb.worksheets.forEach((ws, table) => {
+  wb.worksheets.forEach((ws, sheet) => {
+    const table = sheet + 1;
     for (let r = 1; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);
       const cells: Cell[] = [];

@@ -8,7 +8,10 @@
  */
 import { z } from 'zod';
 
-/** Where a value came from: file, table (0-based), row and column in the cell grid, or line of a text dump (1-based). */
+/**
+ * Where a value came from: file, then table, row and column (a worksheet's own row and column numbers
+ * for .xlsx), or the line of a text dump. All counted from 1, the way a person finds the cell.
+ */
 export const Provenance = z
   .object({
     file: z.string().optional(),
