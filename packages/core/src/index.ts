@@ -20,3 +20,5 @@ export * from './department/summary.ts';
 export * from './department/check-summary.ts';
 export * from './department/check-texts.ts';
 export * from './department/report-content.ts';
+export * from './ports/store.ts';
+export * from './values/exact.ts';

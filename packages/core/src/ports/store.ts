@@ -1,0 +1,107 @@
+/**
+ * What the application needs from storage, defined here in the core so that the store (SQLite or
+ * PostgreSQL) is an adapter behind it. Every multi-row write is one transaction; an evaluation
+ * carries a version, and a write with a stale version is refused with the current one.
+ */
+import type { Evaluation } from '../model/evaluation.ts';
+
+export type EvaluationStatus = 'draft' | 'submitted' | 'unit-approved' | 'finance-reviewed';
+
+export interface Department {
+  id: number;
+  code: string;
+  name: string;
+  parentId: number | null;
+}
+
+export interface Project {
+  id: number;
+  departmentId: number;
+  name: string;
+  code: string | null;
+  fundType: string | null;
+}
+
+export interface StoredEvaluation {
+  id: number;
+  projectId: number;
+  departmentId: number;
+  year: number | null;
+  schemeId: string;
+  status: EvaluationStatus;
+  /** increases by one on every write; writes must name the version they read */
+  version: number;
+  evaluation: Evaluation;
+  /** computed when saved, for queries: 分 as integer hundredths */
+  totalHundredths: number;
+  grade: string;
+  updatedAt: string;
+}
+
+export interface EvaluationFilter {
+  year?: number;
+  departmentId?: number;
+  grade?: string;
+  status?: EvaluationStatus;
+}
+
+export interface SourceFile {
+  name: string;
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+export interface Change {
+  id: number;
+  evaluationId: number;
+  version: number;
+  at: string;
+  actor: string;
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface SummaryRowData {
+  evaluationId: number;
+  project: string;
+  fundType: string | null;
+  /** 全年预算数 and 全年执行数 in 分 */
+  budgetFen: number | null;
+  executedFen: number | null;
+  totalHundredths: number;
+  grade: string;
+  status: EvaluationStatus;
+}
+
+/** A write named a version that is no longer current. */
+export class VersionConflict extends Error {
+  readonly code = 'STORE.VERSION_CONFLICT';
+  constructor(readonly current: StoredEvaluation) {
+    super(`该自评表已被他人修改（当前版本 ${current.version}），请重新载入后再保存`);
+  }
+}
+
+export class NotFound extends Error {
+  readonly code = 'STORE.NOT_FOUND';
+}
+
+export interface Store {
+  listDepartments(): Promise<Department[]>;
+  getDepartment(id: number): Promise<Department | null>;
+  /** creates the department, or returns the one with this code */
+  ensureDepartment(d: { code: string; name: string; parentId?: number | null }): Promise<Department>;
+  listProjects(departmentId?: number): Promise<Project[]>;
+  listEvaluations(filter?: EvaluationFilter): Promise<StoredEvaluation[]>;
+  getEvaluation(id: number): Promise<StoredEvaluation | null>;
+  /** inserts forms (creating their projects) and their source file, all or nothing */
+  importEvaluations(input: { departmentId: number; evaluations: Evaluation[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]>;
+  /** replaces the form if `expectedVersion` is current; records every changed field */
+  updateEvaluation(id: number, evaluation: Evaluation, expectedVersion: number, actor: string): Promise<StoredEvaluation>;
+  deleteEvaluation(id: number, expectedVersion: number, actor: string): Promise<void>;
+  history(evaluationId: number): Promise<Change[]>;
+  sourceFile(sha256: string): Promise<(SourceFile & { size: number }) | null>;
+  summaryRows(departmentId: number, year?: number): Promise<SummaryRowData[]>;
+  gradeCounts(year?: number): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}

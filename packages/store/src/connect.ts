@@ -1,0 +1,55 @@
+/**
+ * Opens the database named by a path (SQLite, the embedded default) or a `postgres://` URL, and brings
+ * its schema up to date. SQLite runs in WAL mode with foreign keys on.
+ */
+import Sqlite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrationProvider, type Dialect } from './migrations.ts';
+import type { Database } from './schema.ts';
+
+export interface Connection {
+  db: Kysely<Database>;
+  dialect: Dialect;
+}
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+// PostgreSQL returns bigint (int8) as text so as not to lose precision; our 分 values stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export async function connect(target: string, opts: { schema?: string } = {}): Promise<Connection> {
+  let conn: Connection;
+  if (/^postgres(ql)?:\/\//.test(target)) {
+    const pool = new pg.Pool({ connectionString: target, max: 10, ...(opts.schema && { options: `-c search_path=${opts.schema}` }) });
+    conn = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  } else {
+    let database: Sqlite.Database;
+    try {
+      if (target !== ':memory:') mkdirSync(dirname(target), { recursive: true });
+      database = new Sqlite(target);
+      database.pragma('journal_mode = WAL');
+      database.pragma('foreign_keys = ON');
+      database.pragma('busy_timeout = 5000');
+    } catch (e) {
+      throw new StoreError('STORE.OPEN_FAILED', `无法打开数据库文件“${target}”：${(e as Error).message}`);
+    }
+    conn = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+  }
+  const migrator = new Migrator({ db: conn.db, provider: migrationProvider(conn.dialect) });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    await conn.db.destroy();
+    throw new StoreError('STORE.MIGRATION_FAILED', `数据库结构升级失败：${(error as Error).message}`);
+  }
+  return conn;
+}

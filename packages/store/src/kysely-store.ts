@@ -1,0 +1,288 @@
+/**
+ * The Store of the core (ports/store.ts) on Kysely: the same queries on SQLite and PostgreSQL.
+ * The Evaluation is kept whole as JSON (lossless); budget lines, goals, indicators and narratives are
+ * derived rows written in the same transaction, with money in 分 and scores in hundredths, for queries.
+ */
+import {
+  getScheme,
+  scoreEvaluation,
+  NotFound,
+  VersionConflict,
+  type Change,
+  type Department,
+  type Evaluation,
+  type EvaluationFilter,
+  type EvaluationStatus,
+  type Project,
+  type SourceFile,
+  type Store,
+  type StoredEvaluation,
+  type SummaryRowData,
+} from '@jixiao/core';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Connection } from './connect.ts';
+import { StoreError } from './connect.ts';
+import type { Database, EvaluationsTable } from './schema.ts';
+import { pointsToHundredths, wanYuanToFen } from './units.ts';
+import { diffDocuments } from './diff.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export class KyselyStore implements Store {
+  constructor(
+    readonly conn: Connection,
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {}
+
+  private get db() {
+    return this.conn.db;
+  }
+
+  async listDepartments(): Promise<Department[]> {
+    const rows = await this.db.selectFrom('departments').selectAll().orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, parentId: r.parent_id }));
+  }
+
+  async getDepartment(id: number): Promise<Department | null> {
+    const r = await this.db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? { id: r.id, code: r.code, name: r.name, parentId: r.parent_id } : null;
+  }
+
+  async ensureDepartment(d: { code: string; name: string; parentId?: number | null }): Promise<Department> {
+    return this.db.transaction().execute(async (trx) => {
+      const found = await trx.selectFrom('departments').selectAll().where('code', '=', d.code).executeTakeFirst();
+      if (found) return { id: found.id, code: found.code, name: found.name, parentId: found.parent_id };
+      if (d.parentId != null && !(await trx.selectFrom('departments').select('id').where('id', '=', d.parentId).executeTakeFirst()))
+        throw new StoreError('STORE.NO_PARENT', `上级部门 ${d.parentId} 不存在`);
+      const r = await trx.insertInto('departments').values({ code: d.code, name: d.name, parent_id: d.parentId ?? null }).returningAll().executeTakeFirstOrThrow();
+      return { id: r.id, code: r.code, name: r.name, parentId: r.parent_id };
+    });
+  }
+
+  async listProjects(departmentId?: number): Promise<Project[]> {
+    let q = this.db.selectFrom('projects').selectAll().orderBy('id');
+    if (departmentId !== undefined) q = q.where('department_id', '=', departmentId);
+    return (await q.execute()).map((r) => ({ id: r.id, departmentId: r.department_id, name: r.name, code: r.code, fundType: r.fund_type }));
+  }
+
+  private evaluationQuery(db: Db) {
+    return db.selectFrom('evaluations').innerJoin('projects', 'projects.id', 'evaluations.project_id').selectAll('evaluations').select('projects.department_id');
+  }
+
+  async listEvaluations(filter: EvaluationFilter = {}): Promise<StoredEvaluation[]> {
+    let q = this.evaluationQuery(this.db).orderBy('evaluations.id');
+    if (filter.year !== undefined) q = q.where('evaluations.year', '=', filter.year);
+    if (filter.departmentId !== undefined) q = q.where('projects.department_id', '=', filter.departmentId);
+    if (filter.grade !== undefined) q = q.where('evaluations.grade', '=', filter.grade);
+    if (filter.status !== undefined) q = q.where('evaluations.status', '=', filter.status);
+    return (await q.execute()).map(toStored);
+  }
+
+  async getEvaluation(id: number): Promise<StoredEvaluation | null> {
+    const r = await this.evaluationQuery(this.db).where('evaluations.id', '=', id).executeTakeFirst();
+    return r ? toStored(r) : null;
+  }
+
+  async importEvaluations(input: { departmentId: number; evaluations: Evaluation[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]> {
+    return this.db.transaction().execute(async (trx) => {
+      if (!(await trx.selectFrom('departments').select('id').where('id', '=', input.departmentId).executeTakeFirst()))
+        throw new NotFound(`部门 ${input.departmentId} 不存在`);
+      let sourceId: number | null = null;
+      if (input.source) {
+        const s = input.source;
+        const found = await trx.selectFrom('source_files').select('id').where('sha256', '=', s.sha256).executeTakeFirst();
+        sourceId = found
+          ? found.id
+          : (await trx.insertInto('source_files').values({ sha256: s.sha256, name: s.name, size: s.bytes.byteLength, content: s.bytes, created_at: this.now() }).returning('id').executeTakeFirstOrThrow()).id;
+      }
+      const ids: number[] = [];
+      for (const ev of input.evaluations) {
+        const projectId = await this.ensureProject(trx, input.departmentId, ev);
+        const year = ev.year ?? 0;
+        if (await trx.selectFrom('evaluations').select('id').where('project_id', '=', projectId).where('year', '=', year).executeTakeFirst())
+          throw new StoreError('STORE.DUPLICATE', `“${ev.project.name.raw}”${year || ''}年度的自评表已存在，未导入任何内容（可在原表上修改）`);
+        const at = this.now();
+        const row = await trx
+          .insertInto('evaluations')
+          .values({ project_id: projectId, year, status: 'draft', version: 1, source_file_id: sourceId, created_at: at, ...derivedColumns(ev, at) })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await writeDerivedRows(trx, row.id, ev);
+        await trx.insertInto('changes').values({ evaluation_id: row.id, version: 1, at, actor: input.actor, field: '(导入)', before: null, after: input.source?.name ?? '(新建)' }).execute();
+        ids.push(row.id);
+      }
+      const rows = ids.length ? await this.evaluationQuery(trx).where('evaluations.id', 'in', ids).orderBy('evaluations.id').execute() : [];
+      return rows.map(toStored);
+    });
+  }
+
+  private async ensureProject(trx: Db, departmentId: number, ev: Evaluation): Promise<number> {
+    const name = ev.project.name.raw.trim();
+    if (name === '') throw new StoreError('STORE.NO_PROJECT_NAME', '自评表缺少项目名称，无法保存');
+    const found = await trx.selectFrom('projects').select('id').where('department_id', '=', departmentId).where('name', '=', name).executeTakeFirst();
+    if (found) return found.id;
+    const r = await trx
+      .insertInto('projects')
+      .values({ department_id: departmentId, name, code: ev.project.code?.raw || null, fund_type: ev.project.fundType?.raw || null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  }
+
+  async updateEvaluation(id: number, evaluation: Evaluation, expectedVersion: number, actor: string): Promise<StoredEvaluation> {
+    return this.db.transaction().execute(async (trx) => {
+      const current = await this.evaluationQuery(trx).where('evaluations.id', '=', id).executeTakeFirst();
+      if (!current) throw new NotFound(`自评表 ${id} 不存在`);
+      const at = this.now();
+      // Optimistic concurrency: the row changes only if nobody wrote since `expectedVersion` was read.
+      const res = await trx
+        .updateTable('evaluations')
+        .set({ ...derivedColumns(evaluation, at), year: evaluation.year ?? 0, version: expectedVersion + 1 })
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) throw new VersionConflict(toStored(current));
+      await deleteDerivedRows(trx, id);
+      await writeDerivedRows(trx, id, evaluation);
+      const changes = diffDocuments(JSON.parse(current.document), evaluation);
+      if (changes.length)
+        await trx
+          .insertInto('changes')
+          .values(changes.map((c) => ({ evaluation_id: id, version: expectedVersion + 1, at, actor, field: c.field, before: c.before, after: c.after })))
+          .execute();
+      return toStored(await this.evaluationQuery(trx).where("evaluations.id", "=", id).executeTakeFirstOrThrow());
+    });
+  }
+
+  async deleteEvaluation(id: number, expectedVersion: number, actor: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const current = await this.evaluationQuery(trx).where('evaluations.id', '=', id).executeTakeFirst();
+      if (!current) throw new NotFound(`自评表 ${id} 不存在`);
+      if (current.version !== expectedVersion) throw new VersionConflict(toStored(current));
+      await deleteDerivedRows(trx, id);
+      await trx.deleteFrom('evaluations').where('id', '=', id).where('version', '=', expectedVersion).execute();
+      await trx.insertInto('changes').values({ evaluation_id: id, version: expectedVersion + 1, at: this.now(), actor, field: '(删除)', before: current.document, after: null }).execute();
+    });
+  }
+
+  async history(evaluationId: number): Promise<Change[]> {
+    const rows = await this.db.selectFrom('changes').selectAll().where('evaluation_id', '=', evaluationId).orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, evaluationId: r.evaluation_id, version: r.version, at: r.at, actor: r.actor, field: r.field, before: r.before, after: r.after }));
+  }
+
+  async sourceFile(sha256: string): Promise<(SourceFile & { size: number }) | null> {
+    const r = await this.db.selectFrom('source_files').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+    return r ? { name: r.name, sha256: r.sha256, bytes: new Uint8Array(r.content), size: Number(r.size) } : null;
+  }
+
+  async summaryRows(departmentId: number, year?: number): Promise<SummaryRowData[]> {
+    let q = this.db
+      .selectFrom('evaluations')
+      .innerJoin('projects', 'projects.id', 'evaluations.project_id')
+      .select(['evaluations.id', 'projects.name', 'projects.fund_type', 'evaluations.budget_fen', 'evaluations.executed_fen', 'evaluations.total_hundredths', 'evaluations.grade', 'evaluations.status'])
+      .where('projects.department_id', '=', departmentId)
+      .orderBy('evaluations.id');
+    if (year !== undefined) q = q.where('evaluations.year', '=', year);
+    return (await q.execute()).map((r) => ({
+      evaluationId: r.id,
+      project: r.name,
+      fundType: r.fund_type,
+      budgetFen: r.budget_fen === null ? null : Number(r.budget_fen),
+      executedFen: r.executed_fen === null ? null : Number(r.executed_fen),
+      totalHundredths: Number(r.total_hundredths),
+      grade: r.grade,
+      status: r.status as EvaluationStatus,
+    }));
+  }
+
+  async gradeCounts(year?: number): Promise<Record<string, number>> {
+    let q = this.db.selectFrom('evaluations').select(['grade', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('grade');
+    if (year !== undefined) q = q.where('year', '=', year);
+    return Object.fromEntries((await q.execute()).map((r) => [r.grade, Number(r.n)]));
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+function derivedColumns(ev: Evaluation, at: string) {
+  const score = scoreEvaluation(ev, getScheme(ev.schemeId));
+  return {
+    scheme_id: ev.schemeId,
+    layout: ev.layout,
+    document: JSON.stringify(ev),
+    budget_fen: wanYuanToFen(score.budget.budget),
+    executed_fen: wanYuanToFen(score.budget.executed),
+    claimed_total_hundredths: pointsToHundredths(ev.claimed.total?.value),
+    total_hundredths: pointsToHundredths(score.total)!,
+    grade: score.grade,
+    updated_at: at,
+  };
+}
+
+async function writeDerivedRows(trx: Db, id: number, ev: Evaluation): Promise<void> {
+  const score = scoreEvaluation(ev, getScheme(ev.schemeId));
+  if (ev.budget.lines.length)
+    await trx
+      .insertInto('budget_lines')
+      .values(
+        ev.budget.lines.map((l, seq) => ({
+          evaluation_id: id,
+          seq,
+          kind: l.kind,
+          label: l.label.raw,
+          initial_fen: wanYuanToFen(l.initial?.value ?? l.prepared?.value),
+          adjusted_fen: wanYuanToFen(l.adjusted?.value),
+          received_fen: wanYuanToFen(l.received?.value),
+          executed_fen: wanYuanToFen(l.executed?.value),
+        })),
+      )
+      .execute();
+  await trx.insertInto('goals').values({ evaluation_id: id, expected: ev.goals.expected?.raw ?? null, achieved: ev.goals.achieved?.raw ?? null }).execute();
+  if (ev.indicators.length)
+    await trx
+      .insertInto('indicators')
+      .values(
+        ev.indicators.map((ind, seq) => ({
+          evaluation_id: id,
+          seq,
+          level1: ind.level1,
+          level2: ind.level2.raw,
+          name: ind.name.raw,
+          points_hundredths: pointsToHundredths(ind.points.value),
+          target: ind.target.raw,
+          target_adjusted: ind.targetAdjusted?.raw ?? null,
+          actual: ind.actual.raw,
+          claimed_hundredths: pointsToHundredths(ind.claimedScore.value),
+          computed_hundredths: pointsToHundredths(score.indicators[seq]!.score),
+          deviation: ind.deviation?.raw ?? null,
+        })),
+      )
+      .execute();
+  if (ev.narratives.length)
+    await trx
+      .insertInto('narratives')
+      .values(ev.narratives.map((n, seq) => ({ evaluation_id: id, seq, kind: n.kind, text: n.text.raw })))
+      .execute();
+}
+
+async function deleteDerivedRows(trx: Db, id: number): Promise<void> {
+  for (const t of ['budget_lines', 'goals', 'indicators', 'narratives'] as const) await trx.deleteFrom(t).where('evaluation_id', '=', id).execute();
+}
+
+function toStored(r: Selectable<EvaluationsTable> & { department_id: number }): StoredEvaluation {
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    departmentId: r.department_id,
+    year: r.year === 0 ? null : r.year,
+    schemeId: r.scheme_id,
+    status: r.status as EvaluationStatus,
+    version: r.version,
+    evaluation: JSON.parse(r.document) as Evaluation,
+    totalHundredths: Number(r.total_hundredths),
+    grade: r.grade,
+    updatedAt: r.updated_at,
+  };
+}

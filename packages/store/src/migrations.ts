@@ -1,0 +1,106 @@
+/**
+ * Migrations, in code, run by Kysely's Migrator on SQLite and PostgreSQL alike. Only the id and blob
+ * column types differ between the two; everything else is the same statement.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- migrations run against an untyped Kysely<any>: the schema is what they create */
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+function migrations(dialect: Dialect): Record<string, Migration> {
+  const id = (t: any) => (dialect === 'postgres' ? t.addColumn('id', 'serial', (c: any) => c.primaryKey()) : t.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement()));
+  const blob = dialect === 'postgres' ? 'bytea' : 'blob';
+  return {
+    '0001-initial': {
+          async up(db: Kysely<any>) {
+        await id(db.schema.createTable('departments'))
+          .addColumn('code', 'text', (c: any) => c.notNull().unique())
+          .addColumn('name', 'text', (c: any) => c.notNull())
+          .addColumn('parent_id', 'integer', (c: any) => c.references('departments.id'))
+          .execute();
+        await id(db.schema.createTable('projects'))
+          .addColumn('department_id', 'integer', (c: any) => c.notNull().references('departments.id'))
+          .addColumn('name', 'text', (c: any) => c.notNull())
+          .addColumn('code', 'text')
+          .addColumn('fund_type', 'text')
+          .addUniqueConstraint('projects_department_name', ['department_id', 'name'])
+          .execute();
+        await id(db.schema.createTable('source_files'))
+          .addColumn('sha256', 'text', (c: any) => c.notNull().unique())
+          .addColumn('name', 'text', (c: any) => c.notNull())
+          .addColumn('size', 'bigint', (c: any) => c.notNull())
+          .addColumn('content', blob, (c: any) => c.notNull())
+          .addColumn('created_at', 'text', (c: any) => c.notNull())
+          .execute();
+        await id(db.schema.createTable('evaluations'))
+          .addColumn('project_id', 'integer', (c: any) => c.notNull().references('projects.id').onDelete('cascade'))
+          .addColumn('year', 'integer', (c: any) => c.notNull())
+          .addColumn('scheme_id', 'text', (c: any) => c.notNull())
+          .addColumn('layout', 'text', (c: any) => c.notNull())
+          .addColumn('status', 'text', (c: any) => c.notNull().defaultTo('draft'))
+          .addColumn('version', 'integer', (c: any) => c.notNull())
+          .addColumn('document', 'text', (c: any) => c.notNull())
+          .addColumn('source_file_id', 'integer', (c: any) => c.references('source_files.id'))
+          .addColumn('budget_fen', 'bigint')
+          .addColumn('executed_fen', 'bigint')
+          .addColumn('claimed_total_hundredths', 'bigint')
+          .addColumn('total_hundredths', 'bigint', (c: any) => c.notNull())
+          .addColumn('grade', 'text', (c: any) => c.notNull())
+          .addColumn('created_at', 'text', (c: any) => c.notNull())
+          .addColumn('updated_at', 'text', (c: any) => c.notNull())
+          .addUniqueConstraint('evaluations_project_year', ['project_id', 'year'])
+          .execute();
+        await db.schema.createIndex('evaluations_year_grade').on('evaluations').columns(['year', 'grade']).execute();
+        await db.schema.createIndex('projects_department').on('projects').column('department_id').execute();
+        const child = (name: string) => db.schema.createTable(name).addColumn('evaluation_id', 'integer', (c: any) => c.notNull().references('evaluations.id').onDelete('cascade'));
+        await child('budget_lines')
+          .addColumn('seq', 'integer', (c: any) => c.notNull())
+          .addColumn('kind', 'text', (c: any) => c.notNull())
+          .addColumn('label', 'text', (c: any) => c.notNull())
+          .addColumn('initial_fen', 'bigint')
+          .addColumn('adjusted_fen', 'bigint')
+          .addColumn('received_fen', 'bigint')
+          .addColumn('executed_fen', 'bigint')
+          .addPrimaryKeyConstraint('budget_lines_pk', ['evaluation_id', 'seq'])
+          .execute();
+        await child('goals').addColumn('expected', 'text').addColumn('achieved', 'text').addPrimaryKeyConstraint('goals_pk', ['evaluation_id']).execute();
+        await child('indicators')
+          .addColumn('seq', 'integer', (c: any) => c.notNull())
+          .addColumn('level1', 'text', (c: any) => c.notNull())
+          .addColumn('level2', 'text', (c: any) => c.notNull())
+          .addColumn('name', 'text', (c: any) => c.notNull())
+          .addColumn('points_hundredths', 'bigint')
+          .addColumn('target', 'text', (c: any) => c.notNull())
+          .addColumn('target_adjusted', 'text')
+          .addColumn('actual', 'text', (c: any) => c.notNull())
+          .addColumn('claimed_hundredths', 'bigint')
+          .addColumn('computed_hundredths', 'bigint')
+          .addColumn('deviation', 'text')
+          .addPrimaryKeyConstraint('indicators_pk', ['evaluation_id', 'seq'])
+          .execute();
+        await child('narratives')
+          .addColumn('seq', 'integer', (c: any) => c.notNull())
+          .addColumn('kind', 'text', (c: any) => c.notNull())
+          .addColumn('text', 'text', (c: any) => c.notNull())
+          .addPrimaryKeyConstraint('narratives_pk', ['evaluation_id', 'seq'])
+          .execute();
+        // the history outlives a deleted form: no cascade, no foreign key
+        await id(db.schema.createTable('changes'))
+          .addColumn('evaluation_id', 'integer', (c: any) => c.notNull())
+          .addColumn('version', 'integer', (c: any) => c.notNull())
+          .addColumn('at', 'text', (c: any) => c.notNull())
+          .addColumn('actor', 'text', (c: any) => c.notNull())
+          .addColumn('field', 'text', (c: any) => c.notNull())
+          .addColumn('before', 'text')
+          .addColumn('after', 'text')
+          .execute();
+        await db.schema.createIndex('changes_evaluation').on('changes').column('evaluation_id').execute();
+        void sql;
+      },
+    },
+  };
+}
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return { getMigrations: async () => migrations(dialect) };
+}

@@ -1,0 +1,149 @@
+/**
+ * One contract, two databases: the same tests against SQLite (a real file) and PostgreSQL
+ * (127.0.0.1:5432, database `test`, a schema of its own per run, dropped at the end).
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Evaluation, VersionConflict, type Store } from '@jixiao/core';
+import { connect, KyselyStore, StoreError } from '../src/index.ts';
+
+const golden = join(import.meta.dirname, '../../../fixtures/golden');
+const hebei = readdirSync(golden)
+  .filter((f) => f.startsWith('hebei') && f.includes('.form-'))
+  .sort()
+  .map((f) => Evaluation.parse(JSON.parse(readFileSync(join(golden, f), 'utf8'))));
+const PG_URL = process.env.JIXIAO_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+interface Target {
+  name: string;
+  open: () => Promise<Store>;
+  cleanup: () => Promise<void>;
+}
+
+const schema = `jixiao_test_${process.pid}_${Date.now()}`;
+const targets: Target[] = [
+  {
+    name: 'SQLite',
+    open: async () => new KyselyStore(await connect(join(mkdtempSync(join(tmpdir(), 'jixiao-store-')), 'jixiao.sqlite'))),
+    cleanup: async () => {},
+  },
+  {
+    name: 'PostgreSQL',
+    open: async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await c.end();
+      return new KyselyStore(await connect(PG_URL, { schema }));
+    },
+    cleanup: async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await c.end();
+    },
+  },
+];
+
+describe.each(targets)('store contract on $name', (target) => {
+  let store: Store;
+  let dept: number;
+  beforeAll(async () => {
+    store = await target.open();
+    dept = (await store.ensureDepartment({ code: 'hebei-dachang-zfw', name: '大厂县政法委' })).id;
+  });
+  afterAll(async () => {
+    await store.close();
+    await target.cleanup();
+  });
+
+  it('keeps departments; a code is created once', async () => {
+    const again = await store.ensureDepartment({ code: 'hebei-dachang-zfw', name: '大厂县政法委' });
+    expect(again.id).toBe(dept);
+    const child = await store.ensureDepartment({ code: 'hebei-dachang-zfw-1', name: '下属单位', parentId: dept });
+    expect(child.parentId).toBe(dept);
+    await expect(store.ensureDepartment({ code: 'x', name: 'x', parentId: 9999 })).rejects.toThrow(StoreError);
+  });
+
+  it('imports 11 forms and their source file in one transaction; money in 分, scores in hundredths', async () => {
+    const bytes = new Uint8Array(readFileSync(join(golden, '../seeds/hebei-dachang-zhengfawei-2023.txt')));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const saved = await store.importEvaluations({ departmentId: dept, evaluations: hebei, source: { name: 'hebei.txt', sha256, bytes }, actor: 'tester' });
+    expect(saved).toHaveLength(11);
+    expect(saved.map((s) => s.version)).toEqual(Array(11).fill(1));
+    expect(saved[2]!.evaluation).toEqual(hebei[2]);
+    const src = await store.sourceFile(sha256);
+    expect(src!.size).toBe(bytes.byteLength);
+    expect(Buffer.from(src!.bytes).equals(Buffer.from(bytes))).toBe(true);
+    const rows = await store.summaryRows(dept, 2023);
+    expect(rows.map((r) => [r.project, r.budgetFen, r.executedFen, r.totalHundredths, r.grade]).slice(0, 3)).toEqual([
+      ['社会治安综合治理工作经费', 17_000_000, 16_940_000, 10_000, '优'],
+      ['2023年“雪亮安防工程”运行维护费', 344_830_000, 343_570_000, 10_000, '优'],
+      ['见义勇为基金', 1_000_000, 500_000, 7_426, '中'],
+    ]);
+    expect(await store.gradeCounts(2023)).toEqual({ 优: 9, 中: 1, 差: 1 });
+  });
+
+  it('lists with filters', async () => {
+    expect(await store.listEvaluations({ year: 2023 })).toHaveLength(11);
+    expect((await store.listEvaluations({ grade: '差' })).map((e) => e.evaluation.project.name.raw)).toEqual(['特困干警补贴']);
+    expect(await store.listEvaluations({ status: 'submitted' })).toEqual([]);
+    expect(await store.listEvaluations({ departmentId: dept + 1000 })).toEqual([]);
+    expect((await store.listProjects(dept)).length).toBe(11);
+  });
+
+  it('a duplicate import is refused and stores nothing', async () => {
+    const before = (await store.listEvaluations()).length;
+    const fresh = structuredClone(hebei[0]!);
+    fresh.project.name = { raw: '新项目' };
+    await expect(store.importEvaluations({ departmentId: dept, evaluations: [fresh, hebei[1]!], actor: 't' })).rejects.toMatchObject({ code: 'STORE.DUPLICATE' });
+    expect((await store.listEvaluations()).length).toBe(before);
+    expect((await store.listProjects(dept)).some((p) => p.name === '新项目')).toBe(false);
+  });
+
+  it('updates with the current version, records every changed field, refuses a stale version', async () => {
+    const [first] = await store.listEvaluations({ grade: '中' });
+    const changed = structuredClone(first!.evaluation);
+    changed.indicators[0]!.actual = { raw: '＝5人次' };
+    changed.indicators[0]!.deviation = { raw: '全年共认定5人次' };
+    const v2 = await store.updateEvaluation(first!.id, changed, first!.version, '张三');
+    expect(v2.version).toBe(2);
+    expect(v2.totalHundredths).toBe(9_026); // the 人次 row now has full marks: 74.26 − 4 + 20 = 90.26
+    expect(v2.grade).toBe('优');
+    const h = await store.history(first!.id);
+    expect(h.filter((c) => c.version === 2).map((c) => [c.field, c.before, c.after, c.actor])).toEqual([
+      ['indicators[0].actual', '＝1人次', '＝5人次', '张三'],
+      ['indicators[0].deviation', null, '全年共认定5人次', '张三'],
+    ]);
+    const stale = store.updateEvaluation(first!.id, first!.evaluation, 1, '李四');
+    await expect(stale).rejects.toBeInstanceOf(VersionConflict);
+    await stale.catch((e: VersionConflict) => expect(e.current.version).toBe(2));
+  });
+
+  it('two concurrent writes of one form: one wins, the other gets a conflict, nothing is lost', async () => {
+    const [form] = await store.listEvaluations({ grade: '差' });
+    const a = structuredClone(form!.evaluation);
+    a.goals.achieved = { raw: 'A 的修改' };
+    const b = structuredClone(form!.evaluation);
+    b.goals.achieved = { raw: 'B 的修改' };
+    const results = await Promise.allSettled([store.updateEvaluation(form!.id, a, form!.version, 'A'), store.updateEvaluation(form!.id, b, form!.version, 'B')]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(lost.reason).toBeInstanceOf(VersionConflict);
+    const now = await store.getEvaluation(form!.id);
+    expect(now!.version).toBe(form!.version + 1);
+    expect(['A 的修改', 'B 的修改']).toContain(now!.evaluation.goals.achieved!.raw);
+  });
+
+  it('deletes with the current version; the history stays', async () => {
+    const [form] = await store.listEvaluations({ grade: '差' });
+    await expect(store.deleteEvaluation(form!.id, form!.version - 1, 'x')).rejects.toBeInstanceOf(VersionConflict);
+    await store.deleteEvaluation(form!.id, form!.version, 'x');
+    expect(await store.getEvaluation(form!.id)).toBeNull();
+    expect((await store.history(form!.id)).at(-1)!.field).toBe('(删除)');
+  });
+});
