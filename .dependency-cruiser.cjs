@@ -16,6 +16,25 @@ module.exports = {
       to: { path: ['^packages/(?!core/)', 'node_modules/@jixiao/(?!core)', '^@jixiao/(?!core)'] },
     },
     {
+      name: 'office-and-store-import-core-only',
+      comment: 'file formats and storage are adapters around the core: they import no other workspace package.',
+      severity: 'error',
+      from: { path: '^packages/(office|store)/src' },
+      to: { path: ['^packages/(?!core/|office/|store/)', '^@jixiao/(?!core)'] },
+    },
+    {
+      name: 'office-not-store',
+      severity: 'error',
+      from: { path: '^packages/office/src' },
+      to: { path: '^packages/store/' },
+    },
+    {
+      name: 'store-not-office',
+      severity: 'error',
+      from: { path: '^packages/store/src' },
+      to: { path: '^packages/office/' },
+    },
+    {
       name: 'not-to-unresolvable',
       comment: 'every import must resolve, or the rules above could not see where it goes.',
       severity: 'error',

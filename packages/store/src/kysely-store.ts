@@ -52,7 +52,7 @@ export class KyselyStore implements Store {
     return this.db.transaction().execute(async (trx) => {
       const found = await trx.selectFrom('departments').selectAll().where('code', '=', d.code).executeTakeFirst();
       if (found) return { id: found.id, code: found.code, name: found.name, parentId: found.parent_id };
-      if (d.parentId != null && !(await trx.selectFrom('departments').select('id').where('id', '=', d.parentId).executeTakeFirst()))
+      if (d.parentId !== null && d.parentId !== undefined && !(await trx.selectFrom('departments').select('id').where('id', '=', d.parentId).executeTakeFirst()))
         throw new StoreError('STORE.NO_PARENT', `上级部门 ${d.parentId} 不存在`);
       const r = await trx.insertInto('departments').values({ code: d.code, name: d.name, parent_id: d.parentId ?? null }).returningAll().executeTakeFirstOrThrow();
       return { id: r.id, code: r.code, name: r.name, parentId: r.parent_id };

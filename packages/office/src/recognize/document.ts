@@ -2,7 +2,7 @@
  * Splits a document into its parts — project forms, a department summary table — and recognizes
  * each. A file may hold several forms (the Hebei file holds a summary, a report and 11 forms).
  */
-import { cleanCell, type DepartmentText, type Evaluation, type SummaryTable, type TextField } from '@jixiao/core';
+import { cleanCell, normalizeForCompare, type DepartmentText, type Evaluation, type SummaryTable, type TextField } from '@jixiao/core';
 import { lineOf, type Block, type GridDocument } from '../grid.ts';
 import { ImportError } from '../errors.ts';
 import { cellText, numberField, textField } from './fields.ts';
@@ -68,6 +68,13 @@ export function recognizeDocument(doc: GridDocument): Recognized {
     ev.source = { file, index: k };
     return ev;
   });
+  // 资金类型 is written in the department's 汇总表, not on the forms: take it from there (with its cell).
+  for (const ev of evaluations) {
+    if (ev.project.fundType?.raw) continue;
+    const key = normalizeForCompare(ev.project.name.raw);
+    const row = summaries.flatMap((t) => t.rows).find((r) => normalizeForCompare(r.name.raw) === key && r.fundType.raw.trim() !== '');
+    if (row) ev.project.fundType = row.fundType;
+  }
   return { file, evaluations, summaries, texts, notes };
 }
 

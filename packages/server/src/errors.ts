@@ -1,0 +1,56 @@
+/**
+ * Every error leaves the server as `{code, message, details}` with a fitting status. Codes are stable
+ * and English; messages are Chinese. This is the one place that maps codes to HTTP statuses.
+ */
+import { ImportError } from '@jixiao/office';
+import { NotFound, VersionConflict } from '@jixiao/core';
+import { StoreError } from '@jixiao/store';
+
+export interface ApiError {
+  status: number;
+  body: { code: string; message: string; details: Record<string, unknown> };
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+const IMPORT_STATUS: Record<string, number> = {
+  'IMPORT.TOO_LARGE': 413,
+  'IMPORT.UNSUPPORTED_FORMAT': 415,
+  'IMPORT.CONVERTER_MISSING': 503,
+};
+
+const STORE_STATUS: Record<string, number> = {
+  'STORE.DUPLICATE': 409,
+  'STORE.NO_PARENT': 422,
+  'STORE.NO_PROJECT_NAME': 422,
+  'STORE.OPEN_FAILED': 503,
+  'STORE.MIGRATION_FAILED': 503,
+};
+
+export function toApiError(e: unknown): ApiError {
+  const err = e as Error & { code?: string; statusCode?: number; validation?: unknown };
+  const make = (status: number, code: string, message: string, details: Record<string, unknown> = {}): ApiError => ({ status, body: { code, message, details } });
+  if (e instanceof HttpError) return make(e.status, e.code, e.message, e.details);
+  if (e instanceof VersionConflict) return make(409, e.code, e.message, { current: e.current });
+  if (e instanceof NotFound) return make(404, e.code, e.message);
+  if (e instanceof ImportError) return make(IMPORT_STATUS[e.code] ?? 422, e.code, e.message, e.details);
+  if (e instanceof StoreError) return make(STORE_STATUS[e.code] ?? 500, e.code, e.message);
+  if (err.validation) return make(400, 'REQUEST.INVALID', `请求参数不正确：${err.message}`, { issues: err.validation });
+  if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT' || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return make(413, 'UPLOAD.TOO_LARGE', '上传的文件过大，已拒绝（超过服务器设置的上限）');
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return make(415, 'REQUEST.MEDIA_TYPE', '请求的内容类型不受支持');
+  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err.statusCode === 400 && err.code?.startsWith('FST_'))) return make(400, 'REQUEST.INVALID', `请求格式不正确：${err.message}`);
+  if (err.code === 'SQLITE_READONLY' || err.code === 'SQLITE_READONLY_DBMOVED') return make(503, 'STORE.READ_ONLY', '数据库文件只读，无法保存；请检查数据目录的写权限');
+  if (err.code === 'SQLITE_FULL' || err.code === '53100') return make(507, 'STORE.FULL', '磁盘已满，数据库无法写入；本次修改未保存');
+  if (err.code === 'SQLITE_CANTOPEN') return make(503, 'STORE.OPEN_FAILED', '无法打开数据库文件');
+  return make(500, 'INTERNAL', '服务器内部错误，请稍后重试；如持续出现请联系管理员', {});
+}

@@ -1,0 +1,105 @@
+/**
+ * Import in two steps: upload (multipart) → a preview of the recognised forms and their findings,
+ * kept for 30 minutes under a token; then commit, which stores every file's forms and the file itself
+ * (by SHA-256) in one transaction each. A file the importer rejects is reported and stored nowhere.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditForms, NotFound, type Store } from '@jixiao/core';
+import { importBytes, type Recognized } from '@jixiao/office';
+import { HttpError, toApiError } from '../errors.ts';
+import { CommitImport } from '../schemas.ts';
+import { brief } from './evaluations.routes.ts';
+
+interface Preview {
+  expires: number;
+  files: Array<{ name: string; sha256: string; bytes: Uint8Array; recognized: Recognized }>;
+}
+
+const TTL_MS = 30 * 60 * 1000;
+
+export function importRoutes(app: FastifyInstance, store: Store, actor: () => string, maxUploadBytes: number): void {
+  const previews = new Map<string, Preview>();
+  const sweep = () => {
+    const now = Date.now();
+    for (const [k, p] of previews) if (p.expires < now) previews.delete(k);
+  };
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/import', { schema: { tags: ['导入'], summary: '上传 .docx/.xlsx/.txt/.doc/.xls（multipart，可多个文件），返回识别结果与校验预览', consumes: ['multipart/form-data'] } }, async (req) => {
+    sweep();
+    if (!req.isMultipart()) throw new HttpError(415, 'REQUEST.MEDIA_TYPE', '请以 multipart/form-data 上传文件');
+    const files: Preview['files'] = [];
+    const rejected: Array<{ name: string; error: ReturnType<typeof toApiError>['body'] }> = [];
+    for await (const part of req.files({ limits: { fileSize: maxUploadBytes } })) {
+      // Stops reading at the limit: the file is never held whole in memory (fastify throws FST_REQ_FILE_TOO_LARGE).
+      const bytes = new Uint8Array(await part.toBuffer());
+      try {
+        const recognized = await importBytes(bytes, part.filename, { maxBytes: maxUploadBytes });
+        files.push({ name: part.filename, sha256: createHash('sha256').update(bytes).digest('hex'), bytes, recognized });
+      } catch (e) {
+        const err = toApiError(e);
+        if (err.status >= 500) throw e;
+        rejected.push({ name: part.filename, error: err.body });
+      }
+    }
+    if (files.length === 0 && rejected.length === 0) throw new HttpError(400, 'IMPORT.NO_FILE', '没有收到文件');
+    const token = randomUUID();
+    previews.set(token, { expires: Date.now() + TTL_MS, files });
+    return {
+      token,
+      expiresAt: new Date(Date.now() + TTL_MS).toISOString(),
+      files: files.map((f) => {
+        const audit = auditForms(f.recognized.evaluations);
+        return {
+          name: f.name,
+          sha256: f.sha256,
+          size: f.bytes.byteLength,
+          evaluations: f.recognized.evaluations.map((ev, i) => ({
+            index: i,
+            project: ev.project.name.raw,
+            year: ev.year,
+            schemeId: ev.schemeId,
+            layout: ev.layout,
+            department: ev.project.department?.name.raw ?? ev.project.implementer?.name.raw ?? null,
+            indicators: ev.indicators.length,
+            claimedTotal: ev.claimed.total?.value ?? null,
+            total: audit.scores[i]!.total,
+            grade: audit.scores[i]!.grade,
+            errors: audit.findings.filter((x) => x.location.form?.index === i && x.severity === 'error').length,
+            warnings: audit.findings.filter((x) => x.location.form?.index === i && x.severity === 'warning').length,
+          })),
+          summaries: f.recognized.summaries.length,
+          texts: f.recognized.texts.map((t) => t.title.raw),
+          notes: f.recognized.notes,
+          findings: audit.findings,
+        };
+      }),
+      rejected,
+    };
+  });
+
+  r.post('/api/import/:token/commit', { schema: { tags: ['导入'], summary: '保存预览中的自评表（每个文件一个事务）', params: z.object({ token: z.string().uuid() }), body: CommitImport } }, async (req, reply) => {
+    sweep();
+    const p = previews.get(req.params.token);
+    if (!p) throw new HttpError(404, 'IMPORT.PREVIEW_EXPIRED', '导入预览不存在或已过期（30 分钟），请重新上传');
+    const departmentId = req.body.departmentId ?? (await store.ensureDepartment(req.body.department!)).id;
+    if (!(await store.getDepartment(departmentId))) throw new NotFound(`部门 ${departmentId} 不存在`);
+    const saved = [];
+    for (const f of p.files) {
+      if (f.recognized.evaluations.length === 0) continue;
+      const rows = await store.importEvaluations({ departmentId, evaluations: f.recognized.evaluations, source: { name: f.name, sha256: f.sha256, bytes: f.bytes }, actor: actor() });
+      saved.push(...rows.map(brief));
+    }
+    previews.delete(req.params.token);
+    return reply.code(201).send({ departmentId, evaluations: saved });
+  });
+
+  r.get('/api/source-files/:sha256', { schema: { tags: ['导入'], summary: '下载导入时的原始文件', params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) } }, async (req, reply) => {
+    const f = await store.sourceFile(req.params.sha256);
+    if (!f) throw new NotFound('原始文件不存在');
+    return reply.header('content-type', 'application/octet-stream').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`).send(Buffer.from(f.bytes));
+  });
+}

@@ -1,0 +1,29 @@
+/**
+ * Starts the server: SQLite file under the data directory (default ./data/jixiao.sqlite) or the
+ * PostgreSQL of DATABASE_URL, migrations, demo data on first start unless turned off.
+ */
+import { join, resolve } from 'node:path';
+import { connect, KyselyStore } from '@jixiao/store';
+import { buildApp } from './app.ts';
+import { loadDemo } from './demo.ts';
+
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  demo?: boolean;
+  maxUploadBytes?: number;
+}
+
+export async function serve(opts: ServeOptions = {}) {
+  const target = opts.databaseUrl || join(resolve(opts.dataDir ?? 'data'), 'jixiao.sqlite');
+  const conn = await connect(target);
+  const store = new KyselyStore(conn);
+  const loaded = opts.demo === false ? 0 : await loadDemo(store);
+  const app = await buildApp({ store, database: conn.dialect, logger: true, ...(opts.maxUploadBytes && { maxUploadBytes: opts.maxUploadBytes }) });
+  const port = opts.port ?? 3000;
+  await app.listen({ port, host: opts.host ?? '0.0.0.0' });
+  app.log.info(`jixiao 已启动：http://localhost:${port}  （数据库：${conn.dialect === 'sqlite' ? target : 'PostgreSQL'}；接口文档 /docs${loaded ? `；已载入演示数据 ${loaded} 张自评表` : ''}）`);
+  return { app, store };
+}

@@ -1,0 +1,172 @@
+/** Every route through fastify.inject on a real SQLite file, bad input included. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, KyselyStore } from '@jixiao/store';
+import { buildApp, loadDemo } from '../src/index.ts';
+
+const root = join(import.meta.dirname, '../../../fixtures');
+let app: FastifyInstance;
+let store: KyselyStore;
+
+function multipart(files: Array<{ name: string; bytes: Uint8Array }>) {
+  const boundary = '----jixiao' + Math.random().toString(16).slice(2);
+  const chunks: Buffer[] = [];
+  for (const f of files) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${encodeURIComponent(f.name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    chunks.push(Buffer.from(f.bytes));
+    chunks.push(Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+beforeAll(async () => {
+  store = new KyselyStore(await connect(join(mkdtempSync(join(tmpdir(), 'jixiao-api-')), 'jixiao.sqlite')));
+  await loadDemo(store);
+  app = await buildApp({ store, database: 'sqlite', maxUploadBytes: 2 * 1024 * 1024 });
+});
+afterAll(async () => {
+  await app.close();
+  await store.close();
+});
+
+const get = (url: string) => app.inject({ method: 'GET', url });
+const expectError = (res: { statusCode: number; json(): unknown }, status: number, code: string) => {
+  expect(res.statusCode).toBe(status);
+  const body = res.json() as { code: string; message: string; details: unknown };
+  expect(body.code).toBe(code);
+  expect(body.message).toMatch(/[\u4e00-\u9fa5]/);
+  expect(body).toHaveProperty('details');
+};
+
+describe('system and departments', () => {
+  it('health, schemes, OpenAPI', async () => {
+    expect((await get('/api/health')).json()).toEqual({ ok: true, database: 'sqlite' });
+    expect((await get('/api/schemes')).json().map((s: { id: string }) => s.id)).toEqual(['national', 'hebei', 'ningxia']);
+    const doc = (await get('/docs/json')).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/evaluations', '/api/evaluations/{id}', '/api/import', '/api/import/{token}/commit', '/api/departments/{id}/summary']));
+    expect((await get('/docs/')).statusCode).toBe(200);
+  });
+
+  it('departments: list, create, read, 404, bad body', async () => {
+    expect((await get('/api/departments')).json()).toHaveLength(4);
+    const created = await app.inject({ method: 'POST', url: '/api/departments', payload: { code: 'test-dept', name: '测试部门', parentId: 1 } });
+    expect(created.statusCode).toBe(201);
+    expect((await get(`/api/departments/${created.json().id}`)).json().name).toBe('测试部门');
+    expectError(await get('/api/departments/999'), 404, 'STORE.NOT_FOUND');
+    expectError(await app.inject({ method: 'POST', url: '/api/departments', payload: { name: '' } }), 400, 'REQUEST.INVALID');
+    expectError(await app.inject({ method: 'POST', url: '/api/departments', payload: { code: 'x', name: 'x', parentId: 999 } }), 422, 'STORE.NO_PARENT');
+    expectError(await get('/api/departments/abc'), 400, 'REQUEST.INVALID');
+  });
+
+  it('projects, the 汇总表, department findings, grade counts', async () => {
+    expect((await get('/api/projects?departmentId=1')).json()).toHaveLength(11);
+    const s = (await get('/api/departments/1/summary?year=2023')).json();
+    expect(s.summary.total).toEqual({ budget: '459.11', executed: '453.64', rate: '98.81' });
+    expect(s.summary.rows[2]).toMatchObject({ project: '见义勇为基金', score: '74.26', grade: '中', fundType: '县级专项项目', status: 'draft' });
+    const f = (await get('/api/departments/1/findings')).json() as Array<{ rule: string; evaluationId: number }>;
+    expect(f.some((x) => x.rule === 'A9')).toBe(true);
+    expect(f.every((x) => typeof x.evaluationId === 'number')).toBe(true);
+    expect((await get('/api/grades?year=2023')).json()).toEqual({ 优: 9, 中: 1, 差: 1 });
+    expectError(await get('/api/departments/999/summary'), 404, 'STORE.NOT_FOUND');
+  });
+});
+
+describe('evaluations', () => {
+  it('list with filters; bad filters', async () => {
+    expect((await get('/api/evaluations')).json()).toHaveLength(19);
+    expect((await get(`/api/evaluations?grade=${encodeURIComponent('差')}`)).json().map((e: { project: string }) => e.project)).toEqual(['特困干警补贴']);
+    expect((await get('/api/evaluations?year=2022&departmentId=4')).json()).toHaveLength(3);
+    expectError(await get('/api/evaluations?grade=A'), 400, 'REQUEST.INVALID');
+    expectError(await get('/api/evaluations?status=lost'), 400, 'REQUEST.INVALID');
+  });
+
+  it('read: the form, its score and its findings; 404', async () => {
+    const list = (await get('/api/evaluations?departmentId=1')).json();
+    const one = (await get(`/api/evaluations/${list[2].id}`)).json();
+    expect(one.score.total).toBe('74.26');
+    expect(one.findings.some((f: { code: string }) => f.code === 'A4.SCORE')).toBe(true);
+    expect((await get(`/api/evaluations/${list[2].id}/score`)).json().total).toBe('74.26');
+    expect((await get(`/api/evaluations/${list[2].id}/findings`)).json().length).toBeGreaterThan(3);
+    expectError(await get('/api/evaluations/99999'), 404, 'STORE.NOT_FOUND');
+    expectError(await get('/api/evaluations/99999/score'), 404, 'STORE.NOT_FOUND');
+  });
+
+  it('update with the version read; 409 with the current form for a stale one; history', async () => {
+    const [e] = (await get(`/api/evaluations?grade=${encodeURIComponent('中')}`)).json();
+    const current = (await get(`/api/evaluations/${e.id}`)).json();
+    const doc = current.evaluation;
+    doc.indicators[0].actual = { raw: '＝5人次' };
+    const ok = await app.inject({ method: 'PUT', url: `/api/evaluations/${e.id}`, payload: { version: current.version, evaluation: doc } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ version: current.version + 1, total: '90.26', grade: '优' });
+    const stale = await app.inject({ method: 'PUT', url: `/api/evaluations/${e.id}`, payload: { version: current.version, evaluation: doc } });
+    expectError(stale, 409, 'STORE.VERSION_CONFLICT');
+    expect(stale.json().details.current.version).toBe(current.version + 1);
+    expectError(await app.inject({ method: 'PUT', url: `/api/evaluations/${e.id}`, payload: { version: 1, evaluation: { bad: true } } }), 400, 'REQUEST.INVALID');
+    const h = (await get(`/api/evaluations/${e.id}/history`)).json();
+    expect(h.map((c: { field: string }) => c.field)).toContain('indicators[0].actual');
+  });
+
+  it('create (201), duplicate (409), score without saving, delete (204, 409 stale)', async () => {
+    const src = (await get('/api/evaluations?departmentId=3')).json()[0];
+    const doc = (await get(`/api/evaluations/${src.id}`)).json().evaluation;
+    doc.project.name = { raw: '新建测试项目' };
+    const created = await app.inject({ method: 'POST', url: '/api/evaluations', payload: { departmentId: 3, evaluation: doc } });
+    expect(created.statusCode).toBe(201);
+    expectError(await app.inject({ method: 'POST', url: '/api/evaluations', payload: { departmentId: 3, evaluation: doc } }), 409, 'STORE.DUPLICATE');
+    expectError(await app.inject({ method: 'POST', url: '/api/evaluations', payload: { departmentId: 999, evaluation: doc } }), 404, 'STORE.NOT_FOUND');
+    const scored = (await app.inject({ method: 'POST', url: '/api/score', payload: { evaluation: doc } })).json();
+    expect(scored.score.total).toBe('100.00');
+    expectError(await app.inject({ method: 'POST', url: '/api/score', payload: { evaluation: 1 } }), 400, 'REQUEST.INVALID');
+    const id = created.json().id;
+    expectError(await app.inject({ method: 'DELETE', url: `/api/evaluations/${id}?version=7` }), 409, 'STORE.VERSION_CONFLICT');
+    expect((await app.inject({ method: 'DELETE', url: `/api/evaluations/${id}?version=1` })).statusCode).toBe(204);
+    expectError(await get(`/api/evaluations/${id}`), 404, 'STORE.NOT_FOUND');
+    expect((await get(`/api/evaluations/${id}/history`)).json().at(-1).field).toBe('(删除)');
+  });
+});
+
+describe('import: upload → preview → commit', () => {
+  it('previews a .docx and a broken file, commits the good one, keeps the original', async () => {
+    const docx = new Uint8Array(readFileSync(join(root, 'office', 'xinjiang-changji-zhengfawei-2021.docx')));
+    const up = await app.inject({ method: 'POST', url: '/api/import', ...multipart([{ name: '昌吉.docx', bytes: docx }, { name: 'broken.docx', bytes: new TextEncoder().encode('not a zip') }]) });
+    expect(up.statusCode).toBe(200);
+    const preview = up.json();
+    expect(preview.files[0].evaluations.map((e: { project: string; total: string }) => [e.project, e.total])).toEqual([
+      ['综治工作经费', '100.00'],
+      ['访惠聚工作经费', '98.00'],
+    ]);
+    expect(preview.rejected).toEqual([{ name: 'broken.docx', error: expect.objectContaining({ code: 'IMPORT.NOT_A_ZIP' }) }]);
+    const commit = await app.inject({ method: 'POST', url: `/api/import/${preview.token}/commit`, payload: { department: { code: 'import-test', name: '导入测试' } } });
+    expect(commit.statusCode).toBe(201);
+    expect(commit.json().evaluations).toHaveLength(2);
+    const sha = createHash('sha256').update(docx).digest('hex');
+    const file = await get(`/api/source-files/${sha}`);
+    expect(file.statusCode).toBe(200);
+    expect(Buffer.compare(file.rawPayload, Buffer.from(docx))).toBe(0);
+    expectError(await app.inject({ method: 'POST', url: `/api/import/${preview.token}/commit`, payload: { departmentId: 1 } }), 404, 'IMPORT.PREVIEW_EXPIRED');
+  });
+
+  it('a second commit of the same forms is refused and changes nothing', async () => {
+    const docx = new Uint8Array(readFileSync(join(root, 'office', 'xinjiang-changji-zhengfawei-2021.docx')));
+    const before = (await get('/api/evaluations')).json().length;
+    const preview = (await app.inject({ method: 'POST', url: '/api/import', ...multipart([{ name: 'again.docx', bytes: docx }]) })).json();
+    expectError(await app.inject({ method: 'POST', url: `/api/import/${preview.token}/commit`, payload: { department: { code: 'import-test', name: '导入测试' } } }), 409, 'STORE.DUPLICATE');
+    expect((await get('/api/evaluations')).json().length).toBe(before);
+  });
+
+  it('uploads over the limit are refused while streaming (413); no multipart (415); nothing sent (400)', async () => {
+    const big = new Uint8Array(3 * 1024 * 1024);
+    expectError(await app.inject({ method: 'POST', url: '/api/import', ...multipart([{ name: 'big.docx', bytes: big }]) }), 413, 'UPLOAD.TOO_LARGE');
+    expectError(await app.inject({ method: 'POST', url: '/api/import', payload: { a: 1 } }), 415, 'REQUEST.MEDIA_TYPE');
+    expectError(await app.inject({ method: 'POST', url: '/api/import', ...multipart([]) }), 400, 'IMPORT.NO_FILE');
+    expectError(await app.inject({ method: 'POST', url: '/api/import/not-a-uuid/commit', payload: { departmentId: 1 } }), 400, 'REQUEST.INVALID');
+    expectError(await get('/api/source-files/abc'), 400, 'REQUEST.INVALID');
+    expectError(await get(`/api/source-files/${'0'.repeat(64)}`), 404, 'STORE.NOT_FOUND');
+  });
+});
