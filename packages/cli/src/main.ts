@@ -7,6 +7,8 @@ import { importCommand } from './commands/import.ts';
 import { auditCommand } from './commands/audit.ts';
 import { summaryCommand } from './commands/summary.ts';
 import { reportCommand } from './commands/report.ts';
+import { serveCommand } from './commands/serve.ts';
+import { importToDatabase } from './commands/import-db.ts';
 
 const out = (s: string) => process.stdout.write(s + '\n');
 
@@ -39,10 +41,25 @@ export function buildProgram(): Command {
 
   program
     .command('import')
-    .description('识别文件中的自评表并列出结果')
+    .description('识别文件中的自评表并列出结果与校验问题；给出 --db 时保存到数据库')
     .argument('<files...>', '.txt、.docx、.xlsx、.doc、.xls 或 .json')
     .option('--json', '按公开格式输出识别出的自评表')
-    .action((files: string[], opts) => importCommand(files, opts, out));
+    .option('--db <path|url>', 'SQLite 文件路径或 postgres:// 地址：保存到该数据库')
+    .option('--department-code <code>', '保存到的部门编码（默认取表中的主管部门）')
+    .option('--department-name <name>', '部门名称')
+    .action(async (files: string[], opts) => {
+      if (opts.db) process.exitCode = await importToDatabase(files, opts, out);
+      else await importCommand(files, opts, out);
+    });
+
+  program
+    .command('serve')
+    .description('启动网页与接口服务（同 npm start）')
+    .option('--port <n>', '端口（默认 3000，或 PORT）')
+    .option('--data-dir <dir>', '数据目录（默认 ./data，或 JIXIAO_DATA_DIR）')
+    .option('--database-url <url>', 'PostgreSQL 地址（或 DATABASE_URL）')
+    .option('--no-demo', '首次启动时不载入演示数据')
+    .action((opts) => serveCommand(opts));
 
   program
     .command('audit')

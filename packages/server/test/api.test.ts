@@ -170,3 +170,21 @@ describe('import: upload → preview → commit', () => {
     expectError(await get(`/api/source-files/${'0'.repeat(64)}`), 404, 'STORE.NOT_FOUND');
   });
 });
+
+describe('storage failures reach the user as clear errors', () => {
+  it('a read-only database: 503 STORE.READ_ONLY, in Chinese', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'jixiao-ro-')), 'jixiao.sqlite');
+    const seed = new KyselyStore(await connect(path));
+    await loadDemo(seed);
+    await seed.close();
+    const ro = new KyselyStore(await connect(path, { sqlitePragmas: ['query_only = ON'] }));
+    const roApp = await buildApp({ store: ro });
+    const res = await roApp.inject({ method: 'POST', url: '/api/departments', payload: { code: 'new', name: '新部门' } });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({ code: 'STORE.READ_ONLY' });
+    expect(res.json().message).toContain('只读');
+    expect((await roApp.inject({ method: 'GET', url: '/api/departments' })).json()).toHaveLength(4);
+    await roApp.close();
+    await ro.close();
+  });
+});

@@ -27,7 +27,8 @@ export class StoreError extends Error {
 // PostgreSQL returns bigint (int8) as text so as not to lose precision; our 分 values stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export async function connect(target: string, opts: { schema?: string } = {}): Promise<Connection> {
+/** `sqlitePragmas` are applied after the defaults (tests use them to make a database read-only or full). */
+export async function connect(target: string, opts: { schema?: string; sqlitePragmas?: string[] } = {}): Promise<Connection> {
   let conn: Connection;
   if (/^postgres(ql)?:\/\//.test(target)) {
     const pool = new pg.Pool({ connectionString: target, max: 10, ...(opts.schema && { options: `-c search_path=${opts.schema}` }) });
@@ -40,6 +41,7 @@ export async function connect(target: string, opts: { schema?: string } = {}): P
       database.pragma('journal_mode = WAL');
       database.pragma('foreign_keys = ON');
       database.pragma('busy_timeout = 5000');
+      for (const p of opts.sqlitePragmas ?? []) database.pragma(p);
     } catch (e) {
       throw new StoreError('STORE.OPEN_FAILED', `无法打开数据库文件“${target}”：${(e as Error).message}`);
     }

@@ -38,6 +38,26 @@ export class KyselyStore implements Store {
     return this.conn.db;
   }
 
+  /**
+   * A transaction that reports its cause: when SQLite has already rolled back by itself (a full
+   * disk), Kysely's ROLLBACK fails with "no transaction is active" and would hide the real error.
+   */
+  private async tx<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    let cause: unknown = null;
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        try {
+          return await fn(trx);
+        } catch (e) {
+          cause = e;
+          throw e;
+        }
+      });
+    } catch (e) {
+      throw cause ?? e;
+    }
+  }
+
   async listDepartments(): Promise<Department[]> {
     const rows = await this.db.selectFrom('departments').selectAll().orderBy('id').execute();
     return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, parentId: r.parent_id }));
@@ -49,7 +69,7 @@ export class KyselyStore implements Store {
   }
 
   async ensureDepartment(d: { code: string; name: string; parentId?: number | null }): Promise<Department> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.tx(async (trx) => {
       const found = await trx.selectFrom('departments').selectAll().where('code', '=', d.code).executeTakeFirst();
       if (found) return { id: found.id, code: found.code, name: found.name, parentId: found.parent_id };
       if (d.parentId !== null && d.parentId !== undefined && !(await trx.selectFrom('departments').select('id').where('id', '=', d.parentId).executeTakeFirst()))
@@ -84,7 +104,7 @@ export class KyselyStore implements Store {
   }
 
   async importEvaluations(input: { departmentId: number; evaluations: Evaluation[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.tx(async (trx) => {
       if (!(await trx.selectFrom('departments').select('id').where('id', '=', input.departmentId).executeTakeFirst()))
         throw new NotFound(`部门 ${input.departmentId} 不存在`);
       let sourceId: number | null = null;
@@ -130,7 +150,7 @@ export class KyselyStore implements Store {
   }
 
   async updateEvaluation(id: number, evaluation: Evaluation, expectedVersion: number, actor: string): Promise<StoredEvaluation> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.tx(async (trx) => {
       const current = await this.evaluationQuery(trx).where('evaluations.id', '=', id).executeTakeFirst();
       if (!current) throw new NotFound(`自评表 ${id} 不存在`);
       const at = this.now();
@@ -155,7 +175,7 @@ export class KyselyStore implements Store {
   }
 
   async deleteEvaluation(id: number, expectedVersion: number, actor: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.tx(async (trx) => {
       const current = await this.evaluationQuery(trx).where('evaluations.id', '=', id).executeTakeFirst();
       if (!current) throw new NotFound(`自评表 ${id} 不存在`);
       if (current.version !== expectedVersion) throw new VersionConflict(toStored(current));

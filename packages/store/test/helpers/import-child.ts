@@ -1,0 +1,15 @@
+/**
+ * Child process for the crash test: imports many forms into the SQLite file given, in one transaction,
+ * saying "begin" before it starts writing and "done" if it ever finishes.
+ */
+import { connect, KyselyStore } from '../../src/index.ts';
+import { syntheticForms } from '../../../../bench/synthetic.ts';
+
+const [path, count] = process.argv.slice(2) as [string, string];
+const store = new KyselyStore(await connect(path));
+const dept = await store.ensureDepartment({ code: 'crash', name: '崩溃测试' });
+const forms = syntheticForms(Number(count), 3);
+process.stdout.write('begin\n');
+await store.importEvaluations({ departmentId: dept.id, evaluations: forms, actor: 'crash' });
+process.stdout.write('done\n');
+await store.close();
