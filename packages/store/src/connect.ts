@@ -47,7 +47,8 @@ export async function connect(target: string, opts: { schema?: string; sqlitePra
     }
     conn = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
   }
-  const migrator = new Migrator({ db: conn.db, provider: migrationProvider(conn.dialect) });
+  // With a schema, the migration bookkeeping lives in it too: Kysely otherwise finds another schema's tables.
+  const migrator = new Migrator({ db: conn.db, provider: migrationProvider(conn.dialect), ...(opts.schema && { migrationTableSchema: opts.schema }) });
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await conn.db.destroy();

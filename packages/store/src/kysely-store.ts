@@ -10,6 +10,7 @@ import {
   VersionConflict,
   type Change,
   type Department,
+  type EvaluationScore,
   type Evaluation,
   type EvaluationFilter,
   type EvaluationStatus,
@@ -104,6 +105,9 @@ export class KyselyStore implements Store {
   }
 
   async importEvaluations(input: { departmentId: number; evaluations: Evaluation[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]> {
+    // Scored once per form, outside the transaction: the transaction holds only the writes.
+    const prepared = input.evaluations.map((ev) => ({ ev, score: scoreEvaluation(ev, getScheme(ev.schemeId)) }));
+    for (const { ev } of prepared) if (ev.project.name.raw.trim() === '') throw new StoreError('STORE.NO_PROJECT_NAME', '自评表缺少项目名称，无法保存');
     return this.tx(async (trx) => {
       if (!(await trx.selectFrom('departments').select('id').where('id', '=', input.departmentId).executeTakeFirst()))
         throw new NotFound(`部门 ${input.departmentId} 不存在`);
@@ -115,38 +119,63 @@ export class KyselyStore implements Store {
           ? found.id
           : (await trx.insertInto('source_files').values({ sha256: s.sha256, name: s.name, size: s.bytes.byteLength, content: s.bytes, created_at: this.now() }).returning('id').executeTakeFirstOrThrow()).id;
       }
-      const ids: number[] = [];
-      for (const ev of input.evaluations) {
-        const projectId = await this.ensureProject(trx, input.departmentId, ev);
-        const year = ev.year ?? 0;
-        if (await trx.selectFrom('evaluations').select('id').where('project_id', '=', projectId).where('year', '=', year).executeTakeFirst())
-          throw new StoreError('STORE.DUPLICATE', `“${ev.project.name.raw}”${year || ''}年度的自评表已存在，未导入任何内容（可在原表上修改）`);
-        const at = this.now();
-        const row = await trx
-          .insertInto('evaluations')
-          .values({ project_id: projectId, year, status: 'draft', version: 1, source_file_id: sourceId, created_at: at, ...derivedColumns(ev, at) })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await writeDerivedRows(trx, row.id, ev);
-        await trx.insertInto('changes').values({ evaluation_id: row.id, version: 1, at, actor: input.actor, field: '(导入)', before: null, after: input.source?.name ?? '(新建)' }).execute();
-        ids.push(row.id);
+      const projectIds = await this.ensureProjects(trx, input.departmentId, prepared.map((p) => p.ev));
+      const keys = prepared.map(({ ev }, i) => ({ project: projectIds[i]!, year: ev.year ?? 0 }));
+      const seen = new Set<string>();
+      keys.forEach((k, i) => {
+        const key = `${k.project}/${k.year}`;
+        if (seen.has(key)) throw new StoreError('STORE.DUPLICATE', `“${prepared[i]!.ev.project.name.raw}”${k.year || ''}年度的自评表在本次导入中出现了两次，未导入任何内容`);
+        seen.add(key);
+      });
+      for (const part of chunks(keys, 500)) {
+        const dup = await trx
+          .selectFrom('evaluations')
+          .innerJoin('projects', 'projects.id', 'evaluations.project_id')
+          .select(['projects.name', 'evaluations.year', 'evaluations.project_id'])
+          .where('evaluations.project_id', 'in', [...new Set(part.map((k) => k.project))])
+          .execute();
+        const hit = dup.find((d) => part.some((k) => k.project === d.project_id && k.year === d.year));
+        if (hit) throw new StoreError('STORE.DUPLICATE', `“${hit.name}”${hit.year || ''}年度的自评表已存在，未导入任何内容（可在原表上修改）`);
       }
-      const rows = ids.length ? await this.evaluationQuery(trx).where('evaluations.id', 'in', ids).orderBy('evaluations.id').execute() : [];
-      return rows.map(toStored);
+      const at = this.now();
+      const ids: number[] = [];
+      for (const part of chunks(prepared.map((p, i) => ({ ...p, key: keys[i]! })), 500)) {
+        const rows = await trx
+          .insertInto('evaluations')
+          .values(part.map(({ ev, score, key }) => ({ project_id: key.project, year: key.year, status: 'draft', version: 1, source_file_id: sourceId, created_at: at, ...derivedColumns(ev, score, at) })))
+          .returning('id')
+          .execute();
+        ids.push(...rows.map((r) => r.id));
+      }
+      await writeDerivedRows(trx, prepared.map((p, i) => ({ id: ids[i]!, ...p })));
+      for (const part of chunks(ids, 1000))
+        await trx
+          .insertInto('changes')
+          .values(part.map((id) => ({ evaluation_id: id, version: 1, at, actor: input.actor, field: '(导入)', before: null, after: input.source?.name ?? '(新建)' })))
+          .execute();
+      const out: StoredEvaluation[] = [];
+      for (const part of chunks(ids, 1000)) out.push(...(await this.evaluationQuery(trx).where('evaluations.id', 'in', part).orderBy('evaluations.id').execute()).map(toStored));
+      return out;
     });
   }
 
-  private async ensureProject(trx: Db, departmentId: number, ev: Evaluation): Promise<number> {
-    const name = ev.project.name.raw.trim();
-    if (name === '') throw new StoreError('STORE.NO_PROJECT_NAME', '自评表缺少项目名称，无法保存');
-    const found = await trx.selectFrom('projects').select('id').where('department_id', '=', departmentId).where('name', '=', name).executeTakeFirst();
-    if (found) return found.id;
-    const r = await trx
-      .insertInto('projects')
-      .values({ department_id: departmentId, name, code: ev.project.code?.raw || null, fund_type: ev.project.fundType?.raw || null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return r.id;
+  /** The project id of every form (same order), creating the projects that do not exist yet. */
+  private async ensureProjects(trx: Db, departmentId: number, evs: Evaluation[]): Promise<number[]> {
+    const names = [...new Set(evs.map((ev) => ev.project.name.raw.trim()))];
+    const byName = new Map<string, number>();
+    for (const part of chunks(names, 1000))
+      for (const r of await trx.selectFrom('projects').select(['id', 'name']).where('department_id', '=', departmentId).where('name', 'in', part).execute()) byName.set(r.name, r.id);
+    const missing = names.filter((n) => !byName.has(n));
+    const first = new Map(evs.map((ev) => [ev.project.name.raw.trim(), ev] as const));
+    for (const part of chunks(missing, 1000)) {
+      const rows = await trx
+        .insertInto('projects')
+        .values(part.map((name) => ({ department_id: departmentId, name, code: first.get(name)!.project.code?.raw || null, fund_type: first.get(name)!.project.fundType?.raw || null })))
+        .returning(['id', 'name'])
+        .execute();
+      for (const r of rows) byName.set(r.name, r.id);
+    }
+    return evs.map((ev) => byName.get(ev.project.name.raw.trim())!);
   }
 
   async updateEvaluation(id: number, evaluation: Evaluation, expectedVersion: number, actor: string): Promise<StoredEvaluation> {
@@ -154,16 +183,17 @@ export class KyselyStore implements Store {
       const current = await this.evaluationQuery(trx).where('evaluations.id', '=', id).executeTakeFirst();
       if (!current) throw new NotFound(`自评表 ${id} 不存在`);
       const at = this.now();
+      const score = scoreEvaluation(evaluation, getScheme(evaluation.schemeId));
       // Optimistic concurrency: the row changes only if nobody wrote since `expectedVersion` was read.
       const res = await trx
         .updateTable('evaluations')
-        .set({ ...derivedColumns(evaluation, at), year: evaluation.year ?? 0, version: expectedVersion + 1 })
+        .set({ ...derivedColumns(evaluation, score, at), year: evaluation.year ?? 0, version: expectedVersion + 1 })
         .where('id', '=', id)
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw new VersionConflict(toStored(current));
       await deleteDerivedRows(trx, id);
-      await writeDerivedRows(trx, id, evaluation);
+      await writeDerivedRows(trx, [{ id, ev: evaluation, score }]);
       const changes = diffDocuments(JSON.parse(current.document), evaluation);
       if (changes.length)
         await trx
@@ -226,8 +256,7 @@ export class KyselyStore implements Store {
   }
 }
 
-function derivedColumns(ev: Evaluation, at: string) {
-  const score = scoreEvaluation(ev, getScheme(ev.schemeId));
+function derivedColumns(ev: Evaluation, score: EvaluationScore, at: string) {
   return {
     scheme_id: ev.schemeId,
     layout: ev.layout,
@@ -241,50 +270,47 @@ function derivedColumns(ev: Evaluation, at: string) {
   };
 }
 
-async function writeDerivedRows(trx: Db, id: number, ev: Evaluation): Promise<void> {
-  const score = scoreEvaluation(ev, getScheme(ev.schemeId));
-  if (ev.budget.lines.length)
-    await trx
-      .insertInto('budget_lines')
-      .values(
-        ev.budget.lines.map((l, seq) => ({
-          evaluation_id: id,
-          seq,
-          kind: l.kind,
-          label: l.label.raw,
-          initial_fen: wanYuanToFen(l.initial?.value ?? l.prepared?.value),
-          adjusted_fen: wanYuanToFen(l.adjusted?.value),
-          received_fen: wanYuanToFen(l.received?.value),
-          executed_fen: wanYuanToFen(l.executed?.value),
-        })),
-      )
-      .execute();
-  await trx.insertInto('goals').values({ evaluation_id: id, expected: ev.goals.expected?.raw ?? null, achieved: ev.goals.achieved?.raw ?? null }).execute();
-  if (ev.indicators.length)
-    await trx
-      .insertInto('indicators')
-      .values(
-        ev.indicators.map((ind, seq) => ({
-          evaluation_id: id,
-          seq,
-          level1: ind.level1,
-          level2: ind.level2.raw,
-          name: ind.name.raw,
-          points_hundredths: pointsToHundredths(ind.points.value),
-          target: ind.target.raw,
-          target_adjusted: ind.targetAdjusted?.raw ?? null,
-          actual: ind.actual.raw,
-          claimed_hundredths: pointsToHundredths(ind.claimedScore.value),
-          computed_hundredths: pointsToHundredths(score.indicators[seq]!.score),
-          deviation: ind.deviation?.raw ?? null,
-        })),
-      )
-      .execute();
-  if (ev.narratives.length)
-    await trx
-      .insertInto('narratives')
-      .values(ev.narratives.map((n, seq) => ({ evaluation_id: id, seq, kind: n.kind, text: n.text.raw })))
-      .execute();
+function* chunks<T>(xs: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < xs.length; i += size) yield xs.slice(i, i + size);
+}
+
+/** Budget lines, goals, indicators and narratives of many forms, in multi-row inserts. */
+async function writeDerivedRows(trx: Db, forms: Array<{ id: number; ev: Evaluation; score: EvaluationScore }>): Promise<void> {
+  const lines = forms.flatMap(({ id, ev }) =>
+    ev.budget.lines.map((l, seq) => ({
+      evaluation_id: id,
+      seq,
+      kind: l.kind,
+      label: l.label.raw,
+      initial_fen: wanYuanToFen(l.initial?.value ?? l.prepared?.value),
+      adjusted_fen: wanYuanToFen(l.adjusted?.value),
+      received_fen: wanYuanToFen(l.received?.value),
+      executed_fen: wanYuanToFen(l.executed?.value),
+    })),
+  );
+  const goals = forms.map(({ id, ev }) => ({ evaluation_id: id, expected: ev.goals.expected?.raw ?? null, achieved: ev.goals.achieved?.raw ?? null }));
+  const indicators = forms.flatMap(({ id, ev, score }) =>
+    ev.indicators.map((ind, seq) => ({
+      evaluation_id: id,
+      seq,
+      level1: ind.level1,
+      level2: ind.level2.raw,
+      name: ind.name.raw,
+      points_hundredths: pointsToHundredths(ind.points.value),
+      target: ind.target.raw,
+      target_adjusted: ind.targetAdjusted?.raw ?? null,
+      actual: ind.actual.raw,
+      claimed_hundredths: pointsToHundredths(ind.claimedScore.value),
+      computed_hundredths: pointsToHundredths(score.indicators[seq]!.score),
+      deviation: ind.deviation?.raw ?? null,
+    })),
+  );
+  const narratives = forms.flatMap(({ id, ev }) => ev.narratives.map((n, seq) => ({ evaluation_id: id, seq, kind: n.kind, text: n.text.raw })));
+  // ≤ 12 columns × 1,000 rows stays under both databases' limits on bound parameters
+  for (const part of chunks(lines, 1000)) await trx.insertInto('budget_lines').values(part).execute();
+  for (const part of chunks(goals, 1000)) await trx.insertInto('goals').values(part).execute();
+  for (const part of chunks(indicators, 1000)) await trx.insertInto('indicators').values(part).execute();
+  for (const part of chunks(narratives, 1000)) await trx.insertInto('narratives').values(part).execute();
 }
 
 async function deleteDerivedRows(trx: Db, id: number): Promise<void> {
