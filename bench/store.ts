@@ -4,7 +4,7 @@
  * (and doing the same scoring and JSON serialisation); then the department 汇总表 query and the
  * province grade count over those N evaluations, p50 and p95. Goals (issue 5): load ratio ≤ 1.5;
  * 汇总表 p50 < 50 ms on SQLite.
- * Usage: npx tsx bench/store.ts [N=100000] [--pg postgres://postgres@127.0.0.1:5432/test] [--no-pg]
+ * Usage: npx tsx bench/store.ts [N=100000] [--pg postgres://postgres@127.0.0.1:5432/test] [--no-pg] [--no-sqlite]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -138,7 +138,7 @@ async function queries(store: KyselyStore, runs = 50) {
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
 console.log(`load: ${n} evaluations × 10 indicators in ${departments} departments of ${PER_DEPT}`);
 const dir = mkdtempSync('/tmp/jixiao-bench-');
-{
+if (!args.includes('--no-sqlite')) {
   const raw = await rawSqlite(join(dir, 'raw.sqlite'));
   const { load, store } = await viaStore(join(dir, 'store.sqlite'));
   const q = await queries(store);

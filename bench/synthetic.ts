@@ -34,40 +34,86 @@ const ROWS: Row[] = [
 ];
 const POINTS = ['10', '10', '10', '5', '15', '10', '5', '10', '10', '5'];
 
+const NAMES = ['社会治安综合治理', '网格员意外伤害保险', '政务内网线路租用', '雪亮工程运行维护', '见义勇为奖励', '专职网格员工资', '法律宣传进万家', '综治中心升级改造'];
+const UNITS = ['政法委', '县委办公室', '财政局', '公安局', '司法局', '民政局'];
+
+/**
+ * One synthetic form shaped like an imported one: every cell carries its provenance (file, table,
+ * row, column), the identity, a three-line budget block, goals, narrative blocks and the claimed
+ * total, with texts of the seeds' typical lengths. Its JSON is ≈ 11 k characters, like the seeds'
+ * average (11.7 k), so that reading it costs what reading a real form costs.
+ */
 export function syntheticForm(r: () => number, i: number): Evaluation {
+  const file = `department-${Math.floor(i / 1000)}.docx`;
+  let row = 1;
+  const at = (col: number) => ({ file, table: 1 + (i % 1000), row, col });
+  const text = (raw: string, col = 2) => ({ raw, src: at(col) });
+  const money = (v: string, col: number) => ({ raw: v, value: v, src: at(col) });
   const budget = num(r, 1, 1000, 2);
   const executed = (Number(budget) * (0.5 + r() * 0.5)).toFixed(2);
+  const rate = ((Number(executed) / Number(budget)) * 100).toFixed(2);
+  const project = `${NAMES[i % NAMES.length]}第${i}号项目经费`;
+  const unit = UNITS[i % UNITS.length]!;
+  row = 2;
+  const identity = { name: text(project), department: { name: text(`中共某某县委${unit}`), code: text(`${100 + (i % 900)}`) }, implementer: { name: text(`中共某某县委${unit}`, 4), code: text(`${100 + (i % 900)}001`, 4) } };
+  row = 5;
+  const lines = (['total', 'fiscal', 'other'] as const).map((kind, k) => {
+    row = 5 + k;
+    const b = kind === 'other' ? '0' : budget;
+    const e = kind === 'other' ? '0' : executed;
+    return {
+      kind,
+      label: text(kind === 'total' ? '年度资金总额' : kind === 'fiscal' ? '其中：财政资金' : '其他资金', 1),
+      initial: money(b, 2),
+      adjusted: money(b, 3),
+      executed: money(e, 4),
+      ...(kind === 'total' && { points: money('10', 5), rate: { raw: `${rate}%`, value: rate, src: at(6) }, score: money('10', 7) }),
+    };
+  });
+  row = 9;
+  const goals = {
+    // one form in twenty reuses a goal text of another (A9 has something to find)
+    expected: text(`通过项目实施，保障${r() < 0.05 ? '全县社会治安稳定，维护人民群众合法权益，提升群众安全感和满意度' : `第${i}项工作任务按期完成，服务对象${num(r, 100, 9999)}人次，按规定标准及时足额发放相关经费，确保工作正常开展`}，提升群众安全感和满意度，为全县经济社会发展营造良好环境。`, 1),
+    achieved: text(`已完成${num(r, 1, 99)}项年度任务，服务对象满意度${num(r, 85, 99)}%，资金按计划拨付，项目实施情况良好，达到了年初设定的绩效目标。`, 2),
+  };
   const indicators: Indicator[] = ROWS.map(([level1, level2, make], k) => {
+    row = 12 + k;
     const [target, actual] = make(r);
     return {
       level1,
-      level2: { raw: level2 },
-      name: { raw: `指标${k + 1}` },
-      points: { raw: POINTS[k]!, value: POINTS[k]! },
-      target: { raw: target },
-      actual: { raw: actual },
-      claimedScore: { raw: POINTS[k]!, value: POINTS[k]! },
+      level2: text(level2, 2),
+      // names as specific as real ones; one form in twenty copies a template name
+      name: text(r() < 0.05 ? `${level2.replace('指标', '')}：按模板完成的工作任务${k + 1}` : `${level2.replace('指标', '')}：${project}任务${k + 1}完成情况`, 3),
+      points: money(POINTS[k]!, 6),
+      target: text(target, 4),
+      actual: text(actual, 5),
+      claimedScore: money(POINTS[k]!, 7),
+      deviation: text(k % 4 === 0 ? '按计划完成，无偏差。' : '', 8),
+      src: { file, table: 1 + (i % 1000), row },
     };
   });
+  row = 23;
   return {
     formatVersion: 1,
     schemeId: 'national',
     layout: 'national',
     year: 2023,
-    project: { name: { raw: `合成项目${i}` } },
-    budget: {
-      unit: '万元',
-      lines: [{ kind: 'total', label: { raw: '年度资金总额' }, adjusted: { raw: budget, value: budget }, executed: { raw: executed, value: executed }, points: { raw: '10', value: '10' } }],
-    },
-    goals: {
-      // one form in twenty reuses a goal text of another (A9 has something to find)
-      expected: { raw: `通过项目实施，保障${r() < 0.05 ? '全县社会治安稳定' : `第${i}项工作任务按期完成，服务对象${num(r, 100, 9999)}人次`}，提升群众安全感和满意度。` },
-      achieved: { raw: `已完成${num(r, 1, 99)}项年度任务，服务对象满意度${num(r, 85, 99)}%。` },
-    },
-    groups: [],
+    title: text('项目支出绩效自评表', 1),
+    project: identity,
+    budget: { unit: '万元', lines },
+    goals,
+    groups: [
+      { name: '产出指标', label: text('产出指标', 2), declaredPoints: null },
+      { name: '效益指标', label: text('效益指标', 2), declaredPoints: null },
+      { name: '满意度指标', label: text('满意度指标', 2), declaredPoints: null },
+    ],
     indicators,
-    narratives: [],
-    claimed: { total: { raw: '100', value: '100' } },
+    narratives: [
+      { kind: 'problems', label: text('存在的主要问题及原因分析', 2), text: text('部分资金拨付时间较晚，项目前期准备不够充分，个别指标设置不够细化，绩效目标的可衡量性有待提高。', 3) },
+      { kind: 'measures', label: text('下一步改进措施及管理建议', 2), text: text('加强预算执行进度管理，细化量化绩效指标，强化绩效运行监控，提高资金使用效益。', 3) },
+    ],
+    claimed: { total: money('100', 6), grade: text('优', 7) },
+    filler: { name: text('张某某', 1), phone: text('0000000', 3) },
   };
 }
 

@@ -198,3 +198,18 @@ describe('A3: a total row of zeros over filled source rows', () => {
     expect(f.fix).toMatchObject({ field: 'budget.lines[0].executed', value: '100' });
   });
 });
+
+describe('A9 with a template text shared by many forms', () => {
+  it('names three projects and counts the rest, so findings stay short', () => {
+    const base = goldenForm('hebei-dachang-zhengfawei-2023.form-07');
+    const forms = Array.from({ length: 50 }, (_, i) => {
+      const ev = structuredClone(base);
+      ev.project.name = { raw: `项目${i}` };
+      return ev;
+    });
+    const same = auditForms(forms).findings.filter((f) => f.code === 'A9.SAME_GOAL');
+    expect(same).toHaveLength(50);
+    expect(same[0]!.numbers).toEqual({ copies: 50, others: '“项目1”、“项目2”、“项目3”等49个项目' });
+    expect(Math.max(...same.map((f) => f.message.length))).toBeLessThan(80);
+  });
+});

@@ -93,7 +93,10 @@ export class KyselyStore implements Store {
   async listEvaluations(filter: EvaluationFilter = {}): Promise<StoredEvaluation[]> {
     let q = this.evaluationQuery(this.db).orderBy('evaluations.id');
     if (filter.year !== undefined) q = q.where('evaluations.year', '=', filter.year);
-    if (filter.departmentId !== undefined) q = q.where('projects.department_id', '=', filter.departmentId);
+    if (filter.departmentId !== undefined) {
+      const d = filter.departmentId;
+      q = q.where('evaluations.project_id', 'in', (eb) => eb.selectFrom('projects as p').select('p.id').where('p.department_id', '=', d));
+    }
     if (filter.grade !== undefined) q = q.where('evaluations.grade', '=', filter.grade);
     if (filter.status !== undefined) q = q.where('evaluations.status', '=', filter.status);
     return (await q.execute()).map(toStored);
@@ -153,9 +156,20 @@ export class KyselyStore implements Store {
           .insertInto('changes')
           .values(part.map((id) => ({ evaluation_id: id, version: 1, at, actor: input.actor, field: '(导入)', before: null, after: input.source?.name ?? '(新建)' })))
           .execute();
-      const out: StoredEvaluation[] = [];
-      for (const part of chunks(ids, 1000)) out.push(...(await this.evaluationQuery(trx).where('evaluations.id', 'in', part).orderBy('evaluations.id').execute()).map(toStored));
-      return out;
+      // What was written is in hand: no need to read 100,000 documents back.
+      return prepared.map(({ ev, score }, i) => ({
+        id: ids[i]!,
+        projectId: keys[i]!.project,
+        departmentId: input.departmentId,
+        year: ev.year,
+        schemeId: ev.schemeId,
+        status: 'draft' as const,
+        version: 1,
+        evaluation: ev,
+        totalHundredths: pointsToHundredths(score.total)!,
+        grade: score.grade,
+        updatedAt: at,
+      }));
     });
   }
 
@@ -230,7 +244,10 @@ export class KyselyStore implements Store {
       .selectFrom('evaluations')
       .innerJoin('projects', 'projects.id', 'evaluations.project_id')
       .select(['evaluations.id', 'projects.name', 'projects.fund_type', 'evaluations.budget_fen', 'evaluations.executed_fen', 'evaluations.total_hundredths', 'evaluations.grade', 'evaluations.status'])
-      .where('projects.department_id', '=', departmentId)
+      // Driven from the department's projects (index projects_department, then the unique
+      // (project_id, year) index): a plain join lets SQLite start from the year index and read
+      // every evaluation of the province.
+      .where('evaluations.project_id', 'in', (eb) => eb.selectFrom('projects as p').select('p.id').where('p.department_id', '=', departmentId))
       .orderBy('evaluations.id');
     if (year !== undefined) q = q.where('evaluations.year', '=', year);
     return (await q.execute()).map((r) => ({

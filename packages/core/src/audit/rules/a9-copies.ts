@@ -59,8 +59,13 @@ export function a9Copies(forms: FormAudit[]): Finding[] {
 function copies(list: Occurrence[], code: 'A9.SAME_GOAL' | 'A9.SAME_INDICATOR'): Finding[] {
   const projects = new Set(list.map((o) => o.audit.index));
   if (projects.size < 2) return [];
+  // A template text shared by hundreds of forms must not make every finding list every other form:
+  // name the first few projects and count the rest (linear, not quadratic, in the number of copies).
+  const names = [...new Set(list.map((x) => x.audit.index))].slice(0, 4).map((idx) => [idx, `“${list.find((x) => x.audit.index === idx)!.audit.ev.project.name.raw}”`] as const);
   return list.map((o) => {
-    const others = [...new Set(list.filter((x) => x.audit.index !== o.audit.index).map((x) => `“${x.audit.ev.project.name.raw}”`))];
+    const shown = names.filter(([idx]) => idx !== o.audit.index).slice(0, 3).map(([, n]) => n);
+    const rest = projects.size - 1 - shown.length;
+    const others = rest > 0 ? [...shown.slice(0, -1), `${shown[shown.length - 1]}等${projects.size - 1}个项目`] : shown;
     const ev = o.audit.ev;
     const what =
       code === 'A9.SAME_GOAL'
