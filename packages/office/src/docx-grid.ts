@@ -80,7 +80,7 @@ function readTable(tbl: Node, table: number, file: string, blocks: Block[]): voi
         ? ''
         : kids(tc)
             .filter((p) => tag(p) === 'w:p' || tag(p) === 'w:tbl')
-            .map((p) => (tag(p) === 'w:p' ? textOf(p) : textOf(p)))
+            .map(textOf)
             .join('\n');
       cells.push({ text, src: { file, table, row, col } });
       col += span;

@@ -7,7 +7,7 @@
 import type { Finding } from '../audit/finding.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import type { EvaluationScore } from '../scoring/score-evaluation.ts';
-import { Dec, fixed, HUNDRED } from '../values/decimal.ts';
+import { cmp, isZero, mulDiv } from '../values/exact.ts';
 import type { DepartmentSummary } from './summary.ts';
 
 export type ReportNode =
@@ -81,15 +81,15 @@ export function overallReport(input: ReportInput): ReportContent {
       `应评项目${s.expected}个，已自评${s.evaluated}个，自评率${s.selfEvaluationRate}%。`,
   );
 
-  const full = s.rows.filter((r, i) => new Dec(r.score).equals(scores[i]!.maxTotal)).length;
+  const full = s.rows.filter((r, i) => cmp(r.score, scores[i]!.maxTotal) === 0).length;
   const shortfalls = s.rows
     .map((r, i) => {
-      const missed = scores[i]!.indicators.filter((x) => x.score !== null && x.points !== null && new Dec(x.score).lessThan(x.points));
+      const missed = scores[i]!.indicators.filter((x) => x.score !== null && x.points !== null && cmp(x.score, x.points) < 0);
       if (missed.length === 0) return null;
       return `“${r.project}”得分${r.score}分，未满分的指标：${missed.map((x) => `${forms[i]!.indicators[x.index]!.name.raw}（${x.score}/${x.points}分）`).join('、')}`;
     })
     .filter((t): t is string => t !== null);
-  const lowExecution = s.rows.filter((r) => r.rate !== null && new Dec(r.rate).lessThan(80));
+  const lowExecution = s.rows.filter((r) => r.rate !== null && cmp(r.rate, '80') < 0);
   const achievement = [
     text(`${s.evaluated}个项目中，${full}个项目各项绩效指标均达到满分。`),
     ...(shortfalls.length ? [text(`${shortfalls.join('；')}。`)] : [text('各项目绩效指标均已完成。')]),
@@ -161,12 +161,12 @@ export function disclosureText(input: ReportInput, opts: DisclosureOptions = {})
   const { summary: s, forms, scores } = input;
   const dept = departmentName(input);
   const y = yearText(s);
-  const chosen = opts.projects ?? [...s.rows].sort((a, b) => new Dec(b.budget ?? 0).comparedTo(a.budget ?? 0) || a.seq - b.seq).slice(0, 3).map((r) => r.form);
+  const chosen = opts.projects ?? [...s.rows].sort((a, b) => cmp(b.budget ?? '0', a.budget ?? '0') || a.seq - b.seq).slice(0, 3).map((r) => r.form);
 
   const coverage: ReportNode[] = [
     text(`我单位组织对${y}年度${s.evaluated}个项目支出全面开展绩效自评，涉及预算资金${s.total.budget}万元`),
-    opts.projectSpending && !new Dec(opts.projectSpending).isZero()
-      ? text(`，占一般公共预算项目支出总额的${fixed(new Dec(s.total.budget).dividedBy(opts.projectSpending).times(HUNDRED), 2)}%。`)
+    opts.projectSpending && !isZero(opts.projectSpending)
+      ? text(`，占一般公共预算项目支出总额的${mulDiv([s.total.budget, '100'], [opts.projectSpending], 2)}%。`)
       : slot('coverage-share', '占一般公共预算项目支出总额的比例', '，占一般公共预算项目支出总额的（请填写）%。'),
     slot('government-funds', '政府性基金预算项目情况', '（请说明政府性基金预算项目及其绩效自评情况；没有的写明“本单位没有政府性基金预算项目”）。'),
   ];

@@ -6,7 +6,7 @@ import type { Evaluation } from '../model/evaluation.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import type { EvaluationScore } from '../scoring/score-evaluation.ts';
 import { gradeOf } from '../scoring/grade.ts';
-import { Dec, fixed, HUNDRED, sum } from '../values/decimal.ts';
+import { add, isZero, mulDiv, trim } from '../values/exact.ts';
 
 export interface SummaryLine {
   seq: number;
@@ -64,7 +64,7 @@ export function summarizeDepartment(forms: readonly Evaluation[], scores: readon
       budget: b.budget,
       executed: b.executed,
       received: b.received,
-      rate: b.rate === null ? null : fixed(new Dec(b.rate).times(HUNDRED), 2),
+      rate: b.budget === null || b.executed === null || b.rate === null ? null : mulDiv([b.executed, '100'], [b.budget], 2),
       fundType: ev.project.fundType?.raw ?? opts.fundTypes?.get(ev.project.name.raw) ?? '',
       score: s.total,
       grade: s.grade,
@@ -73,21 +73,21 @@ export function summarizeDepartment(forms: readonly Evaluation[], scores: readon
       form: i,
     };
   });
-  const budget = sum(rows.map((r) => new Dec(r.budget ?? 0)));
-  const executed = sum(rows.map((r) => new Dec(r.executed ?? 0)));
+  const budget = trim(add(rows.map((r) => r.budget ?? '0')));
+  const executed = trim(add(rows.map((r) => r.executed ?? '0')));
   const gradeCounts: Record<string, number> = Object.fromEntries(scheme.grades.map((g) => [g.grade, 0]));
   for (const r of rows) gradeCounts[r.grade] = (gradeCounts[r.grade] ?? 0) + 1;
   const expected = Math.max(opts.expected ?? rows.length, rows.length);
-  const average = rows.length ? sum(rows.map((r) => new Dec(r.score))).dividedBy(rows.length) : null;
+  const average = rows.length ? mulDiv([add(rows.map((r) => r.score))], [String(rows.length)], scheme.decimals) : null;
   return {
     year: forms.find((f) => f.year !== null)?.year ?? null,
     rows,
-    total: { budget: budget.toFixed(), executed: executed.toFixed(), rate: budget.isZero() ? null : fixed(executed.dividedBy(budget).times(HUNDRED), 2) },
+    total: { budget, executed, rate: isZero(budget) ? null : mulDiv([executed, '100'], [budget], 2) },
     gradeCounts,
     evaluated: rows.length,
     expected,
-    selfEvaluationRate: expected === 0 ? '0.00' : fixed(new Dec(rows.length).dividedBy(expected).times(HUNDRED), 2),
-    averageScore: average === null ? null : fixed(average, scheme.decimals),
-    overallGrade: average === null ? null : gradeOf(fixed(average, scheme.decimals), scheme),
+    selfEvaluationRate: expected === 0 ? '0.00' : mulDiv([String(rows.length), '100'], [String(expected)], 2),
+    averageScore: average,
+    overallGrade: average === null ? null : gradeOf(average, scheme),
   };
 }

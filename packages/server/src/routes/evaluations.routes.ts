@@ -56,11 +56,10 @@ export function evaluationRoutes(app: FastifyInstance, store: Store, actor: () =
     const s = await mustGet(store, req.params.id);
     return auditForm(s.evaluation, getScheme(s.schemeId)).findings;
   });
-  r.get('/api/evaluations/:id/history', { schema: { tags: ['自评表'], summary: '修改记录', params: IdParams } }, async (req) => {
-    await mustGet(store, req.params.id).catch(async (e) => {
-      if ((await store.history(req.params.id)).length === 0) throw e;
-    });
-    return store.history(req.params.id);
+  r.get('/api/evaluations/:id/history', { schema: { tags: ['自评表'], summary: '修改记录（表被删除后仍保留）', params: IdParams } }, async (req) => {
+    const changes = await store.history(req.params.id);
+    if (changes.length === 0) throw new NotFound(`自评表 ${req.params.id} 没有修改记录`);
+    return changes;
   });
   r.post('/api/score', { schema: { tags: ['计算'], summary: '不保存，直接计算一张自评表的得分与校验结果', body: ScoreRequest } }, async (req) => {
     const scheme = getScheme(req.body.schemeId ?? req.body.evaluation.schemeId);
