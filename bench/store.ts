@@ -158,9 +158,10 @@ if (pgUrl) {
     const q = await queries(store);
     console.log(`PostgreSQL: raw prepared inserts ${(raw / 1000).toFixed(1)} s; store ${(load / 1000).toFixed(1)} s (${((n / load) * 1000).toFixed(0)} forms/s); ratio ${(load / raw).toFixed(2)} (goal ≤ 1.5)`);
     console.log(`PostgreSQL: 汇总表 p50 ${pct(q.summary, 0.5).toFixed(1)} ms p95 ${pct(q.summary, 0.95).toFixed(1)} ms; province grade count p50 ${pct(q.grades, 0.5).toFixed(1)} ms p95 ${pct(q.grades, 0.95).toFixed(1)} ms`);
-    const plan = await admin.query(`set search_path=${b}; explain select evaluations.id from evaluations join projects on projects.id = evaluations.project_id where projects.department_id = 7 and evaluations.year = 2023`);
+    // the store's own query shape (kysely-store.ts summaryRows), with real timings
+    const plan = await admin.query(`set search_path=${b}; explain analyze select evaluations.id, projects.name, evaluations.total_hundredths, evaluations.grade from evaluations join projects on projects.id = evaluations.project_id where evaluations.project_id in (select p.id from projects p where p.department_id = 7) and evaluations.year = 2023 order by evaluations.id`);
     const planRows = (Array.isArray(plan) ? plan[1] : plan).rows.map((r: Record<string, string>) => r['QUERY PLAN']);
-    console.log('PostgreSQL EXPLAIN of the 汇总表 query:\n  ' + planRows.join('\n  '));
+    console.log('PostgreSQL EXPLAIN ANALYZE of the 汇总表 query:\n  ' + planRows.join('\n  '));
     await store.close();
   } finally {
     await admin.query(`drop schema ${a} cascade; drop schema ${b} cascade`);

@@ -43,12 +43,9 @@ function cellsPerLine(lines: string[], file: string): Block[] {
       close();
       blocks.push({ kind: 'paragraph', text: line, src });
     }
-    if (blankSinceCell && row !== null && !(lines[i + 1] ?? '').startsWith('\t') && (lines[i + 1] ?? '').trim() === '') {
-      // two blank lines: the row has ended for sure
-      close();
-    } else if (blankSinceCell && row !== null && (lines[i + 1] ?? '').startsWith('\t')) {
-      close();
-    }
+    // After a blank line the row has ended — unless a wrapped line of its last cell follows (see above).
+    const next = lines[i + 1] ?? '';
+    if (blankSinceCell && row !== null && (next.startsWith('\t') || next.trim() === '')) close();
   }
   close();
   return blocks;

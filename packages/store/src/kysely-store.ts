@@ -20,7 +20,7 @@ import {
   type StoredEvaluation,
   type SummaryRowData,
 } from '@jixiao/core';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Connection } from './connect.ts';
 import { StoreError } from './connect.ts';
 import type { Database, EvaluationsTable } from './schema.ts';
@@ -108,6 +108,15 @@ export class KyselyStore implements Store {
   }
 
   async importEvaluations(input: { departmentId: number; evaluations: Evaluation[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]> {
+    const saved = await this.insertEvaluations(input);
+    // After a large load PostgreSQL's planner statistics are stale: without them it reads a whole
+    // year's index range for one department's 汇总表. Refresh them (cheap: ANALYZE samples). SQLite's
+    // query is written so that it needs no statistics.
+    if (saved.length >= 500 && this.conn.dialect === 'postgres') await sql`analyze evaluations, projects`.execute(this.db);
+    return saved;
+  }
+
+  private async insertEvaluations(input: { departmentId: number; evaluations: Evaluation[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]> {
     // Scored once per form, outside the transaction: the transaction holds only the writes.
     const prepared = input.evaluations.map((ev) => ({ ev, score: scoreEvaluation(ev, getScheme(ev.schemeId)) }));
     for (const { ev } of prepared) if (ev.project.name.raw.trim() === '') throw new StoreError('STORE.NO_PROJECT_NAME', '自评表缺少项目名称，无法保存');
