@@ -5,6 +5,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { auditForms, getScheme, scoreEvaluation } from '@jixiao/core';
+import { median, time } from './measure.ts';
 import { syntheticForms } from './synthetic.ts';
 
 const n = Number(process.argv[2] ?? 1000);
@@ -12,11 +13,6 @@ const rounds = Number(process.argv[3] ?? 5);
 const forms = syntheticForms(n, 7);
 const scheme = getScheme('national');
 
-const time = (f: () => void) => {
-  const t = process.hrtime.bigint();
-  f();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-};
 let sink = 0;
 const score = () => {
   for (const f of forms) sink += scoreEvaluation(f, scheme).indicators.length;
@@ -32,7 +28,6 @@ for (let i = 0; i < rounds; i++) {
   s.push(time(score));
   a.push(time(audit));
 }
-const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 const findings = auditForms(forms).findings;
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
 console.log(`department: ${n} forms × 10 indicators, median of ${rounds} rounds; ${findings.length} findings (${findings.filter((f) => f.rule === 'A9').length} A9)`);

@@ -7,6 +7,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { getScheme, scoreEvaluation, type Evaluation } from '@jixiao/core';
+import { median, time } from './measure.ts';
 import { syntheticForms } from './synthetic.ts';
 
 const n = Number(process.argv[2] ?? 100_000);
@@ -15,11 +16,6 @@ const forms = syntheticForms(n, 42);
 const texts = forms.map((f) => JSON.stringify(f));
 const scheme = getScheme('national');
 
-function time(f: () => void): number {
-  const t = process.hrtime.bigint();
-  f();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
 
 let sink = 0;
 const parse = () => {
@@ -37,7 +33,6 @@ for (let i = 0; i < rounds; i++) {
   parseMs.push(time(parse));
   scoreMs.push(time(score));
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p = median(parseMs);
 const s = median(scoreMs);
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);

@@ -68,6 +68,31 @@ export function cmp(a: string, b: string): number {
 /** Largest integer doubles hold exactly (2⁵³ − 1). */
 const SAFE = Number.MAX_SAFE_INTEGER;
 
+/** Π of decimal strings as [mantissa, scale] in doubles; null when a factor has more than 15 digits. */
+function productSmall(xs: readonly string[]): [number, number] | null {
+  let m = 1;
+  let scale = 0;
+  for (const x of xs) {
+    const p = smallParts(x);
+    if (!p) return null;
+    m *= p[0];
+    scale += p[1];
+  }
+  return [m, scale];
+}
+
+/** Π of decimal strings as [mantissa, scale], exact. */
+function product(xs: readonly string[]): [bigint, number] {
+  let m = 1n;
+  let scale = 0;
+  for (const x of xs) {
+    const [pm, ps] = parts(x);
+    m *= pm;
+    scale += ps;
+  }
+  return [m, scale];
+}
+
 /** [mantissa, scale] as doubles when the mantissa has at most 15 digits, else null. */
 function smallParts(s: string): [number, number] | null {
   if (s.length > 16) return null;
@@ -81,22 +106,11 @@ function smallParts(s: string): [number, number] | null {
  * remainder are then exact in doubles); null when it would not, and the BigInt path runs instead.
  */
 function mulDivSmall(numerators: readonly string[], denominators: readonly string[], places: number): string | null {
-  let n = 1;
-  let ns = 0;
-  for (const x of numerators) {
-    const p = smallParts(x);
-    if (!p) return null;
-    n *= p[0];
-    ns += p[1];
-  }
-  let d = 1;
-  let ds = 0;
-  for (const x of denominators) {
-    const p = smallParts(x);
-    if (!p) return null;
-    d *= p[0];
-    ds += p[1];
-  }
+  const num = productSmall(numerators);
+  const den = productSmall(denominators);
+  if (!num || !den) return null;
+  const [ns, ds] = [num[1], den[1]];
+  let [n, d] = [num[0], den[0]];
   const shift = places + ds - ns;
   if (shift >= 0) n *= 10 ** shift;
   else d *= 10 ** -shift;
@@ -126,20 +140,8 @@ function mulDivSmall(numerators: readonly string[], denominators: readonly strin
 export function mulDiv(numerators: readonly string[], denominators: readonly string[], places: number): string {
   const small = mulDivSmall(numerators, denominators, places);
   if (small !== null) return small;
-  let n = 1n;
-  let ns = 0;
-  for (const x of numerators) {
-    const [m, s] = parts(x);
-    n *= m;
-    ns += s;
-  }
-  let d = 1n;
-  let ds = 0;
-  for (const x of denominators) {
-    const [m, s] = parts(x);
-    d *= m;
-    ds += s;
-  }
+  const [n, ns] = product(numerators);
+  const [d, ds] = product(denominators);
   if (d === 0n) throw new RangeError('division by zero');
   // value = n / 10^ns ÷ (d / 10^ds); scaled by 10^places:
   const shift = places + ds - ns;
