@@ -45,6 +45,7 @@ export function toApiError(e: unknown): ApiError {
   if (e instanceof ImportError) return make(IMPORT_STATUS[e.code] ?? 422, e.code, e.message, e.details);
   if (e instanceof StoreError) return make(STORE_STATUS[e.code] ?? 500, e.code, e.message);
   if (err.validation) return make(400, 'REQUEST.INVALID', `请求参数不正确：${err.message}`, { issues: err.validation });
+  if (err.code === 'SCHEME.INVALID') return make(422, err.code, err.message);
   if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT' || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
     return make(413, 'UPLOAD.TOO_LARGE', '上传的文件过大，已拒绝（超过服务器设置的上限）');
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return make(415, 'REQUEST.MEDIA_TYPE', '请求的内容类型不受支持');

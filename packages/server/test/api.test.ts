@@ -123,6 +123,7 @@ describe('evaluations', () => {
     const scored = (await app.inject({ method: 'POST', url: '/api/score', payload: { evaluation: doc } })).json();
     expect(scored.score.total).toBe('100.00');
     expectError(await app.inject({ method: 'POST', url: '/api/score', payload: { evaluation: 1 } }), 400, 'REQUEST.INVALID');
+    expectError(await app.inject({ method: 'POST', url: '/api/score', payload: { evaluation: { ...doc, schemeId: 'atlantis' } } }), 422, 'SCHEME.INVALID');
     const id = created.json().id;
     expectError(await app.inject({ method: 'DELETE', url: `/api/evaluations/${id}?version=7` }), 409, 'STORE.VERSION_CONFLICT');
     expect((await app.inject({ method: 'DELETE', url: `/api/evaluations/${id}?version=1` })).statusCode).toBe(204);
