@@ -18,7 +18,6 @@ export interface Recognized {
   notes: ImportNote[];
 }
 
-export { ImportError };
 
 const blockText = (b: Block): string => (b.kind === 'paragraph' ? cleanCell(b.text) : b.cells.map((c) => cleanCell(c.text)).join(''));
 
