@@ -4,7 +4,7 @@
  * clear error with a stable code. Nothing here writes anywhere but a private temporary directory.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -50,7 +50,6 @@ export async function importBytes(bytes: Uint8Array, name: string, opts: { maxBy
 
 /** Reads a file from disk, refusing an oversized one by its size before reading it. */
 export async function importFile(path: string, opts: { maxBytes?: number } = {}): Promise<Recognized> {
-  const { stat } = await import('node:fs/promises');
   let size: number;
   try {
     size = (await stat(path)).size;

@@ -233,7 +233,9 @@ export class KyselyStore implements Store {
       if (!current) throw new NotFound(`自评表 ${id} 不存在`);
       if (current.version !== expectedVersion) throw new VersionConflict(toStored(current));
       await deleteDerivedRows(trx, id);
-      await trx.deleteFrom('evaluations').where('id', '=', id).where('version', '=', expectedVersion).execute();
+      const res = await trx.deleteFrom('evaluations').where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+      // a writer between our read and this delete: refuse, the transaction undoes the derived rows' deletion
+      if (Number(res.numDeletedRows) !== 1) throw new VersionConflict(toStored(current));
       await trx.insertInto('changes').values({ evaluation_id: id, version: expectedVersion + 1, at: this.now(), actor, field: '(删除)', before: current.document, after: null }).execute();
     });
   }

@@ -46,8 +46,21 @@ describe('R4 quantitative', () => {
   });
 
   it('A = 0 cannot be scored by ratio', () => {
-    expect(score('≥0', '-1', '10').score).toBeNull();
+    const s = score('≤0', '5', '10');
+    expect(s.score).toBeNull();
+    expect(s.explanation).toContain('目标为 0');
     expect(score('=0', '0', '10').score).toBe('10.00');
+  });
+
+  it('negative figures are not scored by ratio', () => {
+    expect(score('≥5', '-1', '10').explanation).toContain('负数');
+  });
+
+  it('lists: each part positive, points shared equally, overshoot counted as met', () => {
+    const s = score('分别为10路、20套', '分别为5路、30套', '10');
+    // (5/10 + 1) ÷ 2 × 10 = 7.5
+    expect(s).toMatchObject({ score: '7.50', rule: 'R4.list', completion: '0.75' });
+    expect(score('分别为10路、20套', '分别为5路', '10').score).toBeNull();
   });
 
   it('rounds half up once, at the end: 2 ÷ 3 × 10 = 6.666… → 6.67; 0.125 → 0.13', () => {

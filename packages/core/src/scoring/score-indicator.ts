@@ -8,7 +8,6 @@
 import type { Indicator } from '../model/evaluation.ts';
 import { canonicalLevel2 } from '../model/categories.ts';
 import type { Scheme } from '../scheme/scheme.ts';
-import { Dec } from '../values/decimal.ts';
 import { cmp, format, isNegative, isZero, mulDiv, parts, round, sub, times, trim } from '../values/exact.ts';
 import {
   commensurate,
@@ -307,7 +306,6 @@ function listScore(targets: Quantity[], actuals: Quantity[], w: string, scheme: 
     den *= sd;
     shown.push(`${show(u.b)}/${show(u.a)}`);
   }
-  const mean = new Dec(num.toString()).dividedBy(den.toString()).dividedBy(targets.length);
   const score = mulDiv([num.toString(), w], [den.toString(), String(targets.length)], scheme.decimals);
-  return { score, rule: 'R4.list', basis: 'rule', direction: '>=', completion: trim(mean.toFixed(6)), explanation: `分项正向指标：各项完成比例（${shown.join('，')}，超额按 1 计）的平均 × ${trim(w)}分 = ${score}分` };
+  return { score, rule: 'R4.list', basis: 'rule', direction: '>=', completion: trim(mulDiv([num.toString()], [den.toString(), String(targets.length)], 6)), explanation: `分项正向指标：各项完成比例（${shown.join('，')}，超额按 1 计）的平均 × ${trim(w)}分 = ${score}分` };
 }

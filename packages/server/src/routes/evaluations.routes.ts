@@ -1,7 +1,7 @@
 /** Evaluations: list, create, read (with score and findings), update (versioned), delete, history, scoring. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditForm, getScheme, NotFound, scoreEvaluation, type Store, type StoredEvaluation } from '@jixiao/core';
+import { auditForm, format, getScheme, NotFound, scoreEvaluation, type Store, type StoredEvaluation } from '@jixiao/core';
 import { EvaluationQuery, EvaluationUpdate, IdParams, NewEvaluation, ScoreRequest, VersionQuery } from '../schemas.ts';
 
 export function brief(s: StoredEvaluation) {
@@ -15,7 +15,7 @@ export function brief(s: StoredEvaluation) {
     status: s.status,
     version: s.version,
     /** recomputed total, 分 */
-    total: (s.totalHundredths / 100).toFixed(2),
+    total: format(BigInt(s.totalHundredths), 2),
     grade: s.grade,
     claimedTotal: s.evaluation.claimed.total?.value ?? null,
     updatedAt: s.updatedAt,
