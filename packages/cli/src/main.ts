@@ -8,6 +8,7 @@ import { auditCommand } from './commands/audit.ts';
 import { summaryCommand } from './commands/summary.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
+import { exportCommand } from './commands/export.ts';
 import { importToDatabase } from './commands/import-db.ts';
 
 const out = (s: string) => process.stdout.write(s + '\n');
@@ -70,6 +71,20 @@ export function buildProgram(): Command {
     .action(async (files: string[], opts) => {
       process.exitCode = await auditCommand(files, opts, out);
     });
+
+  program
+    .command('export')
+    .description('生成正式文档：自评表、汇总表、整体自评报告、决算公开说明（docx、xlsx、pdf）')
+    .argument('<files...>', '同一部门的自评表（.json、.txt、.docx、.xlsx、.doc、.xls）')
+    .requiredOption('--what <kind>', 'form（每张自评表一个文件）、summary、report、disclosure')
+    .option('--format <fmt>', 'docx、xlsx（自评表与汇总表）或 pdf', 'docx')
+    .requiredOption('-o, --out <dir>', '输出目录')
+    .option('--scheme <id>', '评分方案')
+    .option('--projects <list>', 'disclosure：附表和综述的项目序号，如 1,3,5（默认预算最大的三个）')
+    .option('--project-spending <万元>', 'disclosure：一般公共预算项目支出总额')
+    .option('--computed', '得分一律输出规则计算值（默认保留与计算值不同的填报得分并提示）')
+    .option('--workers <n>', 'pdf：同时运行的 LibreOffice 数', '2')
+    .action((files: string[], opts) => exportCommand(files, opts, out));
 
   program
     .command('summary')

@@ -8,3 +8,14 @@ export class ImportError extends Error {
     super(message);
   }
 }
+
+/** An export that cannot be made (no LibreOffice for a PDF, a conversion that failed or timed out). */
+export class ExportError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}

@@ -50,7 +50,8 @@ const text = (t: string): ReportNode => ({ kind: 'text', text: t });
 const slot = (id: string, label: string, t: string): ReportNode => ({ kind: 'slot', id, label, text: t });
 const section = (id: string, title: string, content: ReportNode[], sections: ReportSection[] = []): ReportSection => ({ id, title, content, sections });
 
-function departmentName(input: ReportInput): string {
+/** The department a set of forms belongs to: the one given, else the forms' 主管部门 (or 实施单位). */
+export function departmentName(input: Pick<ReportInput, 'forms' | 'department'>): string {
   if (input.department) return input.department;
   const ev = input.forms.find((f) => f.project.department?.name.raw || f.project.implementer?.name.raw);
   return ev?.project.department?.name.raw || ev?.project.implementer?.name.raw || '本部门';

@@ -1,0 +1,86 @@
+/**
+ * `jixiao export --what form|summary|report|disclosure --format docx|xlsx|pdf FILE... -o DIR`:
+ * the official documents, computed from the forms given (every figure recomputed, as on screen).
+ * PDF goes through LibreOffice, `--workers` conversions side by side; a progress bar shows on a
+ * terminal when there are several documents.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import {
+  DOCUMENT_FORMATS,
+  DOCUMENT_KINDS,
+  PdfConverter,
+  departmentDocument,
+  fileName,
+  formDocument,
+  renderDocument,
+  type DocumentFormat,
+  type DocumentKind,
+  type OfficialDocument,
+} from '@jixiao/office';
+import { getScheme } from '@jixiao/core';
+import { CliError } from '../errors.ts';
+import { runDepartment } from '../department-run.ts';
+
+export interface ExportOptions {
+  what: string;
+  format: string;
+  out: string;
+  scheme?: string;
+  projects?: string;
+  projectSpending?: string;
+  computed?: boolean;
+  workers?: string;
+}
+
+function check<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new CliError('USAGE.BAD_OPTION', `${flag} 只能是 ${allowed.join('、')}，收到“${value}”`);
+  return value as T;
+}
+
+export async function exportCommand(files: string[], opts: ExportOptions, out: (s: string) => void): Promise<void> {
+  const what = check<DocumentKind>(opts.what, DOCUMENT_KINDS, '--what');
+  const format = check<DocumentFormat>(opts.format, DOCUMENT_FORMATS, '--format');
+  if (format === 'xlsx' && (what === 'report' || what === 'disclosure')) throw new CliError('USAGE.BAD_OPTION', '报告和公开说明只能导出为 docx 或 pdf');
+  const workers = opts.workers === undefined ? 2 : Number(opts.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new CliError('USAGE.BAD_OPTION', '--workers 应为 1 到 16 之间的整数');
+  const run = await runDepartment(files, opts.scheme);
+  const forms = run.dept.forms;
+  const scores = opts.computed ? 'computed' : 'claimed';
+
+  const docs: Array<{ doc: OfficialDocument; file: string }> = [];
+  if (what === 'form') {
+    const width = String(forms.length).length;
+    forms.forEach((ev, i) => {
+      const doc = formDocument(ev, { scores, ...(opts.scheme && { scheme: getScheme(opts.scheme) }) });
+      for (const d of doc.differing) out(`提示：${ev.project.name.raw} ${d.label}填报 ${d.claimed}，按规则应为 ${d.computed}；已按填报值输出（--computed 改为输出计算值）`);
+      docs.push({ doc, file: `${String(i + 1).padStart(width, '0')}-${fileName(doc.name, format)}` });
+    });
+  } else {
+    const projects = opts.projects?.split(',').map((x) => Number(x.trim()) - 1);
+    if (projects?.some((p) => !Number.isInteger(p) || p < 0 || p >= forms.length)) throw new CliError('USAGE.BAD_PROJECTS', `--projects 应为 1 到 ${forms.length} 之间的序号，用逗号分隔`);
+    const doc = departmentDocument(what, { forms, scores: run.scores, summary: run.summary, findings: run.findings }, { scores, ...(projects && { projects }), ...(opts.projectSpending && { projectSpending: opts.projectSpending }) });
+    docs.push({ doc, file: fileName(doc.name, format) });
+  }
+
+  await mkdir(opts.out, { recursive: true });
+  const pdf = format === 'pdf' ? new PdfConverter({ workers }) : undefined;
+  const bar = docs.length > 1 && process.stderr.isTTY ? new SingleBar({ format: '导出 [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }, Presets.shades_classic) : null;
+  bar?.start(docs.length, 0, { file: '' });
+  try {
+    // every document is queued at once; the converter runs `workers` of them side by side
+    await Promise.all(
+      docs.map(async ({ doc, file }) => {
+        const bytes = await renderDocument(doc, format, what, pdf);
+        await writeFile(join(opts.out, file), bytes);
+        bar?.increment(1, { file });
+        if (!bar) out(`已写出 ${join(opts.out, file)}（${(bytes.byteLength / 1024).toFixed(0)} KB）`);
+      }),
+    );
+  } finally {
+    bar?.stop();
+    await pdf?.close();
+  }
+  out(`共导出 ${docs.length} 个文件到 ${opts.out}`);
+}

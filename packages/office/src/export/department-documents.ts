@@ -1,0 +1,71 @@
+/**
+ * Which document, in which format: the one entry the CLI and the server call, so that a download and
+ * `jixiao export` give the same bytes for the same data.
+ */
+import { departmentName, disclosureText, overallReport, type DepartmentSummary, type Evaluation, type EvaluationScore, type Finding } from '@jixiao/core';
+import { ExportError } from '../errors.ts';
+import type { OfficialDocument } from './document-model.ts';
+import { formDocument } from './form-layouts.ts';
+import type { ScorePolicy } from './form-context.ts';
+import type { PdfConverter } from './pdf.ts';
+import { renderDocx } from './render-docx.ts';
+import { renderXlsx } from './render-xlsx.ts';
+import { reportDocument } from './report-layout.ts';
+import { summaryDocument } from './summary-layout.ts';
+
+export const DOCUMENT_KINDS = ['form', 'summary', 'report', 'disclosure'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_FORMATS = ['docx', 'xlsx', 'pdf'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+export const MIME: Record<DocumentFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+export interface DepartmentData {
+  forms: readonly Evaluation[];
+  scores: readonly EvaluationScore[];
+  summary: DepartmentSummary;
+  findings: readonly Finding[];
+  department?: string;
+}
+
+export interface DepartmentDocumentOptions {
+  /** disclosure: the projects given a 综述 and attached (indices into forms) */
+  projects?: readonly number[];
+  /** disclosure: 一般公共预算项目支出总额, 万元 */
+  projectSpending?: string;
+  /** the user's texts for the report's slots */
+  fills?: Readonly<Record<string, string>>;
+  scores?: ScorePolicy;
+}
+
+export function departmentDocument(kind: Exclude<DocumentKind, 'form'>, data: DepartmentData, opts: DepartmentDocumentOptions = {}): OfficialDocument {
+  const department = departmentName(data);
+  const input = { forms: data.forms, scores: data.scores, summary: data.summary, findings: data.findings, department };
+  if (kind === 'summary') return summaryDocument(data.summary, { department });
+  if (kind === 'report') return reportDocument(overallReport(input), { ...(opts.fills && { fills: opts.fills }) });
+  const content = disclosureText(input, { ...(opts.projects && { projects: opts.projects }), ...(opts.projectSpending && { projectSpending: opts.projectSpending }) });
+  const attachments = content.attachments.map((i) => formDocument(data.forms[i]!, { ...(opts.scores && { scores: opts.scores }) }));
+  return reportDocument(content, { ...(opts.fills && { fills: opts.fills }), attachments });
+}
+
+/** The document as bytes; .xlsx only for tables (forms, 汇总表), .pdf through the converter given. */
+export async function renderDocument(doc: OfficialDocument, format: DocumentFormat, kind: DocumentKind, pdf?: PdfConverter): Promise<Uint8Array> {
+  if (format === 'xlsx') {
+    if (kind === 'report' || kind === 'disclosure') throw new ExportError('EXPORT.FORMAT_UNSUPPORTED', '报告类文档只提供 .docx 和 .pdf 格式', { kind, format });
+    return renderXlsx([doc]);
+  }
+  const docx = await renderDocx(doc);
+  if (format === 'docx') return docx;
+  if (!pdf) throw new ExportError('EXPORT.CONVERTER_MISSING', '未配置 PDF 转换（LibreOffice）');
+  return pdf.convert(docx, 'docx');
+}
+
+/** A file name from a document's name: no path separators or characters Windows refuses. */
+export function fileName(name: string, format: DocumentFormat): string {
+  const safe = name.replace(/[\\/:*?"<>|\r\n\t]/g, '').trim().slice(0, 80) || 'document';
+  return `${safe}.${format}`;
+}

@@ -1,0 +1,130 @@
+/**
+ * .docx/.xlsx → PDF through LibreOffice headless. One soffice runs per conversion, each worker with
+ * its own user profile (two soffice processes on one profile block each other or fail), behind a
+ * queue with a fixed number of workers. A fontconfig file maps the official fonts (仿宋_GB2312, 宋体,
+ * 黑体) to Noto CJK when they are not installed, so Chinese text renders in a serif CJK face instead of
+ * whatever fallback fontconfig would pick.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ExportError } from '../errors.ts';
+
+const SERIF = 'Noto Serif CJK SC';
+const SANS = 'Noto Sans CJK SC';
+
+/** Families a form names → what to use when the machine lacks them (the official fonts first). */
+const ALIASES: Array<[string[], string[]]> = [
+  [['仿宋_GB2312', '仿宋', 'FangSong_GB2312', 'FangSong'], ['FangSong_GB2312', 'FangSong', SERIF]],
+  [['宋体', 'SimSun', '新宋体', 'NSimSun'], ['SimSun', SERIF]],
+  [['楷体_GB2312', '楷体', 'KaiTi'], ['KaiTi', SERIF]],
+  [['黑体', 'SimHei', '微软雅黑', 'Microsoft YaHei'], ['SimHei', SANS]],
+];
+
+export function fontconfigXml(): string {
+  const alias = ALIASES.flatMap(([names, prefer]) =>
+    names.map((n) => `  <alias binding="same"><family>${n}</family><prefer>${prefer.filter((p) => p !== n).map((p) => `<family>${p}</family>`).join('')}</prefer></alias>`),
+  );
+  return ['<?xml version="1.0"?>', '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">', '<fontconfig>', '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>', ...alias, '</fontconfig>', ''].join('\n');
+}
+
+export interface PdfConverterOptions {
+  /** conversions run side by side, one LibreOffice profile each (default 1) */
+  workers?: number;
+  /** the LibreOffice binary (default `soffice` on the PATH) */
+  soffice?: string;
+  /** per conversion, ms (default 120 s: a first start builds the profile) */
+  timeoutMs?: number;
+}
+
+interface Job {
+  bytes: Uint8Array;
+  ext: 'docx' | 'xlsx';
+  resolve: (pdf: Uint8Array) => void;
+  reject: (e: unknown) => void;
+}
+
+export class PdfConverter {
+  private readonly queue: Job[] = [];
+  private readonly idle: number[] = [];
+  private base: Promise<string> | null = null;
+  private closed = false;
+
+  constructor(private readonly opts: PdfConverterOptions = {}) {
+    const n = Math.max(1, opts.workers ?? 1);
+    for (let i = 0; i < n; i++) this.idle.push(i);
+  }
+
+  get workers(): number {
+    return Math.max(1, this.opts.workers ?? 1);
+  }
+
+  /** A directory holding the fontconfig file and one profile per worker, made once. */
+  private dir(): Promise<string> {
+    this.base ??= (async () => {
+      const d = await mkdtemp(join(tmpdir(), 'jixiao-pdf-'));
+      await writeFile(join(d, 'fonts.conf'), fontconfigXml());
+      return d;
+    })();
+    return this.base;
+  }
+
+  convert(bytes: Uint8Array, ext: 'docx' | 'xlsx'): Promise<Uint8Array> {
+    if (this.closed) return Promise.reject(new ExportError('EXPORT.CLOSED', 'PDF 转换服务已关闭'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ bytes, ext, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.idle.length && this.queue.length) {
+      const worker = this.idle.shift()!;
+      const job = this.queue.shift()!;
+      this.run(worker, job)
+        .then(job.resolve, job.reject)
+        .finally(() => {
+          this.idle.push(worker);
+          this.pump();
+        });
+    }
+  }
+
+  private async run(worker: number, job: Job): Promise<Uint8Array> {
+    const base = await this.dir();
+    const work = await mkdtemp(join(base, 'job-'));
+    try {
+      const input = join(work, `document.${job.ext}`);
+      await writeFile(input, job.bytes);
+      const args = [`-env:UserInstallation=file://${join(base, `profile-${worker}`)}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, input];
+      await new Promise<void>((resolve, reject) => {
+        execFile(this.opts.soffice ?? 'soffice', args, { timeout: this.opts.timeoutMs ?? 120_000, env: { ...process.env, FONTCONFIG_FILE: join(base, 'fonts.conf') } }, (err) => {
+          if (!err) return resolve();
+          const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+          reject(
+            new ExportError(
+              missing ? 'EXPORT.CONVERTER_MISSING' : 'EXPORT.PDF_FAILED',
+              missing ? '生成 PDF 需要 LibreOffice（soffice），本机未安装' : `LibreOffice 转换 PDF 失败：${err.message.split('\n')[0]}`,
+            ),
+          );
+        });
+      });
+      try {
+        return new Uint8Array(await readFile(join(work, 'document.pdf')));
+      } catch {
+        throw new ExportError('EXPORT.PDF_FAILED', 'LibreOffice 未生成 PDF（文档可能已损坏）');
+      }
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+
+  /** Refuses new work and removes the profiles once the queue has drained. */
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.idle.length < this.workers) await new Promise((r) => setTimeout(r, 20));
+    if (this.base) await rm(await this.base, { recursive: true, force: true });
+    this.base = null;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The department's 汇总表 (县直部门绩效自评情况汇总表) as the Hebei seed lays it out: a two-row merged
+ * header, one row per project, the 自评率 merged down the project rows, and a 合计 that is the sum of
+ * the rows above (a live SUM in the workbook). Every figure comes from the computed summary.
+ */
+import { add, type DepartmentSummary } from '@jixiao/core';
+import { moneyText, percentText, scoreText } from './cell-format.ts';
+import { fitWidths, type DocCell, type DocRow, type OfficialDocument } from './document-model.ts';
+
+export interface SummaryDocumentOptions {
+  /** 预算部门 printed above the table */
+  department?: string;
+  title?: string;
+  filler?: { name?: string; phone?: string };
+}
+
+const MONEY = '0.00';
+
+const money = (v: string | null, sumAbove?: number): DocCell =>
+  v === null ? { text: '', align: 'right' } : { text: moneyText(v), align: 'right', number: { value: v, format: MONEY, ...(sumAbove && { sumAbove }) } };
+
+export function summaryDocument(s: DepartmentSummary, opts: SummaryDocumentOptions = {}): OfficialDocument {
+  const head = (text: string): DocCell => ({ text, rowSpan: 2, align: 'center', bold: true });
+  const n = s.rows.length;
+  const rate = `${s.selfEvaluationRate}%`;
+  const rows: DocRow[] = [
+    {
+      header: true,
+      cells: ['序号', '项目名称', '全年预算数', '全年执行数', '资金类型', '自评得分', '自评等级', '自评率\n（应评项目数/已自评项目数）'].map(head),
+    },
+    { header: true, cells: [] },
+    ...s.rows.map((r, i): DocRow => ({
+      cells: [
+        { text: String(r.seq), align: 'center' },
+        { text: r.project },
+        money(r.budget),
+        money(r.executed),
+        { text: r.fundType, align: 'center' },
+        { text: scoreText(r.score), align: 'right', number: { value: r.score, format: '0.00' } },
+        { text: r.grade, align: 'center' },
+        ...(i === 0 ? [{ text: rate, rowSpan: n, align: 'center' as const }] : []),
+      ],
+    })),
+    {
+      cells: [
+        { text: '合计', align: 'center', bold: true },
+        { text: '' },
+        // the 合计 printed is the exact sum of the rows printed
+        money(add(s.rows.map((r) => r.budget ?? '0')), n),
+        money(add(s.rows.map((r) => r.executed ?? '0')), n),
+        { text: '' },
+        { text: '' },
+        { text: '' },
+        { text: rate, align: 'center' },
+      ],
+    },
+  ];
+  const year = s.year === null ? '' : `${s.year}年度`;
+  return {
+    name: `${year}绩效自评情况汇总表`,
+    sections: [
+      {
+        blocks: [
+          { kind: 'title', text: opts.title ?? `${year}县直部门绩效自评情况汇总表` },
+          { kind: 'paragraph', text: `预算部门（盖章）：${opts.department ?? ''}        金额单位：万元` },
+          { kind: 'table', table: { widths: fitWidths([8, 40, 15, 15, 18, 12, 12, 22]), rows } },
+          { kind: 'paragraph', text: `填表人：${opts.filler?.name ?? ''}        联系电话：${opts.filler?.phone ?? ''}` },
+          { kind: 'paragraph', text: `注：自评得分、自评等级按评分规则由各项目自评表重新计算；全年执行率 ${s.total.rate === null ? '—' : percentText(s.total.rate)}。` },
+        ],
+      },
+    ],
+  };
+}
