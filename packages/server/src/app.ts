@@ -9,6 +9,8 @@ import { toApiError } from './errors.ts';
 import { departmentRoutes } from './routes/departments.routes.ts';
 import { evaluationRoutes } from './routes/evaluations.routes.ts';
 import { importRoutes } from './routes/import.routes.ts';
+import { documentRoutes } from './routes/documents.routes.ts';
+import type { PdfConverter } from '@jixiao/office';
 
 export interface AppOptions {
   store: Store;
@@ -17,6 +19,8 @@ export interface AppOptions {
   logger?: boolean;
   /** database kind, shown by /api/health */
   database?: string;
+  /** LibreOffice queue for PDF downloads; without it a PDF request is a 503 */
+  pdf?: PdfConverter;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -53,5 +57,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   departmentRoutes(app, opts.store);
   evaluationRoutes(app, opts.store, actor);
   importRoutes(app, opts.store, actor, maxUploadBytes);
+  documentRoutes(app, opts.store, opts.pdf);
   return app;
 }

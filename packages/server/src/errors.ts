@@ -2,7 +2,7 @@
  * Every error leaves the server as `{code, message, details}` with a fitting status. Codes are stable
  * and English; messages are Chinese. This is the one place that maps codes to HTTP statuses.
  */
-import { ImportError } from '@jixiao/office';
+import { ExportError, ImportError } from '@jixiao/office';
 import { NotFound, VersionConflict } from '@jixiao/core';
 import { StoreError } from '@jixiao/store';
 
@@ -43,6 +43,7 @@ export function toApiError(e: unknown): ApiError {
   if (e instanceof VersionConflict) return make(409, e.code, e.message, { current: e.current });
   if (e instanceof NotFound) return make(404, e.code, e.message);
   if (e instanceof ImportError) return make(IMPORT_STATUS[e.code] ?? 422, e.code, e.message, e.details);
+  if (e instanceof ExportError) return make(e.code === 'EXPORT.FORMAT_UNSUPPORTED' ? 422 : 503, e.code, e.message, e.details);
   if (e instanceof StoreError) return make(STORE_STATUS[e.code] ?? 500, e.code, e.message);
   if (err.validation) return make(400, 'REQUEST.INVALID', `请求参数不正确：${err.message}`, { issues: err.validation });
   if (err.code === 'SCHEME.INVALID') return make(422, err.code, err.message);

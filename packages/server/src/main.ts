@@ -8,6 +8,7 @@ try {
     ...(process.env.DATABASE_URL && { databaseUrl: process.env.DATABASE_URL }),
     demo: process.env.JIXIAO_DEMO !== 'off',
     ...(process.env.JIXIAO_MAX_UPLOAD_MB && { maxUploadBytes: Number(process.env.JIXIAO_MAX_UPLOAD_MB) * 1024 * 1024 }),
+    ...(process.env.JIXIAO_PDF_WORKERS && { pdfWorkers: Number(process.env.JIXIAO_PDF_WORKERS) }),
   });
 } catch (e) {
   const err = e as Error & { code?: string };

@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { connect, KyselyStore } from '@jixiao/store';
+import { PdfConverter } from '@jixiao/office';
 import { buildApp } from './app.ts';
 import { loadDemo } from './demo.ts';
 
@@ -14,6 +15,8 @@ export interface ServeOptions {
   databaseUrl?: string;
   demo?: boolean;
   maxUploadBytes?: number;
+  /** LibreOffice conversions side by side for PDF downloads (default 2) */
+  pdfWorkers?: number;
 }
 
 export async function serve(opts: ServeOptions = {}) {
@@ -21,7 +24,9 @@ export async function serve(opts: ServeOptions = {}) {
   const conn = await connect(target);
   const store = new KyselyStore(conn);
   const loaded = opts.demo === false ? 0 : await loadDemo(store);
-  const app = await buildApp({ store, database: conn.dialect, logger: true, ...(opts.maxUploadBytes && { maxUploadBytes: opts.maxUploadBytes }) });
+  const pdf = new PdfConverter({ workers: opts.pdfWorkers ?? 2 });
+  const app = await buildApp({ store, pdf, database: conn.dialect, logger: true, ...(opts.maxUploadBytes && { maxUploadBytes: opts.maxUploadBytes }) });
+  app.addHook('onClose', () => pdf.close());
   const port = opts.port ?? 3000;
   await app.listen({ port, host: opts.host ?? '0.0.0.0' });
   app.log.info(`jixiao 已启动：http://localhost:${port}  （数据库：${conn.dialect === 'sqlite' ? target : 'PostgreSQL'}；接口文档 /docs${loaded ? `；已载入演示数据 ${loaded} 张自评表` : ''}）`);

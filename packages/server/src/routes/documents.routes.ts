@@ -1,0 +1,68 @@
+/**
+ * Downloads of the official documents, made from the stored forms on request so that they always agree
+ * with the screen: a form in its layout, and a department's 汇总表, 整体自评报告 and 决算公开说明.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditForms, getScheme, NotFound, summarizeDepartment, type Store } from '@jixiao/core';
+import { departmentDocument, DOCUMENT_FORMATS, fileName, formDocument, MIME, renderDocument, type DocumentFormat, type DocumentKind, type OfficialDocument, type PdfConverter } from '@jixiao/office';
+import { IdParams } from '../schemas.ts';
+import { HttpError } from '../errors.ts';
+
+const Format = z.enum(DOCUMENT_FORMATS).default('docx').describe('docx、xlsx（自评表、汇总表）或 pdf');
+const Scores = z.enum(['claimed', 'computed']).default('claimed').describe('claimed：保留与计算值不同的填报得分（默认）；computed：一律输出计算得分');
+
+const FormQuery = z.object({ format: Format, scores: Scores });
+const DepartmentQuery = z.object({
+  format: Format,
+  scores: Scores,
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  projects: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, '项目序号用逗号分隔，如 1,3,5')
+    .optional()
+    .describe('公开说明：附表和综述的项目序号（汇总表中的序号，从 1 起）'),
+  projectSpending: z.string().regex(/^\d+(\.\d+)?$/).optional().describe('公开说明：一般公共预算项目支出总额，万元'),
+});
+const KindParams = IdParams.extend({ kind: z.enum(['summary', 'report', 'disclosure']).describe('summary 汇总表、report 整体自评报告、disclosure 决算公开说明') });
+
+async function send(reply: FastifyReply, doc: OfficialDocument, format: DocumentFormat, kind: DocumentKind, pdf: PdfConverter | undefined) {
+  if (format === 'pdf' && !pdf) throw new HttpError(503, 'EXPORT.CONVERTER_MISSING', '服务器未配置 PDF 转换（LibreOffice），请下载 docx');
+  const bytes = await renderDocument(doc, format, kind, pdf);
+  const name = fileName(doc.name, format);
+  return reply
+    .header('content-type', MIME[format])
+    .header('content-disposition', `attachment; filename="document.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
+
+export function documentRoutes(app: FastifyInstance, store: Store, pdf: PdfConverter | undefined): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/evaluations/:id/document', { schema: { tags: ['文档'], summary: '下载自评表（按其表式：全国、河北、云州、宁夏）', params: IdParams, querystring: FormQuery } }, async (req, reply) => {
+    const s = await store.getEvaluation(req.params.id);
+    if (!s) throw new NotFound(`自评表 ${req.params.id} 不存在`);
+    return send(reply, formDocument(s.evaluation, { scheme: getScheme(s.schemeId), scores: req.query.scores }), req.query.format, 'form', pdf);
+  });
+
+  r.get('/api/departments/:id/documents/:kind', { schema: { tags: ['文档'], summary: '下载部门文档：汇总表、整体绩效自评工作报告、决算公开绩效情况说明', params: KindParams, querystring: DepartmentQuery } }, async (req, reply) => {
+    const d = await store.getDepartment(req.params.id);
+    if (!d) throw new NotFound(`部门 ${req.params.id} 不存在`);
+    const stored = await store.listEvaluations({ departmentId: d.id, ...(req.query.year !== undefined && { year: req.query.year }) });
+    const forms = stored.map((s) => s.evaluation);
+    if (forms.length === 0) throw new HttpError(422, 'EXPORT.NO_FORMS', `部门“${d.name}”${req.query.year ?? ''}${req.query.year ? '年度' : ''}没有自评表，无法生成文档`);
+    const { kind, id } = req.params;
+    const { format } = req.query;
+    if (format === 'xlsx' && kind !== 'summary') throw new HttpError(422, 'EXPORT.FORMAT_UNSUPPORTED', '报告类文档只提供 .docx 和 .pdf 格式', { kind, format, department: id });
+    const projects = req.query.projects?.split(',').map((x) => Number(x) - 1);
+    if (projects?.some((p) => p < 0 || p >= forms.length)) throw new HttpError(422, 'EXPORT.BAD_PROJECTS', `项目序号应在 1 到 ${forms.length} 之间`, { projects: req.query.projects });
+    const { scores, findings } = auditForms(forms);
+    const summary = summarizeDepartment(forms, scores, getScheme(forms[0]!.schemeId));
+    const doc = departmentDocument(kind, { forms, scores, summary, findings, department: d.name }, {
+      scores: req.query.scores,
+      ...(projects && { projects }),
+      ...(req.query.projectSpending && { projectSpending: req.query.projectSpending }),
+    });
+    return send(reply, doc, format, kind, pdf);
+  });
+}
