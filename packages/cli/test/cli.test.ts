@@ -1,6 +1,6 @@
 /** The real `jixiao` binary, run as a user runs it. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -159,5 +159,39 @@ describe('jixiao with Office files', () => {
     const r = run('import', join(dir, 'x.docx'));
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('IMPORT.NOT_A_ZIP');
+  });
+});
+
+describe('jixiao export', () => {
+  const seed = (n: string) => join(root, 'fixtures/seeds', n);
+
+  it('--what form writes one .docx per form that imports back; differing claimed scores are pointed out', () => {
+    const out = mkdtempSync(join(tmpdir(), 'jixiao-export-'));
+    const r = run('export', '--what', 'form', '--format', 'docx', seed('hebei-dachang-zhengfawei-2023.txt'), '-o', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('共导出 11 个文件');
+    expect(r.stdout).toContain('提示：见义勇为基金 总分填报 70，按规则应为 74.26');
+    const files = readdirSync(out).sort();
+    expect(files).toHaveLength(11);
+    expect(files[2]).toBe('03-见义勇为基金绩效自评表.docx');
+    const back = JSON.parse(execFileSync(bin, ['import', '--json', join(out, files[2]!)], { encoding: 'utf8' }));
+    expect(back[0].evaluations[0].project.name.raw).toBe('见义勇为基金');
+    expect(back[0].evaluations[0].layout).toBe('hebei');
+  });
+
+  it('--what summary --format xlsx and the disclosure of chosen projects', () => {
+    const out = mkdtempSync(join(tmpdir(), 'jixiao-export-'));
+    expect(run('export', '--what', 'summary', '--format', 'xlsx', seed('hebei-dachang-zhengfawei-2023.txt'), '-o', out).status).toBe(0);
+    expect(run('export', '--what', 'disclosure', '--projects', '1,3', seed('hebei-dachang-zhengfawei-2023.txt'), '-o', out).status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['2023年度绩效自评情况汇总表.xlsx', '政法委2023年度决算公开绩效情况说明.docx']);
+  });
+
+  it('bad options: exit 2 with a coded Chinese message', () => {
+    const r = run('export', '--what', 'report', '--format', 'xlsx', seed('hebei-dachang-zhengfawei-2023.txt'), '-o', tmpdir());
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/USAGE\.BAD_OPTION.*docx 或 pdf/);
+    const k = run('export', '--what', 'letter', seed('hebei-dachang-zhengfawei-2023.txt'), '-o', tmpdir());
+    expect(k.status).toBe(2);
+    expect(k.stderr).toContain('--what 只能是 form、summary、report、disclosure');
   });
 });

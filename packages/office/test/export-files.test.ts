@@ -28,14 +28,20 @@ const documentXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/docu
 
 describe('.docx', () => {
   it('a Hebei form: A4 landscape, fixed layout, 11 grid columns, merged cells, the official fonts', async () => {
-    const xml = documentXml(await renderDocx(formDocument(hebei[2]!)));
+    const bytes = await renderDocx(formDocument(hebei[2]!));
+    const xml = documentXml(bytes);
+    const styles = strFromU8(unzipSync(bytes)['word/styles.xml']!);
     expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/); // A4 landscape in twips
     expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
     expect(xml.match(/<w:gridCol /g)).toHaveLength(11);
     expect(xml).toContain('<w:gridSpan w:val="3"/>'); // 预期指标值 over 符号/值/单位
     expect(xml).toContain('<w:vMerge w:val="restart"/>');
-    expect(xml).toContain('w:eastAsia="宋体"');
-    expect(xml).toContain('w:eastAsia="黑体"'); // the title
+    // fonts are named once, in the paragraph styles every table cell and title uses
+    expect(styles).toMatch(/w:styleId="Cell".*?w:eastAsia="宋体"/s);
+    expect(styles).toMatch(/w:styleId="Title".*?w:eastAsia="黑体"/s);
+    expect(styles).toMatch(/w:styleId="Body".*?w:eastAsia="仿宋_GB2312"/s);
+    expect(styles).toContain('w:eastAsia="zh-CN"');
+    expect(xml).toContain('<w:pStyle w:val="Cell"/>');
     expect(xml).toContain('见义勇为基金');
     expect(xml).toContain('<w:tblHeader/>'); // the indicator header repeats on every page
   });

@@ -33,18 +33,17 @@ const font = (eastAsia: string) => ({ ascii: FONTS.latin, hAnsi: FONTS.latin, cs
 /** Half-points: 三号 16 pt for titles, 四号 14 pt body text, 五号 10.5 pt in tables. */
 const SIZE = { title: 32, body: 28, heading: 28, table: 21 } as const;
 
-function runs(text: string, opts: Omit<IRunOptions, 'text' | 'break'>): TextRun[] {
-  // each line of a cell is its own run after a break: Word keeps the line breaks the form had
-  // zh-CN on every run: LibreOffice asks fontconfig for a face of that language (SC glyphs, not JP)
-  return text.split('\n').map((line, i) => new TextRun({ ...opts, language: LANGUAGE, text: line, ...(i > 0 && { break: 1 }) }));
+/**
+ * Runs carry only what differs from their paragraph's style (bold, a highlight): fonts, sizes and the
+ * zh-CN language live once in the styles part. Per-run properties were most of the XML and of the
+ * time spent writing it. Each line of a cell is its own run after a break, as the form had it.
+ */
+function runs(text: string, opts: Pick<IRunOptions, 'bold' | 'highlight'> = {}): TextRun[] {
+  return text.split('\n').map((line, i) => new TextRun({ ...(opts.bold && { bold: true }), ...(opts.highlight && { highlight: opts.highlight }), text: line, ...(i > 0 && { break: 1 }) }));
 }
 
 function cellParagraph(cell: DocCell): Paragraph {
-  return new Paragraph({
-    alignment: ALIGN[cell.align ?? 'left'],
-    spacing: { before: 0, after: 0 },
-    children: runs(cell.text, { font: font(FONTS.table), size: SIZE.table, bold: cell.bold ?? false }),
-  });
+  return new Paragraph({ style: 'Cell', ...(cell.align && cell.align !== 'left' && { alignment: ALIGN[cell.align] }), children: runs(cell.text, { bold: cell.bold ?? false }) });
 }
 
 function table(t: DocTable): Table {
@@ -52,6 +51,7 @@ function table(t: DocTable): Table {
   const placed = placeCells(t.rows);
   return new Table({
     layout: TableLayoutType.FIXED,
+    margins: { left: 60, right: 60, top: 30, bottom: 30 },
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     rows: t.rows.map(
@@ -64,7 +64,6 @@ function table(t: DocTable): Table {
             return new TableCell({
               width: { size: widths.slice(col, col + span).reduce((a, b) => a + b, 0), type: WidthType.DXA },
               verticalAlign: VerticalAlign.CENTER,
-              margins: { left: 60, right: 60, top: 30, bottom: 30 },
               ...(span > 1 && { columnSpan: span }),
               ...((cell.rowSpan ?? 1) > 1 && { rowSpan: cell.rowSpan }),
               children: [cellParagraph(cell)],
@@ -75,25 +74,26 @@ function table(t: DocTable): Table {
   });
 }
 
-function paragraph(text: string, o: { align?: Align; bold?: boolean; size: number; font: string; indent?: boolean; parts?: TextPart[] }): Paragraph {
-  const style = { font: font(o.font), size: o.size, bold: o.bold ?? false };
+type Style = 'Title' | 'Heading' | 'Body';
+
+function paragraph(text: string, style: Style, o: { align?: Align; bold?: boolean; indent?: boolean; parts?: TextPart[] } = {}): Paragraph {
   return new Paragraph({
-    alignment: ALIGN[o.align ?? 'left'],
-    spacing: { before: 60, after: 60, line: 360 },
-    // first-line indent of two characters, as official prose has it (size is in half-points → twips ×10)
-    ...(o.indent && { indent: { firstLine: o.size * 20 } }),
-    children: o.parts ? o.parts.flatMap((p) => runs(p.text, { ...style, ...(p.mark && { highlight: 'yellow' }) })) : runs(text, style),
+    style,
+    ...(o.align && { alignment: ALIGN[o.align] }),
+    // first-line indent of two characters, as official prose has it (14 pt × 2 in twips)
+    ...(o.indent && { indent: { firstLine: SIZE.body * 20 } }),
+    children: o.parts ? o.parts.flatMap((p) => runs(p.text, { bold: o.bold ?? false, ...(p.mark && { highlight: 'yellow' }) })) : runs(text, { bold: o.bold ?? false }),
   });
 }
 
 function block(b: DocBlock): Array<Paragraph | Table> {
   switch (b.kind) {
     case 'title':
-      return [paragraph(b.text, { align: 'center', bold: true, size: SIZE.title, font: FONTS.title })];
+      return [paragraph(b.text, 'Title')];
     case 'heading':
-      return [paragraph(b.text, { size: SIZE.heading, font: FONTS.title })];
+      return [paragraph(b.text, 'Heading')];
     case 'paragraph':
-      return [paragraph(b.text, { size: SIZE.body, font: FONTS.body, ...(b.align && { align: b.align }), ...(b.bold && { bold: b.bold }), ...(b.indent && { indent: true }), ...(b.parts && { parts: b.parts }) })];
+      return [paragraph(b.text, 'Body', { ...(b.align && { align: b.align }), ...(b.bold && { bold: b.bold }), ...(b.indent && { indent: true }), ...(b.parts && { parts: b.parts }) })];
     case 'table':
       // a paragraph after every table: Word merges two adjacent tables into one otherwise
       return [table(b.table), new Paragraph({ children: [] })];
@@ -107,7 +107,16 @@ export function buildDocx(doc: OfficialDocument): Document {
   return new Document({
     creator: 'jixiao',
     title: doc.name,
-    styles: { default: { document: { run: { font: font(FONTS.body), size: SIZE.body, language: LANGUAGE } } } },
+    styles: {
+      // zh-CN everywhere: LibreOffice asks fontconfig for a face of that language (SC glyphs, not JP)
+      default: { document: { run: { font: font(FONTS.body), size: SIZE.body, language: LANGUAGE } } },
+      paragraphStyles: [
+        { id: 'Cell', name: 'Table Text', run: { font: font(FONTS.table), size: SIZE.table, language: LANGUAGE }, paragraph: { spacing: { before: 0, after: 0 } } },
+        { id: 'Body', name: 'Body Text', run: { font: font(FONTS.body), size: SIZE.body, language: LANGUAGE }, paragraph: { spacing: { before: 60, after: 60, line: 360 } } },
+        { id: 'Title', name: 'Title', run: { font: font(FONTS.title), size: SIZE.title, bold: true, language: LANGUAGE }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 } } },
+        { id: 'Heading', name: 'Heading 1', run: { font: font(FONTS.title), size: SIZE.heading, language: LANGUAGE }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true } },
+      ],
+    },
     sections: doc.sections.map((sec) => ({
       properties: {
         page: {

@@ -1,0 +1,76 @@
+/**
+ * bench/export.ts — export N forms to .docx (the 19 seed forms in their four layouts, cycled):
+ * scoring + layout + docx writing, against a baseline that builds the same tables (same cell texts and
+ * merges, prepared beforehand) with the docx library alone and packs them. Same process, same forms.
+ * Goal (issue 6): ratio ≤ 1.5. Then PDF pages/s through LibreOffice with 1 and 2 workers.
+ * Usage: npx tsx bench/export.ts [N=1000] [rounds=3] [pdfForms=8]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import type { Evaluation } from '@jixiao/core';
+import { formDocument, PdfConverter, renderDocx, type OfficialDocument } from '@jixiao/office';
+import { median } from './measure.ts';
+
+const n = Number(process.argv[2] ?? 1000);
+const rounds = Number(process.argv[3] ?? 3);
+const pdfForms = Number(process.argv[4] ?? 8);
+const dir = join(import.meta.dirname, '../fixtures/golden');
+const seeds: Evaluation[] = readdirSync(dir)
+  .filter((f) => f.includes('.form-'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+const forms = Array.from({ length: n }, (_, i) => seeds[i % seeds.length]!);
+const prepared: OfficialDocument[] = forms.map((ev) => formDocument(ev));
+
+async function time(f: () => Promise<void>): Promise<number> {
+  const t = process.hrtime.bigint();
+  await f();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+let sink = 0;
+/** The docx library alone: the same rows and merges, default styles, no widths or fonts. */
+const baseline = async () => {
+  for (const doc of prepared) {
+    const children = doc.sections[0]!.blocks.map((b) =>
+      b.kind === 'table'
+        ? new Table({ rows: b.table.rows.map((r) => new TableRow({ children: r.cells.map((c) => new TableCell({ columnSpan: c.colSpan ?? 1, rowSpan: c.rowSpan ?? 1, children: [new Paragraph(c.text)] })) })) })
+        : new Paragraph(b.kind === 'page-break' ? '' : b.text),
+    );
+    sink += (await Packer.toBuffer(new Document({ sections: [{ children }] }))).byteLength;
+  }
+};
+const full = async () => {
+  for (const ev of forms) sink += (await renderDocx(formDocument(ev))).byteLength;
+};
+
+console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
+await baseline();
+await full();
+const b: number[] = [];
+const f: number[] = [];
+for (let i = 0; i < rounds; i++) {
+  b.push(await time(baseline));
+  f.push(await time(full));
+}
+console.log(
+  `docx: ${n} forms; baseline docx library alone ${median(b).toFixed(0)} ms; export ${median(f).toFixed(0)} ms (${((n / median(f)) * 1000).toFixed(0)} forms/s); ratio ${(median(f) / median(b)).toFixed(2)} (goal ≤ 1.5)`,
+);
+
+// PDF: the first pdfForms forms, converted through the queue; pages counted in the PDFs themselves.
+const docxs = await Promise.all(forms.slice(0, pdfForms).map((ev) => renderDocx(formDocument(ev))));
+const pagesOf = (pdf: Uint8Array) => (new TextDecoder('latin1').decode(pdf).match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+for (const workers of docxs.length ? [1, 2] : []) {
+  const conv = new PdfConverter({ workers });
+  await conv.convert(docxs[0]!, 'docx'); // warm: each profile is created on first use
+  if (workers === 2) await Promise.all([conv.convert(docxs[0]!, 'docx'), conv.convert(docxs[0]!, 'docx')]);
+  let pages = 0;
+  const ms = await time(async () => {
+    for (const pdf of await Promise.all(docxs.map((d) => conv.convert(d, 'docx')))) pages += pagesOf(pdf);
+  });
+  await conv.close();
+  console.log(`pdf: ${workers} worker(s), ${docxs.length} forms, ${pages} pages in ${ms.toFixed(0)} ms: ${((pages / ms) * 1000).toFixed(2)} pages/s, ${((docxs.length / ms) * 1000).toFixed(2)} forms/s`);
+}
+if (sink < 0) console.log(sink);
