@@ -4,7 +4,7 @@
  *
  * Scores printed are the computed ones, except where an imported form claims a different score: that
  * is the filler's statement, and replacing it silently would hide the difference from the person
- * signing the form. The claimed score is printed until the user accepts the suggested fix (the A5/A7
+ * signing the form. The claimed score is printed until the user accepts the suggested fix (the A3/A4/A5
  * finding stays open until then); `scores: 'computed'` prints the computed score everywhere, for a
  * user who has decided. A blank claimed score always takes the computed one.
  */
