@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import type { Evaluation } from '@jixiao/core';
 import { formDocument, PdfConverter, renderDocx, type OfficialDocument } from '@jixiao/office';
-import { median } from './measure.ts';
+import { median, timeAsync } from './measure.ts';
 
 const n = Number(process.argv[2] ?? 1000);
 const rounds = Number(process.argv[3] ?? 3);
@@ -24,11 +24,6 @@ const seeds: Evaluation[] = readdirSync(dir)
 const forms = Array.from({ length: n }, (_, i) => seeds[i % seeds.length]!);
 const prepared: OfficialDocument[] = forms.map((ev) => formDocument(ev));
 
-async function time(f: () => Promise<void>): Promise<number> {
-  const t = process.hrtime.bigint();
-  await f();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
 
 let sink = 0;
 /** The docx library alone: the same rows and merges, default styles, no widths or fonts. */
@@ -52,8 +47,8 @@ await full();
 const b: number[] = [];
 const f: number[] = [];
 for (let i = 0; i < rounds; i++) {
-  b.push(await time(baseline));
-  f.push(await time(full));
+  b.push(await timeAsync(baseline));
+  f.push(await timeAsync(full));
 }
 console.log(
   `docx: ${n} forms; baseline docx library alone ${median(b).toFixed(0)} ms; export ${median(f).toFixed(0)} ms (${((n / median(f)) * 1000).toFixed(0)} forms/s); ratio ${(median(f) / median(b)).toFixed(2)} (goal ≤ 1.5)`,
@@ -67,7 +62,7 @@ for (const workers of docxs.length ? [1, 2] : []) {
   await conv.convert(docxs[0]!, 'docx'); // warm: each profile is created on first use
   if (workers === 2) await Promise.all([conv.convert(docxs[0]!, 'docx'), conv.convert(docxs[0]!, 'docx')]);
   let pages = 0;
-  const ms = await time(async () => {
+  const ms = await timeAsync(async () => {
     for (const pdf of await Promise.all(docxs.map((d) => conv.convert(d, 'docx')))) pages += pagesOf(pdf);
   });
   await conv.close();

@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 import { importBytes } from '@jixiao/office';
+import { median, timeAsync } from './measure.ts';
 
 const n = Number(process.argv[2] ?? 1000);
 const rounds = Number(process.argv[3] ?? 3);
@@ -20,11 +21,6 @@ const docx = new Uint8Array(readFileSync(join(dir, 'xinjiang-changji-zhengfawei-
 const xlsx = new Uint8Array(readFileSync(join(dir, 'xinjiang-changji-zhengfawei-2021.xlsx')));
 const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, parseTagValue: false });
 
-async function time(f: () => Promise<void>): Promise<number> {
-  const t = process.hrtime.bigint();
-  await f();
-  return Number(process.hrtime.bigint() - t) / 1e6;
-}
 let sink = 0;
 const files = Math.ceil(n / 2); // two forms per file
 const baseDocx = async () => {
@@ -43,7 +39,6 @@ const baseXlsx = async () => {
 const fullXlsx = async () => {
   for (let i = 0; i < files; i++) sink += (await importBytes(xlsx, 'f.xlsx')).evaluations.length;
 };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
 for (const [name, base, full] of [
   ['docx', baseDocx, fullDocx],
@@ -54,8 +49,8 @@ for (const [name, base, full] of [
   const b: number[] = [];
   const f: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    b.push(await time(base));
-    f.push(await time(full));
+    b.push(await timeAsync(base));
+    f.push(await timeAsync(full));
   }
   const forms = files * 2;
   console.log(`${name}: ${forms} forms; baseline unzip+XML ${median(b).toFixed(0)} ms; import ${median(f).toFixed(0)} ms (${((forms / median(f)) * 1000).toFixed(0)} forms/s); ratio ${(median(f) / median(b)).toFixed(2)} (goal ≤ 2)`);

@@ -189,7 +189,7 @@ describe('jixiao export', () => {
   it('bad options: exit 2 with a coded Chinese message', () => {
     const r = run('export', '--what', 'report', '--format', 'xlsx', seed('hebei-dachang-zhengfawei-2023.txt'), '-o', tmpdir());
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/USAGE\.BAD_OPTION.*docx 或 pdf/);
+    expect(r.stderr).toMatch(/EXPORT\.FORMAT_UNSUPPORTED.*\.docx 和 \.pdf/);
     const k = run('export', '--what', 'letter', seed('hebei-dachang-zhengfawei-2023.txt'), '-o', tmpdir());
     expect(k.status).toBe(2);
     expect(k.stderr).toContain('--what 只能是 form、summary、report、disclosure');

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { auditForms, getScheme, summarizeDepartment, type Evaluation } from '@jixiao/core';
+import { auditForms, getScheme, summarizeDepartment, trim, type Evaluation } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import { departmentDocument, fontconfigXml, formDocument, PdfConverter, renderDocument, renderDocx, renderXlsx } from '../src/index.ts';
 
@@ -138,7 +138,7 @@ describe.skipIf(!tools)('PDF through LibreOffice', () => {
         expect(t).toContain('459.11');
         expect(t).toContain('453.64');
         expect(t).toContain('见义勇为基金');
-        expect(t).toContain(data.summary.rows[2]!.score.replace(/\.?0+$/, ''));
+        expect(t).toContain(trim(data.summary.rows[2]!.score));
       }
       const disclosure = text(join(out, 'disclosure.pdf'));
       expect(disclosure).toContain('决算公开绩效情况说明');

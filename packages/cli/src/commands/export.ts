@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import {
+  checkFormat,
   DOCUMENT_FORMATS,
   DOCUMENT_KINDS,
   PdfConverter,
@@ -42,7 +43,7 @@ function check<T extends string>(value: string, allowed: readonly T[], flag: str
 export async function exportCommand(files: string[], opts: ExportOptions, out: (s: string) => void): Promise<void> {
   const what = check<DocumentKind>(opts.what, DOCUMENT_KINDS, '--what');
   const format = check<DocumentFormat>(opts.format, DOCUMENT_FORMATS, '--format');
-  if (format === 'xlsx' && (what === 'report' || what === 'disclosure')) throw new CliError('USAGE.BAD_OPTION', '报告和公开说明只能导出为 docx 或 pdf');
+  checkFormat(what, format);
   const workers = opts.workers === undefined ? 2 : Number(opts.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new CliError('USAGE.BAD_OPTION', '--workers 应为 1 到 16 之间的整数');
   const run = await runDepartment(files, opts.scheme);

@@ -52,12 +52,18 @@ export function departmentDocument(kind: Exclude<DocumentKind, 'form'>, data: De
   return reportDocument(content, { ...(opts.fills && { fills: opts.fills }), attachments });
 }
 
+/**
+ * Refuses a format the document has none of — a workbook of prose — before any work is done: callers
+ * check first, and renderDocument checks again for those that did not.
+ */
+export function checkFormat(kind: DocumentKind, format: DocumentFormat): void {
+  if (format === 'xlsx' && (kind === 'report' || kind === 'disclosure')) throw new ExportError('EXPORT.FORMAT_UNSUPPORTED', '报告类文档只提供 .docx 和 .pdf 格式', { kind, format });
+}
+
 /** The document as bytes; .xlsx only for tables (forms, 汇总表), .pdf through the converter given. */
 export async function renderDocument(doc: OfficialDocument, format: DocumentFormat, kind: DocumentKind, pdf?: PdfConverter): Promise<Uint8Array> {
-  if (format === 'xlsx') {
-    if (kind === 'report' || kind === 'disclosure') throw new ExportError('EXPORT.FORMAT_UNSUPPORTED', '报告类文档只提供 .docx 和 .pdf 格式', { kind, format });
-    return renderXlsx([doc]);
-  }
+  checkFormat(kind, format);
+  if (format === 'xlsx') return renderXlsx([doc]);
   const docx = await renderDocx(doc);
   if (format === 'docx') return docx;
   if (!pdf) throw new ExportError('EXPORT.CONVERTER_MISSING', '未配置 PDF 转换（LibreOffice）');

@@ -97,38 +97,65 @@ function budgetLineRows(ctx: FormContext, kinds: ReadonlyArray<keyof BudgetLine>
 
 const span = (keys: readonly IndicatorColumnKey[]) => keys.reduce((n, k) => n + columnWidth(k), 0);
 
+/** 项目名称 and the two units (主管部门, 实施/预算单位), as most layouts head the form. */
+function identityRows(ev: Evaluation, W: number, o: { labelSpan: number; deptLabel: string; deptSpan: number; implLabel: string }): DocRow[] {
+  const L = o.labelSpan;
+  return [
+    { cells: [label('项目名称', { colSpan: L, bold: true }), c(ev.project.name.raw, { colSpan: W - L })] },
+    ...codeRow(ev, W),
+    {
+      cells: [
+        label(o.deptLabel, { colSpan: L, bold: true }),
+        c(party(ev.project.department), { colSpan: o.deptSpan }),
+        label(o.implLabel, { bold: true }),
+        c(party(ev.project.implementer), { colSpan: W - L - o.deptSpan - 1 }),
+      ],
+    },
+  ];
+}
+
+/** The 财政部 budget block (national, Ningxia): 年初预算数/全年预算数/全年执行数/分值/执行率/得分 and its lines. */
+function nationalBudgetRows(ctx: FormContext, section: string, labelSpan: number, W: number): DocRow[] {
+  const lastSpan = W - 1 - labelSpan - 5; // 得分 takes what the section, label and five columns leave
+  return [
+    {
+      cells: [
+        label(section, { rowSpan: ctx.ev.budget.lines.length + 1, bold: true }),
+        c('', { colSpan: labelSpan }),
+        ...['年初预算数', '全年预算数', '全年执行数', '分值', '执行率'].map((t) => label(t, { bold: true })),
+        label('得分', { colSpan: lastSpan, bold: true }),
+      ],
+    },
+    ...budgetLineRows(ctx, ['initial', 'adjusted', 'executed', 'points', 'rate', 'score'], labelSpan, lastSpan),
+  ];
+}
+
+/** Title, year, the table and what follows it: the frame every layout puts around its table. */
+function page(ev: Evaluation, rows: DocRow[], weights: number[], o: { title: string; phoneLabel: string; before?: DocBlock[] }): DocBlock[] {
+  return [
+    { kind: 'title', text: ev.title?.raw || o.title },
+    ...yearLine(ev),
+    ...(o.before ?? []),
+    { kind: 'table', table: { widths: fitWidths(weights, true), rows } },
+    ...notes(ev),
+    ...fillerLine(ev, o.phoneLabel),
+  ];
+}
+
 /** 财政部 layout (the Xinjiang seed): 年初/全年预算数, 分值, 执行率, 得分; 年度指标值; 偏差原因. */
 function national(ctx: FormContext): DocBlock[] {
   const { ev } = ctx;
   const cols: IndicatorColumnKey[] = ['level1', 'level2', 'name', 'target', 'actual', 'points', 'score', 'deviation'];
   const W = 1 + span(cols); // a section column in front
-  const lines = ev.budget.lines.length;
-  const indicators = indicatorRows(ctx, cols);
   const rows: DocRow[] = [
-    { cells: [label('项目名称', { bold: true }), c(ev.project.name.raw, { colSpan: W - 1 })] },
-    ...codeRow(ev, W),
-    { cells: [label('主管部门', { bold: true }), c(party(ev.project.department), { colSpan: 3 }), label('实施单位', { bold: true }), c(party(ev.project.implementer), { colSpan: W - 5 })] },
-    {
-      cells: [
-        label('项目资金\n（万元）', { rowSpan: lines + 1, bold: true }),
-        c('', { colSpan: 2 }),
-        ...['年初预算数', '全年预算数', '全年执行数', '分值', '执行率'].map((t) => label(t, { bold: true })),
-        label('得分', { bold: true }),
-      ],
-    },
-    ...budgetLineRows(ctx, ['initial', 'adjusted', 'executed', 'points', 'rate', 'score'], 2, 1),
+    ...identityRows(ev, W, { labelSpan: 1, deptLabel: '主管部门', deptSpan: 3, implLabel: '实施单位' }),
+    ...nationalBudgetRows(ctx, '项目资金\n（万元）', 2, W),
     ...goalRows(ctx, '年度总体目标', '预期目标', '实际完成情况', W),
-    ...withSection('年度绩效指标完成情况', [...indicatorHeader(cols, NAMES, false), ...indicators]),
+    ...withSection('年度绩效指标完成情况', [...indicatorHeader(cols, NAMES, false), ...indicatorRows(ctx, cols)]),
     totalRow(ctx, '总分', W, cols, 1, false),
     ...narrativeRows(ev, W, 3),
   ];
-  return [
-    { kind: 'title', text: ev.title?.raw || '项目支出绩效自评表' },
-    ...yearLine(ev),
-    { kind: 'table', table: { widths: fitWidths([12, 14, 16, 30, 18, 18, 10, 10, 24], true), rows } },
-    ...notes(ev),
-    ...fillerLine(ev, '联系电话'),
-  ];
+  return page(ev, rows, [12, 14, 16, 30, 18, 18, 10, 10, 24], { title: '项目支出绩效自评表', phoneLabel: '联系电话' });
 }
 
 function codeRow(ev: Evaluation, W: number): DocRow[] {
@@ -179,9 +206,9 @@ function hebei(ctx: FormContext): DocBlock[] {
   const { ev } = ctx;
   const cols: IndicatorColumnKey[] = ['level1', 'level2', 'name', 'points', 'targetParts', 'actual', 'completion', 'score'];
   const W = 1 + span(cols); // 11
-  const pairs = { total: ['到位数', '执行数'] } as Record<string, [string, string]>;
   const budget: DocRow[] = ev.budget.lines.map((l) => {
-    const [r, e] = pairs[l.kind] ?? [l.label.raw, l.label.raw];
+    // the total line pairs 预算数/到位数/执行数; the others repeat their own label (其中：财政资金 ×3)
+    const [r, e] = l.kind === 'total' ? ['到位数', '执行数'] : [l.label.raw, l.label.raw];
     return {
       cells: [
         c(l.label.raw, { colSpan: 2 }),
@@ -195,7 +222,6 @@ function hebei(ctx: FormContext): DocBlock[] {
     };
   });
   const names = { ...NAMES, points: '指标分值', targetParts: '预期指标值', completion: '单项指标\n完成情况', score: '自评得分' };
-  const narrative = ev.narratives.filter((n) => n.kind !== 'remarks');
   const rows: DocRow[] = [
     {
       cells: [
@@ -215,16 +241,13 @@ function hebei(ctx: FormContext): DocBlock[] {
     ...goalRows(ctx, '三、目标完成情况', '年度预期目标', '具体完成情况', W),
     ...withSection('四、年度绩效指标完成情况', [...indicatorHeader(cols, names, true), ...indicatorRows(ctx, cols)]),
     totalRow(ctx, '自评总分', W, cols, 1, false),
-    ...narrative.map((n) => ({ cells: [label(n.label.raw, { colSpan: 3, bold: true }), c(n.text.raw, { colSpan: W - 3 })] })),
+    ...narrativeRows(ev, W, 3),
   ];
-  return [
-    { kind: 'title', text: ev.title?.raw || '项目绩效自评表' },
-    ...yearLine(ev),
-    { kind: 'paragraph', text: `填报单位：${ev.project.fillingUnit?.raw ?? ''}        金额单位：万元` },
-    { kind: 'table', table: { widths: fitWidths([10, 14, 14, 24, 10, 8, 10, 12, 18, 22, 10], true), rows } },
-    ...notes(ev),
-    ...fillerLine(ev, '联系方式'),
-  ];
+  return page(ev, rows, [10, 14, 14, 24, 10, 8, 10, 12, 18, 22, 10], {
+    title: '项目绩效自评表',
+    phoneLabel: '联系方式',
+    before: [{ kind: 'paragraph', text: `填报单位：${ev.project.fillingUnit?.raw ?? ''}        金额单位：万元` }],
+  });
 }
 
 /** Yunzhou (Shanxi): 目标申报数/预算编制数, 资金结(转)余, 年初/调整后指标值, 项目绩效分析, 备注. */
@@ -243,9 +266,7 @@ function yunzhou(ctx: FormContext): DocBlock[] {
   });
   const remarks = ev.narratives.filter((n) => n.kind === 'remarks' && n.label.raw !== '注');
   const rows: DocRow[] = [
-    { cells: [label('项目名称', { bold: true }), c(ev.project.name.raw, { colSpan: W - 1 })] },
-    ...codeRow(ev, W),
-    { cells: [label('主管部门及代码', { bold: true }), c(party(ev.project.department), { colSpan: 4 }), label('预算单位', { bold: true }), c(party(ev.project.implementer), { colSpan: W - 6 })] },
+    ...identityRows(ev, W, { labelSpan: 1, deptLabel: '主管部门及代码', deptSpan: 4, implLabel: '预算单位' }),
     {
       cells: [
         label('项目资金预算安排及执行进度（万元）', { rowSpan: lines + 2, bold: true }),
@@ -263,13 +284,7 @@ function yunzhou(ctx: FormContext): DocBlock[] {
     ...(analysisRows.length ? withSection('项\n目\n绩\n效\n分\n析', analysisRows) : []),
     ...remarks.map((n) => ({ cells: [c(n.text.raw, { colSpan: W })] })),
   ];
-  return [
-    { kind: 'title', text: ev.title?.raw || '项目支出绩效自评表' },
-    ...yearLine(ev),
-    { kind: 'table', table: { widths: fitWidths([10, 13, 15, 26, 15, 15, 15, 9, 9, 22], true), rows } },
-    ...notes(ev),
-    ...fillerLine(ev, '联系电话'),
-  ];
+  return page(ev, rows, [10, 13, 15, 26, 15, 15, 15, 9, 9, 22], { title: '项目支出绩效自评表', phoneLabel: '联系电话' });
 }
 
 /** Ningxia: the national budget block, 年度指标值(A)/全年实际值(B), the 得分计算方法 column and the notes. */
@@ -277,34 +292,17 @@ function ningxia(ctx: FormContext): DocBlock[] {
   const { ev } = ctx;
   const cols: IndicatorColumnKey[] = ['level1', 'level2', 'name', 'target', 'actual', 'points', 'score', 'method', 'deviation'];
   const W = span(cols); // 9
-  const lines = ev.budget.lines.length;
   const names = { ...NAMES, target: '年度指标值(A)', actual: '全年实际值(B)', method: '得分计算方法' };
   const rows: DocRow[] = [
-    { cells: [label('项目名称', { colSpan: 2, bold: true }), c(ev.project.name.raw, { colSpan: W - 2 })] },
-    ...codeRow(ev, W),
-    { cells: [label('主管部门', { colSpan: 2, bold: true }), c(party(ev.project.department), { colSpan: 2 }), label('实施单位', { bold: true }), c(party(ev.project.implementer), { colSpan: W - 5 })] },
-    {
-      cells: [
-        label('项目资金 (万元)', { rowSpan: lines + 1, bold: true }),
-        c(''),
-        ...['年初预算数', '全年预算数', '全年执行数', '分值', '执行率'].map((t) => label(t, { bold: true })),
-        label('得分', { colSpan: 2, bold: true }),
-      ],
-    },
-    ...budgetLineRows(ctx, ['initial', 'adjusted', 'executed', 'points', 'rate', 'score'], 1, 2),
+    ...identityRows(ev, W, { labelSpan: 2, deptLabel: '主管部门', deptSpan: 2, implLabel: '实施单位' }),
+    ...nationalBudgetRows(ctx, '项目资金 (万元)', 1, W),
     ...goalRows(ctx, '年度总体目标', '预期目标', '实际完成情况', W),
     ...indicatorHeader(cols, names, false),
     ...indicatorRows(ctx, cols),
     totalRow(ctx, '总分', W, cols, 0, false),
     ...narrativeRows(ev, W, 2),
   ];
-  return [
-    { kind: 'title', text: ev.title?.raw || '项目支出绩效自评表' },
-    ...yearLine(ev),
-    { kind: 'table', table: { widths: fitWidths([14, 16, 30, 16, 16, 9, 9, 30, 24], true), rows } },
-    ...notes(ev),
-    ...fillerLine(ev, '联系电话'),
-  ];
+  return page(ev, rows, [14, 16, 30, 16, 16, 9, 9, 30, 24], { title: '项目支出绩效自评表', phoneLabel: '联系电话' });
 }
 
 const BUILDERS: Record<LayoutId, (ctx: FormContext) => DocBlock[]> = { national, hebei, yunzhou, ningxia };

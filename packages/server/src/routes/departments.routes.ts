@@ -1,7 +1,8 @@
 /** Departments, projects, the 汇总表 and department-wide findings, all computed from the stored forms. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditForms, getScheme, NotFound, summarizeDepartment, type Store } from '@jixiao/core';
+import { NotFound, type Store } from '@jixiao/core';
+import { computeDepartment, departmentForms } from './department-data.ts';
 import { IdParams, NewDepartment, YearQuery } from '../schemas.ts';
 import { z } from 'zod';
 
@@ -18,23 +19,14 @@ export function departmentRoutes(app: FastifyInstance, store: Store): void {
     store.listProjects(req.query.departmentId),
   );
 
-  const departmentForms = async (id: number, year?: number) => {
-    const d = await store.getDepartment(id);
-    if (!d) throw new NotFound(`部门 ${id} 不存在`);
-    const stored = await store.listEvaluations({ departmentId: id, ...(year !== undefined && { year }) });
-    return { d, stored, forms: stored.map((s) => s.evaluation) };
-  };
-
   r.get('/api/departments/:id/summary', { schema: { tags: ['部门'], summary: '绩效自评情况汇总表（由自评表计算）', params: IdParams, querystring: YearQuery } }, async (req) => {
-    const { d, stored, forms } = await departmentForms(req.params.id, req.query.year);
-    const { scores } = auditForms(forms);
-    const scheme = getScheme(forms[0]?.schemeId ?? 'national');
-    const summary = summarizeDepartment(forms, scores, scheme);
+    const { d, stored } = await departmentForms(store, req.params.id, req.query.year);
+    const { summary } = computeDepartment(stored);
     return { department: d, summary: { ...summary, rows: summary.rows.map((row, i) => ({ ...row, evaluationId: stored[i]!.id, status: stored[i]!.status })) } };
   });
   r.get('/api/departments/:id/findings', { schema: { tags: ['部门'], summary: '部门全部自评表的逻辑校验结果（含跨表复制检测 A9）', params: IdParams, querystring: YearQuery } }, async (req) => {
-    const { stored, forms } = await departmentForms(req.params.id, req.query.year);
-    return auditForms(forms).findings.map((f) => ({ ...f, evaluationId: f.location.form ? stored[f.location.form.index]!.id : null }));
+    const { stored } = await departmentForms(store, req.params.id, req.query.year);
+    return computeDepartment(stored).findings.map((f) => ({ ...f, evaluationId: f.location.form ? stored[f.location.form.index]!.id : null }));
   });
   r.get('/api/grades', { schema: { tags: ['部门'], summary: '全部自评表按等级计数', querystring: YearQuery } }, async (req) => store.gradeCounts(req.query.year));
 }

@@ -5,8 +5,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditForms, getScheme, NotFound, summarizeDepartment, type Store } from '@jixiao/core';
-import { departmentDocument, DOCUMENT_FORMATS, fileName, formDocument, MIME, renderDocument, type DocumentFormat, type DocumentKind, type OfficialDocument, type PdfConverter } from '@jixiao/office';
+import { getScheme, NotFound, type Store } from '@jixiao/core';
+import { computeDepartment, departmentForms } from './department-data.ts';
+import { checkFormat, departmentDocument, DOCUMENT_FORMATS, fileName, formDocument, MIME, renderDocument, type DocumentFormat, type DocumentKind, type OfficialDocument, type PdfConverter } from '@jixiao/office';
 import { IdParams } from '../schemas.ts';
 import { HttpError } from '../errors.ts';
 
@@ -46,19 +47,14 @@ export function documentRoutes(app: FastifyInstance, store: Store, pdf: PdfConve
   });
 
   r.get('/api/departments/:id/documents/:kind', { schema: { tags: ['文档'], summary: '下载部门文档：汇总表、整体绩效自评工作报告、决算公开绩效情况说明', params: KindParams, querystring: DepartmentQuery } }, async (req, reply) => {
-    const d = await store.getDepartment(req.params.id);
-    if (!d) throw new NotFound(`部门 ${req.params.id} 不存在`);
-    const stored = await store.listEvaluations({ departmentId: d.id, ...(req.query.year !== undefined && { year: req.query.year }) });
-    const forms = stored.map((s) => s.evaluation);
-    if (forms.length === 0) throw new HttpError(422, 'EXPORT.NO_FORMS', `部门“${d.name}”${req.query.year ?? ''}${req.query.year ? '年度' : ''}没有自评表，无法生成文档`);
-    const { kind, id } = req.params;
-    const { format } = req.query;
-    if (format === 'xlsx' && kind !== 'summary') throw new HttpError(422, 'EXPORT.FORMAT_UNSUPPORTED', '报告类文档只提供 .docx 和 .pdf 格式', { kind, format, department: id });
+    const { kind } = req.params;
+    const { format, year } = req.query;
+    checkFormat(kind, format); // before reading anything
+    const { d, stored } = await departmentForms(store, req.params.id, year);
+    if (stored.length === 0) throw new HttpError(422, 'EXPORT.NO_FORMS', `部门“${d.name}”${year ? `${year}年度` : ''}没有自评表，无法生成文档`);
     const projects = req.query.projects?.split(',').map((x) => Number(x) - 1);
-    if (projects?.some((p) => p < 0 || p >= forms.length)) throw new HttpError(422, 'EXPORT.BAD_PROJECTS', `项目序号应在 1 到 ${forms.length} 之间`, { projects: req.query.projects });
-    const { scores, findings } = auditForms(forms);
-    const summary = summarizeDepartment(forms, scores, getScheme(forms[0]!.schemeId));
-    const doc = departmentDocument(kind, { forms, scores, summary, findings, department: d.name }, {
+    if (projects?.some((p) => p < 0 || p >= stored.length)) throw new HttpError(422, 'EXPORT.BAD_PROJECTS', `项目序号应在 1 到 ${stored.length} 之间`, { projects: req.query.projects });
+    const doc = departmentDocument(kind, { ...computeDepartment(stored), department: d.name }, {
       scores: req.query.scores,
       ...(projects && { projects }),
       ...(req.query.projectSpending && { projectSpending: req.query.projectSpending }),
