@@ -22,3 +22,4 @@ export * from './department/check-texts.ts';
 export * from './department/report-content.ts';
 export * from './ports/store.ts';
 export * from './values/exact.ts';
+export * from './edit/edit-evaluation.ts';
