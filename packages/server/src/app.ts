@@ -1,5 +1,7 @@
 /** The HTTP application: Fastify with zod schemas, OpenAPI at /docs, uploads, one error mapper. */
+import { existsSync } from 'node:fs';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -21,6 +23,8 @@ export interface AppOptions {
   database?: string;
   /** LibreOffice queue for PDF downloads; without it a PDF request is a 503 */
   pdf?: PdfConverter;
+  /** the built web UI (packages/web/dist), served at / */
+  webRoot?: string;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -58,5 +62,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   evaluationRoutes(app, opts.store, actor);
   importRoutes(app, opts.store, actor, maxUploadBytes);
   documentRoutes(app, opts.store, opts.pdf);
+  if (opts.webRoot && existsSync(opts.webRoot)) {
+    // Hashed asset names never change content, so they may be cached for good; index.html never is.
+    await app.register(fastifyStatic, {
+      root: opts.webRoot,
+      setHeaders: (reply, path) => void reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  } else if (opts.webRoot) {
+    app.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>jixiao</title><p>网页界面尚未构建：请运行 <code>npm run build</code>（<code>npm start</code> 会自动构建）。接口文档见 <a href="/docs">/docs</a>。</p>'));
+  }
   return app;
 }

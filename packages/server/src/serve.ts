@@ -17,6 +17,8 @@ export interface ServeOptions {
   maxUploadBytes?: number;
   /** LibreOffice conversions side by side for PDF downloads (default 2) */
   pdfWorkers?: number;
+  /** the built web UI; default packages/web/dist */
+  webRoot?: string;
 }
 
 export async function serve(opts: ServeOptions = {}) {
@@ -25,10 +27,11 @@ export async function serve(opts: ServeOptions = {}) {
   const store = new KyselyStore(conn);
   const loaded = opts.demo === false ? 0 : await loadDemo(store);
   const pdf = new PdfConverter({ workers: opts.pdfWorkers ?? 2 });
-  const app = await buildApp({ store, pdf, database: conn.dialect, logger: true, ...(opts.maxUploadBytes && { maxUploadBytes: opts.maxUploadBytes }) });
+  const webRoot = opts.webRoot ?? resolve(import.meta.dirname, '../../web/dist');
+  const app = await buildApp({ store, pdf, webRoot, database: conn.dialect, logger: true, ...(opts.maxUploadBytes && { maxUploadBytes: opts.maxUploadBytes }) });
   app.addHook('onClose', () => pdf.close());
   const port = opts.port ?? 3000;
   await app.listen({ port, host: opts.host ?? '0.0.0.0' });
-  app.log.info(`jixiao 已启动：http://localhost:${port}  （数据库：${conn.dialect === 'sqlite' ? target : 'PostgreSQL'}；接口文档 /docs${loaded ? `；已载入演示数据 ${loaded} 张自评表` : ''}）`);
+  app.log.info(`jixiao 已启动：http://localhost:${port}  （数据库：${conn.dialect === 'sqlite' ? target : 'PostgreSQL'}；网页 /；接口文档 /docs${loaded ? `；已载入演示数据 ${loaded} 张自评表` : ''}）`);
   return { app, store };
 }

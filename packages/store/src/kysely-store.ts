@@ -254,7 +254,7 @@ export class KyselyStore implements Store {
     let q = this.db
       .selectFrom('evaluations')
       .innerJoin('projects', 'projects.id', 'evaluations.project_id')
-      .select(['evaluations.id', 'projects.name', 'projects.fund_type', 'evaluations.budget_fen', 'evaluations.executed_fen', 'evaluations.total_hundredths', 'evaluations.grade', 'evaluations.status'])
+      .select(['evaluations.id', 'projects.name', 'evaluations.year', 'projects.fund_type', 'evaluations.budget_fen', 'evaluations.executed_fen', 'evaluations.total_hundredths', 'evaluations.grade', 'evaluations.status'])
       // Driven from the department's projects (index projects_department, then the unique
       // (project_id, year) index): a plain join lets SQLite start from the year index and read
       // every evaluation of the province.
@@ -264,6 +264,7 @@ export class KyselyStore implements Store {
     return (await q.execute()).map((r) => ({
       evaluationId: r.id,
       project: r.name,
+      year: r.year === null ? null : Number(r.year),
       fundType: r.fund_type,
       budgetFen: r.budget_fen === null ? null : Number(r.budget_fen),
       executedFen: r.executed_fen === null ? null : Number(r.executed_fen),

@@ -37,7 +37,7 @@ export function parsePath(path: string): Array<string | number> {
   return out;
 }
 
-function cell(key: string | number, raw: string, before: TextField | NumberField | undefined): TextField | NumberField {
+function cell(key: string | number, raw: string, before: TextField | NumberField | undefined): TextField | NumberField | Indicator['target'] {
   const src = before?.src ? { src: before.src } : {};
   if (typeof key === 'string' && NUMBER_KEYS.has(key)) return { raw, value: parseNumberCell(raw), ...src };
   const parts = (before as Indicator['target'] | undefined)?.parts;

@@ -65,6 +65,7 @@ export interface Change {
 export interface SummaryRowData {
   evaluationId: number;
   project: string;
+  year: number | null;
   fundType: string | null;
   /** 全年预算数 and 全年执行数 in 分 */
   budgetFen: number | null;

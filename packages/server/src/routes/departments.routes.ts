@@ -21,8 +21,19 @@ export function departmentRoutes(app: FastifyInstance, store: Store): void {
 
   r.get('/api/departments/:id/summary', { schema: { tags: ['部门'], summary: '绩效自评情况汇总表（由自评表计算）', params: IdParams, querystring: YearQuery } }, async (req) => {
     const { d, stored } = await departmentForms(store, req.params.id, req.query.year);
-    const { summary } = computeDepartment(stored);
-    return { department: d, summary: { ...summary, rows: summary.rows.map((row, i) => ({ ...row, evaluationId: stored[i]!.id, status: stored[i]!.status })) } };
+    const { summary, findings } = computeDepartment(stored);
+    // Findings per form, so a list can put the worst first without a second request.
+    const counts = stored.map(() => ({ errors: 0, warnings: 0, infos: 0 }));
+    for (const f of findings) {
+      const c = f.location.form ? counts[f.location.form.index] : undefined;
+      if (c) c[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos'] += 1;
+    }
+    return { department: d, summary: { ...summary, rows: summary.rows.map((row, i) => ({ ...row, evaluationId: stored[i]!.id, status: stored[i]!.status, version: stored[i]!.version, ...counts[i]! })) } };
+  });
+  r.get('/api/departments/:id/years', { schema: { tags: ['部门'], summary: '部门有自评表的年度（从新到旧）', params: IdParams } }, async (req) => {
+    if (!(await store.getDepartment(req.params.id))) throw new NotFound(`部门 ${req.params.id} 不存在`);
+    const years = new Set((await store.summaryRows(req.params.id)).map((r) => r.year).filter((y): y is number => y !== null));
+    return [...years].sort((a, b) => b - a);
   });
   r.get('/api/departments/:id/findings', { schema: { tags: ['部门'], summary: '部门全部自评表的逻辑校验结果（含跨表复制检测 A9）', params: IdParams, querystring: YearQuery } }, async (req) => {
     const { stored } = await departmentForms(store, req.params.id, req.query.year);

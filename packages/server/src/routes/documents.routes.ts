@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getScheme, NotFound, type Store } from '@jixiao/core';
+import { departmentName, disclosureText, getScheme, NotFound, overallReport, type Store, type StoredEvaluation } from '@jixiao/core';
 import { computeDepartment, departmentForms } from './department-data.ts';
 import { checkFormat, departmentDocument, DOCUMENT_FORMATS, fileName, formDocument, MIME, renderDocument, type DocumentFormat, type DocumentKind, type OfficialDocument, type PdfConverter } from '@jixiao/office';
 import { IdParams } from '../schemas.ts';
@@ -26,6 +26,17 @@ const DepartmentQuery = z.object({
     .describe('公开说明：附表和综述的项目序号（汇总表中的序号，从 1 起）'),
   projectSpending: z.string().regex(/^\d+(\.\d+)?$/).optional().describe('公开说明：一般公共预算项目支出总额，万元'),
 });
+/** The same choices in a JSON body, with the user's texts for the report's slots (too long for a URL). */
+const DepartmentBody = z.object({
+  format: Format,
+  scores: Scores,
+  year: z.number().int().min(1990).max(2100).optional(),
+  projects: z.array(z.number().int().positive()).max(500).optional().describe('公开说明：附表和综述的项目序号（从 1 起）'),
+  projectSpending: z.string().regex(/^\d+(\.\d+)?$/).optional(),
+  fills: z.record(z.string().max(200), z.string().max(20_000)).optional().describe('报告中待编辑段落的文字，键为段落编号'),
+});
+const ContentQuery = DepartmentQuery.omit({ format: true, scores: true }).extend({ kind: z.enum(['report', 'disclosure']) });
+
 const KindParams = IdParams.extend({ kind: z.enum(['summary', 'report', 'disclosure']).describe('summary 汇总表、report 整体自评报告、disclosure 决算公开说明') });
 
 async function send(reply: FastifyReply, doc: OfficialDocument, format: DocumentFormat, kind: DocumentKind, pdf: PdfConverter | undefined) {
@@ -38,6 +49,40 @@ async function send(reply: FastifyReply, doc: OfficialDocument, format: Document
     .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
+interface DepartmentChoices {
+  format: DocumentFormat;
+  scores: 'claimed' | 'computed';
+  year?: number | undefined;
+  /** 汇总表 序号, from 1 */
+  projects?: number[] | undefined;
+  projectSpending?: string | undefined;
+  fills?: Record<string, string> | undefined;
+}
+
+async function formsFor(store: Store, id: number, year: number | undefined) {
+  const { d, stored } = await departmentForms(store, id, year);
+  if (stored.length === 0) throw new HttpError(422, 'EXPORT.NO_FORMS', `部门“${d.name}”${year ? `${year}年度` : ''}没有自评表，无法生成文档`);
+  return { d, stored };
+}
+
+/** 序号 (from 1) → indices into the forms, refused when outside the 汇总表. */
+function checkedProjects(seqs: number[] | undefined, stored: readonly StoredEvaluation[]): number[] | undefined {
+  if (seqs?.some((p) => p < 1 || p > stored.length)) throw new HttpError(422, 'EXPORT.BAD_PROJECTS', `项目序号应在 1 到 ${stored.length} 之间`, { projects: seqs });
+  return seqs?.map((p) => p - 1);
+}
+
+async function departmentDoc(store: Store, id: number, kind: Exclude<DocumentKind, 'form'>, q: DepartmentChoices): Promise<OfficialDocument> {
+  checkFormat(kind, q.format); // before reading anything
+  const { d, stored } = await formsFor(store, id, q.year);
+  const projects = checkedProjects(q.projects, stored);
+  return departmentDocument(kind, { ...computeDepartment(stored), department: d.name }, {
+    scores: q.scores,
+    ...(projects && { projects }),
+    ...(q.projectSpending && { projectSpending: q.projectSpending }),
+    ...(q.fills && { fills: q.fills }),
+  });
+}
+
 export function documentRoutes(app: FastifyInstance, store: Store, pdf: PdfConverter | undefined): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/evaluations/:id/document', { schema: { tags: ['文档'], summary: '下载自评表（按其表式：全国、河北、云州、宁夏）', params: IdParams, querystring: FormQuery } }, async (req, reply) => {
@@ -47,18 +92,21 @@ export function documentRoutes(app: FastifyInstance, store: Store, pdf: PdfConve
   });
 
   r.get('/api/departments/:id/documents/:kind', { schema: { tags: ['文档'], summary: '下载部门文档：汇总表、整体绩效自评工作报告、决算公开绩效情况说明', params: KindParams, querystring: DepartmentQuery } }, async (req, reply) => {
-    const { kind } = req.params;
-    const { format, year } = req.query;
-    checkFormat(kind, format); // before reading anything
-    const { d, stored } = await departmentForms(store, req.params.id, year);
-    if (stored.length === 0) throw new HttpError(422, 'EXPORT.NO_FORMS', `部门“${d.name}”${year ? `${year}年度` : ''}没有自评表，无法生成文档`);
-    const projects = req.query.projects?.split(',').map((x) => Number(x) - 1);
-    if (projects?.some((p) => p < 0 || p >= stored.length)) throw new HttpError(422, 'EXPORT.BAD_PROJECTS', `项目序号应在 1 到 ${stored.length} 之间`, { projects: req.query.projects });
-    const doc = departmentDocument(kind, { ...computeDepartment(stored), department: d.name }, {
-      scores: req.query.scores,
-      ...(projects && { projects }),
-      ...(req.query.projectSpending && { projectSpending: req.query.projectSpending }),
-    });
-    return send(reply, doc, format, kind, pdf);
+    const { projects, ...q } = req.query;
+    const doc = await departmentDoc(store, req.params.id, req.params.kind, { ...q, projects: projects?.split(',').map(Number) });
+    return send(reply, doc, q.format, req.params.kind, pdf);
+  });
+  r.post('/api/departments/:id/documents/:kind', { schema: { tags: ['文档'], summary: '下载部门文档（请求体可带报告待编辑段落的文字）', params: KindParams, body: DepartmentBody } }, async (req, reply) => {
+    const doc = await departmentDoc(store, req.params.id, req.params.kind, req.body);
+    return send(reply, doc, req.body.format, req.params.kind, pdf);
+  });
+
+  r.get('/api/departments/:id/report-content', { schema: { tags: ['文档'], summary: '报告内容（章节、由数字生成的文字和待编辑段落），供预览和编辑', params: IdParams, querystring: ContentQuery } }, async (req) => {
+    const q = req.query;
+    const { d, stored } = await formsFor(store, req.params.id, q.year);
+    const projects = checkedProjects(q.projects?.split(',').map(Number), stored);
+    const data = computeDepartment(stored);
+    const input = { ...data, department: departmentName({ forms: data.forms, department: d.name }) };
+    return q.kind === 'report' ? overallReport(input) : disclosureText(input, { ...(projects && { projects }), ...(q.projectSpending && { projectSpending: q.projectSpending }) });
   });
 }

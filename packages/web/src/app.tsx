@@ -1,0 +1,70 @@
+/** The shell: a top bar with the pages, the current page below, the antd zh_CN locale around it all. */
+import { App as AntApp, ConfigProvider, Layout, Menu, Modal, Result, Button } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect } from 'react';
+import { DocumentsPage } from './pages/documents.page.tsx';
+import { EditorPage } from './pages/editor.page.tsx';
+import { ImportPage } from './pages/import.page.tsx';
+import { OverviewPage } from './pages/overview.page.tsx';
+import { href, navigate, setLeaveConfirm, useRoute, type Route } from './router.ts';
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'overview':
+      return <OverviewPage route={route} />;
+    case 'editor':
+      return <EditorPage id={route.id} />;
+    case 'import':
+      return <ImportPage />;
+    case 'documents':
+      return <DocumentsPage route={route} />;
+    case 'not-found':
+      return <Result status="404" title="没有这个页面" subTitle={route.path} extra={<Button onClick={() => navigate({ page: 'overview' })}>返回部门总览</Button>} />;
+  }
+}
+
+function Shell() {
+  const route = useRoute();
+  const [modal, holder] = Modal.useModal();
+  useEffect(
+    () =>
+      setLeaveConfirm((go) =>
+        void modal.confirm({ title: '有未保存的修改', content: '离开此页，未保存的修改将丢失。', okText: '离开', okButtonProps: { danger: true }, cancelText: '留下', onOk: go }),
+      ),
+    [modal],
+  );
+  const selected = route.page === 'editor' ? 'overview' : route.page;
+  return (
+    <Layout className="shell">
+      {holder}
+      <Layout.Header className="shell-header">
+        <a className="brand" href={href({ page: 'overview' })}>绩效自评 <small>jixiao</small></a>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[selected]}
+          style={{ flex: 1, minWidth: 0 }}
+          items={[
+            { key: 'overview', label: <a href={href({ page: 'overview' })}>部门总览</a> },
+            { key: 'import', label: <a href={href({ page: 'import' })}>导入</a> },
+            { key: 'documents', label: <a href={href({ page: 'documents' })}>文档</a> },
+          ]}
+        />
+        <a className="api-docs" href="/docs" target="_blank" rel="noreferrer">接口文档</a>
+      </Layout.Header>
+      <Layout.Content className="shell-content">
+        <Page route={route} />
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif", borderRadius: 4 } }}>
+      <AntApp>
+        <Shell />
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,202 @@
+/**
+ * 文档: the official documents of a department and year — each form, the 汇总表, the 整体绩效自评工作报告
+ * and the 决算公开绩效情况说明 — as docx, xlsx or pdf, made by the server from the stored forms. The
+ * reports are previewed with their slots to fill in; the disclosure's projects are chosen here.
+ */
+import { DownloadOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Checkbox, Input, Radio, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, ApiError, downloadDepartmentDocument, formDocumentUrl, type SummaryRow } from '../api.ts';
+import { DepartmentYearPicker, useDepartmentYear } from '../components/department-year-picker.tsx';
+import { openSlots, ReportPreview, type Fills } from '../components/report-preview.tsx';
+import { EmptyView, Loaded } from '../components/state-views.tsx';
+import { fixed, GRADE_COLORS, money } from '../format.ts';
+import { navigate } from '../router.ts';
+import { useAsync } from '../use-async.ts';
+
+type Scores = 'claimed' | 'computed';
+type Kind = 'summary' | 'report' | 'disclosure';
+
+/** The user's slot texts, kept in this browser per department, year and report until they are done. */
+function useFills(key: string): [Fills, (id: string, text: string | null) => void] {
+  const [fills, setFills] = useState<Fills>(() => JSON.parse(localStorage.getItem(key) ?? '{}') as Fills);
+  useEffect(() => setFills(JSON.parse(localStorage.getItem(key) ?? '{}') as Fills), [key]);
+  const set = (id: string, text: string | null) =>
+    setFills((old) => {
+      const next = { ...old };
+      if (text === null) delete next[id];
+      else next[id] = text;
+      localStorage.setItem(key, JSON.stringify(next));
+      return next;
+    });
+  return [fills, set];
+}
+
+function Downloads({ formats, busy, onClick, testId }: { formats: string[]; busy: string | null; onClick: (f: string) => void; testId: string }) {
+  return (
+    <Space>
+      {formats.map((f) => (
+        <Button key={f} icon={<DownloadOutlined />} loading={busy === f} onClick={() => onClick(f)} data-testid={`${testId}-${f}`}>
+          .{f}
+        </Button>
+      ))}
+    </Space>
+  );
+}
+
+export function DocumentsPage({ route }: { route: { dept?: number; year?: number } }) {
+  const dy = useDepartmentYear(route);
+  const { dept, year } = dy;
+  const { message } = AntApp.useApp();
+  const [scores, setScores] = useState<Scores>('claimed');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<number[] | null>(null); // 序号; null = the default (largest budgets)
+  const [spending, setSpending] = useState('');
+  const summary = useAsync(() => (dept === undefined ? Promise.resolve(undefined) : api.summary(dept, year)), [dept, year]);
+  const key = `jixiao.fills.${dept}.${year}`;
+  const [reportFills, fillReport] = useFills(`${key}.report`);
+  const [disclosureFills, fillDisclosure] = useFills(`${key}.disclosure`);
+  const spendingOk = /^\d+(\.\d+)?$/.test(spending);
+  const report = useAsync(() => (dept === undefined ? Promise.resolve(undefined) : api.reportContent(dept, 'report', { ...(year !== undefined && { year }) })), [dept, year]);
+  const disclosure = useAsync(
+    () => (dept === undefined ? Promise.resolve(undefined) : api.reportContent(dept, 'disclosure', { ...(year !== undefined && { year }), ...(chosen && { projects: chosen }), ...(spendingOk && { projectSpending: spending }) })),
+    [dept, year, chosen?.join(','), spendingOk ? spending : ''],
+  );
+  useEffect(() => setChosen(null), [dept, year]);
+  const selected = chosen ?? disclosure.data?.attachments.map((i) => i + 1) ?? [];
+
+  const download = async (kind: Kind, format: string, fills?: Fills) => {
+    if (dept === undefined) return;
+    setBusy(`${kind}.${format}`);
+    try {
+      const name = await downloadDepartmentDocument(dept, kind, {
+        format,
+        scores,
+        ...(year !== undefined && { year }),
+        ...(kind === 'disclosure' && { projects: selected }),
+        ...(kind === 'disclosure' && spendingOk && { projectSpending: spending }),
+        ...(fills && { fills }),
+      });
+      message.success(`已下载 ${name}`);
+    } catch (e) {
+      message.error(e instanceof ApiError ? `${e.message}（${e.code}）` : (e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const busyOf = (kind: Kind) => (busy?.startsWith(`${kind}.`) ? busy.slice(kind.length + 1) : null);
+
+  return (
+    <div data-testid="documents">
+      <div className="page-head">
+        <Typography.Title level={3}>文档</Typography.Title>
+        <DepartmentYearPicker value={dy} onChange={(d, y) => navigate({ page: 'documents', dept: d, ...(y !== undefined && { year: y }) })} />
+        <Radio.Group
+          value={scores}
+          onChange={(e) => setScores(e.target.value as Scores)}
+          optionType="button"
+          options={[
+            { value: 'claimed', label: '保留填报得分（默认）' },
+            { value: 'computed', label: '一律按计算得分' },
+          ]}
+        />
+      </div>
+      <Loaded state={summary} empty={(d) => (!d || d.summary.rows.length === 0 ? <EmptyView text="本部门该年度还没有自评表，无法生成文档" /> : false)}>
+        {(d) => {
+          const rows = d!.summary.rows;
+          return (
+            <Tabs
+              items={[
+                {
+                  key: 'forms',
+                  label: `自评表（${rows.length}）`,
+                  children: (
+                    <Table<SummaryRow>
+                      size="small"
+                      rowKey="evaluationId"
+                      dataSource={rows}
+                      pagination={{ defaultPageSize: 20 }}
+                      columns={[
+                        { title: '序号', dataIndex: 'seq', width: 60, align: 'right' },
+                        { title: '项目名称', dataIndex: 'project', ellipsis: true },
+                        { title: '得分', dataIndex: 'score', width: 80, align: 'right', render: (v: string) => fixed(v) },
+                        { title: '等级', dataIndex: 'grade', width: 60, render: (g: string) => <Tag color={GRADE_COLORS[g]}>{g}</Tag> },
+                        {
+                          title: '下载',
+                          key: 'dl',
+                          width: 230,
+                          render: (_: unknown, r) => (
+                            <Space>
+                              {['docx', 'xlsx', 'pdf'].map((f) => (
+                                <a key={f} href={formDocumentUrl(r.evaluationId, f, scores)} data-testid={`form-${r.seq}-${f}`}>.{f}</a>
+                              ))}
+                            </Space>
+                          ),
+                        },
+                      ]}
+                    />
+                  ),
+                },
+                {
+                  key: 'summary',
+                  label: '汇总表',
+                  children: (
+                    <Card size="small" title={`${d!.department.name} 绩效自评情况汇总表`} extra={<Downloads formats={['docx', 'xlsx', 'pdf']} busy={busyOf('summary')} onClick={(f) => void download('summary', f)} testId="summary" />}>
+                      <Typography.Paragraph>
+                        共 {rows.length} 个项目，全年预算数 {money(d!.summary.total.budget)} 万元，全年执行数 {money(d!.summary.total.executed)} 万元，执行率 {d!.summary.total.rate === null ? '—' : `${fixed(d!.summary.total.rate)}%`}；
+                        {Object.entries(d!.summary.gradeCounts).map(([g, n]) => `${g} ${n} 个`).join('，')}。
+                      </Typography.Paragraph>
+                    </Card>
+                  ),
+                },
+                {
+                  key: 'report',
+                  label: '整体绩效自评工作报告',
+                  children: (
+                    <Loaded state={report}>
+                      {(c) => (
+                        <Card size="small" title={`待编辑段落：${openSlots(c!, reportFills)} 处`} extra={<Downloads formats={['docx', 'pdf']} busy={busyOf('report')} onClick={(f) => void download('report', f, reportFills)} testId="report" />}>
+                          <ReportPreview content={c!} fills={reportFills} onFill={fillReport} />
+                        </Card>
+                      )}
+                    </Loaded>
+                  ),
+                },
+                {
+                  key: 'disclosure',
+                  label: '决算公开绩效情况说明',
+                  children: (
+                    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+                      <Card size="small" title="综述和附表的项目">
+                        <Checkbox.Group
+                          value={selected}
+                          onChange={(v) => setChosen((v as number[]).slice().sort((a, b) => a - b))}
+                          options={rows.map((r) => ({ value: r.seq, label: `${r.seq}. ${r.project}（${money(r.budget)} 万元）` }))}
+                          data-testid="disclosure-projects"
+                        />
+                        <div style={{ marginTop: 8 }}>
+                          <Space>
+                            <span>一般公共预算项目支出总额</span>
+                            <Input style={{ width: 160 }} value={spending} onChange={(e) => setSpending(e.target.value.trim())} suffix="万元" status={spending && !spendingOk ? 'error' : undefined} placeholder="可不填" aria-label="一般公共预算项目支出总额" />
+                            {spending && !spendingOk && <Typography.Text type="danger">请填写数字，如 1234.56</Typography.Text>}
+                          </Space>
+                        </div>
+                      </Card>
+                      <Loaded state={disclosure}>
+                        {(c) => (
+                          <Card size="small" title={`待编辑段落：${openSlots(c!, disclosureFills)} 处；附 ${selected.length} 个项目的自评表`} extra={<Downloads formats={['docx', 'pdf']} busy={busyOf('disclosure')} onClick={(f) => void download('disclosure', f, disclosureFills)} testId="disclosure" />}>
+                            <ReportPreview content={c!} fills={disclosureFills} onFill={fillDisclosure} />
+                          </Card>
+                        )}
+                      </Loaded>
+                    </Space>
+                  ),
+                },
+              ]}
+            />
+          );
+        }}
+      </Loaded>
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+/**
+ * 自评表编辑: the whole form, scored and audited in the browser as the user types, saved with the
+ * version it was read at. A 409 is explained, with a way to take the newer version and re-apply the
+ * user's own edits; leaving with unsaved edits asks first.
+ */
+import { DownloadOutlined, HistoryOutlined, SaveOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Badge, Button, Card, Drawer, Dropdown, List, Modal, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { fixAction, type Finding } from '@jixiao/core';
+import { api, ApiError, formDocumentUrl, type EvaluationFull } from '../api.ts';
+import { Loaded } from '../components/state-views.tsx';
+import { BudgetBlock } from '../editor/budget-block.tsx';
+import { FindingDetail } from '../editor/finding-badge.tsx';
+import { bySeverity } from '../editor/finding-index.ts';
+import { GoalsSection, IdentitySection, NarrativesSection, TotalSection } from '../editor/form-sections.tsx';
+import { IndicatorTable } from '../editor/indicator-table.tsx';
+import { useFormEditor } from '../editor/use-form-editor.ts';
+import { fixed, GRADE_COLORS, STATUS_LABELS } from '../format.ts';
+import { href, setLeaveGuard } from '../router.ts';
+import { useAsync } from '../use-async.ts';
+
+export function EditorPage({ id }: { id: number }) {
+  const loaded = useAsync(() => api.evaluation(id), [id]);
+  return (
+    <Loaded state={loaded}>
+      {(ev) => <Editor key={`${ev.id}`} initial={ev} />}
+    </Loaded>
+  );
+}
+
+const FIELD_LABELS: Record<string, string> = { claimedScore: '填报得分', actual: '实际完成值', target: '指标值', deviation: '偏差原因', points: '分值', name: '三级指标' };
+
+function where(f: Finding): string {
+  const l = f.location;
+  if (l.indicator !== undefined) return `第 ${l.indicator + 1} 个指标${l.field && FIELD_LABELS[l.field] ? ` · ${FIELD_LABELS[l.field]}` : ''}`;
+  return { identity: '基本信息', budget: '预算执行', goals: '绩效目标', indicators: '绩效指标', total: '总分', narratives: '分析说明', summary: '汇总表', report: '报告', disclosure: '公开说明' }[l.section];
+}
+
+function Editor({ initial }: { initial: EvaluationFull }) {
+  const ed = useFormEditor(initial);
+  const { message, modal } = AntApp.useApp();
+  const [saving, setSaving] = useState(false);
+  const [panel, setPanel] = useState<'findings' | 'history' | null>(null);
+  const decimals = ed.scheme.decimals;
+  const ev = ed.draft;
+
+  // Unsaved edits: asked before leaving the page in the app, and by the browser before closing the tab.
+  useEffect(() => setLeaveGuard(() => ed.dirty), [ed.dirty]);
+  useEffect(() => {
+    if (!ed.dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [ed.dirty]);
+
+  const save = useCallback(async () => {
+    if (!ed.dirty || saving) return;
+    setSaving(true);
+    try {
+      ed.markSaved(await api.save(ed.saved.id, ed.saved.version, ed.draft));
+      message.success('已保存');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        const current = (e.details.current as { version?: number } | undefined)?.version;
+        modal.confirm({
+          title: '此表已被他人修改',
+          content: `您打开的是第 ${ed.saved.version} 版，服务器上已是第 ${current ?? '更新的'} 版，您的修改尚未保存。可以载入最新版本并在其上重新应用您的 ${ed.edits.length} 处修改（请核对后再保存），或放弃您的修改。`,
+          okText: '载入最新版本并重新应用我的修改',
+          cancelText: '放弃我的修改',
+          width: 520,
+          onOk: async () => {
+            const r = ed.rebase(await api.evaluation(ed.saved.id));
+            if (r.skipped.length) message.warning(`有 ${r.skipped.length} 处修改因表格已变化无法重新应用，请核对`);
+            else message.info(`已在第 ${current ?? ''} 版上重新应用 ${r.applied} 处修改，请核对后保存`);
+          },
+          onCancel: async () => ed.markSaved(await api.evaluation(ed.saved.id)),
+        });
+      } else message.error(e instanceof ApiError ? `${e.message}（${e.code}）` : `保存失败：${(e as Error).message}`);
+    } finally {
+      setSaving(false);
+    }
+  }, [ed, saving, message, modal]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === 's') {
+        e.preventDefault();
+        void save();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save]);
+
+  const errors = ed.findingList.filter((f) => f.severity === 'error').length;
+  const warnings = ed.findingList.filter((f) => f.severity === 'warning').length;
+  const groupLabels = Object.fromEntries(ev.groups.map((g) => [g.name, g.label.raw.replace(/\s+/g, '') || g.name]));
+  const download = (format: string) => {
+    if (ed.dirty) message.warning('下载的是已保存的版本；未保存的修改不在其中');
+    window.location.href = formDocumentUrl(ed.saved.id, format);
+  };
+
+  return (
+    <div data-testid="editor">
+      <div className="editor-head">
+        <Space orientation="vertical" size={0} style={{ flex: 1, minWidth: 0 }}>
+          <Typography.Text type="secondary">
+            <a href={href({ page: 'overview', dept: ed.saved.departmentId, ...(ed.saved.year !== null && { year: ed.saved.year }) })}>部门总览</a> / 项目支出绩效自评表 · {ev.year ?? '—'} 年度 · 第 {ed.saved.version} 版 · {STATUS_LABELS[ed.saved.status]}
+          </Typography.Text>
+          <Typography.Title level={4} ellipsis style={{ margin: 0 }} data-testid="editor-title">
+            {ev.project.name.raw || '未命名项目'}
+          </Typography.Title>
+        </Space>
+        <Statistic className="head-stat" title="计算总分" value={fixed(ed.score.total, decimals)} suffix="分" valueStyle={{ color: GRADE_COLORS[ed.score.grade] }} data-testid="total" />
+        <Statistic className="head-stat" title="等级" value={ed.score.grade} valueStyle={{ color: GRADE_COLORS[ed.score.grade] }} data-testid="grade" />
+        <Statistic className="head-stat" title="填报总分" value={ev.claimed.total?.raw || '—'} />
+        <Button className="head-findings" onClick={() => setPanel('findings')} data-testid="findings-button">
+          <Badge count={errors} color="red" showZero={false} /> <Badge count={warnings} color="orange" showZero={false} /> {errors + warnings === 0 ? '校验通过' : '校验结果'}
+        </Button>
+        <Space>
+          <Button icon={<HistoryOutlined />} onClick={() => setPanel('history')}>修改记录</Button>
+          <Dropdown menu={{ items: ['docx', 'xlsx', 'pdf'].map((f) => ({ key: f, label: `下载 .${f}` })), onClick: ({ key }) => download(key) }}>
+            <Button icon={<DownloadOutlined />} data-testid="download">下载</Button>
+          </Dropdown>
+          <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!ed.dirty} onClick={() => void save()} data-testid="save">
+            {ed.dirty ? `保存（${ed.edits.length}）` : '已保存'}
+          </Button>
+        </Space>
+      </div>
+      {ed.editError && <Alert type="error" showIcon title={ed.editError} style={{ marginBottom: 12 }} />}
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        <Card size="small" title="基本信息"><IdentitySection ev={ev} findings={ed.findings} edit={ed.edit} /></Card>
+        <Card size="small" title="预算执行情况（万元）"><BudgetBlock lines={ev.budget.lines} score={ed.score} findings={ed.findings} edit={ed.edit} decimals={decimals} /></Card>
+        <Card size="small" title="绩效目标"><GoalsSection ev={ev} findings={ed.findings} edit={ed.edit} /></Card>
+        <Card size="small" title={`绩效指标（${ev.indicators.length} 个）`}>
+          <IndicatorTable indicators={ev.indicators} score={ed.score} findings={ed.findings} edit={ed.edit} decimals={decimals} groupLabels={groupLabels} />
+        </Card>
+        <Card size="small" title="总分与等级"><TotalSection ev={ev} score={ed.score} findings={ed.findings} edit={ed.edit} decimals={decimals} /></Card>
+        <Card size="small" title="分析与说明"><NarrativesSection ev={ev} findings={ed.findings} edit={ed.edit} /></Card>
+      </Space>
+      <Drawer title={`校验结果：${errors} 个错误，${warnings} 个警告`} open={panel === 'findings'} onClose={() => setPanel(null)} size={460} data-testid="findings-drawer">
+        <List
+          dataSource={[...ed.findingList].sort(bySeverity)}
+          locale={{ emptyText: '没有发现问题' }}
+          renderItem={(f) => (
+            <List.Item>
+              <Space orientation="vertical" size={2}>
+                <Typography.Text type="secondary"><WarningOutlined /> {where(f)}</Typography.Text>
+                <FindingDetail f={f} onFix={(fix) => ed.edit(fixAction(fix))} />
+              </Space>
+            </List.Item>
+          )}
+        />
+      </Drawer>
+      <Drawer title="修改记录" open={panel === 'history'} onClose={() => setPanel(null)} size={640} destroyOnHidden>
+        <History id={ed.saved.id} version={ed.saved.version} />
+      </Drawer>
+    </div>
+  );
+}
+
+function History({ id, version }: { id: number; version: number }) {
+  const h = useAsync(() => api.history(id), [id, version]);
+  return (
+    <Loaded state={h}>
+      {(rows) => (
+        <Table
+          size="small"
+          rowKey="id"
+          dataSource={[...rows].reverse()}
+          pagination={{ pageSize: 50 }}
+          columns={[
+            { title: '版本', dataIndex: 'version', width: 56 },
+            { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
+            { title: '修改人', dataIndex: 'actor', width: 70 },
+            { title: '字段', dataIndex: 'field', ellipsis: true },
+            { title: '修改前', dataIndex: 'before', ellipsis: true, render: (v: string | null) => v ?? <Tag>无</Tag> },
+            { title: '修改后', dataIndex: 'after', ellipsis: true, render: (v: string | null) => v ?? <Tag>无</Tag> },
+          ]}
+        />
+      )}
+    </Loaded>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * 导入: drop the forms people already have (.docx/.xlsx/.txt, also .doc/.xls), see what was recognised
+ * and what is wrong with it before anything is stored, then save into a department. A file the
+ * importer refuses is shown with its code and where the problem is, and nothing of it is stored.
+ */
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Input, Radio, Result, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useMemo, useState } from 'react';
+import { api, ApiError, type ImportPreview } from '../api.ts';
+import { ErrorView } from '../components/state-views.tsx';
+import { FindingDetail } from '../editor/finding-badge.tsx';
+import { fixed, GRADE_COLORS } from '../format.ts';
+import { href, navigate } from '../router.ts';
+import { useAsync } from '../use-async.ts';
+
+const ACCEPT = '.docx,.xlsx,.txt,.doc,.xls';
+const LAYOUTS: Record<string, string> = { national: '财政部通用表式', hebei: '河北表式', yunzhou: '山西云州表式', ningxia: '宁夏表式' };
+
+function location(details: Record<string, unknown>): string {
+  const parts = [details.file && `文件 ${String(details.file)}`, details.table && `第 ${String(details.table)} 个表格`, details.row && `第 ${String(details.row)} 行`, details.col && `第 ${String(details.col)} 列`, details.line && `第 ${String(details.line)} 行`];
+  return parts.filter(Boolean).join('，');
+}
+
+export function ImportPage() {
+  const { message } = AntApp.useApp();
+  const [files, setFiles] = useState<File[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [done, setDone] = useState<{ departmentId: number; count: number } | null>(null);
+  const departments = useAsync(() => api.departments(), []);
+  const suggested = useMemo(() => preview?.files.flatMap((f) => f.evaluations.map((e) => e.department)).find(Boolean) ?? '', [preview]);
+  const [mode, setMode] = useState<'existing' | 'new'>('existing');
+  const [deptId, setDeptId] = useState<number | undefined>();
+  const [newDept, setNewDept] = useState({ code: '', name: '' });
+  const forms = preview?.files.reduce((n, f) => n + f.evaluations.length, 0) ?? 0;
+
+  const recognise = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const p = await api.importFiles(files);
+      setPreview(p);
+      const match = departments.data?.find((d) => p.files.some((f) => f.evaluations.some((e) => e.department === d.name)));
+      if (match) {
+        setMode('existing');
+        setDeptId(match.id);
+      } else {
+        setMode('new');
+        const name = p.files.flatMap((f) => f.evaluations.map((e) => e.department)).find(Boolean) ?? '';
+        setNewDept({ code: '', name });
+      }
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const commit = async () => {
+    if (!preview) return;
+    if (mode === 'existing' && deptId === undefined) return void message.warning('请选择部门');
+    if (mode === 'new' && (!newDept.code.trim() || !newDept.name.trim())) return void message.warning('请填写新部门的编码和名称');
+    setBusy(true);
+    try {
+      const r = await api.commitImport(preview.token, mode === 'existing' ? { departmentId: deptId! } : { department: { code: newDept.code.trim(), name: newDept.name.trim() } });
+      setDone({ departmentId: r.departmentId, count: r.evaluations.length });
+    } catch (e) {
+      message.error(e instanceof ApiError ? `${e.message}（${e.code}）` : (e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reset = () => {
+    setFiles([]);
+    setPreview(null);
+    setDone(null);
+    setError(null);
+  };
+
+  if (done)
+    return (
+      <Result
+        status="success"
+        title={`已保存 ${done.count} 张自评表`}
+        extra={[
+          <Button type="primary" key="o" onClick={() => navigate({ page: 'overview', dept: done.departmentId })}>查看部门总览</Button>,
+          <Button key="a" onClick={reset}>继续导入</Button>,
+        ]}
+      />
+    );
+
+  return (
+    <div data-testid="import">
+      <div className="page-head">
+        <Typography.Title level={3}>导入自评表</Typography.Title>
+      </div>
+      {!preview && (
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Upload.Dragger
+            multiple
+            accept={ACCEPT}
+            fileList={files.map((f, i) => ({ uid: `${i}-${f.name}`, name: f.name, size: f.size, status: 'done' as const }))}
+            beforeUpload={(f) => {
+              setFiles((old) => [...old, f]);
+              return false; // keep the files here; they are sent together for one preview
+            }}
+            onRemove={(u) => setFiles((old) => old.filter((f, i) => `${i}-${f.name}` !== u.uid))}
+            data-testid="dropzone"
+          >
+            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+            <p className="ant-upload-text">把自评表文件拖到这里，或点击选择（可一次多个）</p>
+            <p className="ant-upload-hint">支持 Word（.docx、.doc）、Excel（.xlsx、.xls）和文本（.txt）；先识别预览，确认后才保存</p>
+          </Upload.Dragger>
+          {error && <ErrorView error={error} />}
+          <Button type="primary" disabled={files.length === 0} loading={busy} onClick={() => void recognise()} data-testid="recognise">
+            识别 {files.length > 0 ? `${files.length} 个文件` : ''}
+          </Button>
+        </Space>
+      )}
+      {preview && (
+        <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="import-preview">
+          {preview.rejected.map((r) => (
+            <Alert key={r.name} type="error" showIcon title={`${r.name}：未能导入`} description={<>{r.error.message}<br />错误代码：{r.error.code}{location(r.error.details) && <>；位置：{location(r.error.details)}</>}</>} data-testid="import-rejected" />
+          ))}
+          {preview.files.map((f) => (
+            <Card key={f.sha256} size="small" title={`${f.name}（${(f.size / 1024).toFixed(0)} KB）：识别出 ${f.evaluations.length} 张自评表${f.summaries ? `、${f.summaries} 张汇总表` : ''}${f.texts.length ? `、${f.texts.length} 篇报告` : ''}`}>
+              {f.notes.length > 0 && <Alert type="info" showIcon title={f.notes.join('；')} style={{ marginBottom: 8 }} />}
+              <Table
+                size="small"
+                rowKey="index"
+                pagination={false}
+                dataSource={f.evaluations}
+                columns={[
+                  { title: '项目', dataIndex: 'project', ellipsis: true },
+                  { title: '年度', dataIndex: 'year', width: 64 },
+                  { title: '表式', dataIndex: 'layout', width: 120, render: (l: string) => LAYOUTS[l] ?? l },
+                  { title: '指标数', dataIndex: 'indicators', width: 70, align: 'right' },
+                  { title: '填报总分', dataIndex: 'claimedTotal', width: 84, align: 'right', render: (v: string | null) => fixed(v) },
+                  { title: '计算总分', dataIndex: 'total', width: 84, align: 'right', render: (v: string) => fixed(v) },
+                  { title: '等级', dataIndex: 'grade', width: 56, render: (g: string) => <Tag color={GRADE_COLORS[g]}>{g}</Tag> },
+                  { title: '问题', key: 'n', width: 130, render: (_: unknown, e) => <Space>{e.errors > 0 && <Tag color="red">{e.errors} 个错误</Tag>}{e.warnings > 0 && <Tag color="orange">{e.warnings} 个警告</Tag>}</Space> },
+                ]}
+                expandable={{
+                  rowExpandable: (e) => f.findings.some((x) => x.location.form?.index === e.index),
+                  expandedRowRender: (e) => (
+                    <Space orientation="vertical" style={{ width: '100%' }}>
+                      {f.findings.filter((x) => x.location.form?.index === e.index && x.severity !== 'info').map((x, i) => <FindingDetail key={i} f={x} />)}
+                    </Space>
+                  ),
+                }}
+              />
+            </Card>
+          ))}
+          {forms > 0 ? (
+            <Card size="small" title="保存到部门">
+              <Space orientation="vertical">
+                <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as 'existing' | 'new')} options={[{ value: 'existing', label: '已有部门' }, { value: 'new', label: '新建部门' }]} />
+                {mode === 'existing' ? (
+                  <Select style={{ width: 360 }} placeholder="选择部门" value={deptId} onChange={setDeptId} options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} data-testid="import-department" />
+                ) : (
+                  <Space>
+                    <Input placeholder="部门编码，如 001" value={newDept.code} onChange={(e) => setNewDept({ ...newDept, code: e.target.value })} style={{ width: 160 }} aria-label="部门编码" />
+                    <Input placeholder={suggested || '部门名称'} value={newDept.name} onChange={(e) => setNewDept({ ...newDept, name: e.target.value })} style={{ width: 320 }} aria-label="部门名称" />
+                  </Space>
+                )}
+                <Space>
+                  <Button type="primary" loading={busy} onClick={() => void commit()} data-testid="commit">保存 {forms} 张自评表</Button>
+                  <Button onClick={reset}>重新选择文件</Button>
+                </Space>
+              </Space>
+            </Card>
+          ) : (
+            <Space>
+              <Typography.Text type="secondary">没有可保存的自评表。</Typography.Text>
+              <Button onClick={reset}>重新选择文件</Button>
+              <a href={href({ page: 'overview' })}>返回总览</a>
+            </Space>
+          )}
+        </Space>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * 部门总览: the department's 汇总表 computed by the server from the stored forms, its totals, the charts,
+ * and the findings per project with the worst first — where the accountant starts each day.
+ */
+import { Badge, Button, Card, Col, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { FileTextOutlined, UploadOutlined } from '@ant-design/icons';
+import { api, type SummaryRow } from '../api.ts';
+import { BudgetChart, GradeChart, ScoreRateChart } from '../components/charts.tsx';
+import { DepartmentYearPicker, useDepartmentYear } from '../components/department-year-picker.tsx';
+import { EmptyView, Loaded } from '../components/state-views.tsx';
+import { fixed, GRADE_COLORS, money, STATUS_LABELS } from '../format.ts';
+import { href, navigate } from '../router.ts';
+import { useAsync } from '../use-async.ts';
+
+/** Errors first, then warnings, then 序号: what needs work comes to the top. */
+export function worstFirst(a: SummaryRow, b: SummaryRow): number {
+  return b.errors - a.errors || b.warnings - a.warnings || a.seq - b.seq;
+}
+
+const num = { align: 'right' as const, className: 'num' };
+
+const columns: ColumnsType<SummaryRow> = [
+  { title: '序号', dataIndex: 'seq', width: 64, ...num, sorter: (a, b) => a.seq - b.seq },
+  { title: '项目名称', dataIndex: 'project', ellipsis: true, render: (v: string, r) => <a href={href({ page: 'editor', id: r.evaluationId })}>{v}</a> },
+  { title: '全年预算数（万元）', dataIndex: 'budget', width: 132, ...num, render: money, sorter: (a, b) => Number(a.budget ?? 0) - Number(b.budget ?? 0) },
+  { title: '全年执行数（万元）', dataIndex: 'executed', width: 132, ...num, render: money },
+  { title: '执行率', dataIndex: 'rate', width: 88, ...num, render: (v: string | null) => (v === null ? '—' : `${fixed(v)}%`), sorter: (a, b) => Number(a.rate ?? 0) - Number(b.rate ?? 0) },
+  { title: '资金类型', dataIndex: 'fundType', width: 110, ellipsis: true },
+  {
+    title: '自评得分',
+    dataIndex: 'score',
+    width: 96,
+    ...num,
+    sorter: (a, b) => Number(a.score) - Number(b.score),
+    render: (v: string, r) =>
+      r.claimedScore !== null && Number(r.claimedScore) !== Number(v) ? (
+        <Tooltip title={`填报 ${r.claimedScore} 分，按规则计算 ${fixed(v)} 分`}>
+          <span className="differs">{fixed(v)}</span>
+        </Tooltip>
+      ) : (
+        fixed(v)
+      ),
+  },
+  { title: '等级', dataIndex: 'grade', width: 64, align: 'center', render: (g: string) => <Tag color={GRADE_COLORS[g]}>{g}</Tag> },
+  { title: '状态', dataIndex: 'status', width: 96, render: (s: string) => STATUS_LABELS[s] ?? s },
+  {
+    title: '问题',
+    key: 'findings',
+    width: 120,
+    defaultSortOrder: 'ascend',
+    sorter: worstFirst,
+    render: (_: unknown, r) => (
+      <Space size={4}>
+        {r.errors > 0 && <Badge count={r.errors} color="red" title={`${r.errors} 个错误`} />}
+        {r.warnings > 0 && <Badge count={r.warnings} color="orange" title={`${r.warnings} 个警告`} />}
+        {r.errors + r.warnings === 0 && <Typography.Text type="success">无</Typography.Text>}
+      </Space>
+    ),
+  },
+];
+
+export function OverviewPage({ route }: { route: { dept?: number; year?: number } }) {
+  const dy = useDepartmentYear(route);
+  const { dept, year } = dy;
+  const summary = useAsync(() => (dept === undefined ? Promise.resolve(undefined) : api.summary(dept, year)), [dept, year]);
+  return (
+    <div data-testid="overview">
+      <div className="page-head">
+        <Typography.Title level={3}>部门总览</Typography.Title>
+        <DepartmentYearPicker value={dy} onChange={(d, y) => navigate({ page: 'overview', dept: d, ...(y !== undefined && { year: y }) })} />
+        <Space>
+          <Button icon={<UploadOutlined />} onClick={() => navigate({ page: 'import' })}>导入自评表</Button>
+          <Button icon={<FileTextOutlined />} onClick={() => navigate({ page: 'documents', ...(dept !== undefined && { dept }), ...(year !== undefined && { year }) })}>生成文档</Button>
+        </Space>
+      </div>
+      {dy.departments.data?.length === 0 ? (
+        <EmptyView text="还没有部门和自评表" action={<Button type="primary" onClick={() => navigate({ page: 'import' })}>导入自评表</Button>} />
+      ) : (
+        <Loaded state={summary} empty={(d) => !d || d.summary.rows.length === 0 ? <EmptyView text="本部门该年度还没有自评表" /> : false}>
+          {(d) => {
+            const s = d!.summary;
+            const rows = [...s.rows].sort(worstFirst);
+            return (
+              <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+                <Row gutter={16}>
+                  <Col span={4}><Card size="small"><Statistic title="项目数" value={s.evaluated} suffix="个" /></Card></Col>
+                  <Col span={5}><Card size="small"><Statistic title="全年预算数合计" value={money(s.total.budget)} suffix="万元" /></Card></Col>
+                  <Col span={5}><Card size="small"><Statistic title="全年执行数合计" value={money(s.total.executed)} suffix="万元" /></Card></Col>
+                  <Col span={3}><Card size="small"><Statistic title="总体执行率" value={s.total.rate === null ? '—' : fixed(s.total.rate)} suffix={s.total.rate === null ? '' : '%'} /></Card></Col>
+                  <Col span={4}><Card size="small"><Statistic title="平均得分" value={fixed(s.averageScore)} suffix={s.overallGrade ? `分 · ${s.overallGrade}` : '分'} /></Card></Col>
+                  <Col span={3}><Card size="small"><Statistic title="自评率" value={fixed(s.selfEvaluationRate)} suffix="%" /></Card></Col>
+                </Row>
+                <Row gutter={16}>
+                  <Col span={7}><Card size="small" title="等级分布"><GradeChart counts={s.gradeCounts} /></Card></Col>
+                  <Col span={8}><Card size="small" title="得分与执行率"><ScoreRateChart rows={s.rows} /></Card></Col>
+                  <Col span={9}><Card size="small" title="预算与执行（预算最大的 12 个项目）"><BudgetChart rows={s.rows} /></Card></Col>
+                </Row>
+                <Card size="small" title={`绩效自评情况汇总表（${d!.department.name}${s.year ? ` · ${s.year} 年度` : ''}）`}>
+                  <Table<SummaryRow>
+                    data-testid="summary-table"
+                    size="small"
+                    rowKey="evaluationId"
+                    columns={columns}
+                    dataSource={rows}
+                    pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (n) => `共 ${n} 个项目` }}
+                    onRow={(r) => ({ onDoubleClick: () => navigate({ page: 'editor', id: r.evaluationId }) })}
+                    summary={() => (
+                      <Table.Summary.Row className="total-row">
+                        <Table.Summary.Cell index={0} colSpan={2}>合计</Table.Summary.Cell>
+                        <Table.Summary.Cell index={2} align="right">{money(s.total.budget)}</Table.Summary.Cell>
+                        <Table.Summary.Cell index={3} align="right">{money(s.total.executed)}</Table.Summary.Cell>
+                        <Table.Summary.Cell index={4} align="right">{s.total.rate === null ? '—' : `${fixed(s.total.rate)}%`}</Table.Summary.Cell>
+                        <Table.Summary.Cell index={5} colSpan={5}>
+                          {Object.entries(s.gradeCounts).map(([g, n]) => `${g} ${n} 个`).join('，')}
+                        </Table.Summary.Cell>
+                      </Table.Summary.Row>
+                    )}
+                  />
+                </Card>
+              </Space>
+            );
+          }}
+        </Loaded>
+      )}
+    </div>
+  );
+}
