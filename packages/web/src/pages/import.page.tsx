@@ -98,6 +98,7 @@ export function ImportPage() {
       </div>
       {!preview && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <div data-testid="dropzone">
           <Upload.Dragger
             multiple
             accept={ACCEPT}
@@ -107,12 +108,12 @@ export function ImportPage() {
               return false; // keep the files here; they are sent together for one preview
             }}
             onRemove={(u) => setFiles((old) => old.filter((f, i) => `${i}-${f.name}` !== u.uid))}
-            data-testid="dropzone"
           >
             <p className="ant-upload-drag-icon"><InboxOutlined /></p>
             <p className="ant-upload-text">把自评表文件拖到这里，或点击选择（可一次多个）</p>
             <p className="ant-upload-hint">支持 Word（.docx、.doc）、Excel（.xlsx、.xls）和文本（.txt）；先识别预览，确认后才保存</p>
           </Upload.Dragger>
+          </div>
           {error && <ErrorView error={error} />}
           <Button type="primary" disabled={files.length === 0} loading={busy} onClick={() => void recognise()} data-testid="recognise">
             识别 {files.length > 0 ? `${files.length} 个文件` : ''}

@@ -1,0 +1,165 @@
+/**
+ * The accountant's day in a real browser (Debian's chromium): import a seed file, open a form, change an
+ * actual and watch the score, total and grade move and a finding appear, write the 偏差原因, save,
+ * reload, download the .docx and open it with the importer; a conflicting save and an unsaved-changes
+ * guard along the way.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importBytes } from '@jixiao/office';
+import { haveBrowser, launchBrowser, startApp } from './harness.ts';
+
+const SEED = join(import.meta.dirname, '../fixtures/office/xinjiang-changji-zhengfawei-2021.docx');
+
+describe.skipIf(!haveBrowser)('web UI in chromium', () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    page.setDefaultTimeout(10_000); // a step that does not happen fails here, not at the test's timeout
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('starts empty and says so', async () => {
+    await page.goto(`${app.url}/`);
+    await expect.poll(() => page.getByText('还没有部门和自评表').isVisible()).toBe(true);
+  });
+
+  it('imports the Xinjiang seed .docx with a broken file beside it: preview, the refusal in Chinese, then save', async () => {
+    await page.getByRole('link', { name: '导入', exact: true }).click();
+    await page.locator('[data-testid="dropzone"] input[type=file]').setInputFiles([
+      { name: 'xinjiang-changji-zhengfawei-2021.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: readFileSync(SEED) },
+      { name: '损坏的表.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是 Word 文件') },
+    ]);
+    await page.getByTestId('recognise').click();
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    await expect.poll(() => preview.getByText('综治工作经费').isVisible()).toBe(true);
+    await expect.poll(() => preview.getByText('访惠聚工作经费').isVisible()).toBe(true);
+    const rejected = page.getByTestId('import-rejected');
+    expect(await rejected.textContent()).toContain('IMPORT.NOT_A_ZIP');
+    expect(await rejected.textContent()).toContain('损坏的表.docx');
+    // No department yet: the new one is proposed with the forms' 主管部门.
+    await page.getByLabel('部门编码').fill('changji-zfw');
+    await page.getByLabel('部门名称').fill('昌吉州政法委');
+    await page.getByTestId('commit').click();
+    await expect.poll(() => page.getByText('已保存 2 张自评表').isVisible()).toBe(true);
+    expect((await app.store.listEvaluations()).length).toBe(2);
+  });
+
+  it('shows the 汇总表 with totals and charts', async () => {
+    await page.getByRole('button', { name: '查看部门总览' }).click();
+    const table = page.getByTestId('summary-table');
+    await table.waitFor();
+    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(2);
+    // 访惠聚工作经费 has findings (A5, A6): the worst comes first.
+    expect(await table.locator('tbody tr.ant-table-row').first().textContent()).toContain('访惠聚工作经费');
+    expect(await page.locator('[aria-label="等级分布"] svg').count()).toBe(1);
+  });
+
+  it('edits a form: score, total and grade follow the typing; A6 asks for the 偏差原因; it saves and survives a reload', async () => {
+    await page.getByRole('link', { name: '综治工作经费' }).click();
+    await page.getByTestId('editor').waitFor();
+    expect(await page.getByTestId('total').textContent()).toContain('100.00');
+    expect(await page.getByTestId('grade').textContent()).toContain('优');
+    const row = page.getByTestId('indicator-row-3'); // 参与考核评价率 ≥90%, 12 分
+    expect(await row.getByTestId('finding-A6').count()).toBe(0);
+
+    const actual = row.getByLabel('实际完成值（第 4 个指标）');
+    await actual.fill('0%');
+    await expect.poll(() => page.getByTestId('computed-score-3').textContent()).toBe('0.00');
+    expect(await page.getByTestId('total').textContent()).toContain('88.00');
+    expect(await page.getByTestId('grade').textContent()).toContain('良');
+    await row.getByTestId('finding-A6').waitFor();
+    const deviation = row.getByLabel('偏差原因分析及改进措施（第 4 个指标）');
+    expect(await deviation.getAttribute('placeholder')).toContain('需填写');
+
+    await deviation.fill('受疫情影响考核延期，次年一季度补考');
+    await expect.poll(() => row.getByTestId('finding-A6').count()).toBe(0);
+
+    // Arrow keys move between the cells of the table.
+    await actual.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).getAttribute('aria-label'))).toBe('实际完成值（第 5 个指标）');
+
+    // Leaving with unsaved edits asks first; staying keeps them.
+    await page.getByRole('link', { name: '部门总览' }).first().click();
+    await page.locator('.ant-modal-confirm-title', { hasText: '有未保存的修改' }).waitFor();
+    await page.getByRole('button', { name: /^留\s*下$/ }).click();
+    expect(await actual.inputValue()).toBe('0%');
+
+    await page.getByTestId('save').click();
+    await page.getByText('已保存', { exact: true }).first().waitFor();
+    await page.reload();
+    await page.getByTestId('editor').waitFor();
+    expect(await page.getByTestId('indicator-row-3').getByLabel('实际完成值（第 4 个指标）').inputValue()).toBe('0%');
+    expect(await page.getByTestId('indicator-row-3').getByLabel('偏差原因分析及改进措施（第 4 个指标）').inputValue()).toBe('受疫情影响考核延期，次年一季度补考');
+    expect(await page.getByTestId('total').textContent()).toContain('88.00');
+    const stored = (await app.store.listEvaluations()).find((e) => e.evaluation.project.name.raw === '综治工作经费')!;
+    expect(stored.version).toBe(2);
+    expect(stored.grade).toBe('良');
+  });
+
+  it('downloads the form as .docx, which opens and holds what was saved', async () => {
+    await page.getByTestId('download').hover();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('下载 .docx').click()]);
+    expect(download.suggestedFilename()).toMatch(/综治工作经费.*\.docx$/);
+    const bytes = new Uint8Array(readFileSync((await download.path())!));
+    const { evaluations } = await importBytes(bytes, 'download.docx');
+    expect(evaluations).toHaveLength(1);
+    expect(evaluations[0]!.indicators[3]!.actual.raw).toBe('0%');
+    expect(evaluations[0]!.indicators[3]!.deviation?.raw).toBe('受疫情影响考核延期，次年一季度补考');
+  });
+
+  it('explains a 409 and re-applies the user’s edit on the newer version', async () => {
+    const stored = (await app.store.listEvaluations()).find((e) => e.evaluation.project.name.raw === '综治工作经费')!;
+    // Someone else saves first.
+    const theirs = { ...stored.evaluation, goals: { ...stored.evaluation.goals, achieved: { raw: '他人修改的完成情况' } } };
+    await app.store.updateEvaluation(stored.id, theirs, stored.version, 'someone');
+    await page.getByTestId('indicator-row-0').getByLabel('偏差原因分析及改进措施（第 1 个指标）').fill('我的修改');
+    await page.getByTestId('save').click();
+    await page.locator('.ant-modal-confirm-title', { hasText: '此表已被他人修改' }).waitFor();
+    await page.getByRole('button', { name: '载入最新版本并重新应用我的修改' }).click();
+    await expect.poll(() => page.getByLabel('实际完成情况').inputValue()).toBe('他人修改的完成情况');
+    expect(await page.getByTestId('indicator-row-0').getByLabel('偏差原因分析及改进措施（第 1 个指标）').inputValue()).toBe('我的修改');
+    await page.getByTestId('save').click();
+    await expect.poll(async () => (await app.store.getEvaluation(stored.id))!.version).toBe(stored.version + 2);
+    const after = (await app.store.getEvaluation(stored.id))!.evaluation;
+    expect(after.goals.achieved?.raw).toBe('他人修改的完成情况');
+    expect(after.indicators[0]!.deviation?.raw).toBe('我的修改');
+  });
+
+  it('previews the report with its slots and the disclosure with its projects', async () => {
+    await page.getByRole('link', { name: '文档', exact: true }).click();
+    await page.getByRole('tab', { name: '整体绩效自评工作报告' }).click();
+    const slot = page.getByTestId('slot-preparation');
+    await slot.waitFor();
+    expect(await slot.textContent()).toContain('待编辑');
+    await slot.locator('textarea').fill('由主任任组长，财务科、业务科负责人为成员。');
+    expect(await slot.textContent()).toContain('已填写');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-docx').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync((await download.path())!)))['word/document.xml']!);
+    expect(xml).toContain('由主任任组长');
+
+    await page.getByRole('tab', { name: '决算公开绩效情况说明' }).click();
+    const projects = page.getByTestId('disclosure-projects');
+    await projects.waitFor();
+    expect(await projects.locator('input[type=checkbox]:checked').count()).toBe(2); // both projects by default (at most three)
+    await projects.getByText('访惠聚工作经费').click();
+    await expect.poll(() => page.getByTestId('report-preview-disclosure').textContent()).not.toContain('访惠聚工作经费项目支出绩效自评表');
+    expect(pageErrors).toEqual([]);
+  });
+});
