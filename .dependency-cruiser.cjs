@@ -23,6 +23,13 @@ module.exports = {
       to: { path: ['^packages/(?!core/|office/|store/)', '^@jixiao/(?!core)'] },
     },
     {
+      name: 'web-imports-core-only',
+      comment: 'the web UI talks to the server over HTTP; of our packages it may import core alone (DESIGN.md).',
+      severity: 'error',
+      from: { path: '^packages/web' },
+      to: { path: ['^packages/(?!core/|web/)', 'node_modules/@jixiao/(?!core)', '^@jixiao/(?!core)'] },
+    },
+    {
       name: 'office-not-store',
       severity: 'error',
       from: { path: '^packages/office/src' },
@@ -61,5 +68,7 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     combinedDependencies: true,
+    // ESM-only packages (vite, @vitejs/plugin-react) export under "import" alone.
+    enhancedResolveOptions: { conditionNames: ['import', 'require', 'node', 'default'], exportsFields: ['exports'] },
   },
 };

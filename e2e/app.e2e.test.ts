@@ -92,7 +92,7 @@ describe.skipIf(!haveBrowser)('web UI in chromium', () => {
     // Arrow keys move between the cells of the table.
     await actual.focus();
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement).getAttribute('aria-label'))).toBe('实际完成值（第 5 个指标）');
+    expect(await page.locator(':focus').getAttribute('aria-label')).toBe('实际完成值（第 5 个指标）');
 
     // Leaving with unsaved edits asks first; staying keeps them.
     await page.getByRole('link', { name: '部门总览' }).first().click();

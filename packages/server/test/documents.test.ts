@@ -4,7 +4,7 @@
  * requests get coded Chinese errors.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -113,5 +113,50 @@ describe('department documents', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('what the web UI reads', () => {
+  it('the 汇总表 carries findings per project and the department its years', async () => {
+    const years = (await get(`/api/departments/${hebei.id}/years`)).json();
+    expect(years).toEqual([2023]);
+    const { summary } = (await get(`/api/departments/${hebei.id}/summary?year=2023`)).json() as { summary: { rows: Array<{ project: string; errors: number; warnings: number; version: number }> } };
+    const jianyi = summary.rows.find((r) => r.project === '见义勇为基金')!;
+    // A4 ×3 (rows 0, 3, 6) and A5.RULE_TOTAL are errors on this form (see packages/core/test/seed-audit.test.ts).
+    expect(jianyi.errors).toBeGreaterThanOrEqual(3);
+    expect(jianyi.version).toBe(1);
+    expect((await get('/api/departments/99999/years')).statusCode).toBe(404);
+  });
+
+  it('report content with its slots; the slot texts the user wrote go into the .docx (POST)', async () => {
+    const content = (await get(`/api/departments/${hebei.id}/report-content?kind=report`)).json() as { title: string; sections: unknown[] };
+    expect(content.title).toContain('整体绩效自评工作报告');
+    expect(JSON.stringify(content)).toContain('"kind":"slot","id":"preparation"');
+    const disclosure = (await get(`/api/departments/${hebei.id}/report-content?kind=disclosure&projects=3`)).json() as { attachments: number[] };
+    expect(disclosure.attachments).toEqual([2]);
+    expect((await get(`/api/departments/${hebei.id}/report-content?kind=disclosure&projects=99`)).json()).toMatchObject({ code: 'EXPORT.BAD_PROJECTS' });
+
+    const res = await app.inject({ method: 'POST', url: `/api/departments/${hebei.id}/documents/report`, payload: { format: 'docx', fills: { preparation: '由县委政法委书记任组长。' } } });
+    expect(res.statusCode).toBe(200);
+    const { strFromU8, unzipSync } = await import('fflate');
+    const xml = strFromU8(unzipSync(new Uint8Array(res.rawPayload))['word/document.xml']!);
+    expect(xml).toContain('由县委政法委书记任组长。');
+    const bad = await app.inject({ method: 'POST', url: `/api/departments/${hebei.id}/documents/report`, payload: { format: 'xlsx' } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({ code: 'EXPORT.FORMAT_UNSUPPORTED' });
+  });
+
+  it('serves the built UI at /, or says how to build it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-web-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>jixiao</title>');
+    const withUi = await buildApp({ store, database: 'sqlite', webRoot: dir });
+    const page = await withUi.inject({ method: 'GET', url: '/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect((await withUi.inject({ method: 'GET', url: '/api/nothing' })).json()).toMatchObject({ code: 'NOT_FOUND' });
+    await withUi.close();
+    const without = await buildApp({ store, database: 'sqlite', webRoot: join(dir, 'missing') });
+    expect((await without.inject({ method: 'GET', url: '/' })).body).toContain('npm run build');
+    await without.close();
   });
 });

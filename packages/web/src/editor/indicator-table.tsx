@@ -50,7 +50,7 @@ const IndicatorRow = memo(function IndicatorRow({ ind, index, row, s, findings, 
   const p = (f: string) => `indicators[${index}].${f}`;
   const onFix = (fix: SuggestedFix) => edit(fixAction(fix));
   const needsReason = cellFindings('deviation').some((f) => f.rule === 'A6');
-  const claimedDiffers = s?.score != null && ind.claimedScore.value !== null && Number(ind.claimedScore.value) !== Number(s.score);
+  const claimedDiffers = s !== undefined && s.score !== null && ind.claimedScore.value !== null && Number(ind.claimedScore.value) !== Number(s.score);
   let col = 0;
   const cell = (field: string, label: string, extra: { align?: 'right'; multiline?: boolean; placeholder?: string; value?: string } = {}) => (
     <CellInput path={p(field)} value={extra.value ?? (ind as unknown as Record<string, { raw: string } | undefined>)[field]?.raw ?? ''} edit={edit} status={statusOf(cellFindings(field))} row={row} col={col++} label={`${label}（第 ${index + 1} 个指标）`} {...extra} />
@@ -76,7 +76,7 @@ const IndicatorRow = memo(function IndicatorRow({ ind, index, row, s, findings, 
       <td className="num">{cell('claimedScore', '填报得分', { align: 'right' })}</td>
       <td className="num computed" data-testid={`computed-score-${index}`}>
         <Tooltip title={s?.explanation}>
-          <span className={claimedDiffers ? 'differs' : undefined}>{s?.score == null ? '—' : fixed(s.score, decimals)}</span>
+          <span className={claimedDiffers ? 'differs' : undefined}>{s === undefined || s.score === null ? '—' : fixed(s.score, decimals)}</span>
         </Tooltip>
       </td>
       <td>{cell('deviation', '偏差原因分析及改进措施', { multiline: true, ...(needsReason && { placeholder: '需填写：偏差原因分析及改进措施' }) })}</td>

@@ -4,7 +4,7 @@
  * user's own edits; leaving with unsaved edits asks first.
  */
 import { DownloadOutlined, HistoryOutlined, SaveOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Badge, Button, Card, Drawer, Dropdown, List, Modal, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Badge, Button, Card, Drawer, Dropdown, List, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { fixAction, type Finding } from '@jixiao/core';
 import { api, ApiError, formDocumentUrl, type EvaluationFull } from '../api.ts';
