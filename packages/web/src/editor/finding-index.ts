@@ -42,6 +42,19 @@ export function indexFindings(findings: readonly Finding[]): FindingIndex {
   };
 }
 
+/**
+ * A string that changes when the findings about fields starting with one of `prefixes` (outside the
+ * indicator rows) change: a memoised part of the editor redraws for its own findings only.
+ */
+export function signature(findings: readonly Finding[], prefixes: readonly string[]): string {
+  let out = '';
+  for (const f of findings) {
+    const field = f.location.field;
+    if (f.location.indicator === undefined && field !== undefined && prefixes.some((p) => field.startsWith(p))) out += `${f.code}:${field}:${f.message}|`;
+  }
+  return out;
+}
+
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** The worst severity among findings, as an input status (info draws no border). */

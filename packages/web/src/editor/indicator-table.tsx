@@ -46,6 +46,35 @@ function equalRows(a: RowProps, b: RowProps): boolean {
   );
 }
 
+/** The 二级 picker of a row: redrawn when the row's 二级 changes, not on every key typed elsewhere in the row. */
+const Level2Select = memo(function Level2Select({ level1, value, index, edit }: { level1: string; value: string; index: number; edit: (a: EditAction) => void }) {
+  const known = LEVEL2_OPTIONS[level1] ?? [];
+  return (
+    <Select
+      size="small"
+      aria-label={`二级指标（第 ${index + 1} 个指标）`}
+      value={value || undefined}
+      placeholder="二级指标"
+      style={{ width: '100%' }}
+      options={known.concat(known.includes(value) || !value ? [] : [value]).map((v) => ({ value: v, label: v }))}
+      onChange={(v: string) => edit({ type: 'set', path: `indicators[${index}].level2`, raw: v })}
+    />
+  );
+});
+
+const RowActions = memo(function RowActions({ index, name, first, last, notApplicable, edit }: { index: number; name: string; first: boolean; last: boolean; notApplicable: boolean; edit: (a: EditAction) => void }) {
+  return (
+    <Space size={0}>
+      <Tooltip title="上移"><Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={first} aria-label={`上移第 ${index + 1} 个指标`} onClick={() => edit({ type: 'move-indicator', index, delta: -1 })} /></Tooltip>
+      <Tooltip title="下移"><Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={last} aria-label={`下移第 ${index + 1} 个指标`} onClick={() => edit({ type: 'move-indicator', index, delta: 1 })} /></Tooltip>
+      <Tooltip title="不适用（不计分）"><Checkbox checked={notApplicable} aria-label={`第 ${index + 1} 个指标不适用`} onChange={(e) => edit({ type: 'set-not-applicable', index, value: e.target.checked })} /></Tooltip>
+      <Popconfirm title={`删除“${name || '未命名指标'}”？`} okText="删除" cancelText="取消" onConfirm={() => edit({ type: 'remove-indicator', index })}>
+        <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除第 ${index + 1} 个指标`} />
+      </Popconfirm>
+    </Space>
+  );
+});
+
 const IndicatorRow = memo(function IndicatorRow({ ind, index, row, s, findings, cellFindings, edit, first, last, adjusted, decimals }: RowProps) {
   const p = (f: string) => `indicators[${index}].${f}`;
   const onFix = (fix: SuggestedFix) => edit(fixAction(fix));
@@ -58,15 +87,7 @@ const IndicatorRow = memo(function IndicatorRow({ ind, index, row, s, findings, 
   return (
     <tr data-testid={`indicator-row-${index}`} className={ind.notApplicable ? 'not-applicable' : undefined}>
       <td>
-        <Select
-          size="small"
-          aria-label={`二级指标（第 ${index + 1} 个指标）`}
-          value={ind.level2.raw || undefined}
-          placeholder="二级指标"
-          style={{ width: '100%' }}
-          options={(LEVEL2_OPTIONS[ind.level1] ?? []).concat(LEVEL2_OPTIONS[ind.level1]?.includes(ind.level2.raw) || !ind.level2.raw ? [] : [ind.level2.raw]).map((v) => ({ value: v, label: v }))}
-          onChange={(v: string) => edit({ type: 'set', path: p('level2'), raw: v })}
-        />
+        <Level2Select level1={ind.level1} value={ind.level2.raw} index={index} edit={edit} />
       </td>
       <td>{cell('name', '三级指标', { multiline: true })}</td>
       <td className="num">{cell('points', '分值', { align: 'right' })}</td>
@@ -84,25 +105,45 @@ const IndicatorRow = memo(function IndicatorRow({ ind, index, row, s, findings, 
         <FindingBadges findings={findings} onFix={onFix} />
       </td>
       <td>
-        <Space size={0}>
-          <Tooltip title="上移"><Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={first} aria-label={`上移第 ${index + 1} 个指标`} onClick={() => edit({ type: 'move-indicator', index, delta: -1 })} /></Tooltip>
-          <Tooltip title="下移"><Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={last} aria-label={`下移第 ${index + 1} 个指标`} onClick={() => edit({ type: 'move-indicator', index, delta: 1 })} /></Tooltip>
-          <Tooltip title="不适用（不计分）"><Checkbox checked={ind.notApplicable === true} aria-label={`第 ${index + 1} 个指标不适用`} onChange={(e) => edit({ type: 'set-not-applicable', index, value: e.target.checked })} /></Tooltip>
-          <Popconfirm title={`删除“${ind.name.raw || '未命名指标'}”？`} okText="删除" cancelText="取消" onConfirm={() => edit({ type: 'remove-indicator', index })}>
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除第 ${index + 1} 个指标`} />
-          </Popconfirm>
-        </Space>
+        <RowActions index={index} name={ind.name.raw} first={first} last={last} notApplicable={ind.notApplicable === true} edit={edit} />
       </td>
     </tr>
   );
 }, equalRows);
+
+const GroupHead = memo(
+  function GroupHead({ g, label, adjusted, decimals, findings, edit }: { g: EvaluationScore['groups'][number]; label: string; adjusted: boolean; decimals: number; findings: readonly Finding[]; edit: (a: EditAction) => void }) {
+    const onFix = (fix: SuggestedFix) => edit(fixAction(fix));
+    return (
+      <tr className="group-head">
+        <td colSpan={2}>
+          <Typography.Text strong>{label}</Typography.Text>
+          <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+            {g.declared !== null ? `标明 ${g.declared} 分 · ` : ''}分值合计 {g.points} 分
+          </Typography.Text>
+        </td>
+        <td className="num">{g.points}</td>
+        <td colSpan={adjusted ? 3 : 2} />
+        <td className="num">{fixed(g.claimed, decimals)}</td>
+        <td className="num computed" data-testid={`group-score-${g.level1}`}>{fixed(g.score, decimals)}</td>
+        <td>
+          <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => edit({ type: 'add-indicator', level1: g.level1 })}>
+            添加指标
+          </Button>
+        </td>
+        <td><FindingBadges findings={findings} onFix={onFix} /></td>
+        <td />
+      </tr>
+    );
+  },
+  (a, b) => a.label === b.label && a.adjusted === b.adjusted && a.edit === b.edit && a.g.declared === b.g.declared && a.g.points === b.g.points && a.g.score === b.g.score && a.g.claimed === b.g.claimed && sameFindings(a.findings, b.findings),
+);
 
 export function IndicatorTable({ indicators, score, findings, edit, decimals, groupLabels }: { indicators: readonly Indicator[]; score: EvaluationScore; findings: FindingIndex; edit: (a: EditAction) => void; decimals: number; groupLabels: Record<string, string> }) {
   const adjusted = indicators.some((i) => i.targetAdjusted !== undefined);
   const groups = score.groups.length ? score.groups : [];
   const missing = LEVEL1_ORDER.filter((l) => !groups.some((g) => g.level1 === l) && l !== '预算执行率' && l !== '成本指标');
   const groupFindings = findings.path('groups');
-  const onFix = (fix: SuggestedFix) => edit(fixAction(fix));
   let row = 0;
   return (
     <div className="indicator-table-wrap">
@@ -140,25 +181,7 @@ export function IndicatorTable({ indicators, score, findings, edit, decimals, gr
           const gf = groupFindings.filter((f) => f.numbers.level1 === g.level1);
           return (
             <tbody key={g.level1} data-testid={`group-${g.level1}`}>
-              <tr className="group-head">
-                <td colSpan={2}>
-                  <Typography.Text strong>{groupLabels[g.level1] ?? g.level1}</Typography.Text>
-                  <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                    {g.declared !== null ? `标明 ${g.declared} 分 · ` : ''}分值合计 {g.points} 分
-                  </Typography.Text>
-                </td>
-                <td className="num">{g.points}</td>
-                <td colSpan={adjusted ? 3 : 2} />
-                <td className="num">{fixed(g.claimed, decimals)}</td>
-                <td className="num computed" data-testid={`group-score-${g.level1}`}>{fixed(g.score, decimals)}</td>
-                <td>
-                  <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => edit({ type: 'add-indicator', level1: g.level1 })}>
-                    添加指标
-                  </Button>
-                </td>
-                <td><FindingBadges findings={gf} onFix={onFix} /></td>
-                <td />
-              </tr>
+              <GroupHead g={g} label={groupLabels[g.level1] ?? g.level1} adjusted={adjusted} decimals={decimals} findings={gf} edit={edit} />
               {rows.map(({ ind, i }, k) => (
                 <IndicatorRow
                   key={i}

@@ -167,19 +167,20 @@ export function DocumentsPage({ route }: { route: { dept?: number; year?: number
                   label: '决算公开绩效情况说明',
                   children: (
                     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-                      <Card size="small" title="综述和附表的项目">
-                        <Checkbox.Group
-                          value={selected}
-                          onChange={(v) => setChosen((v as number[]).slice().sort((a, b) => a - b))}
-                          options={rows.map((r) => ({ value: r.seq, label: `${r.seq}. ${r.project}（${money(r.budget)} 万元）` }))}
-                          data-testid="disclosure-projects"
-                        />
-                        <div style={{ marginTop: 8 }}>
-                          <Space>
-                            <span>一般公共预算项目支出总额</span>
-                            <Input style={{ width: 160 }} value={spending} onChange={(e) => setSpending(e.target.value.trim())} suffix="万元" status={spending && !spendingOk ? 'error' : undefined} placeholder="可不填" aria-label="一般公共预算项目支出总额" />
-                            {spending && !spendingOk && <Typography.Text type="danger">请填写数字，如 1234.56</Typography.Text>}
-                          </Space>
+                      <Card size="small" title={`综述和附表的项目（已选 ${selected.length} 个）`}>
+                        <Space style={{ marginBottom: 8 }}>
+                          <span>一般公共预算项目支出总额</span>
+                          <Input style={{ width: 180 }} value={spending} onChange={(e) => setSpending(e.target.value.trim())} suffix="万元" status={spending && !spendingOk ? 'error' : undefined} placeholder="可不填" aria-label="一般公共预算项目支出总额" />
+                          {spending && !spendingOk && <Typography.Text type="danger">请填写数字，如 1234.56</Typography.Text>}
+                        </Space>
+                        {/* A department may have hundreds of projects: the list scrolls, the page does not grow. */}
+                        <div className="project-choices">
+                          <Checkbox.Group
+                            value={selected}
+                            onChange={(v) => setChosen((v as number[]).slice().sort((a, b) => a - b))}
+                            options={rows.map((r) => ({ value: r.seq, label: `${r.seq}. ${r.project}（${money(r.budget)} 万元）` }))}
+                            data-testid="disclosure-projects"
+                          />
                         </div>
                       </Card>
                       <Loaded state={disclosure}>
