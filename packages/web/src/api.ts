@@ -82,7 +82,8 @@ export interface ImportPreview {
     evaluations: Array<{ index: number; project: string; year: number | null; schemeId: string; layout: string; department: string | null; indicators: number; claimedTotal: string | null; total: string; grade: string; errors: number; warnings: number }>;
     summaries: number;
     texts: string[];
-    notes: string[];
+    /** what the importer noticed but kept going with (a row it skipped, a value it could not read) */
+    notes: Array<{ code: string; message: string; src?: { file?: string; table?: number; row?: number; col?: number; line?: number } }>;
     findings: Finding[];
   }>;
   rejected: Array<{ name: string; error: { code: string; message: string; details: Record<string, unknown> } }>;

@@ -7,7 +7,7 @@ import type { Finding, SuggestedFix } from '@jixiao/core';
 import { SEVERITY_COLORS, SEVERITY_LABELS } from '../format.ts';
 
 const NUMBER_LABELS: Record<string, string> = {
-  claimed: '填报', computed: '计算', points: '分值', score: '得分', total: '总分', declared: '标明', sum: '合计', rate: '执行率', budget: '预算数', executed: '执行数', received: '到位数', target: '指标值', actual: '实际值', grade: '等级',
+  claimed: '填报', computed: '计算', points: '分值', score: '得分', total: '总分', declared: '标明', sum: '合计', rate: '执行率', budget: '预算数', executed: '执行数', received: '到位数', target: '指标值', actual: '实际值', grade: '等级', rule: '计分规则', level1: '一级指标', scheme: '方案规定', completion: '完成程度', length: '字数',
 };
 
 export function FindingDetail({ f, onFix }: { f: Finding; onFix?: (fix: SuggestedFix) => void }) {

@@ -16,7 +16,7 @@ import { useAsync } from '../use-async.ts';
 const ACCEPT = '.docx,.xlsx,.txt,.doc,.xls';
 const LAYOUTS: Record<string, string> = { national: '财政部通用表式', hebei: '河北表式', yunzhou: '山西云州表式', ningxia: '宁夏表式' };
 
-function location(details: Record<string, unknown>): string {
+function location(details: { [k: string]: unknown }): string {
   const parts = [details.file && `文件 ${String(details.file)}`, details.table && `第 ${String(details.table)} 个表格`, details.row && `第 ${String(details.row)} 行`, details.col && `第 ${String(details.col)} 列`, details.line && `第 ${String(details.line)} 行`];
   return parts.filter(Boolean).join('，');
 }
@@ -127,7 +127,15 @@ export function ImportPage() {
           ))}
           {preview.files.map((f) => (
             <Card key={f.sha256} size="small" title={`${f.name}（${(f.size / 1024).toFixed(0)} KB）：识别出 ${f.evaluations.length} 张自评表${f.summaries ? `、${f.summaries} 张汇总表` : ''}${f.texts.length ? `、${f.texts.length} 篇报告` : ''}`}>
-              {f.notes.length > 0 && <Alert type="info" showIcon title={f.notes.join('；')} style={{ marginBottom: 8 }} />}
+              {f.notes.length > 0 && (
+                <Alert
+                  type="info"
+                  showIcon
+                  title={`识别时的提示（${f.notes.length} 条）`}
+                  description={<ul className="notes">{f.notes.map((n, i) => <li key={i}>{n.message}{n.src && location(n.src) && `（${location(n.src)}）`}<Typography.Text type="secondary"> {n.code}</Typography.Text></li>)}</ul>}
+                  style={{ marginBottom: 8 }}
+                />
+              )}
               <Table
                 size="small"
                 rowKey="index"
