@@ -10,6 +10,7 @@ import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { exportCommand } from './commands/export.ts';
 import { importToDatabase } from './commands/import-db.ts';
+import { userCommand } from './commands/user.ts';
 
 const out = (s: string) => process.stdout.write(s + '\n');
 
@@ -52,6 +53,18 @@ export function buildProgram(): Command {
       if (opts.db) process.exitCode = await importToDatabase(files, opts, out);
       else await importCommand(files, opts, out);
     });
+
+  program
+    .command('user')
+    .description('账号管理：add 新建（打印一次初始密码）、reset 重置密码、list 列出')
+    .argument('<action>', 'add | reset | list')
+    .argument('[username]', '用户名')
+    .requiredOption('--db <path|url>', 'SQLite 文件（如 data/jixiao.sqlite）或 postgres:// 地址')
+    .option('--name <name>', '姓名')
+    .option('--role <role>', '角色：admin、filler（默认）、unit-reviewer、finance')
+    .option('--department <code|id>', '所属部门（填报人、单位审核）')
+    .option('--assign <codes>', '财政审核负责的部门，逗号分隔')
+    .action((action: string, username: string | undefined, opts) => userCommand(action, username, opts, out));
 
   program
     .command('serve')

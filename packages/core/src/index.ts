@@ -23,3 +23,5 @@ export * from './department/report-content.ts';
 export * from './ports/store.ts';
 export * from './values/exact.ts';
 export * from './edit/edit-evaluation.ts';
+export * from './workflow/workflow.ts';
+export * from './ports/accounts.ts';

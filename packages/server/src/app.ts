@@ -1,12 +1,17 @@
 /** The HTTP application: Fastify with zod schemas, OpenAPI at /docs, uploads, one error mapper. */
 import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Store } from '@jixiao/core';
+import type { AccountStore, Store } from '@jixiao/core';
+import { registerGuard } from './auth/guard.ts';
+import { LoginLimiter } from './auth/login-limiter.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { workflowRoutes } from './routes/workflow.routes.ts';
 import { toApiError } from './errors.ts';
 import { departmentRoutes } from './routes/departments.routes.ts';
 import { evaluationRoutes } from './routes/evaluations.routes.ts';
@@ -16,6 +21,12 @@ import type { PdfConverter } from '@jixiao/office';
 
 export interface AppOptions {
   store: Store;
+  /** users and sessions: every /api route but the login needs one */
+  accounts: AccountStore;
+  /** behind a reverse proxy that terminates https: trust its X-Forwarded-* (cookies then get Secure) */
+  trustProxy?: boolean;
+  /** login failures allowed per account / per address in 15 minutes (default 5 / 20) */
+  loginLimits?: { perAccount: number; perAddress: number };
   /** uploads larger than this are refused while they stream in; default 20 MB */
   maxUploadBytes?: number;
   logger?: boolean;
@@ -32,6 +43,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: maxUploadBytes,
+    trustProxy: opts.trustProxy ?? false,
     // malformed URLs and the like, before any route: the same {code, message, details} shape
     frameworkErrors: (e, _req, reply) => {
       const { status, body } = toApiError(e);
@@ -47,6 +59,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   await app.register(fastifyMultipart, { limits: { fileSize: maxUploadBytes, files: 50 } });
+  await app.register(fastifyCookie);
 
   app.setErrorHandler((e, req, reply) => {
     const { status, body } = toApiError(e);
@@ -55,12 +68,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ code: 'NOT_FOUND', message: `没有这个地址：${req.method} ${req.url}`, details: {} }));
 
-  // Accounts come with the review-workflow issue; until then every change is recorded as the API user.
-  const actor = () => 'api';
+  registerGuard(app, opts.accounts, opts.store);
+  const limiter = new LoginLimiter({ perAccount: opts.loginLimits?.perAccount ?? 5, perAddress: opts.loginLimits?.perAddress ?? 20, windowMs: 15 * 60 * 1000 });
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ ok: true, database: opts.database ?? 'unknown' }));
+  authRoutes(app, opts.accounts, opts.store, limiter);
   departmentRoutes(app, opts.store);
-  evaluationRoutes(app, opts.store, actor);
-  importRoutes(app, opts.store, actor, maxUploadBytes);
+  evaluationRoutes(app, opts.store);
+  workflowRoutes(app, opts.store);
+  importRoutes(app, opts.store, maxUploadBytes);
   documentRoutes(app, opts.store, opts.pdf);
   if (opts.webRoot && existsSync(opts.webRoot)) {
     // Hashed asset names never change content, so they may be cached for good; index.html never is.

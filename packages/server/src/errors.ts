@@ -30,6 +30,7 @@ const IMPORT_STATUS: Record<string, number> = {
 
 const STORE_STATUS: Record<string, number> = {
   'STORE.DUPLICATE': 409,
+  'STORE.NOT_FOUND': 404,
   'STORE.NO_PARENT': 422,
   'STORE.NO_PROJECT_NAME': 422,
   'STORE.OPEN_FAILED': 503,

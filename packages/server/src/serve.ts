@@ -3,7 +3,8 @@
  * PostgreSQL of DATABASE_URL, migrations, demo data on first start unless turned off.
  */
 import { join, resolve } from 'node:path';
-import { connect, KyselyStore } from '@jixiao/store';
+import { connect, KyselyAccountStore, KyselyStore } from '@jixiao/store';
+import { ensureAdmin } from './routes/auth.routes.ts';
 import { PdfConverter } from '@jixiao/office';
 import { buildApp } from './app.ts';
 import { loadDemo } from './demo.ts';
@@ -19,19 +20,25 @@ export interface ServeOptions {
   pdfWorkers?: number;
   /** the built web UI; default packages/web/dist */
   webRoot?: string;
+  /** behind an https reverse proxy */
+  trustProxy?: boolean;
 }
 
 export async function serve(opts: ServeOptions = {}) {
   const target = opts.databaseUrl || join(resolve(opts.dataDir ?? 'data'), 'jixiao.sqlite');
   const conn = await connect(target);
   const store = new KyselyStore(conn);
+  const accounts = new KyselyAccountStore(conn);
+  const admin = await ensureAdmin(accounts);
   const loaded = opts.demo === false ? 0 : await loadDemo(store);
   const pdf = new PdfConverter({ workers: opts.pdfWorkers ?? 2 });
   const webRoot = opts.webRoot ?? resolve(import.meta.dirname, '../../web/dist');
-  const app = await buildApp({ store, pdf, webRoot, database: conn.dialect, logger: true, ...(opts.maxUploadBytes && { maxUploadBytes: opts.maxUploadBytes }) });
+  const app = await buildApp({ store, accounts, pdf, webRoot, ...(opts.trustProxy && { trustProxy: true }), database: conn.dialect, logger: true, ...(opts.maxUploadBytes && { maxUploadBytes: opts.maxUploadBytes }) });
   app.addHook('onClose', () => pdf.close());
   const port = opts.port ?? 3000;
   await app.listen({ port, host: opts.host ?? '0.0.0.0' });
   app.log.info(`jixiao 已启动：http://localhost:${port}  （数据库：${conn.dialect === 'sqlite' ? target : 'PostgreSQL'}；网页 /；接口文档 /docs${loaded ? `；已载入演示数据 ${loaded} 张自评表` : ''}）`);
-  return { app, store };
+  // Printed once, on the terminal of whoever started the server the first time; stored only as a hash.
+  if (admin) process.stdout.write(`\n首次启动：已创建管理员账号 ${admin.username}，初始密码 ${admin.password}\n（只显示这一次；登录后请在“用户管理”中为各部门建立账号，或用 jixiao user add）\n\n`);
+  return { app, store, accounts };
 }

@@ -5,11 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, KyselyStore } from '@jixiao/store';
-import { buildApp, loadDemo } from '../src/index.ts';
+import { connect, KyselyAccountStore, KyselyStore } from '@jixiao/store';
+import { buildApp, hashPassword, loadDemo, tokenId } from '../src/index.ts';
+import { loginAs, type Client } from './session.ts';
 
 const root = join(import.meta.dirname, '../../../fixtures');
-let app: FastifyInstance;
+let server: FastifyInstance;
+/** the administrator's session: every route below is reached as a logged-in user */
+let app: Client;
+let accounts: KyselyAccountStore;
 let store: KyselyStore;
 
 function multipart(files: Array<{ name: string; bytes: Uint8Array }>) {
@@ -27,10 +31,12 @@ function multipart(files: Array<{ name: string; bytes: Uint8Array }>) {
 beforeAll(async () => {
   store = new KyselyStore(await connect(join(mkdtempSync(join(tmpdir(), 'jixiao-api-')), 'jixiao.sqlite')));
   await loadDemo(store);
-  app = await buildApp({ store, database: 'sqlite', maxUploadBytes: 2 * 1024 * 1024 });
+  accounts = new KyselyAccountStore(store.conn);
+  server = await buildApp({ store, accounts, database: 'sqlite', maxUploadBytes: 2 * 1024 * 1024 });
+  app = await loginAs(server, accounts, { username: 'admin', role: 'admin' });
 });
 afterAll(async () => {
-  await app.close();
+  await server.close();
   await store.close();
 });
 
@@ -177,9 +183,15 @@ describe('storage failures reach the user as clear errors', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'jixiao-ro-')), 'jixiao.sqlite');
     const seed = new KyselyStore(await connect(path));
     await loadDemo(seed);
+    // The session is made while the file is still writable: a read-only database cannot log anyone in.
+    const seedAccounts = new KyselyAccountStore(seed.conn);
+    const admin = await seedAccounts.addUser({ username: 'admin', displayName: '管理员', role: 'admin', passwordHash: await hashPassword('x-password-1') });
+    await seedAccounts.createSession({ id: tokenId('ro-token'), userId: admin.id, csrf: 'ro-csrf', createdAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
     await seed.close();
     const ro = new KyselyStore(await connect(path, { sqlitePragmas: ['query_only = ON'] }));
-    const roApp = await buildApp({ store: ro });
+    const built = await buildApp({ store: ro, accounts: new KyselyAccountStore(ro.conn) });
+    const headers = { cookie: 'jixiao_session=ro-token', 'x-csrf-token': 'ro-csrf' };
+    const roApp = { inject: (o: { method: 'GET' | 'POST'; url: string; payload?: unknown }) => built.inject({ ...o, headers } as never), close: () => built.close() };
     const res = await roApp.inject({ method: 'POST', url: '/api/departments', payload: { code: 'new', name: '新部门' } });
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ code: 'STORE.READ_ONLY' });

@@ -11,11 +11,16 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBytes, PdfConverter } from '@jixiao/office';
-import { connect, KyselyStore } from '@jixiao/store';
+import { connect, KyselyAccountStore, KyselyStore } from '@jixiao/store';
 import { buildApp, loadDemo } from '../src/index.ts';
+import { loginAs, type Client } from './session.ts';
 
-let app: FastifyInstance;
-let bare: FastifyInstance;
+let server: FastifyInstance;
+let bareServer: FastifyInstance;
+/** an administrator's session on each */
+let app: Client;
+let bare: Client;
+let accounts: KyselyAccountStore;
 let store: KyselyStore;
 const pdf = new PdfConverter({ workers: 1 });
 let hebei: { id: number; name: string };
@@ -23,19 +28,22 @@ let hebei: { id: number; name: string };
 beforeAll(async () => {
   store = new KyselyStore(await connect(join(mkdtempSync(join(tmpdir(), 'jixiao-docs-')), 'jixiao.sqlite')));
   await loadDemo(store);
-  app = await buildApp({ store, database: 'sqlite', pdf });
-  bare = await buildApp({ store, database: 'sqlite' });
+  accounts = new KyselyAccountStore(store.conn);
+  server = await buildApp({ store, accounts, database: 'sqlite', pdf });
+  bareServer = await buildApp({ store, accounts, database: 'sqlite' });
+  app = await loginAs(server, accounts, { username: 'admin', role: 'admin' });
+  bare = await loginAs(bareServer, accounts, { username: 'admin', role: 'admin' });
   const depts = (await app.inject({ method: 'GET', url: '/api/departments' })).json() as Array<{ id: number; name: string }>;
   hebei = depts.find((d) => d.name.includes('大厂'))!;
 });
 afterAll(async () => {
-  await app.close();
-  await bare.close();
+  await server.close();
+  await bareServer.close();
   await pdf.close();
   await store.close();
 });
 
-const get = (url: string, a = app) => a.inject({ method: 'GET', url });
+const get = (url: string, a: Client = app) => a.inject({ method: 'GET', url });
 
 describe('a form', () => {
   it('.docx in its layout, named for the project, reads back to the stored form', async () => {
@@ -149,13 +157,14 @@ describe('what the web UI reads', () => {
   it('serves the built UI at /, or says how to build it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-web-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>jixiao</title>');
-    const withUi = await buildApp({ store, database: 'sqlite', webRoot: dir });
+    const withUi = await buildApp({ store, accounts, database: 'sqlite', webRoot: dir });
     const page = await withUi.inject({ method: 'GET', url: '/' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['cache-control']).toBe('no-cache');
-    expect((await withUi.inject({ method: 'GET', url: '/api/nothing' })).json()).toMatchObject({ code: 'NOT_FOUND' });
+    // without a session the API answers 401 — the page itself is public, it shows the login
+    expect((await withUi.inject({ method: 'GET', url: '/api/departments' })).json()).toMatchObject({ code: 'AUTH.REQUIRED' });
     await withUi.close();
-    const without = await buildApp({ store, database: 'sqlite', webRoot: join(dir, 'missing') });
+    const without = await buildApp({ store, accounts, database: 'sqlite', webRoot: join(dir, 'missing') });
     expect((await without.inject({ method: 'GET', url: '/' })).body).toContain('npm run build');
     await without.close();
   });

@@ -3,3 +3,4 @@ export * from './kysely-store.ts';
 export * from './units.ts';
 export * from './diff.ts';
 export type { Dialect } from './migrations.ts';
+export * from './account-store.ts';

@@ -4,6 +4,7 @@
  * derived rows written in the same transaction, with money in 分 and scores in hundredths, for queries.
  */
 import {
+  format,
   getScheme,
   scoreEvaluation,
   NotFound,
@@ -15,6 +16,8 @@ import {
   type EvaluationFilter,
   type EvaluationStatus,
   type Project,
+  type ReviewScore,
+  type Snapshot,
   type SourceFile,
   type Store,
   type StoredEvaluation,
@@ -238,6 +241,59 @@ export class KyselyStore implements Store {
       if (Number(res.numDeletedRows) !== 1) throw new VersionConflict(toStored(current));
       await trx.insertInto('changes').values({ evaluation_id: id, version: expectedVersion + 1, at: this.now(), actor, field: '(删除)', before: current.document, after: null }).execute();
     });
+  }
+
+  async setStatus(id: number, to: EvaluationStatus, expectedVersion: number, actor: string, opts: { comment?: string; snapshot?: boolean }): Promise<StoredEvaluation> {
+    return this.tx(async (trx) => {
+      const current = await this.evaluationQuery(trx).where('evaluations.id', '=', id).executeTakeFirst();
+      if (!current) throw new NotFound(`自评表 ${id} 不存在`);
+      const at = this.now();
+      const res = await trx.updateTable('evaluations').set({ status: to, version: expectedVersion + 1, updated_at: at }).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) throw new VersionConflict(toStored(current));
+      const after = opts.comment ? `${to}（${opts.comment}）` : to;
+      await trx.insertInto('changes').values({ evaluation_id: id, version: expectedVersion + 1, at, actor, field: '(状态)', before: current.status, after }).execute();
+      // The copy handed in: later edits (after a return) change the form, never this.
+      if (opts.snapshot) await trx.insertInto('snapshots').values({ evaluation_id: id, version: expectedVersion + 1, status: to, at, actor, comment: opts.comment ?? null, document: current.document }).execute();
+      return toStored(await this.evaluationQuery(trx).where('evaluations.id', '=', id).executeTakeFirstOrThrow());
+    });
+  }
+
+  async snapshots(evaluationId: number): Promise<Snapshot[]> {
+    const rows = await this.db.selectFrom('snapshots').selectAll().where('evaluation_id', '=', evaluationId).orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, evaluationId: r.evaluation_id, version: r.version, status: r.status as EvaluationStatus, at: r.at, actor: r.actor, comment: r.comment, evaluation: JSON.parse(r.document) as Evaluation }));
+  }
+
+  async reviews(evaluationId: number): Promise<ReviewScore[]> {
+    const rows = await this.db.selectFrom('reviews').selectAll().where('evaluation_id', '=', evaluationId).orderBy('seq').execute();
+    return rows.map((r) => ({ indicator: r.seq, score: format(BigInt(r.score_hundredths), 2), reason: r.reason, reviewer: r.reviewer, at: r.at }));
+  }
+
+  async saveReviews(evaluationId: number, scores: ReadonlyArray<Omit<ReviewScore, 'reviewer' | 'at'>>, actor: string): Promise<ReviewScore[]> {
+    await this.tx(async (trx) => {
+      const ev = await trx.selectFrom('evaluations').select(['id', 'version']).where('id', '=', evaluationId).executeTakeFirst();
+      if (!ev) throw new NotFound(`自评表 ${evaluationId} 不存在`);
+      const at = this.now();
+      for (const s of scores) {
+        const before = await trx.selectFrom('reviews').selectAll().where('evaluation_id', '=', evaluationId).where('seq', '=', s.indicator).executeTakeFirst();
+        await trx.deleteFrom('reviews').where('evaluation_id', '=', evaluationId).where('seq', '=', s.indicator).execute();
+        await trx.insertInto('reviews').values({ evaluation_id: evaluationId, seq: s.indicator, score_hundredths: pointsToHundredths(s.score)!, reason: s.reason, reviewer: actor, at }).execute();
+        const old = before ? `${format(BigInt(before.score_hundredths), 2)}（${before.reason}）` : null;
+        await trx.insertInto('changes').values({ evaluation_id: evaluationId, version: ev.version, at, actor, field: `复核得分 indicators[${s.indicator}]`, before: old, after: `${s.score}（${s.reason}）` }).execute();
+      }
+    });
+    return this.reviews(evaluationId);
+  }
+
+  async sourceFileDepartments(sha256: string): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('source_files')
+      .innerJoin('evaluations', 'evaluations.source_file_id', 'source_files.id')
+      .innerJoin('projects', 'projects.id', 'evaluations.project_id')
+      .select('projects.department_id')
+      .distinct()
+      .where('source_files.sha256', '=', sha256)
+      .execute();
+    return rows.map((r) => r.department_id);
   }
 
   async history(evaluationId: number): Promise<Change[]> {

@@ -98,6 +98,55 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         void sql;
       },
     },
+    '0002-accounts-workflow': {
+      async up(db: Kysely<any>) {
+        await id(db.schema.createTable('users'))
+          .addColumn('username', 'text', (c: any) => c.notNull().unique())
+          .addColumn('display_name', 'text', (c: any) => c.notNull())
+          .addColumn('role', 'text', (c: any) => c.notNull())
+          .addColumn('department_id', 'integer', (c: any) => c.references('departments.id'))
+          .addColumn('password_hash', 'text', (c: any) => c.notNull())
+          .addColumn('disabled', 'integer', (c: any) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'text', (c: any) => c.notNull())
+          .execute();
+        // 财政审核: the departments assigned to each reviewer
+        await db.schema
+          .createTable('user_departments')
+          .addColumn('user_id', 'integer', (c: any) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('department_id', 'integer', (c: any) => c.notNull().references('departments.id'))
+          .addPrimaryKeyConstraint('user_departments_pk', ['user_id', 'department_id'])
+          .execute();
+        await db.schema
+          .createTable('sessions')
+          .addColumn('id', 'text', (c: any) => c.primaryKey())
+          .addColumn('user_id', 'integer', (c: any) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('csrf', 'text', (c: any) => c.notNull())
+          .addColumn('created_at', 'text', (c: any) => c.notNull())
+          .addColumn('expires_at', 'text', (c: any) => c.notNull())
+          .execute();
+        // Frozen copies of each submitted form: no foreign key, they outlive the form like its history.
+        await id(db.schema.createTable('snapshots'))
+          .addColumn('evaluation_id', 'integer', (c: any) => c.notNull())
+          .addColumn('version', 'integer', (c: any) => c.notNull())
+          .addColumn('status', 'text', (c: any) => c.notNull())
+          .addColumn('at', 'text', (c: any) => c.notNull())
+          .addColumn('actor', 'text', (c: any) => c.notNull())
+          .addColumn('comment', 'text')
+          .addColumn('document', 'text', (c: any) => c.notNull())
+          .execute();
+        await db.schema.createIndex('snapshots_evaluation').on('snapshots').column('evaluation_id').execute();
+        await db.schema
+          .createTable('reviews')
+          .addColumn('evaluation_id', 'integer', (c: any) => c.notNull().references('evaluations.id').onDelete('cascade'))
+          .addColumn('seq', 'integer', (c: any) => c.notNull())
+          .addColumn('score_hundredths', 'integer', (c: any) => c.notNull())
+          .addColumn('reason', 'text', (c: any) => c.notNull())
+          .addColumn('reviewer', 'text', (c: any) => c.notNull())
+          .addColumn('at', 'text', (c: any) => c.notNull())
+          .addPrimaryKeyConstraint('reviews_pk', ['evaluation_id', 'seq'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -98,6 +98,53 @@ export interface ChangesTable {
   after: string | null;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  department_id: number | null;
+  /** scrypt$N$r$p$salt$hash (server/src/auth/password.ts) */
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface UserDepartmentsTable {
+  user_id: number;
+  department_id: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token */
+  id: string;
+  user_id: number;
+  csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface SnapshotsTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  version: number;
+  status: string;
+  at: string;
+  actor: string;
+  comment: string | null;
+  document: string;
+}
+
+export interface ReviewsTable {
+  evaluation_id: number;
+  seq: number;
+  /** 分 × 100 */
+  score_hundredths: number;
+  reason: string;
+  reviewer: string;
+  at: string;
+}
+
 export interface Database {
   departments: DepartmentsTable;
   projects: ProjectsTable;
@@ -108,4 +155,9 @@ export interface Database {
   indicators: IndicatorsTable;
   narratives: NarrativesTable;
   changes: ChangesTable;
+  users: UsersTable;
+  user_departments: UserDepartmentsTable;
+  sessions: SessionsTable;
+  snapshots: SnapshotsTable;
+  reviews: ReviewsTable;
 }

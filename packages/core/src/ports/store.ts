@@ -75,6 +75,29 @@ export interface SummaryRowData {
   status: EvaluationStatus;
 }
 
+/** A finance reviewer's 复核得分 of one indicator, beside the self-evaluated score. */
+export interface ReviewScore {
+  /** position in `evaluation.indicators` */
+  indicator: number;
+  /** 分, decimal string */
+  score: string;
+  reason: string;
+  reviewer: string;
+  at: string;
+}
+
+/** The form as it was handed in: written at each submission, never changed afterwards. */
+export interface Snapshot {
+  id: number;
+  evaluationId: number;
+  version: number;
+  status: EvaluationStatus;
+  at: string;
+  actor: string;
+  comment: string | null;
+  evaluation: Evaluation;
+}
+
 /** A write named a version that is no longer current. */
 export class VersionConflict extends Error {
   readonly code = 'STORE.VERSION_CONFLICT';
@@ -104,5 +127,17 @@ export interface Store {
   sourceFile(sha256: string): Promise<(SourceFile & { size: number }) | null>;
   summaryRows(departmentId: number, year?: number): Promise<SummaryRowData[]>;
   gradeCounts(year?: number): Promise<Record<string, number>>;
+  // The review workflow (issue 8)
+  /**
+   * Moves a form to `to` if it is still at `expectedVersion`, records the change of status (with the
+   * comment) in the history, and — when `snapshot` — freezes a copy of the form; all in one transaction.
+   */
+  setStatus(id: number, to: EvaluationStatus, expectedVersion: number, actor: string, opts: { comment?: string; snapshot?: boolean }): Promise<StoredEvaluation>;
+  snapshots(evaluationId: number): Promise<Snapshot[]>;
+  reviews(evaluationId: number): Promise<ReviewScore[]>;
+  /** replaces the 复核得分 of the indicators given; each change also goes to the history */
+  saveReviews(evaluationId: number, scores: ReadonlyArray<Omit<ReviewScore, 'reviewer' | 'at'>>, actor: string): Promise<ReviewScore[]>;
+  /** the departments whose forms came from this source file */
+  sourceFileDepartments(sha256: string): Promise<number[]>;
   close(): Promise<void>;
 }

@@ -1,43 +1,60 @@
 /** Departments, projects, the 汇总表 and department-wide findings, all computed from the stored forms. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { NotFound, type Store } from '@jixiao/core';
+import { NotFound, reviewedTotal, type Store } from '@jixiao/core';
+import { auth, requireDepartment, requireRole } from '../auth/guard.ts';
+import { inScope } from '../auth/scope.ts';
 import { computeDepartment, departmentForms } from './department-data.ts';
 import { IdParams, NewDepartment, YearQuery } from '../schemas.ts';
 import { z } from 'zod';
 
 export function departmentRoutes(app: FastifyInstance, store: Store): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/departments', { schema: { tags: ['部门'], summary: '部门列表' } }, async () => store.listDepartments());
-  r.post('/api/departments', { schema: { tags: ['部门'], summary: '新建部门（编码已存在时返回原部门）', body: NewDepartment } }, async (req, reply) => reply.code(201).send(await store.ensureDepartment(req.body)));
+  r.get('/api/departments', { schema: { tags: ['部门'], summary: '部门列表（本人可见的）' } }, async (req) => {
+    const a = auth(req);
+    return (await store.listDepartments()).filter((d) => inScope(a.scope, d.id));
+  });
+  r.post('/api/departments', { schema: { tags: ['部门'], summary: '新建部门（管理员；编码已存在时返回原部门）', body: NewDepartment } }, async (req, reply) => {
+    requireRole(req, ['admin'], '管理部门');
+    return reply.code(201).send(await store.ensureDepartment(req.body));
+  });
   r.get('/api/departments/:id', { schema: { tags: ['部门'], summary: '部门', params: IdParams } }, async (req) => {
+    requireDepartment(req, req.params.id);
     const d = await store.getDepartment(req.params.id);
     if (!d) throw new NotFound(`部门 ${req.params.id} 不存在`);
     return d;
   });
-  r.get('/api/projects', { schema: { tags: ['部门'], summary: '项目列表', querystring: z.object({ departmentId: z.coerce.number().int().positive().optional() }) } }, async (req) =>
-    store.listProjects(req.query.departmentId),
-  );
+  r.get('/api/projects', { schema: { tags: ['部门'], summary: '项目列表（本人可见的部门）', querystring: z.object({ departmentId: z.coerce.number().int().positive().optional() }) } }, async (req) => {
+    const a = req.query.departmentId !== undefined ? requireDepartment(req, req.query.departmentId) : auth(req);
+    return (await store.listProjects(req.query.departmentId)).filter((p) => inScope(a.scope, p.departmentId));
+  });
 
-  r.get('/api/departments/:id/summary', { schema: { tags: ['部门'], summary: '绩效自评情况汇总表（由自评表计算）', params: IdParams, querystring: YearQuery } }, async (req) => {
+  r.get('/api/departments/:id/summary', { schema: { tags: ['部门'], summary: '绩效自评情况汇总表（由自评表计算；含复核得分）', params: IdParams, querystring: YearQuery } }, async (req) => {
+    requireDepartment(req, req.params.id);
     const { d, stored } = await departmentForms(store, req.params.id, req.query.year);
-    const { summary, findings } = computeDepartment(stored);
+    const { summary, findings, scores } = computeDepartment(stored);
+    const reviewed = await Promise.all(stored.map(async (s, i) => reviewedTotal(scores[i]!, await store.reviews(s.id))));
     // Findings per form, so a list can put the worst first without a second request.
     const counts = stored.map(() => ({ errors: 0, warnings: 0, infos: 0 }));
     for (const f of findings) {
       const c = f.location.form ? counts[f.location.form.index] : undefined;
       if (c) c[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos'] += 1;
     }
-    return { department: d, summary: { ...summary, rows: summary.rows.map((row, i) => ({ ...row, evaluationId: stored[i]!.id, status: stored[i]!.status, version: stored[i]!.version, ...counts[i]! })) } };
+    return { department: d, summary: { ...summary, rows: summary.rows.map((row, i) => ({ ...row, evaluationId: stored[i]!.id, status: stored[i]!.status, version: stored[i]!.version, reviewedScore: reviewed[i] ?? null, ...counts[i]! })) } };
   });
   r.get('/api/departments/:id/years', { schema: { tags: ['部门'], summary: '部门有自评表的年度（从新到旧）', params: IdParams } }, async (req) => {
+    requireDepartment(req, req.params.id);
     if (!(await store.getDepartment(req.params.id))) throw new NotFound(`部门 ${req.params.id} 不存在`);
     const years = new Set((await store.summaryRows(req.params.id)).map((r) => r.year).filter((y): y is number => y !== null));
     return [...years].sort((a, b) => b - a);
   });
   r.get('/api/departments/:id/findings', { schema: { tags: ['部门'], summary: '部门全部自评表的逻辑校验结果（含跨表复制检测 A9）', params: IdParams, querystring: YearQuery } }, async (req) => {
+    requireDepartment(req, req.params.id);
     const { stored } = await departmentForms(store, req.params.id, req.query.year);
     return computeDepartment(stored).findings.map((f) => ({ ...f, evaluationId: f.location.form ? stored[f.location.form.index]!.id : null }));
   });
-  r.get('/api/grades', { schema: { tags: ['部门'], summary: '全部自评表按等级计数', querystring: YearQuery } }, async (req) => store.gradeCounts(req.query.year));
+  r.get('/api/grades', { schema: { tags: ['部门'], summary: '全部自评表按等级计数（管理员）', querystring: YearQuery } }, async (req) => {
+    requireRole(req, ['admin'], '查看全部门的等级统计');
+    return store.gradeCounts(req.query.year);
+  });
 }

@@ -5,10 +5,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { departmentName, disclosureText, getScheme, NotFound, overallReport, type Store, type StoredEvaluation } from '@jixiao/core';
+import { departmentName, disclosureText, getScheme, overallReport, type Store, type StoredEvaluation } from '@jixiao/core';
 import { computeDepartment, departmentForms } from './department-data.ts';
 import { checkFormat, departmentDocument, DOCUMENT_FORMATS, fileName, formDocument, MIME, renderDocument, type DocumentFormat, type DocumentKind, type OfficialDocument, type PdfConverter } from '@jixiao/office';
 import { IdParams } from '../schemas.ts';
+import { requireDepartment, requireEvaluation } from '../auth/guard.ts';
 import { HttpError } from '../errors.ts';
 
 const Format = z.enum(DOCUMENT_FORMATS).default('docx').describe('docx、xlsx（自评表、汇总表）或 pdf');
@@ -86,22 +87,24 @@ async function departmentDoc(store: Store, id: number, kind: Exclude<DocumentKin
 export function documentRoutes(app: FastifyInstance, store: Store, pdf: PdfConverter | undefined): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/evaluations/:id/document', { schema: { tags: ['文档'], summary: '下载自评表（按其表式：全国、河北、云州、宁夏）', params: IdParams, querystring: FormQuery } }, async (req, reply) => {
-    const s = await store.getEvaluation(req.params.id);
-    if (!s) throw new NotFound(`自评表 ${req.params.id} 不存在`);
+    const s = await requireEvaluation(req, store, req.params.id);
     return send(reply, formDocument(s.evaluation, { scheme: getScheme(s.schemeId), scores: req.query.scores }), req.query.format, 'form', pdf);
   });
 
   r.get('/api/departments/:id/documents/:kind', { schema: { tags: ['文档'], summary: '下载部门文档：汇总表、整体绩效自评工作报告、决算公开绩效情况说明', params: KindParams, querystring: DepartmentQuery } }, async (req, reply) => {
+    requireDepartment(req, req.params.id);
     const { projects, ...q } = req.query;
     const doc = await departmentDoc(store, req.params.id, req.params.kind, { ...q, projects: projects?.split(',').map(Number) });
     return send(reply, doc, q.format, req.params.kind, pdf);
   });
   r.post('/api/departments/:id/documents/:kind', { schema: { tags: ['文档'], summary: '下载部门文档（请求体可带报告待编辑段落的文字）', params: KindParams, body: DepartmentBody } }, async (req, reply) => {
+    requireDepartment(req, req.params.id);
     const doc = await departmentDoc(store, req.params.id, req.params.kind, req.body);
     return send(reply, doc, req.body.format, req.params.kind, pdf);
   });
 
   r.get('/api/departments/:id/report-content', { schema: { tags: ['文档'], summary: '报告内容（章节、由数字生成的文字和待编辑段落），供预览和编辑', params: IdParams, querystring: ContentQuery } }, async (req) => {
+    requireDepartment(req, req.params.id);
     const q = req.query;
     const { d, stored } = await formsFor(store, req.params.id, q.year);
     const projects = checkedProjects(q.projects?.split(',').map(Number), stored);

@@ -1,8 +1,12 @@
 /** Evaluations: list, create, read (with score and findings), update (versioned), delete, history, scoring. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditForm, format, getScheme, NotFound, scoreEvaluation, type Store, type StoredEvaluation } from '@jixiao/core';
+import { auditForm, availableActions, canEditContent, canReview, format, getScheme, reviewedTotal, scoreEvaluation, STATUS_LABELS, type ReviewScore, type Store, type StoredEvaluation } from '@jixiao/core';
 import { EvaluationQuery, EvaluationUpdate, IdParams, NewEvaluation, ScoreRequest, VersionQuery } from '../schemas.ts';
+import { actorOf, auth, requireDepartment, requireEvaluation, requireRole } from '../auth/guard.ts';
+import { inScope } from '../auth/scope.ts';
+import { HttpError } from '../errors.ts';
+import type { FastifyRequest } from 'fastify';
 
 export function brief(s: StoredEvaluation) {
   return {
@@ -22,43 +26,58 @@ export function brief(s: StoredEvaluation) {
   };
 }
 
-export function full(s: StoredEvaluation) {
+export function full(s: StoredEvaluation, reviews: ReviewScore[]) {
   const { score, findings } = auditForm(s.evaluation, getScheme(s.schemeId));
-  return { ...brief(s), evaluation: s.evaluation, score, findings };
+  return { ...brief(s), evaluation: s.evaluation, score, findings, reviews, reviewedTotal: reviewedTotal(score, reviews) };
 }
 
-async function mustGet(store: Store, id: number): Promise<StoredEvaluation> {
-  const s = await store.getEvaluation(id);
-  if (!s) throw new NotFound(`自评表 ${id} 不存在`);
-  return s;
+/** The form, and what this user may do with it now (the UI shows only the buttons that will work). */
+async function forUser(req: FastifyRequest, store: Store, s: StoredEvaluation) {
+  const { role } = auth(req).user;
+  return { ...full(s, await store.reviews(s.id)), permissions: { edit: canEditContent(s.status, role), review: canReview(s.status, role), actions: availableActions(s.status, role) } };
 }
 
-export function evaluationRoutes(app: FastifyInstance, store: Store, actor: () => string): void {
+function mustEdit(req: FastifyRequest, s: StoredEvaluation) {
+  const { user } = auth(req);
+  if (!canEditContent(s.status, user.role))
+    throw new HttpError(user.role === 'filler' || user.role === 'admin' ? 409 : 403, 'WORKFLOW.READ_ONLY', `自评表处于“${STATUS_LABELS[s.status]}”状态，${user.role === 'filler' ? '退回后才能修改' : '当前账号不能修改内容'}`, { status: s.status });
+}
+
+export function evaluationRoutes(app: FastifyInstance, store: Store): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/evaluations', { schema: { tags: ['自评表'], summary: '自评表列表（按年度、部门、等级、状态筛选）', querystring: EvaluationQuery } }, async (req) => (await store.listEvaluations(req.query)).map(brief));
-  r.post('/api/evaluations', { schema: { tags: ['自评表'], summary: '新建自评表', body: NewEvaluation } }, async (req, reply) => {
-    const [saved] = await store.importEvaluations({ departmentId: req.body.departmentId, evaluations: [req.body.evaluation], actor: actor() });
-    return reply.code(201).send(full(saved!));
+  r.get('/api/evaluations', { schema: { tags: ['自评表'], summary: '自评表列表（按年度、部门、等级、状态筛选；只含本人可见的部门）', querystring: EvaluationQuery } }, async (req) => {
+    const a = req.query.departmentId !== undefined ? requireDepartment(req, req.query.departmentId) : auth(req);
+    return (await store.listEvaluations(req.query)).filter((s) => inScope(a.scope, s.departmentId)).map(brief);
   });
-  r.get('/api/evaluations/:id', { schema: { tags: ['自评表'], summary: '读取自评表（含计算得分与校验结果）', params: IdParams } }, async (req) => full(await mustGet(store, req.params.id)));
-  r.put('/api/evaluations/:id', { schema: { tags: ['自评表'], summary: '保存自评表（需带读取时的版本号；版本过期返回 409 与当前内容）', params: IdParams, body: EvaluationUpdate } }, async (req) =>
-    full(await store.updateEvaluation(req.params.id, req.body.evaluation, req.body.version, actor())),
-  );
-  r.delete('/api/evaluations/:id', { schema: { tags: ['自评表'], summary: '删除自评表（需带版本号）', params: IdParams, querystring: VersionQuery } }, async (req, reply) => {
-    await store.deleteEvaluation(req.params.id, req.query.version, actor());
+  r.post('/api/evaluations', { schema: { tags: ['自评表'], summary: '新建自评表（填报人、管理员）', body: NewEvaluation } }, async (req, reply) => {
+    requireRole(req, ['filler', 'admin'], '新建自评表');
+    requireDepartment(req, req.body.departmentId);
+    const [saved] = await store.importEvaluations({ departmentId: req.body.departmentId, evaluations: [req.body.evaluation], actor: actorOf(req) });
+    return reply.code(201).send(await forUser(req, store, saved!));
+  });
+  r.get('/api/evaluations/:id', { schema: { tags: ['自评表'], summary: '读取自评表（含计算得分、校验结果、复核得分和本人可做的操作）', params: IdParams } }, async (req) => forUser(req, store, await requireEvaluation(req, store, req.params.id)));
+  r.put('/api/evaluations/:id', { schema: { tags: ['自评表'], summary: '保存自评表（草稿，填报人；需带读取时的版本号；版本过期返回 409 与当前内容）', params: IdParams, body: EvaluationUpdate } }, async (req) => {
+    mustEdit(req, await requireEvaluation(req, store, req.params.id));
+    return forUser(req, store, await store.updateEvaluation(req.params.id, req.body.evaluation, req.body.version, actorOf(req)));
+  });
+  r.delete('/api/evaluations/:id', { schema: { tags: ['自评表'], summary: '删除自评表（草稿；需带版本号）', params: IdParams, querystring: VersionQuery } }, async (req, reply) => {
+    mustEdit(req, await requireEvaluation(req, store, req.params.id));
+    await store.deleteEvaluation(req.params.id, req.query.version, actorOf(req));
     return reply.code(204).send();
   });
   r.get('/api/evaluations/:id/score', { schema: { tags: ['自评表'], summary: '按评分规则计算得分', params: IdParams } }, async (req) => {
-    const s = await mustGet(store, req.params.id);
+    const s = await requireEvaluation(req, store, req.params.id);
     return scoreEvaluation(s.evaluation, getScheme(s.schemeId));
   });
   r.get('/api/evaluations/:id/findings', { schema: { tags: ['自评表'], summary: '逻辑校验结果（A1–A12，单表）', params: IdParams } }, async (req) => {
-    const s = await mustGet(store, req.params.id);
+    const s = await requireEvaluation(req, store, req.params.id);
     return auditForm(s.evaluation, getScheme(s.schemeId)).findings;
   });
-  r.get('/api/evaluations/:id/history', { schema: { tags: ['自评表'], summary: '修改记录（表被删除后仍保留）', params: IdParams } }, async (req) => {
+  r.get('/api/evaluations/:id/history', { schema: { tags: ['自评表'], summary: '修改记录：谁、何时、哪个字段、修改前后（永久保存；已删除的表由管理员查看）', params: IdParams } }, async (req) => {
+    // The history outlives a deleted form; with the form gone only an administrator may read it.
+    if (auth(req).user.role !== 'admin' || (await store.getEvaluation(req.params.id))) await requireEvaluation(req, store, req.params.id);
     const changes = await store.history(req.params.id);
-    if (changes.length === 0) throw new NotFound(`自评表 ${req.params.id} 没有修改记录`);
+    if (changes.length === 0) throw new HttpError(404, 'STORE.NOT_FOUND', `自评表 ${req.params.id} 没有修改记录`);
     return changes;
   });
   r.post('/api/score', { schema: { tags: ['计算'], summary: '不保存，直接计算一张自评表的得分与校验结果', body: ScoreRequest } }, async (req) => {

@@ -12,15 +12,19 @@ import { importBytes, type Recognized } from '@jixiao/office';
 import { HttpError, toApiError } from '../errors.ts';
 import { CommitImport } from '../schemas.ts';
 import { brief } from './evaluations.routes.ts';
+import { actorOf, auth, requireDepartment, requireRole } from '../auth/guard.ts';
+import { inScope } from '../auth/scope.ts';
 
 interface Preview {
   expires: number;
+  /** the user who uploaded: only they may commit it */
+  owner: number;
   files: Array<{ name: string; sha256: string; bytes: Uint8Array; recognized: Recognized }>;
 }
 
 const TTL_MS = 30 * 60 * 1000;
 
-export function importRoutes(app: FastifyInstance, store: Store, actor: () => string, maxUploadBytes: number): void {
+export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes: number): void {
   const previews = new Map<string, Preview>();
   const sweep = () => {
     const now = Date.now();
@@ -30,6 +34,7 @@ export function importRoutes(app: FastifyInstance, store: Store, actor: () => st
 
   r.post('/api/import', { schema: { tags: ['导入'], summary: '上传 .docx/.xlsx/.txt/.doc/.xls（multipart，可多个文件），返回识别结果与校验预览', consumes: ['multipart/form-data'] } }, async (req) => {
     sweep();
+    requireRole(req, ['filler', 'admin'], '导入自评表');
     if (!req.isMultipart()) throw new HttpError(415, 'REQUEST.MEDIA_TYPE', '请以 multipart/form-data 上传文件');
     const files: Preview['files'] = [];
     const rejected: Array<{ name: string; error: ReturnType<typeof toApiError>['body'] }> = [];
@@ -47,7 +52,7 @@ export function importRoutes(app: FastifyInstance, store: Store, actor: () => st
     }
     if (files.length === 0 && rejected.length === 0) throw new HttpError(400, 'IMPORT.NO_FILE', '没有收到文件');
     const token = randomUUID();
-    previews.set(token, { expires: Date.now() + TTL_MS, files });
+    previews.set(token, { expires: Date.now() + TTL_MS, files, owner: auth(req).user.id });
     return {
       token,
       expiresAt: new Date(Date.now() + TTL_MS).toISOString(),
@@ -84,13 +89,15 @@ export function importRoutes(app: FastifyInstance, store: Store, actor: () => st
   r.post('/api/import/:token/commit', { schema: { tags: ['导入'], summary: '保存预览中的自评表（每个文件一个事务）', params: z.object({ token: z.string().uuid() }), body: CommitImport } }, async (req, reply) => {
     sweep();
     const p = previews.get(req.params.token);
-    if (!p) throw new HttpError(404, 'IMPORT.PREVIEW_EXPIRED', '导入预览不存在或已过期（30 分钟），请重新上传');
+    if (!p || p.owner !== auth(req).user.id) throw new HttpError(404, 'IMPORT.PREVIEW_EXPIRED', '导入预览不存在或已过期（30 分钟），请重新上传');
+    if (req.body.departmentId === undefined) requireRole(req, ['admin'], '新建部门');
+    else requireDepartment(req, req.body.departmentId);
     const departmentId = req.body.departmentId ?? (await store.ensureDepartment(req.body.department!)).id;
     if (!(await store.getDepartment(departmentId))) throw new NotFound(`部门 ${departmentId} 不存在`);
     const saved = [];
     for (const f of p.files) {
       if (f.recognized.evaluations.length === 0) continue;
-      const rows = await store.importEvaluations({ departmentId, evaluations: f.recognized.evaluations, source: { name: f.name, sha256: f.sha256, bytes: f.bytes }, actor: actor() });
+      const rows = await store.importEvaluations({ departmentId, evaluations: f.recognized.evaluations, source: { name: f.name, sha256: f.sha256, bytes: f.bytes }, actor: actorOf(req) });
       saved.push(...rows.map(brief));
     }
     previews.delete(req.params.token);
@@ -98,8 +105,10 @@ export function importRoutes(app: FastifyInstance, store: Store, actor: () => st
   });
 
   r.get('/api/source-files/:sha256', { schema: { tags: ['导入'], summary: '下载导入时的原始文件', params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) } }, async (req, reply) => {
+    const a = auth(req);
     const f = await store.sourceFile(req.params.sha256);
-    if (!f) throw new NotFound('原始文件不存在');
+    // A file is theirs to download when one of the forms read from it is in their departments.
+    if (!f || !(await store.sourceFileDepartments(req.params.sha256)).some((d) => inScope(a.scope, d))) throw new NotFound('原始文件不存在');
     return reply.header('content-type', 'application/octet-stream').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`).send(Buffer.from(f.bytes));
   });
 }

@@ -1,0 +1,80 @@
+/**
+ * The review workflow of a form: 草稿 → 已提交 → 单位已审核 → 财政已复核, with 退回 at each step back to
+ * 草稿. Who may do what, and what blocks a submission, in one pure table shared by the server (which
+ * enforces it) and the web UI (which shows only the buttons that will work).
+ */
+import type { Finding } from '../audit/finding.ts';
+import type { EvaluationStatus } from '../ports/store.ts';
+import type { EvaluationScore } from '../scoring/score-evaluation.ts';
+import { add, sub } from '../values/exact.ts';
+
+export type Role = 'admin' | 'filler' | 'unit-reviewer' | 'finance';
+
+export const ROLE_LABELS: Record<Role, string> = { admin: '管理员', filler: '填报人', 'unit-reviewer': '单位审核', finance: '财政审核' };
+export const STATUS_LABELS: Record<EvaluationStatus, string> = { draft: '草稿', submitted: '已提交', 'unit-approved': '单位已审核', 'finance-reviewed': '财政已复核' };
+
+export type WorkflowAction = 'submit' | 'approve' | 'finalize' | 'return';
+
+export const ACTION_LABELS: Record<WorkflowAction, string> = { submit: '提交', approve: '单位审核通过', finalize: '财政复核完成', return: '退回' };
+
+interface Step {
+  from: EvaluationStatus;
+  to: EvaluationStatus;
+  roles: readonly Role[];
+}
+
+const STEPS: Record<WorkflowAction, readonly Step[]> = {
+  submit: [{ from: 'draft', to: 'submitted', roles: ['filler', 'admin'] }],
+  approve: [{ from: 'submitted', to: 'unit-approved', roles: ['unit-reviewer', 'admin'] }],
+  finalize: [{ from: 'unit-approved', to: 'finance-reviewed', roles: ['finance', 'admin'] }],
+  // A return goes back to the 填报人: from 已提交 by the unit, from 单位已审核 (or after the review) by finance.
+  return: [
+    { from: 'submitted', to: 'draft', roles: ['unit-reviewer', 'admin'] },
+    { from: 'unit-approved', to: 'draft', roles: ['finance', 'admin'] },
+    { from: 'finance-reviewed', to: 'draft', roles: ['finance', 'admin'] },
+  ],
+};
+
+/** The status an action leads to, or null when this role may not take it from this status. */
+export function transition(action: WorkflowAction, from: EvaluationStatus, role: Role): EvaluationStatus | null {
+  const step = STEPS[action].find((s) => s.from === from && s.roles.includes(role));
+  return step ? step.to : null;
+}
+
+/** The actions this role can take on a form in this status (for the buttons). */
+export function availableActions(status: EvaluationStatus, role: Role): WorkflowAction[] {
+  return (Object.keys(STEPS) as WorkflowAction[]).filter((a) => transition(a, status, role) !== null);
+}
+
+/** Whether this role may change the form's content in this status: only a draft, by its 填报人 (or an admin). */
+export function canEditContent(status: EvaluationStatus, role: Role): boolean {
+  return status === 'draft' && (role === 'filler' || role === 'admin');
+}
+
+/** Whether this role records 复核得分 in this status: finance, once the unit has approved. */
+export function canReview(status: EvaluationStatus, role: Role): boolean {
+  return status === 'unit-approved' && (role === 'finance' || role === 'admin');
+}
+
+/**
+ * What stops a submission: every error finding, and every A6 finding (a missing 偏差原因 is a warning in
+ * the audit, but a form is not handed in without it).
+ */
+export function submissionBlockers(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === 'error' || f.rule === 'A6');
+}
+
+/**
+ * The total after the finance review: the computed total with each reviewed indicator's score replaced
+ * by its 复核得分. Exact; both totals are kept and shown side by side.
+ */
+export function reviewedTotal(score: EvaluationScore, reviews: ReadonlyArray<{ indicator: number; score: string }>): string | null {
+  if (reviews.length === 0) return null;
+  let total = score.total;
+  for (const r of reviews) {
+    const s = score.indicators[r.indicator];
+    if (!s) continue;
+    total = sub(add([total, r.score]), s.score ?? '0');
+  }
+  return total;
+}

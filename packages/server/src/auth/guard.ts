@@ -1,0 +1,98 @@
+/**
+ * Who is asking, and what they may touch. Every /api route except the login, the session probe and the
+ * health check needs a session; every state-changing request needs the session's CSRF token in the
+ * `x-csrf-token` header. Routes then check roles and departments with the helpers below.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AccountStore, Role, Session, Store, StoredEvaluation, User } from '@jixiao/core';
+import { HttpError } from '../errors.ts';
+import { inScope, scopeOf, type Scope } from './scope.ts';
+
+export interface AuthContext {
+  user: User;
+  session: Session;
+  scope: Scope;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+export const COOKIE = 'jixiao_session';
+/** A session ends after this long without a request… */
+export const IDLE_MS = 2 * 60 * 60 * 1000;
+/** …and in any case this long after the login. */
+export const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+
+const PUBLIC = new Set(['/api/health', '/api/login', '/api/session', '/api/logout']);
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newToken = () => randomBytes(32).toString('base64url');
+
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string | null): void {
+  // Secure whenever the request came over https (directly, or through a proxy the app trusts).
+  void reply.setCookie(COOKIE, token ?? '', { path: '/', httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https', ...(token === null ? { maxAge: 0 } : {}) });
+}
+
+/** Loads the session of the cookie, if any and still valid; renews its idle expiry. */
+export async function loadAuth(req: FastifyRequest, accounts: AccountStore, store: Store, now = Date.now()): Promise<AuthContext | null> {
+  const token = req.cookies[COOKIE];
+  if (!token) return null;
+  const session = await accounts.getSession(tokenId(token));
+  if (!session) return null;
+  const expires = Date.parse(session.expiresAt);
+  if (expires <= now || Date.parse(session.createdAt) + ABSOLUTE_MS <= now) {
+    await accounts.deleteSession(session.id);
+    return null;
+  }
+  const user = await accounts.getUser(session.userId);
+  if (!user || user.disabled) return null;
+  // Renewed at most once a minute: a page of requests does not write the database each time.
+  // A failed renewal (a read-only or full database) must not lock the user out of reading.
+  if (expires - now < IDLE_MS - 60_000) await accounts.touchSession(session.id, new Date(Math.min(now + IDLE_MS, Date.parse(session.createdAt) + ABSOLUTE_MS)).toISOString()).catch(() => undefined);
+  const { passwordHash: _, ...pub } = user;
+  return { user: pub, session, scope: scopeOf(pub, await store.listDepartments()) };
+}
+
+export function registerGuard(app: FastifyInstance, accounts: AccountStore, store: Store): void {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (req) => {
+    const path = req.url.split('?')[0]!;
+    if (!path.startsWith('/api/')) return;
+    req.auth = await loadAuth(req, accounts, store);
+    if (PUBLIC.has(path)) return;
+    if (!req.auth) throw new HttpError(401, 'AUTH.REQUIRED', '请先登录（登录已过期或尚未登录）');
+    if (!SAFE.has(req.method) && req.headers['x-csrf-token'] !== req.auth.session.csrf) throw new HttpError(403, 'AUTH.CSRF', '请求缺少有效的安全令牌（CSRF），请刷新页面后重试');
+  });
+}
+
+export function auth(req: FastifyRequest): AuthContext {
+  if (!req.auth) throw new HttpError(401, 'AUTH.REQUIRED', '请先登录');
+  return req.auth;
+}
+
+export function requireRole(req: FastifyRequest, roles: readonly Role[], what: string): AuthContext {
+  const a = auth(req);
+  if (!roles.includes(a.user.role)) throw new HttpError(403, 'AUTH.FORBIDDEN', `当前账号（${a.user.displayName}）无权${what}`);
+  return a;
+}
+
+/** A department outside the user's scope is reported as not found: its existence is not theirs to know. */
+export function requireDepartment(req: FastifyRequest, departmentId: number): AuthContext {
+  const a = auth(req);
+  if (!inScope(a.scope, departmentId)) throw new HttpError(404, 'STORE.NOT_FOUND', `部门 ${departmentId} 不存在`);
+  return a;
+}
+
+export async function requireEvaluation(req: FastifyRequest, store: Store, id: number): Promise<StoredEvaluation> {
+  const a = auth(req);
+  const s = await store.getEvaluation(id);
+  if (!s || !inScope(a.scope, s.departmentId)) throw new HttpError(404, 'STORE.NOT_FOUND', `自评表 ${id} 不存在`);
+  return s;
+}
+
+export const actorOf = (req: FastifyRequest): string => auth(req).user.username;

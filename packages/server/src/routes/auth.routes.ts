@@ -1,0 +1,117 @@
+/** Login, logout, the current session; and the administration of users (管理员 only). */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AccountStore, Store } from '@jixiao/core';
+import { HttpError } from '../errors.ts';
+import { ABSOLUTE_MS, IDLE_MS, newToken, requireRole, setSessionCookie, tokenId } from '../auth/guard.ts';
+import type { LoginLimiter } from '../auth/login-limiter.ts';
+import { hashPassword, randomPassword, verifyPassword, weakPassword } from '../auth/password.ts';
+import { IdParams } from '../schemas.ts';
+
+const RoleEnum = z.enum(['admin', 'filler', 'unit-reviewer', 'finance']).describe('admin 管理员、filler 填报人、unit-reviewer 单位审核、finance 财政审核');
+const Login = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+const NewUserBody = z.object({
+  username: z.string().regex(/^[A-Za-z0-9_.\-\u4e00-\u9fa5]{2,32}$/, '用户名为 2–32 个字母、数字、汉字或 _ . -'),
+  displayName: z.string().min(1).max(64),
+  role: RoleEnum,
+  departmentId: z.number().int().positive().nullable().optional(),
+  assigned: z.array(z.number().int().positive()).max(1000).optional(),
+});
+const UserPatch = z.object({
+  displayName: z.string().min(1).max(64).optional(),
+  role: RoleEnum.optional(),
+  departmentId: z.number().int().positive().nullable().optional(),
+  assigned: z.array(z.number().int().positive()).max(1000).optional(),
+  disabled: z.boolean().optional(),
+  resetPassword: z.boolean().optional().describe('生成新的随机密码（只在本次响应中出现一次），并注销该用户的所有会话'),
+});
+
+async function checkPlacement(store: Store, role: string, departmentId: number | null | undefined, assigned: number[] | undefined) {
+  if ((role === 'filler' || role === 'unit-reviewer') && !departmentId) throw new HttpError(422, 'USER.NO_DEPARTMENT', '填报人和单位审核必须属于一个部门');
+  for (const id of [...(departmentId ? [departmentId] : []), ...(assigned ?? [])])
+    if (!(await store.getDepartment(id))) throw new HttpError(422, 'USER.NO_DEPARTMENT', `部门 ${id} 不存在`);
+}
+
+export function authRoutes(app: FastifyInstance, accounts: AccountStore, store: Store, limiter: LoginLimiter): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/login', { schema: { tags: ['账号'], summary: '登录（失败过多时按账号和地址限制）', body: Login } }, async (req, reply) => {
+    const { username, password } = req.body;
+    const wait = limiter.retryAfter(username, req.ip);
+    if (wait > 0) {
+      void reply.header('retry-after', String(wait));
+      throw new HttpError(429, 'AUTH.RATE_LIMITED', `登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`, { retryAfter: wait });
+    }
+    const user = await accounts.findUser(username);
+    // The same answer, and the same hashing work, for an unknown name as for a wrong password.
+    const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    if (!user || !ok || user.disabled) {
+      limiter.fail(username, req.ip);
+      throw new HttpError(401, 'AUTH.BAD_CREDENTIALS', user?.disabled && ok ? '该账号已停用，请联系管理员' : '用户名或密码不正确');
+    }
+    limiter.succeed(username);
+    const token = newToken();
+    const now = Date.now();
+    const csrf = newToken();
+    await accounts.createSession({ id: tokenId(token), userId: user.id, csrf, createdAt: new Date(now).toISOString(), expiresAt: new Date(Math.min(now + IDLE_MS, now + ABSOLUTE_MS)).toISOString() });
+    setSessionCookie(req, reply, token);
+    const { passwordHash: _, ...pub } = user;
+    return { user: pub, csrf };
+  });
+
+  r.post('/api/logout', { schema: { tags: ['账号'], summary: '退出登录' } }, async (req, reply) => {
+    if (req.auth) await accounts.deleteSession(req.auth.session.id);
+    setSessionCookie(req, reply, null);
+    return reply.code(204).send();
+  });
+
+  r.get('/api/session', { schema: { tags: ['账号'], summary: '当前登录的用户和 CSRF 令牌' } }, async (req) => {
+    if (!req.auth) throw new HttpError(401, 'AUTH.REQUIRED', '尚未登录');
+    return { user: req.auth.user, csrf: req.auth.session.csrf };
+  });
+
+  r.get('/api/users', { schema: { tags: ['账号'], summary: '用户列表（管理员）' } }, async (req) => {
+    requireRole(req, ['admin'], '管理用户');
+    return accounts.listUsers();
+  });
+
+  r.post('/api/users', { schema: { tags: ['账号'], summary: '新建用户（管理员）；返回只出现一次的初始密码', body: NewUserBody } }, async (req, reply) => {
+    requireRole(req, ['admin'], '管理用户');
+    await checkPlacement(store, req.body.role, req.body.departmentId, req.body.assigned);
+    const password = randomPassword();
+    const user = await accounts.addUser({ ...req.body, passwordHash: await hashPassword(password) });
+    return reply.code(201).send({ user, password });
+  });
+
+  r.put('/api/users/:id', { schema: { tags: ['账号'], summary: '修改用户、停用或重置密码（管理员）', params: IdParams, body: UserPatch } }, async (req) => {
+    const a = requireRole(req, ['admin'], '管理用户');
+    const before = await accounts.getUser(req.params.id);
+    if (!before) throw new HttpError(404, 'STORE.NOT_FOUND', `用户 ${req.params.id} 不存在`);
+    const { resetPassword, ...patch } = req.body;
+    if (before.id === a.user.id && (patch.disabled || (patch.role && patch.role !== 'admin'))) throw new HttpError(422, 'USER.SELF', '不能停用自己或取消自己的管理员身份');
+    await checkPlacement(store, patch.role ?? before.role, patch.departmentId === undefined ? before.departmentId : patch.departmentId, patch.assigned);
+    const password = resetPassword ? randomPassword() : null;
+    const user = await accounts.updateUser(before.id, { ...patch, ...(password && { passwordHash: await hashPassword(password) }) });
+    if (password || patch.disabled) await accounts.deleteUserSessions(before.id);
+    return { user, ...(password && { password }) };
+  });
+
+  r.put('/api/session/password', { schema: { tags: ['账号'], summary: '修改自己的密码', body: z.object({ current: z.string().min(1), next: z.string().min(1).max(256) }) } }, async (req) => {
+    const a = requireRole(req, ['admin', 'filler', 'unit-reviewer', 'finance'], '修改密码');
+    const me = (await accounts.getUser(a.user.id))!;
+    if (!(await verifyPassword(req.body.current, me.passwordHash))) throw new HttpError(422, 'AUTH.BAD_CREDENTIALS', '当前密码不正确');
+    const weak = weakPassword(req.body.next);
+    if (weak) throw new HttpError(422, 'AUTH.WEAK_PASSWORD', weak);
+    await accounts.updateUser(me.id, { passwordHash: await hashPassword(req.body.next) });
+    return { ok: true };
+  });
+}
+
+/** First start: an administrator with a random password, printed once by the caller. */
+export async function ensureAdmin(accounts: AccountStore): Promise<{ username: string; password: string } | null> {
+  if ((await accounts.userCount()) > 0) return null;
+  const password = randomPassword();
+  await accounts.addUser({ username: 'admin', displayName: '管理员', role: 'admin', passwordHash: await hashPassword(password) });
+  return { username: 'admin', password };
+}
