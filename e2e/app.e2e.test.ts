@@ -10,7 +10,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBytes } from '@jixiao/office';
-import { haveBrowser, launchBrowser, startApp } from './harness.ts';
+import { haveBrowser, launchBrowser, login, startApp } from './harness.ts';
 
 const SEED = join(import.meta.dirname, '../fixtures/office/xinjiang-changji-zhengfawei-2021.docx');
 
@@ -22,6 +22,7 @@ describe.skipIf(!haveBrowser)('web UI in chromium', () => {
 
   beforeAll(async () => {
     app = await startApp();
+    await app.addUser('admin', 'admin');
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     page.setDefaultTimeout(10_000); // a step that does not happen fails here, not at the test's timeout
@@ -32,8 +33,13 @@ describe.skipIf(!haveBrowser)('web UI in chromium', () => {
     await app?.close();
   });
 
-  it('starts empty and says so', async () => {
+  it('asks for a login, refuses a wrong password in Chinese, then starts empty and says so', async () => {
     await page.goto(`${app.url}/`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: /^登\s*录$/ }).click();
+    expect(await page.getByTestId('login-error').textContent()).toContain('用户名或密码不正确');
+    await login(page, app.url, 'admin');
     await expect.poll(() => page.getByText('还没有部门和自评表').isVisible()).toBe(true);
   });
 

@@ -2,7 +2,7 @@
  * The server's HTTP API as the UI uses it. Errors arrive as `{code, message, details}` with Chinese
  * messages; they are thrown as ApiError so every page shows the same thing the same way.
  */
-import type { DepartmentSummary, Evaluation, EvaluationScore, Finding, ReportContent, SummaryLine } from '@jixiao/core';
+import type { DepartmentSummary, Evaluation, EvaluationScore, Finding, ReportContent, ReviewScore, Role, SummaryLine, WorkflowAction } from '@jixiao/core';
 
 export class ApiError extends Error {
   constructor(
@@ -15,23 +15,38 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  let res: Response;
+/** The session's CSRF token, sent with every state-changing request; set at login and session load. */
+let csrf = '';
+export const setCsrf = (t: string) => {
+  csrf = t;
+};
+/** Called when the server says the session is gone (401): the app shows the login page. */
+let onUnauthorized: () => void = () => {};
+export const setOnUnauthorized = (f: () => void) => {
+  onUnauthorized = f;
+};
+
+async function send(method: string, url: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = method === 'GET' ? {} : { 'x-csrf-token': csrf };
+  if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
   try {
-    res = await fetch(url, {
-      method,
-      ...(body !== undefined && { body: body instanceof FormData ? body : JSON.stringify(body), headers: body instanceof FormData ? {} : { 'content-type': 'application/json' } }),
-    });
+    return await fetch(url, { method, headers, ...(body !== undefined && { body: body instanceof FormData ? body : JSON.stringify(body) }) });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }
+}
+
+async function fail(res: Response): Promise<never> {
+  const e = ((await res.json().catch(() => null)) ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };
+  if (res.status === 401 && e.code === 'AUTH.REQUIRED') onUnauthorized();
+  throw new ApiError(res.status, e.code ?? `HTTP.${res.status}`, e.message ?? `服务器返回错误 ${res.status}`, e.details ?? {});
+}
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const res = await send(method, url, body);
+  if (!res.ok) return fail(res);
   if (res.status === 204) return undefined as T;
-  const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = (data ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };
-    throw new ApiError(res.status, e.code ?? `HTTP.${res.status}`, e.message ?? `服务器返回错误 ${res.status}`, e.details ?? {});
-  }
-  return data as T;
+  return (await res.json()) as T;
 }
 
 export interface Department {
@@ -61,6 +76,24 @@ export interface EvaluationFull extends EvaluationBrief {
   evaluation: Evaluation;
   score: EvaluationScore;
   findings: Finding[];
+  reviews: ReviewScore[];
+  /** the total with the 复核得分 in place of the reviewed indicators' scores, 分 */
+  reviewedTotal: string | null;
+  /** what the logged-in user may do with this form now */
+  permissions: { edit: boolean; review: boolean; actions: WorkflowAction[] };
+  /** the last change of status, with the reviewer's comment */
+  lastStatusChange: Change | null;
+}
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentId: number | null;
+  assigned: number[];
+  disabled: boolean;
+  createdAt: string;
 }
 
 export interface SummaryRow extends SummaryLine {
@@ -70,6 +103,8 @@ export interface SummaryRow extends SummaryLine {
   errors: number;
   warnings: number;
   infos: number;
+  /** 复核得分 total, 分, when the finance reviewer scored some indicators */
+  reviewedScore: string | null;
 }
 
 export interface ImportPreview {
@@ -107,6 +142,16 @@ const q = (params: Record<string, string | number | undefined>) => {
 };
 
 export const api = {
+  session: () => request<{ user: User; csrf: string }>('GET', '/api/session'),
+  login: (username: string, password: string) => request<{ user: User; csrf: string }>('POST', '/api/login', { username, password }),
+  logout: () => request<void>('POST', '/api/logout'),
+  changePassword: (current: string, next: string) => request<{ ok: true }>('PUT', '/api/session/password', { current, next }),
+  users: () => request<User[]>('GET', '/api/users'),
+  addUser: (u: { username: string; displayName: string; role: Role; departmentId?: number | null; assigned?: number[] }) => request<{ user: User; password: string }>('POST', '/api/users', u),
+  updateUser: (id: number, patch: Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'assigned' | 'disabled'>> & { resetPassword?: boolean }) => request<{ user: User; password?: string }>('PUT', `/api/users/${id}`, patch),
+  addDepartment: (d: { code: string; name: string; parentId?: number | null }) => request<Department>('POST', '/api/departments', d),
+  act: (id: number, action: WorkflowAction, version: number, comment?: string) => request<EvaluationFull>('POST', `/api/evaluations/${id}/actions/${action}`, { version, ...(comment && { comment }) }),
+  saveReviews: (id: number, scores: Array<{ indicator: number; score: string; reason: string }>) => request<ReviewScore[]>('PUT', `/api/evaluations/${id}/reviews`, { scores }),
   departments: () => request<Department[]>('GET', '/api/departments'),
   years: (departmentId: number) => request<number[]>('GET', `/api/departments/${departmentId}/years`),
   summary: (departmentId: number, year?: number) => request<{ department: Department; summary: Omit<DepartmentSummary, 'rows'> & { rows: SummaryRow[] } }>('GET', `/api/departments/${departmentId}/summary${q({ year })}`),
@@ -128,16 +173,8 @@ export const formDocumentUrl = (id: number, format: string, scores: 'claimed' | 
 
 /** Fetches a document (POST, so the report's slot texts can travel in the body) and saves it under the server's file name. */
 export async function downloadDepartmentDocument(departmentId: number, kind: 'summary' | 'report' | 'disclosure', body: Record<string, unknown>): Promise<string> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/departments/${departmentId}/documents/${kind}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
-  }
-  if (!res.ok) {
-    const e = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
-    throw new ApiError(res.status, e.code ?? `HTTP.${res.status}`, e.message ?? `服务器返回错误 ${res.status}`);
-  }
+  const res = await send('POST', `/api/departments/${departmentId}/documents/${kind}`, body);
+  if (!res.ok) return fail(res);
   const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1];
   const fileName = name ? decodeURIComponent(name) : `document.${String(body.format ?? 'docx')}`;
   const url = URL.createObjectURL(await res.blob());

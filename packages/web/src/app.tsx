@@ -1,15 +1,21 @@
 /** The shell: a top bar with the pages, the current page below, the antd zh_CN locale around it all. */
-import { App as AntApp, ConfigProvider, Layout, Menu, Modal, Result, Button } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Dropdown, Layout, Menu, Modal, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { ROLE_LABELS } from '@jixiao/core';
+import { api, setCsrf, setOnUnauthorized, type User } from './api.ts';
+import { LoginPage } from './pages/login.page.tsx';
+import { UsersPage } from './pages/users.page.tsx';
 import { DocumentsPage } from './pages/documents.page.tsx';
 import { EditorPage } from './pages/editor.page.tsx';
 import { ImportPage } from './pages/import.page.tsx';
 import { OverviewPage } from './pages/overview.page.tsx';
 import { href, navigate, setLeaveConfirm, useRoute, type Route } from './router.ts';
 
-function Page({ route }: { route: Route }) {
+function Page({ route, me }: { route: Route; me: User }) {
   switch (route.page) {
+    case 'users':
+      return me.role === 'admin' ? <UsersPage me={me} /> : <Result status="403" title="只有管理员可以管理用户" />;
     case 'overview':
       return <OverviewPage route={route} />;
     case 'editor':
@@ -23,7 +29,7 @@ function Page({ route }: { route: Route }) {
   }
 }
 
-function Shell() {
+function Shell({ me, onLogout }: { me: User; onLogout: () => void }) {
   const route = useRoute();
   const [modal, holder] = Modal.useModal();
   useEffect(
@@ -48,22 +54,55 @@ function Shell() {
             { key: 'overview', label: <a href={href({ page: 'overview' })}>部门总览</a> },
             { key: 'import', label: <a href={href({ page: 'import' })}>导入</a> },
             { key: 'documents', label: <a href={href({ page: 'documents' })}>文档</a> },
+            ...(me.role === 'admin' ? [{ key: 'users', label: <a href={href({ page: 'users' })}>用户与部门</a> }] : []),
           ]}
         />
         <a className="api-docs" href="/docs" target="_blank" rel="noreferrer">接口文档</a>
+        <Dropdown menu={{ items: [{ key: 'logout', label: '退出登录' }], onClick: onLogout }}>
+          <span className="current-user" data-testid="current-user">{me.displayName}（{ROLE_LABELS[me.role]}）</span>
+        </Dropdown>
       </Layout.Header>
       <Layout.Content className="shell-content">
-        <Page route={route} />
+        <Page route={route} me={me} />
       </Layout.Content>
     </Layout>
   );
+}
+
+/** Who is logged in: asked once at start; a 401 from any request brings the login back. */
+function Session() {
+  const [me, setMe] = useState<User | null | undefined>(undefined);
+  useEffect(() => {
+    setOnUnauthorized(() => setMe(null));
+    api.session().then(
+      (s) => {
+        setCsrf(s.csrf);
+        setMe(s.user);
+      },
+      () => setMe(null),
+    );
+  }, []);
+  const logout = useCallback(() => {
+    void api.logout().finally(() => setMe(null));
+  }, []);
+  if (me === undefined) return <div className="login"><Spin size="large" /></div>;
+  if (me === null)
+    return (
+      <LoginPage
+        onLogin={(user, csrf) => {
+          setCsrf(csrf);
+          setMe(user);
+        }}
+      />
+    );
+  return <Shell key={me.id} me={me} onLogout={logout} />;
 }
 
 export function App() {
   return (
     <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif", borderRadius: 4 } }}>
       <AntApp>
-        <Shell />
+        <Session />
       </AntApp>
     </ConfigProvider>
   );

@@ -9,6 +9,7 @@ export type Route =
   | { page: 'overview'; dept?: number; year?: number }
   | { page: 'editor'; id: number }
   | { page: 'import' }
+  | { page: 'users' }
   | { page: 'documents'; dept?: number; year?: number }
   | { page: 'not-found'; path: string };
 
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   const m = /^\/evaluations\/(\d+)$/.exec(path);
   if (m) return { page: 'editor', id: Number(m[1]) };
   if (path === '/import') return { page: 'import' };
+  if (path === '/users') return { page: 'users' };
   if (path === '/documents') return { page: 'documents', ...opt('dept'), ...opt('year') };
   return { page: 'not-found', path };
 }
@@ -43,6 +45,8 @@ export function href(r: Route): string {
       return `#/evaluations/${r.id}`;
     case 'import':
       return '#/import';
+    case 'users':
+      return '#/users';
     case 'documents':
       return `#/documents${qs({ dept: r.dept, year: r.year })}`;
     case 'not-found':

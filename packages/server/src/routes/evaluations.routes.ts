@@ -32,9 +32,10 @@ export function full(s: StoredEvaluation, reviews: ReviewScore[]) {
 }
 
 /** The form, and what this user may do with it now (the UI shows only the buttons that will work). */
-async function forUser(req: FastifyRequest, store: Store, s: StoredEvaluation) {
+export async function forUser(req: FastifyRequest, store: Store, s: StoredEvaluation) {
   const { role } = auth(req).user;
-  return { ...full(s, await store.reviews(s.id)), permissions: { edit: canEditContent(s.status, role), review: canReview(s.status, role), actions: availableActions(s.status, role) } };
+  const lastStatusChange = (await store.history(s.id)).filter((c) => c.field === '(状态)').at(-1) ?? null;
+  return { ...full(s, await store.reviews(s.id)), permissions: { edit: canEditContent(s.status, role), review: canReview(s.status, role), actions: availableActions(s.status, role) }, lastStatusChange };
 }
 
 function mustEdit(req: FastifyRequest, s: StoredEvaluation) {

@@ -10,7 +10,7 @@ import { auditForm, canReview, cmp, getScheme, parseNumberCell, submissionBlocke
 import { HttpError } from '../errors.ts';
 import { actorOf, auth, requireEvaluation } from '../auth/guard.ts';
 import { IdParams } from '../schemas.ts';
-import { full } from './evaluations.routes.ts';
+import { forUser } from './evaluations.routes.ts';
 
 const ActionParams = IdParams.extend({ action: z.enum(['submit', 'approve', 'finalize', 'return']).describe('submit 提交、approve 单位审核通过、finalize 财政复核完成、return 退回') });
 const ActionBody = z.object({ version: z.number().int().positive().describe('读取时的版本号'), comment: z.string().max(2000).optional().describe('意见；退回时必填') });
@@ -45,7 +45,7 @@ export function workflowRoutes(app: FastifyInstance, store: Store): void {
         });
     }
     const saved = await store.setStatus(s.id, to, req.body.version, actorOf(req), { ...(comment && { comment }), snapshot: action !== 'return' });
-    return full(saved, await store.reviews(s.id));
+    return forUser(req, store, saved);
   });
 
   r.get('/api/evaluations/:id/snapshots', { schema: { tags: ['审核流程'], summary: '每次提交、审核、复核时冻结的自评表副本', params: IdParams } }, async (req) => {

@@ -3,7 +3,7 @@
  * with the arrow keys; its status comes from the findings about it (a border, never a size change).
  */
 import { Input } from 'antd';
-import { memo } from 'react';
+import { createContext, memo, useContext } from 'react';
 import type { EditAction } from '@jixiao/core';
 
 export interface CellInputProps {
@@ -19,8 +19,13 @@ export interface CellInputProps {
   multiline?: boolean;
 }
 
+/** True when the form may not be changed by this user now (submitted, or not theirs to edit). */
+export const ReadOnly = createContext(false);
+
 export const CellInput = memo(function CellInput({ path, value, edit, status, align, row, col, placeholder, label, multiline }: CellInputProps) {
+  const readOnly = useContext(ReadOnly);
   const common = {
+    readOnly,
     value,
     status,
     placeholder,

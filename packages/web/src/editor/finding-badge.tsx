@@ -4,6 +4,8 @@
  */
 import { Button, Descriptions, Popover, Space, Tag, Typography } from 'antd';
 import type { Finding, SuggestedFix } from '@jixiao/core';
+import { useContext } from 'react';
+import { ReadOnly } from './cell-input.tsx';
 import { SEVERITY_COLORS, SEVERITY_LABELS } from '../format.ts';
 
 const NUMBER_LABELS: Record<string, string> = {
@@ -11,6 +13,7 @@ const NUMBER_LABELS: Record<string, string> = {
 };
 
 export function FindingDetail({ f, onFix }: { f: Finding; onFix?: (fix: SuggestedFix) => void }) {
+  const readOnly = useContext(ReadOnly);
   const numbers = Object.entries(f.numbers).filter(([, v]) => v !== null && v !== '');
   return (
     <Space orientation="vertical" size={6} style={{ maxWidth: 380 }}>
@@ -28,7 +31,7 @@ export function FindingDetail({ f, onFix }: { f: Finding; onFix?: (fix: Suggeste
           原表位置：{[f.location.src.file, f.location.src.table && `表${f.location.src.table}`, f.location.src.row && `第${f.location.src.row}行`, f.location.src.col && `第${f.location.src.col}列`, f.location.src.line && `第${f.location.src.line}行`].filter(Boolean).join(' ')}
         </Typography.Text>
       )}
-      {f.fix && onFix && (
+      {f.fix && onFix && !readOnly && (
         <Button size="small" type="primary" onClick={() => onFix(f.fix!)} data-testid="apply-fix">
           {f.fix.label}
         </Button>

@@ -5,10 +5,10 @@
  */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Popconfirm, Select, Space, Tooltip, Typography } from 'antd';
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import type { EditAction, EvaluationScore, Finding, Indicator, IndicatorScore, SuggestedFix } from '@jixiao/core';
 import { fixed } from '../format.ts';
-import { CellInput, onGridKeyDown } from './cell-input.tsx';
+import { CellInput, onGridKeyDown, ReadOnly } from './cell-input.tsx';
 import { FindingBadges } from './finding-badge.tsx';
 import { statusOf, type FindingIndex } from './finding-index.ts';
 import { fixAction } from '@jixiao/core';
@@ -48,6 +48,7 @@ function equalRows(a: RowProps, b: RowProps): boolean {
 
 /** The 二级 picker of a row: redrawn when the row's 二级 changes, not on every key typed elsewhere in the row. */
 const Level2Select = memo(function Level2Select({ level1, value, index, edit }: { level1: string; value: string; index: number; edit: (a: EditAction) => void }) {
+  const readOnly = useContext(ReadOnly);
   const known = LEVEL2_OPTIONS[level1] ?? [];
   return (
     <Select
@@ -55,6 +56,7 @@ const Level2Select = memo(function Level2Select({ level1, value, index, edit }: 
       aria-label={`二级指标（第 ${index + 1} 个指标）`}
       value={value || undefined}
       placeholder="二级指标"
+      disabled={readOnly}
       style={{ width: '100%' }}
       options={known.concat(known.includes(value) || !value ? [] : [value]).map((v) => ({ value: v, label: v }))}
       onChange={(v: string) => edit({ type: 'set', path: `indicators[${index}].level2`, raw: v })}
@@ -63,6 +65,7 @@ const Level2Select = memo(function Level2Select({ level1, value, index, edit }: 
 });
 
 const RowActions = memo(function RowActions({ index, name, first, last, notApplicable, edit }: { index: number; name: string; first: boolean; last: boolean; notApplicable: boolean; edit: (a: EditAction) => void }) {
+  if (useContext(ReadOnly)) return notApplicable ? <Typography.Text type="secondary">不适用</Typography.Text> : null;
   return (
     <Space size={0}>
       <Tooltip title="上移"><Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={first} aria-label={`上移第 ${index + 1} 个指标`} onClick={() => edit({ type: 'move-indicator', index, delta: -1 })} /></Tooltip>
@@ -114,6 +117,7 @@ const IndicatorRow = memo(function IndicatorRow({ ind, index, row, s, findings, 
 const GroupHead = memo(
   function GroupHead({ g, label, adjusted, decimals, findings, edit }: { g: EvaluationScore['groups'][number]; label: string; adjusted: boolean; decimals: number; findings: readonly Finding[]; edit: (a: EditAction) => void }) {
     const onFix = (fix: SuggestedFix) => edit(fixAction(fix));
+    const readOnly = useContext(ReadOnly);
     return (
       <tr className="group-head">
         <td colSpan={2}>
@@ -127,9 +131,11 @@ const GroupHead = memo(
         <td className="num">{fixed(g.claimed, decimals)}</td>
         <td className="num computed" data-testid={`group-score-${g.level1}`}>{fixed(g.score, decimals)}</td>
         <td>
-          <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => edit({ type: 'add-indicator', level1: g.level1 })}>
-            添加指标
-          </Button>
+          {!readOnly && (
+            <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => edit({ type: 'add-indicator', level1: g.level1 })}>
+              添加指标
+            </Button>
+          )}
         </td>
         <td><FindingBadges findings={findings} onFix={onFix} /></td>
         <td />
@@ -144,6 +150,7 @@ export function IndicatorTable({ indicators, score, findings, edit, decimals, gr
   const groups = score.groups.length ? score.groups : [];
   const missing = LEVEL1_ORDER.filter((l) => !groups.some((g) => g.level1 === l) && l !== '预算执行率' && l !== '成本指标');
   const groupFindings = findings.path('groups');
+  const readOnly = useContext(ReadOnly);
   let row = 0;
   return (
     <div className="indicator-table-wrap">
@@ -202,7 +209,7 @@ export function IndicatorTable({ indicators, score, findings, edit, decimals, gr
           );
         })}
       </table>
-      {missing.length > 0 && (
+      {missing.length > 0 && !readOnly && (
         <Space style={{ marginTop: 8 }}>
           {missing.map((l) => (
             <Button key={l} size="small" icon={<PlusOutlined />} onClick={() => edit({ type: 'add-indicator', level1: l })}>

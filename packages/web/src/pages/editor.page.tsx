@@ -15,6 +15,9 @@ import { bySeverity, signature } from '../editor/finding-index.ts';
 import { Stable } from '../components/stable.tsx';
 import { GoalsSection, IdentitySection, NarrativesSection, TotalSection } from '../editor/form-sections.tsx';
 import { IndicatorTable } from '../editor/indicator-table.tsx';
+import { ReadOnly } from '../editor/cell-input.tsx';
+import { ReviewCard } from '../editor/review-card.tsx';
+import { WorkflowBar } from '../editor/workflow-bar.tsx';
 import { useFormEditor } from '../editor/use-form-editor.ts';
 import { fixed, GRADE_COLORS, STATUS_LABELS } from '../format.ts';
 import { href, setLeaveGuard } from '../router.ts';
@@ -125,15 +128,18 @@ function Editor({ initial }: { initial: EvaluationFull }) {
         <div className="head-stat"><div className="head-stat-title">计算总分</div><div className="head-stat-value" style={{ color: GRADE_COLORS[ed.score.grade] }} data-testid="total">{fixed(ed.score.total, decimals)} <small>分</small></div></div>
         <div className="head-stat"><div className="head-stat-title">等级</div><div className="head-stat-value" style={{ color: GRADE_COLORS[ed.score.grade] }} data-testid="grade">{ed.score.grade}</div></div>
         <div className="head-stat"><div className="head-stat-title">填报总分</div><div className="head-stat-value">{ev.claimed.total?.raw || '—'}</div></div>
+        {ed.saved.reviewedTotal !== null && <div className="head-stat"><div className="head-stat-title">复核总分</div><div className="head-stat-value">{fixed(ed.saved.reviewedTotal, decimals)}</div></div>}
         <FindingsButton errors={errors} warnings={warnings} open={openFindings} />
         <Space>
           <HeadActions openHistory={openHistory} download={download} />
-          <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!ed.dirty} onClick={() => void save()} data-testid="save">
+          {ed.saved.permissions.edit && <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!ed.dirty} onClick={() => void save()} data-testid="save">
             {ed.dirty ? `保存（${ed.edits.length}）` : '已保存'}
-          </Button>
+          </Button>}
         </Space>
       </div>
       {ed.editError && <Alert type="error" showIcon title={ed.editError} style={{ marginBottom: 12 }} />}
+      <WorkflowBar saved={ed.saved} findings={ed.findingList} dirty={ed.dirty} onDone={ed.markSaved} />
+      <ReadOnly.Provider value={!ed.saved.permissions.edit}>
       {/* A plain stack, not antd's Space: Space re-provides its context on every render, and React then
           walks the whole form looking for its consumers (the costliest part of a keystroke, measured). */}
       <div className="stack">
@@ -156,7 +162,13 @@ function Editor({ initial }: { initial: EvaluationFull }) {
         <Stable deps={[ev.narratives, sig(['narratives'])]}>
           {() => <Card size="small" title="分析与说明"><NarrativesSection ev={ev} findings={ed.findings} edit={ed.edit} /></Card>}
         </Stable>
+        {(ed.saved.permissions.review || ed.saved.reviews.length > 0) && (
+          <Card size="small" title="财政复核">
+            <ReviewCard saved={ed.saved} indicators={ev.indicators} score={ed.score} decimals={decimals} onSaved={() => void api.evaluation(ed.saved.id).then(ed.markSaved)} />
+          </Card>
+        )}
       </div>
+      </ReadOnly.Provider>
       <Drawer title={`校验结果：${errors} 个错误，${warnings} 个警告`} open={panel === 'findings'} onClose={() => setPanel(null)} size={460} data-testid="findings-drawer">
         <List
           dataSource={[...ed.findingList].sort(bySeverity)}

@@ -1,0 +1,77 @@
+/**
+ * 财政复核: the finance reviewer's 复核得分 per indicator with a reason, beside the self-evaluated
+ * (computed) score. Editable by finance once the unit has approved; shown to everyone afterwards.
+ */
+import { App as AntApp, Button, Input, Table, Typography } from 'antd';
+import { useState } from 'react';
+import type { EvaluationScore, Indicator } from '@jixiao/core';
+import { api, ApiError, type EvaluationFull } from '../api.ts';
+import { fixed } from '../format.ts';
+
+export function ReviewCard({ saved, indicators, score, decimals, onSaved }: { saved: EvaluationFull; indicators: readonly Indicator[]; score: EvaluationScore; decimals: number; onSaved: () => void }) {
+  const { message } = AntApp.useApp();
+  const editable = saved.permissions.review;
+  const [draft, setDraft] = useState<Record<number, { score: string; reason: string }>>({});
+  const [busy, setBusy] = useState(false);
+  const existing = new Map(saved.reviews.map((r) => [r.indicator, r]));
+  const changed = Object.entries(draft).filter(([, v]) => v.score.trim() !== '');
+
+  const save = async () => {
+    const missing = changed.filter(([, v]) => !v.reason.trim());
+    if (missing.length) return void message.warning('每个复核得分都需要写明理由');
+    setBusy(true);
+    try {
+      await api.saveReviews(saved.id, changed.map(([i, v]) => ({ indicator: Number(i), score: v.score.trim(), reason: v.reason.trim() })));
+      setDraft({});
+      message.success('复核得分已保存');
+      onSaved();
+    } catch (e) {
+      message.error(e instanceof ApiError ? `${e.message}（${e.code}）` : (e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const cell = (i: number, key: 'score' | 'reason') => {
+    const v = draft[i]?.[key] ?? (key === 'score' ? existing.get(i)?.score : existing.get(i)?.reason) ?? '';
+    if (!editable) return key === 'score' ? (v ? fixed(v, decimals) : '—') : v || '—';
+    return (
+      <Input
+        size="small"
+        value={v}
+        style={key === 'score' ? { textAlign: 'right' } : undefined}
+        aria-label={`${key === 'score' ? '复核得分' : '复核理由'}（第 ${i + 1} 个指标）`}
+        onChange={(e) => setDraft((d) => ({ ...d, [i]: { score: d[i]?.score ?? existing.get(i)?.score ?? '', reason: d[i]?.reason ?? existing.get(i)?.reason ?? '', [key]: e.target.value } }))}
+      />
+    );
+  };
+
+  return (
+    <div data-testid="review-card">
+      <Table
+        size="small"
+        rowKey="i"
+        pagination={false}
+        dataSource={indicators.map((ind, i) => ({ i, ind }))}
+        columns={[
+          { title: '三级指标', key: 'name', render: (_: unknown, r) => r.ind.name.raw, ellipsis: true },
+          { title: '分值', key: 'points', width: 70, align: 'right', render: (_: unknown, r) => r.ind.points.raw },
+          { title: '自评得分（计算）', key: 'self', width: 120, align: 'right', render: (_: unknown, r) => fixed(score.indicators[r.i]?.score, decimals) },
+          { title: '复核得分', key: 'review', width: 110, align: 'right', render: (_: unknown, r) => cell(r.i, 'score') },
+          { title: '复核理由', key: 'reason', render: (_: unknown, r) => cell(r.i, 'reason') },
+          { title: '复核人', key: 'who', width: 90, render: (_: unknown, r) => existing.get(r.i)?.reviewer ?? '' },
+        ]}
+      />
+      <div style={{ marginTop: 8, display: 'flex', gap: 12, alignItems: 'center' }}>
+        <Typography.Text>
+          自评总分 {fixed(score.total, decimals)} 分；复核后总分 <b data-testid="reviewed-total">{saved.reviewedTotal === null ? '—' : fixed(saved.reviewedTotal, decimals)}</b> 分
+        </Typography.Text>
+        {editable && (
+          <Button type="primary" disabled={changed.length === 0} loading={busy} onClick={() => void save()} data-testid="save-reviews">
+            保存复核得分
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The form's place in the review workflow and the buttons of the steps this user may take, each
+ * confirmed first; a return asks for its comment. A submission is refused in the browser already while
+ * errors or missing 偏差原因 remain (the server refuses it too).
+ */
+import { Alert, App as AntApp, Button, Input, Space, Tag, Tooltip } from 'antd';
+import { useState } from 'react';
+import { ACTION_LABELS, STATUS_LABELS, submissionBlockers, type Finding, type WorkflowAction } from '@jixiao/core';
+import type { ApiError} from '../api.ts';
+import { api, type EvaluationFull } from '../api.ts';
+
+const STATUS_COLORS = { draft: 'default', submitted: 'blue', 'unit-approved': 'cyan', 'finance-reviewed': 'green' } as const;
+
+const CONFIRM: Record<WorkflowAction, string> = {
+  submit: '提交后本表只读，直到审核人退回。确定提交？',
+  approve: '确认本表内容无误，提交财政复核？',
+  finalize: '确认复核完成？复核得分将与自评得分一并保存。',
+  return: '',
+};
+
+export function WorkflowBar({ saved, findings, dirty, onDone }: { saved: EvaluationFull; findings: readonly Finding[]; dirty: boolean; onDone: (s: EvaluationFull) => void }) {
+  const { modal, message } = AntApp.useApp();
+  const [busy, setBusy] = useState<WorkflowAction | null>(null);
+  const blockers = submissionBlockers(findings);
+  const last = saved.lastStatusChange;
+  const returned = saved.status === 'draft' && last?.after?.startsWith('draft（') ? last : null;
+
+  const run = async (action: WorkflowAction, comment?: string) => {
+    setBusy(action);
+    try {
+      onDone(await api.act(saved.id, action, saved.version, comment));
+      message.success(`已${ACTION_LABELS[action]}`);
+    } catch (e) {
+      const err = e as ApiError;
+      message.error(`${err.message}${err.code ? `（${err.code}）` : ''}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const ask = (action: WorkflowAction) => {
+    if (action === 'return') {
+      let comment = '';
+      modal.confirm({
+        title: '退回给填报人',
+        content: <Input.TextArea autoFocus rows={4} placeholder="退回意见（必填）：需要修改什么" aria-label="退回意见" onChange={(e) => (comment = e.target.value)} />,
+        okText: '退回',
+        cancelText: '取消',
+        onOk: () => {
+          if (!comment.trim()) {
+            message.warning('请填写退回意见');
+            return Promise.reject(new Error('empty'));
+          }
+          return run('return', comment.trim());
+        },
+      });
+      return;
+    }
+    modal.confirm({ title: ACTION_LABELS[action], content: CONFIRM[action], okText: ACTION_LABELS[action], cancelText: '取消', onOk: () => run(action) });
+  };
+
+  return (
+    <div className="workflow-bar" data-testid="workflow-bar">
+      <Space wrap>
+        <span>状态</span>
+        <Tag color={STATUS_COLORS[saved.status]} data-testid="status">{STATUS_LABELS[saved.status]}</Tag>
+        {saved.permissions.actions.map((a) => {
+          const blocked = a === 'submit' && (blockers.length > 0 || dirty);
+          const why = dirty ? '请先保存修改' : `还有 ${blockers.length} 个问题（错误或缺少偏差原因）未解决`;
+          const button = (
+            <Button key={a} type={a === 'return' ? 'default' : 'primary'} danger={a === 'return'} disabled={blocked} loading={busy === a} onClick={() => ask(a)} data-testid={`action-${a}`}>
+              {ACTION_LABELS[a]}
+            </Button>
+          );
+          return blocked ? <Tooltip key={a} title={why}>{button}</Tooltip> : button;
+        })}
+        {!saved.permissions.edit && saved.status !== 'draft' && <span className="muted">本表已{STATUS_LABELS[saved.status]}，内容只读</span>}
+      </Space>
+      {returned && <Alert style={{ marginTop: 8 }} type="warning" showIcon title={`${returned.actor} 于 ${new Date(returned.at).toLocaleString('zh-CN')} 退回`} description={returned.after!.replace(/^draft（/, '').replace(/）$/, '')} data-testid="return-comment" />}
+    </div>
+  );
+}
