@@ -17,7 +17,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { applyEdit, type EditAction, type Evaluation } from '@jixiao/core';
-import { launchBrowser, startApp } from '../e2e/harness.ts';
+import { launchBrowser, login, startApp } from '../e2e/harness.ts';
 import { median, timeAsync } from './measure.ts';
 
 const n = Number(process.argv[2] ?? 200);
@@ -46,6 +46,8 @@ await app.store.importEvaluations({ departmentId: dept.id, evaluations: forms, a
 const [wideStored] = await app.store.importEvaluations({ departmentId: (await app.store.ensureDepartment({ code: 'bench-wide', name: '大表部门' })).id, evaluations: [wide], actor: 'bench' });
 const browser = await launchBrowser();
 const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+await app.addUser('admin', 'admin');
+await login(page, app.url, 'admin');
 
 async function overview(p: Page): Promise<number> {
   await p.goto('about:blank');

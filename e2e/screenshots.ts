@@ -5,12 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, startApp } from './harness.ts';
+import { launchBrowser, login, startApp } from './harness.ts';
 
 const out = join(import.meta.dirname, '../docs/images');
 const app = await startApp({ demo: true });
 const browser = await launchBrowser();
 const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+await app.addUser('admin', 'admin');
+await login(page, app.url, 'admin');
 const hebei = (await app.store.listDepartments()).find((d) => d.name.includes('大厂'))!;
 const jianyi = (await app.store.listEvaluations({ departmentId: hebei.id })).find((e) => e.evaluation.project.name.raw === '见义勇为基金')!;
 
