@@ -195,3 +195,23 @@ describe('jixiao export', () => {
     expect(k.stderr).toContain('--what 只能是 form、summary、report、disclosure');
   });
 });
+
+describe('jixiao user', () => {
+  it('adds users with a password shown once, lists them, resets a password; bad input exits 2', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'jixiao-user-')), 'jixiao.sqlite');
+    expect(run('import', '--db', db, join(root, 'fixtures/seeds/hebei-dachang-zhengfawei-2023.txt')).status).toBe(0);
+    const add = run('user', 'add', 'zhang', '--db', db, '--name', '张会计', '--role', 'filler', '--department', '1');
+    expect(add.status).toBe(0);
+    const password = /初始密码：(\S+)/.exec(add.stdout)?.[1];
+    expect(password).toHaveLength(16);
+    const list = run('user', 'list', '--db', db);
+    expect(list.stdout).toMatch(/zhang\s+张会计\s+填报人/);
+    expect(list.stdout).not.toContain(password);
+    const reset = run('user', 'reset', 'zhang', '--db', db);
+    expect(reset.stdout).toMatch(/已重置 zhang 的密码：\S{16}/);
+    const noDept = run('user', 'add', 'li', '--db', db, '--role', 'unit-reviewer');
+    expect(noDept.status).toBe(2);
+    expect(noDept.stderr).toContain('USER.NO_DEPARTMENT');
+    expect(run('user', 'add', 'zhang', '--db', db, '--department', '1').stderr).toContain('已存在');
+  });
+});

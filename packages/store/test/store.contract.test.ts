@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Evaluation, VersionConflict, type Store } from '@jixiao/core';
-import { connect, KyselyStore, StoreError } from '../src/index.ts';
+import { connect, KyselyAccountStore, KyselyStore, StoreError } from '../src/index.ts';
 
 const golden = join(import.meta.dirname, '../../../fixtures/golden');
 const hebei = readdirSync(golden)
@@ -145,5 +145,54 @@ describe.each(targets)('store contract on $name', (target) => {
     await store.deleteEvaluation(form!.id, form!.version, 'x');
     expect(await store.getEvaluation(form!.id)).toBeNull();
     expect((await store.history(form!.id)).at(-1)!.field).toBe('(删除)');
+  });
+
+  it('workflow: a status change is versioned, recorded with its comment, and freezes a copy that later edits do not touch', async () => {
+    const [form] = await store.listEvaluations({ departmentId: dept, grade: '优' });
+    const submitted = await store.setStatus(form!.id, 'submitted', form!.version, 'tianbao', { snapshot: true });
+    expect(submitted).toMatchObject({ status: 'submitted', version: form!.version + 1 });
+    await expect(store.setStatus(form!.id, 'unit-approved', form!.version, 'x', {})).rejects.toBeInstanceOf(VersionConflict);
+    const back = await store.setStatus(form!.id, 'draft', submitted.version, 'shenhe', { comment: '请补充偏差原因' });
+    const edited = structuredClone(back.evaluation);
+    edited.goals.achieved = { raw: '退回后修改' };
+    await store.updateEvaluation(form!.id, edited, back.version, 'tianbao');
+    const snaps = await store.snapshots(form!.id);
+    expect(snaps).toHaveLength(1);
+    expect(snaps[0]).toMatchObject({ status: 'submitted', actor: 'tianbao', version: form!.version + 1 });
+    expect(snaps[0]!.evaluation).toEqual(form!.evaluation);
+    const status = (await store.history(form!.id)).filter((c) => c.field === '(状态)');
+    expect(status.map((c) => [c.actor, c.before, c.after])).toEqual([
+      ['tianbao', 'draft', 'submitted'],
+      ['shenhe', 'submitted', 'draft（请补充偏差原因）'],
+    ]);
+  });
+
+  it('复核得分 in hundredths, replaced per indicator, each change in the history', async () => {
+    const [form] = await store.listEvaluations({ departmentId: dept, grade: '优' });
+    await store.saveReviews(form!.id, [{ indicator: 0, score: '4.5', reason: '核减' }], 'caizheng');
+    const after = await store.saveReviews(form!.id, [{ indicator: 0, score: '4.25', reason: '再次核实' }, { indicator: 2, score: '10', reason: '无误' }], 'caizheng');
+    expect(after.map((r) => [r.indicator, r.score, r.reason])).toEqual([
+      [0, '4.25', '再次核实'],
+      [2, '10.00', '无误'],
+    ]);
+    expect((await store.history(form!.id)).filter((c) => c.field.startsWith('复核得分')).map((c) => c.before)).toEqual([null, '4.50（核减）', null]);
+    const sha = (await store.listEvaluations({ departmentId: dept }))[0]!.evaluation.source?.sha256;
+    if (sha) expect(await store.sourceFileDepartments(sha)).toEqual([dept]);
+  });
+
+  it('accounts: users with their departments, sessions by token hash', async () => {
+    const accounts = new KyselyAccountStore((store as KyselyStore).conn);
+    const u = await accounts.addUser({ username: 'caizheng', displayName: '财政', role: 'finance', assigned: [dept], passwordHash: 'scrypt$x' });
+    expect(u).toMatchObject({ role: 'finance', assigned: [dept], disabled: false });
+    expect(u).not.toHaveProperty('passwordHash');
+    await expect(accounts.addUser({ username: 'caizheng', displayName: 'x', role: 'admin', passwordHash: 'y' })).rejects.toThrow(/已存在/);
+    const moved = await accounts.updateUser(u.id, { assigned: [], disabled: true });
+    expect(moved).toMatchObject({ assigned: [], disabled: true });
+    await accounts.createSession({ id: 'h1', userId: u.id, csrf: 'c', createdAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-01T02:00:00.000Z' });
+    await accounts.touchSession('h1', '2026-01-01T03:00:00.000Z');
+    expect(await accounts.getSession('h1')).toMatchObject({ userId: u.id, expiresAt: '2026-01-01T03:00:00.000Z' });
+    await accounts.deleteUserSessions(u.id);
+    expect(await accounts.getSession('h1')).toBeNull();
+    expect(await accounts.userCount()).toBe(1);
   });
 });

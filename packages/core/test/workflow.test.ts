@@ -1,0 +1,42 @@
+/** The review workflow table and the reviewed total, on a real seed form. */
+import { describe, expect, it } from 'vitest';
+import { auditForm, availableActions, canEditContent, canReview, getScheme, reviewedTotal, scoreEvaluation, submissionBlockers, transition } from '../src/index.ts';
+import { goldenForm } from './golden.ts';
+
+describe('workflow', () => {
+  it('草稿 → 已提交 → 单位已审核 → 财政已复核, each step by its role; 退回 back to 草稿', () => {
+    expect(transition('submit', 'draft', 'filler')).toBe('submitted');
+    expect(transition('submit', 'draft', 'unit-reviewer')).toBeNull();
+    expect(transition('approve', 'submitted', 'unit-reviewer')).toBe('unit-approved');
+    expect(transition('approve', 'submitted', 'filler')).toBeNull();
+    expect(transition('finalize', 'unit-approved', 'finance')).toBe('finance-reviewed');
+    expect(transition('finalize', 'submitted', 'finance')).toBeNull();
+    expect(transition('return', 'submitted', 'unit-reviewer')).toBe('draft');
+    expect(transition('return', 'unit-approved', 'finance')).toBe('draft');
+    expect(transition('return', 'unit-approved', 'unit-reviewer')).toBeNull();
+    expect(availableActions('submitted', 'unit-reviewer')).toEqual(['approve', 'return']);
+    expect(availableActions('draft', 'finance')).toEqual([]);
+    expect(canEditContent('draft', 'filler')).toBe(true);
+    expect(canEditContent('submitted', 'filler')).toBe(false);
+    expect(canEditContent('draft', 'unit-reviewer')).toBe(false);
+    expect(canReview('unit-approved', 'finance')).toBe(true);
+    expect(canReview('submitted', 'finance')).toBe(false);
+  });
+
+  it('errors and missing 偏差原因 (A6) block a submission; a clean form goes through', () => {
+    const jianyi = goldenForm('hebei-dachang-zhengfawei-2023.form-03');
+    expect(submissionBlockers(auditForm(jianyi, getScheme('hebei')).findings).map((f) => f.code)).toEqual(['A4.SCORE', 'A4.SCORE', 'A4.SCORE']);
+    const fanghuiju = goldenForm('xinjiang-changji-zhengfawei-2021.form-02');
+    expect(submissionBlockers(auditForm(fanghuiju, getScheme('national')).findings).filter((f) => f.rule === 'A6')).toHaveLength(3);
+    const clean = goldenForm('xinjiang-changji-zhengfawei-2021.form-01');
+    expect(submissionBlockers(auditForm(clean, getScheme('national')).findings)).toEqual([]);
+  });
+
+  it('the reviewed total replaces the reviewed indicators’ scores, exactly', () => {
+    const ev = goldenForm('xinjiang-changji-zhengfawei-2021.form-01');
+    const score = scoreEvaluation(ev, getScheme('national'));
+    expect(score.total).toBe('100.00');
+    expect(reviewedTotal(score, [])).toBeNull();
+    expect(reviewedTotal(score, [{ indicator: 0, score: '3.5' }, { indicator: 8, score: '9.25' }])).toBe('98.75');
+  });
+});
