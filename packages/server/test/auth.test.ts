@@ -7,6 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEvaluation } from '@jixiao/core';
@@ -231,6 +232,17 @@ describe('the workflow on the API', () => {
     const summary = (await finance.inject(`/api/departments/${deptB}/summary`)).json() as { summary: { rows: Array<{ evaluationId: number; reviewedScore: string | null }> } };
     expect(summary.summary.rows.find((r) => r.evaluationId === form.id)!.reviewedScore).toBe('99.50');
     expect((await finance.inject({ method: 'POST', url: `/api/evaluations/${form.id}/actions/finalize`, payload: { version: approved.version } })).json()).toMatchObject({ status: 'finance-reviewed' });
+
+    // the 汇总表 document carries the review beside the self-score
+    const xlsx = await finance.inject(`/api/departments/${deptB}/documents/summary?format=xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    const header = rows.find((r) => r.includes('复核得分'))!;
+    const line = rows.find((r) => r.includes('综治工作经费'))!;
+    expect(line[header.indexOf('复核得分')]).toBe(99.5);
+    expect(line[header.indexOf('自评得分')]).toBe(100);
 
     const csv = await finance.inject(`/api/evaluations/${form.id}/history.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');

@@ -30,6 +30,8 @@ export interface DepartmentData {
   summary: DepartmentSummary;
   findings: readonly Finding[];
   department?: string;
+  /** 复核得分 total per form (分), where the finance review scored some indicators */
+  reviewed?: ReadonlyArray<string | null>;
 }
 
 export interface DepartmentDocumentOptions {
@@ -45,7 +47,7 @@ export interface DepartmentDocumentOptions {
 export function departmentDocument(kind: Exclude<DocumentKind, 'form'>, data: DepartmentData, opts: DepartmentDocumentOptions = {}): OfficialDocument {
   const department = departmentName(data);
   const input = { forms: data.forms, scores: data.scores, summary: data.summary, findings: data.findings, department };
-  if (kind === 'summary') return summaryDocument(data.summary, { department });
+  if (kind === 'summary') return summaryDocument(data.summary, { department, ...(data.reviewed && { reviewed: data.reviewed }) });
   if (kind === 'report') return reportDocument(overallReport(input), { ...(opts.fills && { fills: opts.fills }) });
   const content = disclosureText(input, { ...(opts.projects && { projects: opts.projects }), ...(opts.projectSpending && { projectSpending: opts.projectSpending }) });
   const attachments = content.attachments.map((i) => formDocument(data.forms[i]!, { ...(opts.scores && { scores: opts.scores }) }));

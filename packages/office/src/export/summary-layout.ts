@@ -12,6 +12,8 @@ export interface SummaryDocumentOptions {
   department?: string;
   title?: string;
   filler?: { name?: string; phone?: string };
+  /** 复核得分 (分) per row, from the finance review; a column of its own when any row has one */
+  reviewed?: ReadonlyArray<string | null>;
 }
 
 const MONEY = '0.00';
@@ -23,10 +25,17 @@ export function summaryDocument(s: DepartmentSummary, opts: SummaryDocumentOptio
   const head = (text: string): DocCell => ({ text, rowSpan: 2, align: 'center', bold: true });
   const n = s.rows.length;
   const rate = `${s.selfEvaluationRate}%`;
+  // Self-evaluation and finance review side by side: the review never overwrites the self-score.
+  const reviewed = opts.reviewed?.some((x) => x !== null) ? opts.reviewed : null;
+  const reviewCell = (i: number): DocCell[] => {
+    if (!reviewed) return [];
+    const v = reviewed[i] ?? null;
+    return [v === null ? { text: '', align: 'right' } : { text: scoreText(v), align: 'right', number: { value: v, format: '0.00' } }];
+  };
   const rows: DocRow[] = [
     {
       header: true,
-      cells: ['序号', '项目名称', '全年预算数', '全年执行数', '资金类型', '自评得分', '自评等级', '自评率\n（应评项目数/已自评项目数）'].map(head),
+      cells: ['序号', '项目名称', '全年预算数', '全年执行数', '资金类型', '自评得分', '自评等级', ...(reviewed ? ['复核得分'] : []), '自评率\n（应评项目数/已自评项目数）'].map(head),
     },
     { header: true, cells: [] },
     ...s.rows.map((r, i): DocRow => ({
@@ -38,6 +47,7 @@ export function summaryDocument(s: DepartmentSummary, opts: SummaryDocumentOptio
         { text: r.fundType, align: 'center' },
         { text: scoreText(r.score), align: 'right', number: { value: r.score, format: '0.00' } },
         { text: r.grade, align: 'center' },
+        ...reviewCell(i),
         ...(i === 0 ? [{ text: rate, rowSpan: n, align: 'center' as const }] : []),
       ],
     })),
@@ -51,6 +61,7 @@ export function summaryDocument(s: DepartmentSummary, opts: SummaryDocumentOptio
         { text: '' },
         { text: '' },
         { text: '' },
+        ...(reviewed ? [{ text: '' }] : []),
         { text: rate, align: 'center' },
       ],
     },
@@ -63,7 +74,7 @@ export function summaryDocument(s: DepartmentSummary, opts: SummaryDocumentOptio
         blocks: [
           { kind: 'title', text: opts.title ?? `${year}县直部门绩效自评情况汇总表` },
           { kind: 'paragraph', text: `预算部门（盖章）：${opts.department ?? ''}        金额单位：万元` },
-          { kind: 'table', table: { widths: fitWidths([8, 40, 15, 15, 18, 12, 12, 22]), rows } },
+          { kind: 'table', table: { widths: fitWidths([8, 40, 15, 15, 18, 12, 12, ...(reviewed ? [12] : []), 22]), rows } },
           { kind: 'paragraph', text: `填表人：${opts.filler?.name ?? ''}        联系电话：${opts.filler?.phone ?? ''}` },
           { kind: 'paragraph', text: `注：自评得分、自评等级按评分规则由各项目自评表重新计算；全年执行率 ${s.total.rate === null ? '—' : percentText(s.total.rate)}。` },
         ],

@@ -2,7 +2,7 @@
  * A department's stored forms and what is computed from them — scores, findings, the 汇总表 — in one
  * place, so the summary on screen and the documents downloaded are the same computation.
  */
-import { auditForms, getScheme, NotFound, summarizeDepartment, type Department, type Store, type StoredEvaluation } from '@jixiao/core';
+import { auditForms, getScheme, NotFound, reviewedTotal, summarizeDepartment, type Department, type EvaluationScore, type Store, type StoredEvaluation } from '@jixiao/core';
 
 export async function departmentForms(store: Store, id: number, year?: number): Promise<{ d: Department; stored: StoredEvaluation[] }> {
   const d = await store.getDepartment(id);
@@ -16,4 +16,9 @@ export function computeDepartment(stored: readonly StoredEvaluation[]) {
   const { scores, findings } = auditForms(forms);
   const summary = summarizeDepartment(forms, scores, getScheme(forms[0]?.schemeId ?? 'national'));
   return { forms, scores, findings, summary };
+}
+
+/** The 复核得分 total of each form (null where the finance review scored nothing), beside its self-score. */
+export function reviewedTotals(store: Store, stored: readonly StoredEvaluation[], scores: readonly EvaluationScore[]): Promise<Array<string | null>> {
+  return Promise.all(stored.map(async (s, i) => reviewedTotal(scores[i]!, await store.reviews(s.id))));
 }

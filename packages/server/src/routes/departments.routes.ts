@@ -1,10 +1,10 @@
 /** Departments, projects, the 汇总表 and department-wide findings, all computed from the stored forms. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { NotFound, reviewedTotal, type Store } from '@jixiao/core';
+import { NotFound, type Store } from '@jixiao/core';
 import { auth, requireDepartment, requireRole } from '../auth/guard.ts';
 import { inScope } from '../auth/scope.ts';
-import { computeDepartment, departmentForms } from './department-data.ts';
+import { computeDepartment, departmentForms, reviewedTotals } from './department-data.ts';
 import { IdParams, NewDepartment, YearQuery } from '../schemas.ts';
 import { z } from 'zod';
 
@@ -33,7 +33,7 @@ export function departmentRoutes(app: FastifyInstance, store: Store): void {
     requireDepartment(req, req.params.id);
     const { d, stored } = await departmentForms(store, req.params.id, req.query.year);
     const { summary, findings, scores } = computeDepartment(stored);
-    const reviewed = await Promise.all(stored.map(async (s, i) => reviewedTotal(scores[i]!, await store.reviews(s.id))));
+    const reviewed = await reviewedTotals(store, stored, scores);
     // Findings per form, so a list can put the worst first without a second request.
     const counts = stored.map(() => ({ errors: 0, warnings: 0, infos: 0 }));
     for (const f of findings) {

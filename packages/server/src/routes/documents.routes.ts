@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { departmentName, disclosureText, getScheme, overallReport, type Store, type StoredEvaluation } from '@jixiao/core';
-import { computeDepartment, departmentForms } from './department-data.ts';
+import { computeDepartment, departmentForms, reviewedTotals } from './department-data.ts';
 import { checkFormat, departmentDocument, DOCUMENT_FORMATS, fileName, formDocument, MIME, renderDocument, type DocumentFormat, type DocumentKind, type OfficialDocument, type PdfConverter } from '@jixiao/office';
 import { IdParams } from '../schemas.ts';
 import { requireDepartment, requireEvaluation } from '../auth/guard.ts';
@@ -76,7 +76,8 @@ async function departmentDoc(store: Store, id: number, kind: Exclude<DocumentKin
   checkFormat(kind, q.format); // before reading anything
   const { d, stored } = await formsFor(store, id, q.year);
   const projects = checkedProjects(q.projects, stored);
-  return departmentDocument(kind, { ...computeDepartment(stored), department: d.name }, {
+  const data = computeDepartment(stored);
+  return departmentDocument(kind, { ...data, department: d.name, reviewed: await reviewedTotals(store, stored, data.scores) }, {
     scores: q.scores,
     ...(projects && { projects }),
     ...(q.projectSpending && { projectSpending: q.projectSpending }),

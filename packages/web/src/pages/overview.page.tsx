@@ -43,6 +43,7 @@ const columns: ColumnsType<SummaryRow> = [
       ),
   },
   { title: '等级', dataIndex: 'grade', width: 64, align: 'center', render: (g: string) => <Tag color={GRADE_COLORS[g]}>{g}</Tag> },
+  { title: '复核得分', dataIndex: 'reviewedScore', width: 90, ...num, render: (v: string | null) => (v === null ? '' : fixed(v)) },
   { title: '状态', dataIndex: 'status', width: 96, render: (s: string) => STATUS_LABELS[s] ?? s },
   {
     title: '问题',
@@ -101,7 +102,8 @@ export function OverviewPage({ route }: { route: { dept?: number; year?: number 
                     data-testid="summary-table"
                     size="small"
                     rowKey="evaluationId"
-                    columns={columns}
+                    // the 复核得分 column only once a finance reviewer has scored something
+                    columns={s.rows.some((r) => r.reviewedScore !== null) ? columns : columns.filter((c) => c.title !== '复核得分')}
                     dataSource={rows}
                     pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (n) => `共 ${n} 个项目` }}
                     onRow={(r) => ({ onDoubleClick: () => navigate({ page: 'editor', id: r.evaluationId }) })}
