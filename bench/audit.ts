@@ -6,7 +6,7 @@
 import { cpus, totalmem } from 'node:os';
 import { auditForms, getScheme, scoreEvaluation } from '@jixiao/core';
 import { median, time } from './measure.ts';
-import { syntheticForms } from './synthetic.ts';
+import { syntheticForms } from '@jixiao/core';
 
 const n = Number(process.argv[2] ?? 1000);
 const rounds = Number(process.argv[3] ?? 5);

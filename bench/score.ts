@@ -8,7 +8,7 @@
 import { cpus, totalmem } from 'node:os';
 import { getScheme, scoreEvaluation, type Evaluation } from '@jixiao/core';
 import { median, time } from './measure.ts';
-import { syntheticForms } from './synthetic.ts';
+import { syntheticForms } from '@jixiao/core';
 
 const n = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 3);

@@ -11,9 +11,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
-import { getScheme, scoreEvaluation, type Evaluation } from '@jixiao/core';
+import { getScheme, rng, scoreEvaluation, syntheticForm, type Evaluation } from '@jixiao/core';
 import { connect, KyselyStore, pointsToHundredths, wanYuanToFen } from '@jixiao/store';
-import { rng, syntheticForm } from './synthetic.ts';
 
 const args = process.argv.slice(2);
 const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);

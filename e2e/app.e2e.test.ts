@@ -14,7 +14,8 @@ import { haveBrowser, launchBrowser, login, startApp } from './harness.ts';
 
 const SEED = join(import.meta.dirname, '../fixtures/office/xinjiang-changji-zhengfawei-2021.docx');
 
-describe.skipIf(!haveBrowser)('web UI in chromium', () => {
+// Generous timeouts: CI runs these beside LibreOffice conversions on two cores.
+describe.skipIf(!haveBrowser)('web UI in chromium', { timeout: 90_000 }, () => {
   let app: Awaited<ReturnType<typeof startApp>>;
   let browser: Browser;
   let page: Page;
@@ -25,7 +26,7 @@ describe.skipIf(!haveBrowser)('web UI in chromium', () => {
     await app.addUser('admin', 'admin');
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-    page.setDefaultTimeout(10_000); // a step that does not happen fails here, not at the test's timeout
+    page.setDefaultTimeout(20_000); // a step that does not happen fails here, not at the test's timeout
     page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 120_000);
   afterAll(async () => {
@@ -120,7 +121,8 @@ describe.skipIf(!haveBrowser)('web UI in chromium', () => {
 
   it('downloads the form as .docx, which opens and holds what was saved', async () => {
     await page.getByTestId('download').hover();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('下载 .docx').click()]);
+    await page.getByText('下载 .docx').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByText('下载 .docx').click()]);
     expect(download.suggestedFilename()).toMatch(/综治工作经费.*\.docx$/);
     const bytes = new Uint8Array(readFileSync((await download.path())!));
     const { evaluations } = await importBytes(bytes, 'download.docx');
@@ -155,7 +157,7 @@ describe.skipIf(!haveBrowser)('web UI in chromium', () => {
     expect(await slot.textContent()).toContain('待编辑');
     await slot.locator('textarea').fill('由主任任组长，财务科、业务科负责人为成员。');
     expect(await slot.textContent()).toContain('已填写');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-docx').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('report-docx').click()]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const xml = strFromU8(unzipSync(new Uint8Array(readFileSync((await download.path())!)))['word/document.xml']!);
     expect(xml).toContain('由主任任组长');

@@ -13,7 +13,7 @@ import { haveBrowser, launchBrowser, login, startApp } from './harness.ts';
 
 const SEED = join(import.meta.dirname, '../fixtures/office/xinjiang-changji-zhengfawei-2021.docx');
 
-describe.skipIf(!haveBrowser)('review workflow in chromium', () => {
+describe.skipIf(!haveBrowser)('review workflow in chromium', { timeout: 90_000 }, () => {
   let app: Awaited<ReturnType<typeof startApp>>;
   let browser: Browser;
   let page: Page;
@@ -33,7 +33,7 @@ describe.skipIf(!haveBrowser)('review workflow in chromium', () => {
     await app.addUser('outsider', 'filler', other.id);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 120_000);
   afterAll(async () => {

@@ -11,6 +11,7 @@ import { serveCommand } from './commands/serve.ts';
 import { exportCommand } from './commands/export.ts';
 import { importToDatabase } from './commands/import-db.ts';
 import { userCommand } from './commands/user.ts';
+import { demoCommand } from './commands/demo.ts';
 
 const out = (s: string) => process.stdout.write(s + '\n');
 
@@ -53,6 +54,16 @@ export function buildProgram(): Command {
       if (opts.db) process.exitCode = await importToDatabase(files, opts, out);
       else await importCommand(files, opts, out);
     });
+
+  program
+    .command('demo')
+    .description('演示数据：seeds 载入四份种子表；province 生成 100 个部门、10 万张自评表（含常见错误，同一 --seed 结果相同）')
+    .requiredOption('--db <path|url>', 'SQLite 文件或 postgres:// 地址')
+    .option('--scale <scale>', 'seeds（默认）或 province')
+    .option('--seed <n>', '随机种子（默认 1）')
+    .option('--departments <n>', '部门数（默认 100）')
+    .option('--per-department <n>', '每个部门的自评表数（默认 1000）')
+    .action((opts) => demoCommand(opts, out));
 
   program
     .command('user')

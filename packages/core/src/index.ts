@@ -25,3 +25,4 @@ export * from './values/exact.ts';
 export * from './edit/edit-evaluation.ts';
 export * from './workflow/workflow.ts';
 export * from './ports/accounts.ts';
+export * from './synthetic/synthetic-forms.ts';

@@ -258,6 +258,21 @@ export class KyselyStore implements Store {
     });
   }
 
+  async evaluationStamp(id: number): Promise<{ departmentId: number; version: number; updatedAt: string } | null> {
+    const r = await this.db
+      .selectFrom('evaluations')
+      .innerJoin('projects', 'projects.id', 'evaluations.project_id')
+      .select(['projects.department_id', 'evaluations.version', 'evaluations.updated_at'])
+      .where('evaluations.id', '=', id)
+      .executeTakeFirst();
+    return r ? { departmentId: r.department_id, version: r.version, updatedAt: r.updated_at } : null;
+  }
+
+  async lastStatusChange(evaluationId: number): Promise<Change | null> {
+    const r = await this.db.selectFrom('changes').selectAll().where('evaluation_id', '=', evaluationId).where('field', '=', '(状态)').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    return r ? { id: r.id, evaluationId: r.evaluation_id, version: r.version, at: r.at, actor: r.actor, field: r.field, before: r.before, after: r.after } : null;
+  }
+
   async snapshots(evaluationId: number): Promise<Snapshot[]> {
     const rows = await this.db.selectFrom('snapshots').selectAll().where('evaluation_id', '=', evaluationId).orderBy('id').execute();
     return rows.map((r) => ({ id: r.id, evaluationId: r.evaluation_id, version: r.version, status: r.status as EvaluationStatus, at: r.at, actor: r.actor, comment: r.comment, evaluation: JSON.parse(r.document) as Evaluation }));
@@ -273,6 +288,8 @@ export class KyselyStore implements Store {
       const ev = await trx.selectFrom('evaluations').select(['id', 'version']).where('id', '=', evaluationId).executeTakeFirst();
       if (!ev) throw new NotFound(`自评表 ${evaluationId} 不存在`);
       const at = this.now();
+      // A review changes what a reader of the form sees: its stamp moves (not its version — the content is the 填报人's).
+      await trx.updateTable('evaluations').set({ updated_at: at }).where('id', '=', evaluationId).execute();
       for (const s of scores) {
         const before = await trx.selectFrom('reviews').selectAll().where('evaluation_id', '=', evaluationId).where('seq', '=', s.indicator).executeTakeFirst();
         await trx.deleteFrom('reviews').where('evaluation_id', '=', evaluationId).where('seq', '=', s.indicator).execute();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { syntheticForms } from '../../../bench/synthetic.ts';
+import { syntheticForms } from '@jixiao/core';
 import { connect, KyselyStore } from '../src/index.ts';
 
 

@@ -118,6 +118,8 @@ export interface Store {
   listProjects(departmentId?: number): Promise<Project[]>;
   listEvaluations(filter?: EvaluationFilter): Promise<StoredEvaluation[]>;
   getEvaluation(id: number): Promise<StoredEvaluation | null>;
+  /** what changes whenever anything shown with the form changes (its version, or its 复核得分), without the document */
+  evaluationStamp(id: number): Promise<{ departmentId: number; version: number; updatedAt: string } | null>;
   /** inserts forms (creating their projects) and their source file, all or nothing */
   importEvaluations(input: { departmentId: number; evaluations: Evaluation[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]>;
   /** replaces the form if `expectedVersion` is current; records every changed field */
@@ -134,6 +136,8 @@ export interface Store {
    */
   setStatus(id: number, to: EvaluationStatus, expectedVersion: number, actor: string, opts: { comment?: string; snapshot?: boolean }): Promise<StoredEvaluation>;
   snapshots(evaluationId: number): Promise<Snapshot[]>;
+  /** the latest change of status (with its comment), without reading the whole history */
+  lastStatusChange(evaluationId: number): Promise<Change | null>;
   reviews(evaluationId: number): Promise<ReviewScore[]>;
   /** replaces the 复核得分 of the indicators given; each change also goes to the history */
   saveReviews(evaluationId: number, scores: ReadonlyArray<Omit<ReviewScore, 'reviewer' | 'at'>>, actor: string): Promise<ReviewScore[]>;

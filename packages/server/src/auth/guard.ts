@@ -55,7 +55,8 @@ export async function loadAuth(req: FastifyRequest, accounts: AccountStore, stor
   // A failed renewal (a read-only or full database) must not lock the user out of reading.
   if (expires - now < IDLE_MS - 60_000) await accounts.touchSession(session.id, new Date(Math.min(now + IDLE_MS, Date.parse(session.createdAt) + ABSOLUTE_MS)).toISOString()).catch(() => undefined);
   const { passwordHash: _, ...pub } = user;
-  return { user: pub, session, scope: scopeOf(pub, await store.listDepartments()) };
+  // An administrator's scope is everything: no need to read the department tree on each request.
+  return { user: pub, session, scope: pub.role === 'admin' ? { all: true } : scopeOf(pub, await store.listDepartments()) };
 }
 
 export function registerGuard(app: FastifyInstance, accounts: AccountStore, store: Store): void {

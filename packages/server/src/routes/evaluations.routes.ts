@@ -34,8 +34,8 @@ export function full(s: StoredEvaluation, reviews: ReviewScore[]) {
 /** The form, and what this user may do with it now (the UI shows only the buttons that will work). */
 export async function forUser(req: FastifyRequest, store: Store, s: StoredEvaluation) {
   const { role } = auth(req).user;
-  const lastStatusChange = (await store.history(s.id)).filter((c) => c.field === '(状态)').at(-1) ?? null;
-  return { ...full(s, await store.reviews(s.id)), permissions: { edit: canEditContent(s.status, role), review: canReview(s.status, role), actions: availableActions(s.status, role) }, lastStatusChange };
+  const [lastStatusChange, reviews] = await Promise.all([store.lastStatusChange(s.id), store.reviews(s.id)]);
+  return { ...full(s, reviews), permissions: { edit: canEditContent(s.status, role), review: canReview(s.status, role), actions: availableActions(s.status, role) }, lastStatusChange };
 }
 
 function mustEdit(req: FastifyRequest, s: StoredEvaluation) {
@@ -56,7 +56,22 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
     const [saved] = await store.importEvaluations({ departmentId: req.body.departmentId, evaluations: [req.body.evaluation], actor: actorOf(req) });
     return reply.code(201).send(await forUser(req, store, saved!));
   });
-  r.get('/api/evaluations/:id', { schema: { tags: ['自评表'], summary: '读取自评表（含计算得分、校验结果、复核得分和本人可做的操作）', params: IdParams } }, async (req) => forUser(req, store, await requireEvaluation(req, store, req.params.id)));
+  // The scored form as JSON, kept per (form, version, stamp, role): re-reading an unchanged form costs the
+  // permission check and one small query, not a parse, a full audit and a serialisation each time.
+  const rendered = new Map<string, string>();
+  r.get('/api/evaluations/:id', { schema: { tags: ['自评表'], summary: '读取自评表（含计算得分、校验结果、复核得分和本人可做的操作）', params: IdParams } }, async (req, reply) => {
+    const a = auth(req);
+    const stamp = await store.evaluationStamp(req.params.id);
+    if (!stamp || !inScope(a.scope, stamp.departmentId)) throw new HttpError(404, 'STORE.NOT_FOUND', `自评表 ${req.params.id} 不存在`);
+    const key = `${req.params.id}:${stamp.version}:${stamp.updatedAt}:${a.user.role}`;
+    let body = rendered.get(key);
+    if (body === undefined) {
+      body = JSON.stringify(await forUser(req, store, await requireEvaluation(req, store, req.params.id)));
+      if (rendered.size >= 500) rendered.delete(rendered.keys().next().value!);
+      rendered.set(key, body);
+    }
+    return reply.type('application/json; charset=utf-8').send(body);
+  });
   r.put('/api/evaluations/:id', { schema: { tags: ['自评表'], summary: '保存自评表（草稿，填报人；需带读取时的版本号；版本过期返回 409 与当前内容）', params: IdParams, body: EvaluationUpdate } }, async (req) => {
     mustEdit(req, await requireEvaluation(req, store, req.params.id));
     return forUser(req, store, await store.updateEvaluation(req.params.id, req.body.evaluation, req.body.version, actorOf(req)));

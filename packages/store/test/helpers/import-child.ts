@@ -3,7 +3,7 @@
  * saying "begin" before it starts writing and "done" if it ever finishes.
  */
 import { connect, KyselyStore } from '../../src/index.ts';
-import { syntheticForms } from '../../../../bench/synthetic.ts';
+import { syntheticForms } from '@jixiao/core';
 
 const [path, count] = process.argv.slice(2) as [string, string];
 const store = new KyselyStore(await connect(path));

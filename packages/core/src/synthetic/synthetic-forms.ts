@@ -1,8 +1,9 @@
 /**
- * Deterministic synthetic forms for benchmarks: indicator mixes, units and qualitative rows in the
- * proportions of the seeds. Same seed, same forms.
+ * Deterministic synthetic forms for benchmarks and the province-scale demo (`jixiao demo --scale
+ * province`): indicator mixes, units and qualitative rows in the proportions of the seeds, and — when
+ * asked — the seeds' kinds of mistakes. Same seed, same forms. Pure: no clock, no I/O.
  */
-import type { Evaluation, Indicator } from '@jixiao/core';
+import type { Evaluation, Indicator } from '../model/evaluation.ts';
 
 /** mulberry32: a small, fast, deterministic PRNG. */
 export function rng(seed: number): () => number {
@@ -43,7 +44,17 @@ const UNITS = ['政法委', '县委办公室', '财政局', '公安局', '司法
  * total, with texts of the seeds' typical lengths. Its JSON is ≈ 11 k characters, like the seeds'
  * average (11.7 k), so that reading it costs what reading a real form costs.
  */
-export function syntheticForm(r: () => number, i: number): Evaluation {
+export interface SyntheticOptions {
+  /**
+   * Put in the mistakes the seed forms make, at rates like theirs: 一级 headings whose declared points
+   * differ from their rows' (A1), a claimed score above its points (A2), execution above the budget
+   * (A3), a grade that does not match the claimed total (A5); goals copied between projects (A9) are
+   * always there (one form in twenty).
+   */
+  mistakes?: boolean;
+}
+
+export function syntheticForm(r: () => number, i: number, opts: SyntheticOptions = {}): Evaluation {
   const file = `department-${Math.floor(i / 1000)}.docx`;
   let row = 1;
   const at = (col: number) => ({ file, table: 1 + (i % 1000), row, col });
@@ -93,6 +104,10 @@ export function syntheticForm(r: () => number, i: number): Evaluation {
     };
   });
   row = 23;
+  const declared = (name: string, points: string) => (opts.mistakes && r() < 0.1 ? String(Number(points) + (r() < 0.5 ? -5 : 5)) : opts.mistakes ? points : null);
+  if (opts.mistakes && r() < 0.03) indicators[0] = { ...indicators[0]!, claimedScore: money(String(Number(POINTS[0]) + 5), 7) };
+  if (opts.mistakes && r() < 0.02) lines[0] = { ...lines[0]!, executed: money((Number(budget) * 1.1).toFixed(2), 4) };
+  const grade = opts.mistakes && r() < 0.05 ? '良' : '优';
   return {
     formatVersion: 1,
     schemeId: 'national',
@@ -103,21 +118,34 @@ export function syntheticForm(r: () => number, i: number): Evaluation {
     budget: { unit: '万元', lines },
     goals,
     groups: [
-      { name: '产出指标', label: text('产出指标', 2), declaredPoints: null },
-      { name: '效益指标', label: text('效益指标', 2), declaredPoints: null },
-      { name: '满意度指标', label: text('满意度指标', 2), declaredPoints: null },
+      { name: '产出指标', label: text('产出指标', 2), declaredPoints: declared('产出指标', '55') },
+      { name: '效益指标', label: text('效益指标', 2), declaredPoints: declared('效益指标', '25') },
+      { name: '满意度指标', label: text('满意度指标', 2), declaredPoints: declared('满意度指标', '10') },
     ],
     indicators,
     narratives: [
       { kind: 'problems', label: text('存在的主要问题及原因分析', 2), text: text('部分资金拨付时间较晚，项目前期准备不够充分，个别指标设置不够细化，绩效目标的可衡量性有待提高。', 3) },
       { kind: 'measures', label: text('下一步改进措施及管理建议', 2), text: text('加强预算执行进度管理，细化量化绩效指标，强化绩效运行监控，提高资金使用效益。', 3) },
     ],
-    claimed: { total: money('100', 6), grade: text('优', 7) },
+    claimed: { total: money('100', 6), grade: text(grade, 7) },
     filler: { name: text('张某某', 1), phone: text('0000000', 3) },
   };
 }
 
-export function syntheticForms(n: number, seed = 1): Evaluation[] {
+export function syntheticForms(n: number, seed = 1, opts: SyntheticOptions = {}): Evaluation[] {
   const r = rng(seed);
-  return Array.from({ length: n }, (_, i) => syntheticForm(r, i));
+  return Array.from({ length: n }, (_, i) => syntheticForm(r, i, opts));
+}
+
+/**
+ * A province, one department at a time (so a caller can store each and let it go: memory stays flat
+ * whatever the size): `departments` departments of `perDepartment` forms, forms numbered across the
+ * province so that names stay unique.
+ */
+export function* syntheticProvince(departments: number, perDepartment: number, seed = 1): Generator<{ index: number; code: string; name: string; forms: Evaluation[] }> {
+  const r = rng(seed);
+  for (let d = 0; d < departments; d++) {
+    const forms = Array.from({ length: perDepartment }, (_, k) => syntheticForm(r, d * perDepartment + k, { mistakes: true }));
+    yield { index: d, code: `synthetic-${String(d + 1).padStart(3, '0')}`, name: `示例部门${d + 1}（${UNITS[d % UNITS.length]}）`, forms };
+  }
 }

@@ -1,0 +1,61 @@
+/**
+ * bench/api.ts — the HTTP API under load (autocannon, loopback only, bounded duration): GET of a scored
+ * evaluation (read, score and audit on every request, logged in) and POST of a score request (the form
+ * in the body), against a bare Fastify route on the same machine returning the same bytes (for the POST,
+ * after reading the same body). Goal (issue 9): requests/s ratio ≥ 0.5.
+ * Usage: npx tsx bench/api.ts [seconds=5] [connections=10]
+ */
+import { mkdtempSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { connect, KyselyAccountStore, KyselyStore } from '@jixiao/store';
+import { buildApp, hashPassword, loadDemo } from '@jixiao/server';
+
+const seconds = Number(process.argv[2] ?? 5);
+const connections = Number(process.argv[3] ?? 10);
+
+const store = new KyselyStore(await connect(join(mkdtempSync('/tmp/jixiao-api-bench-'), 'jixiao.sqlite')));
+const accounts = new KyselyAccountStore(store.conn);
+await loadDemo(store);
+await accounts.addUser({ username: 'bench', displayName: 'bench', role: 'admin', passwordHash: await hashPassword('bench-password-1') });
+const app = await buildApp({ store, accounts, database: 'sqlite' });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+const login = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench-password-1' }) });
+const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+const { csrf } = (await login.json()) as { csrf: string };
+const id = (await store.listEvaluations()).find((e) => e.evaluation.project.name.raw === '见义勇为基金')!.id;
+
+// The same bytes the app answers, for the bare routes.
+const getBytes = Buffer.from(await (await fetch(`${base}/api/evaluations/${id}`, { headers: { cookie } })).arrayBuffer());
+const form = (await store.getEvaluation(id))!.evaluation;
+const postBody = JSON.stringify({ evaluation: form });
+const postBytes = Buffer.from(await (await fetch(`${base}/api/score`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: postBody })).arrayBuffer());
+
+const bare = Fastify({ bodyLimit: 20 * 1024 * 1024 });
+bare.get('/e', async (_req, reply) => reply.type('application/json').send(getBytes));
+bare.post('/s', async (_req, reply) => reply.type('application/json').send(postBytes));
+await bare.listen({ port: 0, host: '127.0.0.1' });
+const bareBase = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
+
+async function load(url: string, opts: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string } = {}) {
+  const r = await autocannon({ url, connections, duration: seconds, method: opts.method ?? 'GET', headers: opts.headers ?? {}, ...(opts.body && { body: opts.body }) });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return { rps: r.requests.average, p99: r.latency.p99 };
+}
+
+const json = { 'content-type': 'application/json' };
+const rows = [
+  { what: `GET /api/evaluations/${id} (scored, audited, logged in)`, app: await load(`${base}/api/evaluations/${id}`, { headers: { cookie } }), bare: await load(`${bareBase}/e`) },
+  { what: 'POST /api/score (the form in the body)', app: await load(`${base}/api/score`, { method: 'POST', headers: { ...json, cookie, 'x-csrf-token': csrf }, body: postBody }), bare: await load(`${bareBase}/s`, { method: 'POST', headers: json, body: postBody }) },
+];
+await app.close();
+await bare.close();
+await store.close();
+
+process.stdout.write(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${connections} connections, ${seconds} s each, loopback\n`);
+for (const r of rows)
+  process.stdout.write(`${r.what}: ${r.app.rps.toFixed(0)} req/s, p99 ${r.app.p99} ms; bare Fastify, same bytes: ${r.bare.rps.toFixed(0)} req/s, p99 ${r.bare.p99} ms; ratio ${(r.app.rps / r.bare.rps).toFixed(2)} (goal ≥ 0.5: ${r.app.rps / r.bare.rps >= 0.5 ? 'met' : 'MISSED'})\n`);
+process.stdout.write(`BENCH ${JSON.stringify({ bench: 'api', rows: rows.map((r) => ({ what: r.what, value: r.app.rps, baseline: r.bare.rps, ratio: r.app.rps / r.bare.rps, unit: 'req/s', goal: '≥ 0.5', p99: r.app.p99 })) })}\n`);
