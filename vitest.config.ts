@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 30_000,
+    // browser tests poll the page; on a loaded 2-core CI machine a step can take seconds
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
