@@ -12,6 +12,7 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { connect, KyselyAccountStore, KyselyStore } from '@jixiao/store';
 import { buildApp, hashPassword, loadDemo } from '@jixiao/server';
+import { report } from './measure.ts';
 
 const seconds = Number(process.argv[2] ?? 5);
 const connections = Number(process.argv[3] ?? 10);
@@ -58,4 +59,4 @@ await store.close();
 process.stdout.write(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${connections} connections, ${seconds} s each, loopback\n`);
 for (const r of rows)
   process.stdout.write(`${r.what}: ${r.app.rps.toFixed(0)} req/s, p99 ${r.app.p99} ms; bare Fastify, same bytes: ${r.bare.rps.toFixed(0)} req/s, p99 ${r.bare.p99} ms; ratio ${(r.app.rps / r.bare.rps).toFixed(2)} (goal ≥ 0.5: ${r.app.rps / r.bare.rps >= 0.5 ? 'met' : 'MISSED'})\n`);
-process.stdout.write(`BENCH ${JSON.stringify({ bench: 'api', rows: rows.map((r) => ({ what: r.what, value: r.app.rps, baseline: r.bare.rps, ratio: r.app.rps / r.bare.rps, unit: 'req/s', goal: '≥ 0.5', p99: r.app.p99 })) })}\n`);
+report('api', rows.map((r) => ({ what: `${r.what}, p99 ${r.app.p99} ms (vs bare Fastify, same bytes)`, value: r.app.rps, unit: 'req/s', baseline: r.bare.rps, ratio: r.app.rps / r.bare.rps, goal: 'ratio ≥ 0.5', met: r.app.rps / r.bare.rps >= 0.5 })));

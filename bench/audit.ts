@@ -5,7 +5,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { auditForms, getScheme, scoreEvaluation } from '@jixiao/core';
-import { median, time } from './measure.ts';
+import { median, report, time } from './measure.ts';
 import { syntheticForms } from '@jixiao/core';
 
 const n = Number(process.argv[2] ?? 1000);
@@ -34,4 +34,5 @@ console.log(`department: ${n} forms × 10 indicators, median of ${rounds} rounds
 console.log(`baseline score only: ${median(s).toFixed(1)} ms`);
 console.log(`audit A1–A12 incl. copy detection: ${median(a).toFixed(1)} ms`);
 console.log(`ratio audit / score: ${(median(a) / median(s)).toFixed(2)} (goal ≤ 2)`);
+report('audit', [{ what: `audit ${n} forms A1–A12 (vs scoring them)`, value: median(a), unit: 'ms', baseline: median(s), ratio: median(a) / median(s), goal: 'ratio ≤ 2', met: median(a) / median(s) <= 2 }]);
 if (sink < 0) console.log(sink);

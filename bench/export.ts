@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import type { Evaluation } from '@jixiao/core';
 import { formDocument, PdfConverter, renderDocx, type OfficialDocument } from '@jixiao/office';
-import { median, timeAsync } from './measure.ts';
+import { median, report, timeAsync, type Figure } from './measure.ts';
 
 const n = Number(process.argv[2] ?? 1000);
 const rounds = Number(process.argv[3] ?? 3);
@@ -50,6 +50,7 @@ for (let i = 0; i < rounds; i++) {
   b.push(await timeAsync(baseline));
   f.push(await timeAsync(full));
 }
+const figures: Figure[] = [{ what: `export ${n} forms to docx (vs the docx library alone)`, value: median(f), unit: 'ms', baseline: median(b), ratio: median(f) / median(b), goal: 'ratio ≤ 1.5', met: median(f) / median(b) <= 1.5 }];
 console.log(
   `docx: ${n} forms; baseline docx library alone ${median(b).toFixed(0)} ms; export ${median(f).toFixed(0)} ms (${((n / median(f)) * 1000).toFixed(0)} forms/s); ratio ${(median(f) / median(b)).toFixed(2)} (goal ≤ 1.5)`,
 );
@@ -66,6 +67,8 @@ for (const workers of docxs.length ? [1, 2] : []) {
     for (const pdf of await Promise.all(docxs.map((d) => conv.convert(d, 'docx')))) pages += pagesOf(pdf);
   });
   await conv.close();
+  figures.push({ what: `pdf, ${workers} LibreOffice worker(s)`, value: (pages / ms) * 1000, unit: 'pages/s', baseline: null, ratio: null, goal: 'throughput', met: null });
   console.log(`pdf: ${workers} worker(s), ${docxs.length} forms, ${pages} pages in ${ms.toFixed(0)} ms: ${((pages / ms) * 1000).toFixed(2)} pages/s, ${((docxs.length / ms) * 1000).toFixed(2)} forms/s`);
 }
+report('export', figures);
 if (sink < 0) console.log(sink);

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 import { importBytes } from '@jixiao/office';
-import { median, timeAsync } from './measure.ts';
+import { median, report, timeAsync, type Figure } from './measure.ts';
 
 const n = Number(process.argv[2] ?? 1000);
 const rounds = Number(process.argv[3] ?? 3);
@@ -40,6 +40,7 @@ const fullXlsx = async () => {
   for (let i = 0; i < files; i++) sink += (await importBytes(xlsx, 'f.xlsx')).evaluations.length;
 };
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
+const figures: Figure[] = [];
 for (const [name, base, full] of [
   ['docx', baseDocx, fullDocx],
   ['xlsx', baseXlsx, fullXlsx],
@@ -53,6 +54,8 @@ for (const [name, base, full] of [
     f.push(await timeAsync(full));
   }
   const forms = files * 2;
+  figures.push({ what: `import ${forms} ${name} forms (vs unzip + XML)`, value: median(f), unit: 'ms', baseline: median(b), ratio: median(f) / median(b), goal: 'ratio ≤ 2', met: median(f) / median(b) <= 2 });
   console.log(`${name}: ${forms} forms; baseline unzip+XML ${median(b).toFixed(0)} ms; import ${median(f).toFixed(0)} ms (${((forms / median(f)) * 1000).toFixed(0)} forms/s); ratio ${(median(f) / median(b)).toFixed(2)} (goal ≤ 2)`);
 }
+report('import', figures);
 if (sink < 0) console.log(sink);

@@ -17,3 +17,22 @@ export async function timeAsync(f: () => Promise<void>): Promise<number> {
 export function median(xs: readonly number[]): number {
   return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 }
+
+/** One figure of a benchmark, as `npm run bench` (bench/all.ts) collects them into one table. */
+export interface Figure {
+  what: string;
+  /** the measured value, in `unit` */
+  value: number;
+  unit: string;
+  /** the baseline run in the same process, in `unit` (null where the goal is absolute) */
+  baseline: number | null;
+  /** value ÷ baseline as the goal states it (or null) */
+  ratio: number | null;
+  goal: string;
+  met: boolean | null;
+}
+
+/** Prints the figures as one machine-readable line for bench/all.ts. */
+export function report(bench: string, figures: Figure[]): void {
+  process.stdout.write(`BENCH ${JSON.stringify({ bench, figures })}\n`);
+}

@@ -7,7 +7,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { getScheme, scoreEvaluation, type Evaluation } from '@jixiao/core';
-import { median, time } from './measure.ts';
+import { median, report, time } from './measure.ts';
 import { syntheticForms } from '@jixiao/core';
 
 const n = Number(process.argv[2] ?? 100_000);
@@ -40,4 +40,5 @@ console.log(`forms: ${n} × 10 indicators, median of ${rounds} rounds`);
 console.log(`baseline JSON.parse: ${p.toFixed(0)} ms (${((n / p) * 1000).toFixed(0)} forms/s)`);
 console.log(`score (parse values + R3–R7): ${s.toFixed(0)} ms (${((n / s) * 1000).toFixed(0)} forms/s)`);
 console.log(`ratio score / JSON.parse: ${(s / p).toFixed(2)} (goal ≤ 1)`);
+report('score', [{ what: `score ${n} forms (vs JSON.parse of the same)`, value: s, unit: 'ms', baseline: p, ratio: s / p, goal: 'ratio ≤ 1', met: s / p <= 1 }]);
 if (sink === 0) console.log('');

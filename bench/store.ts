@@ -13,6 +13,7 @@ import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { getScheme, rng, scoreEvaluation, syntheticForm, type Evaluation } from '@jixiao/core';
 import { connect, KyselyStore, pointsToHundredths, wanYuanToFen } from '@jixiao/store';
+import { report, type Figure } from './measure.ts';
 
 const args = process.argv.slice(2);
 const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
@@ -137,11 +138,19 @@ async function queries(store: KyselyStore, runs = 50) {
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
 console.log(`load: ${n} evaluations × 10 indicators in ${departments} departments of ${PER_DEPT}`);
 const dir = mkdtempSync('/tmp/jixiao-bench-');
+const figures: Figure[] = [];
+const dbFigures = (db: string, raw: number, load: number, q: { summary: number[]; grades: number[] }) =>
+  figures.push(
+    { what: `${db}: load ${n} evaluations (vs raw driver inserts)`, value: load, unit: 'ms', baseline: raw, ratio: load / raw, goal: 'ratio ≤ 1.5', met: load / raw <= 1.5 },
+    { what: `${db}: 汇总表 of one department at ${n}, p50 / p95`, value: pct(q.summary, 0.5), unit: `ms (p95 ${pct(q.summary, 0.95).toFixed(1)})`, baseline: null, ratio: null, goal: 'p50 < 50 ms', met: pct(q.summary, 0.5) < 50 },
+    { what: `${db}: province grade count at ${n}, p50 / p95`, value: pct(q.grades, 0.5), unit: `ms (p95 ${pct(q.grades, 0.95).toFixed(1)})`, baseline: null, ratio: null, goal: 'reported', met: null },
+  );
 if (!args.includes('--no-sqlite')) {
   const raw = await rawSqlite(join(dir, 'raw.sqlite'));
   const { load, store } = await viaStore(join(dir, 'store.sqlite'));
   const q = await queries(store);
   console.log(`SQLite: raw prepared inserts ${(raw / 1000).toFixed(1)} s; store ${(load / 1000).toFixed(1)} s (${((n / load) * 1000).toFixed(0)} forms/s); ratio ${(load / raw).toFixed(2)} (goal ≤ 1.5)`);
+  dbFigures('SQLite', raw, load, q);
   console.log(`SQLite: 汇总表 of one department p50 ${pct(q.summary, 0.5).toFixed(1)} ms p95 ${pct(q.summary, 0.95).toFixed(1)} ms (goal p50 < 50 ms); province grade count p50 ${pct(q.grades, 0.5).toFixed(1)} ms p95 ${pct(q.grades, 0.95).toFixed(1)} ms`);
   await store.close();
 }
@@ -156,6 +165,7 @@ if (pgUrl) {
     const { load, store } = await viaStore(pgUrl, b);
     const q = await queries(store);
     console.log(`PostgreSQL: raw prepared inserts ${(raw / 1000).toFixed(1)} s; store ${(load / 1000).toFixed(1)} s (${((n / load) * 1000).toFixed(0)} forms/s); ratio ${(load / raw).toFixed(2)} (goal ≤ 1.5)`);
+    dbFigures('PostgreSQL', raw, load, q);
     console.log(`PostgreSQL: 汇总表 p50 ${pct(q.summary, 0.5).toFixed(1)} ms p95 ${pct(q.summary, 0.95).toFixed(1)} ms; province grade count p50 ${pct(q.grades, 0.5).toFixed(1)} ms p95 ${pct(q.grades, 0.95).toFixed(1)} ms`);
     // the store's own query shape (kysely-store.ts summaryRows), with real timings
     const plan = await admin.query(`set search_path=${b}; explain analyze select evaluations.id, projects.name, evaluations.total_hundredths, evaluations.grade from evaluations join projects on projects.id = evaluations.project_id where evaluations.project_id in (select p.id from projects p where p.department_id = 7) and evaluations.year = 2023 order by evaluations.id`);
@@ -168,3 +178,4 @@ if (pgUrl) {
   }
 }
 rmSync(dir, { recursive: true, force: true });
+report('store', figures);

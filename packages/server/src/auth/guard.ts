@@ -38,11 +38,32 @@ export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token
   void reply.setCookie(COOKIE, token ?? '', { path: '/', httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https', ...(token === null ? { maxAge: 0 } : {}) });
 }
 
+/**
+ * Sessions resolved in the last few seconds, so that a page's burst of requests reads the session,
+ * the user and the department tree once. Cleared by this server on every change of sessions, users or
+ * departments (logout, user administration, a new department); a change made by another process (the
+ * CLI's `user reset`) takes effect within CACHE_MS.
+ */
+export const CACHE_MS = 5000;
+type SessionCache = Map<string, { ctx: AuthContext; until: number }>;
+
 /** Loads the session of the cookie, if any and still valid; renews its idle expiry. */
-export async function loadAuth(req: FastifyRequest, accounts: AccountStore, store: Store, now = Date.now()): Promise<AuthContext | null> {
+export async function loadAuth(req: FastifyRequest, accounts: AccountStore, store: Store, now = Date.now(), cache?: SessionCache): Promise<AuthContext | null> {
   const token = req.cookies[COOKIE];
   if (!token) return null;
-  const session = await accounts.getSession(tokenId(token));
+  const id = tokenId(token);
+  const hit = cache?.get(id);
+  if (hit && hit.until > now && Date.parse(hit.ctx.session.expiresAt) > now) return hit.ctx;
+  const ctx = await resolve(id, accounts, store, now);
+  if (ctx && cache) {
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(id, { ctx, until: now + CACHE_MS });
+  }
+  return ctx;
+}
+
+async function resolve(id: string, accounts: AccountStore, store: Store, now: number): Promise<AuthContext | null> {
+  const session = await accounts.getSession(id);
   if (!session) return null;
   const expires = Date.parse(session.expiresAt);
   if (expires <= now || Date.parse(session.createdAt) + ABSOLUTE_MS <= now) {
@@ -59,15 +80,24 @@ export async function loadAuth(req: FastifyRequest, accounts: AccountStore, stor
   return { user: pub, session, scope: pub.role === 'admin' ? { all: true } : scopeOf(pub, await store.listDepartments()) };
 }
 
+/** Requests after which who-may-see-what may have changed. */
+const CHANGES_ACCESS = /^\/api\/(logout|login|users(\/|$)|session\/password|departments$)/;
+
 export function registerGuard(app: FastifyInstance, accounts: AccountStore, store: Store): void {
+  const cache: SessionCache = new Map();
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req) => {
     const path = req.url.split('?')[0]!;
     if (!path.startsWith('/api/')) return;
-    req.auth = await loadAuth(req, accounts, store);
+    // Cleared before the change as well as after it, so that no request in between sees the old state.
+    if (!SAFE.has(req.method) && CHANGES_ACCESS.test(path)) cache.clear();
+    req.auth = await loadAuth(req, accounts, store, Date.now(), cache);
     if (PUBLIC.has(path)) return;
     if (!req.auth) throw new HttpError(401, 'AUTH.REQUIRED', '请先登录（登录已过期或尚未登录）');
     if (!SAFE.has(req.method) && req.headers['x-csrf-token'] !== req.auth.session.csrf) throw new HttpError(403, 'AUTH.CSRF', '请求缺少有效的安全令牌（CSRF），请刷新页面后重试');
+  });
+  app.addHook('onResponse', async (req) => {
+    if (!SAFE.has(req.method) && CHANGES_ACCESS.test(req.url.split('?')[0]!)) cache.clear();
   });
 }
 

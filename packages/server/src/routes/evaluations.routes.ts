@@ -58,7 +58,7 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
   });
   // The scored form as JSON, kept per (form, version, stamp, role): re-reading an unchanged form costs the
   // permission check and one small query, not a parse, a full audit and a serialisation each time.
-  const rendered = new Map<string, string>();
+  const rendered = new Map<string, Buffer>();
   r.get('/api/evaluations/:id', { schema: { tags: ['自评表'], summary: '读取自评表（含计算得分、校验结果、复核得分和本人可做的操作）', params: IdParams } }, async (req, reply) => {
     const a = auth(req);
     const stamp = await store.evaluationStamp(req.params.id);
@@ -66,7 +66,7 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
     const key = `${req.params.id}:${stamp.version}:${stamp.updatedAt}:${a.user.role}`;
     let body = rendered.get(key);
     if (body === undefined) {
-      body = JSON.stringify(await forUser(req, store, await requireEvaluation(req, store, req.params.id)));
+      body = Buffer.from(JSON.stringify(await forUser(req, store, await requireEvaluation(req, store, req.params.id))));
       if (rendered.size >= 500) rendered.delete(rendered.keys().next().value!);
       rendered.set(key, body);
     }

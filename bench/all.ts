@@ -1,0 +1,55 @@
+/**
+ * `npm run bench`: every benchmark, each in a process of its own (so that one's heap and JIT state do
+ * not colour the next), then one table of every figure with its baseline and ratio, and the machine.
+ * Each benchmark measures its baseline itself, in the same process as the figure.
+ *
+ *   npm run bench                 the sizes the issues name (score 100,000, store 100,000 on both
+ *                                 databases: the store run alone takes ≈ 15 minutes)
+ *   npm run bench -- --quick      small sizes, a few minutes, for a check that everything runs
+ *   npm run bench -- --only api,web
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { Figure } from './measure.ts';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((a) => a.startsWith('--only'))?.split('=')[1] ?? (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined);
+
+const RUNS: Array<{ bench: string; full: string[]; quick: string[] }> = [
+  { bench: 'score', full: ['100000', '3'], quick: ['5000', '3'] },
+  { bench: 'audit', full: ['1000', '5'], quick: ['1000', '3'] },
+  { bench: 'import', full: ['1000', '3'], quick: ['100', '2'] },
+  { bench: 'export', full: ['1000', '3', '8'], quick: ['100', '2', '4'] },
+  { bench: 'store', full: ['100000'], quick: ['5000'] },
+  { bench: 'api', full: ['10', '10'], quick: ['3', '10'] },
+  { bench: 'web', full: ['200', '7', '60'], quick: ['200', '3', '30'] },
+];
+
+const results: Array<{ bench: string; figures: Figure[]; error?: string }> = [];
+for (const run of RUNS) {
+  if (only && !only.split(',').includes(run.bench)) continue;
+  const argv = quick ? run.quick : run.full;
+  process.stderr.write(`▶ ${run.bench} ${argv.join(' ')}\n`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, `${run.bench}.ts`), ...argv], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stderr.write(r.stdout.split('\n').filter((l) => l && !l.startsWith('BENCH ')).map((l) => `  ${l}\n`).join(''));
+  const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH '));
+  if (r.status !== 0 || !line) results.push({ bench: run.bench, figures: [], error: `exit ${r.status}` });
+  else results.push(JSON.parse(line.slice(6)) as { bench: string; figures: Figure[] });
+}
+
+const fmt = (x: number | null) => (x === null ? '' : x >= 100 ? x.toFixed(0) : x.toFixed(2));
+const lines = [
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${quick ? 'quick sizes' : 'full sizes'}`,
+  '',
+  '| bench | figure | value | baseline | ratio | goal | met |',
+  '|---|---|---|---|---|---|---|',
+  ...results.flatMap((r) =>
+    r.error
+      ? [`| ${r.bench} | failed (${r.error}) | | | | | ✗ |`]
+      : r.figures.map((f) => `| ${r.bench} | ${f.what} | ${fmt(f.value)} ${f.unit} | ${fmt(f.baseline)} | ${fmt(f.ratio)} | ${f.goal} | ${f.met === null ? '—' : f.met ? 'yes' : 'no'} |`),
+  ),
+];
+process.stdout.write(lines.join('\n') + '\n');
+process.exitCode = results.some((r) => r.error) ? 1 : 0;
