@@ -215,3 +215,22 @@ describe('jixiao user', () => {
     expect(run('user', 'add', 'zhang', '--db', db, '--department', '1').stderr).toContain('已存在');
   });
 });
+
+describe('jixiao demo', () => {
+  it('generates a (small) province deterministically, with mistakes for the audit to find, and reports its memory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-demo-'));
+    const a = run('demo', '--db', join(dir, 'a.sqlite'), '--scale', 'province', '--seed', '3', '--departments', '2', '--per-department', '50');
+    const b = run('demo', '--db', join(dir, 'b.sqlite'), '--scale', 'province', '--seed', '3', '--departments', '2', '--per-department', '50');
+    expect(a.status).toBe(0);
+    const grades = (s: string) => /等级 (.+)/.exec(s)?.[1];
+    expect(grades(a.stdout)).toBeTruthy();
+    expect(grades(a.stdout)).toBe(grades(b.stdout));
+    expect(a.stdout).toMatch(/完成：100 张自评表/);
+    expect(a.stdout).toMatch(/内存峰值（RSS）：\d+ MB/);
+    // a second run into the same database is refused rather than doubling the data
+    const again = run('demo', '--db', join(dir, 'a.sqlite'), '--scale', 'province', '--departments', '1', '--per-department', '1');
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('DEMO.EXISTS');
+    expect(run('demo', '--db', join(dir, 'c.sqlite'), '--scale', 'city').stderr).toContain('INPUT.BAD_SCALE');
+  });
+});

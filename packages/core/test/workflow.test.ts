@@ -40,3 +40,15 @@ describe('workflow', () => {
     expect(reviewedTotal(score, [{ indicator: 0, score: '3.5' }, { indicator: 8, score: '9.25' }])).toBe('98.75');
   });
 });
+
+describe('synthetic province', () => {
+  it('is deterministic per seed and carries the seeds’ kinds of mistakes', async () => {
+    const { syntheticProvince, auditForms } = await import('../src/index.ts');
+    const one = [...syntheticProvince(2, 200, 5)];
+    const two = [...syntheticProvince(2, 200, 5)];
+    expect(JSON.stringify(one)).toBe(JSON.stringify(two));
+    expect(one.map((d) => d.code)).toEqual(['synthetic-001', 'synthetic-002']);
+    const rules = new Set(auditForms(one[0]!.forms).findings.map((f) => f.code));
+    for (const code of ['A1.GROUP_POINTS', 'A2.SCORE_RANGE', 'A3.ORDER', 'A5.GRADE', 'A9.SAME_GOAL']) expect(rules.has(code), code).toBe(true);
+  });
+});
