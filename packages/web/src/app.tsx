@@ -21,7 +21,7 @@ function Page({ route, me }: { route: Route; me: User }) {
     case 'editor':
       return <EditorPage id={route.id} />;
     case 'import':
-      return <ImportPage />;
+      return <ImportPage me={me} />;
     case 'documents':
       return <DocumentsPage route={route} />;
     case 'not-found':

@@ -6,7 +6,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Input, Radio, Result, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
-import { api, ApiError, type ImportPreview } from '../api.ts';
+import { api, ApiError, type ImportPreview, type User } from '../api.ts';
 import { ErrorView } from '../components/state-views.tsx';
 import { FindingDetail } from '../editor/finding-badge.tsx';
 import { fixed, GRADE_COLORS } from '../format.ts';
@@ -21,7 +21,9 @@ function location(details: { [k: string]: unknown }): string {
   return parts.filter(Boolean).join('，');
 }
 
-export function ImportPage() {
+export function ImportPage({ me }: { me: User }) {
+  // Only an administrator creates departments; everyone else imports into a department they can see.
+  const canCreate = me.role === 'admin';
   const { message } = AntApp.useApp();
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
@@ -42,9 +44,9 @@ export function ImportPage() {
       const p = await api.importFiles(files);
       setPreview(p);
       const match = departments.data?.find((d) => p.files.some((f) => f.evaluations.some((e) => e.department === d.name)));
-      if (match) {
+      if (match || !canCreate) {
         setMode('existing');
-        setDeptId(match.id);
+        setDeptId(match?.id ?? (me.departmentId ?? departments.data?.[0]?.id));
       } else {
         setMode('new');
         const name = p.files.flatMap((f) => f.evaluations.map((e) => e.department)).find(Boolean) ?? '';
@@ -165,7 +167,7 @@ export function ImportPage() {
           {forms > 0 ? (
             <Card size="small" title="保存到部门">
               <Space orientation="vertical">
-                <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as 'existing' | 'new')} options={[{ value: 'existing', label: '已有部门' }, { value: 'new', label: '新建部门' }]} />
+                {canCreate && <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as 'existing' | 'new')} options={[{ value: 'existing', label: '已有部门' }, { value: 'new', label: '新建部门' }]} />}
                 {mode === 'existing' ? (
                   <Select style={{ width: 360 }} placeholder="选择部门" value={deptId} onChange={setDeptId} options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} data-testid="import-department" />
                 ) : (
