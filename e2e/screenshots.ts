@@ -1,7 +1,7 @@
 /**
  * Regenerates the screenshots of the web UI shown in the README (docs/images/web-*.png) at 1366×768, on
  * the demo data (the four seed files): 部门总览, 自评表编辑 with a finding open, 导入 preview, 文档 with the
- * report's slots. Usage: npx tsx e2e/screenshots.ts
+ * report's slots, and the finance review of an approved form. Usage: npx tsx e2e/screenshots.ts
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,6 +47,20 @@ await page.getByTestId('slot-preparation').waitFor();
 await page.getByTestId('slot-preparation').locator('textarea').fill('由县委政法委分管副书记任组长，办公室、财务室负责人为成员，分工核对账目和指标完成情况。');
 await page.waitForTimeout(400);
 await page.screenshot({ path: join(out, 'web-documents.png') });
+
+// The finance review: a clean form submitted and approved, then opened by the finance reviewer.
+const changji = (await app.store.listDepartments()).find((d) => d.name.includes('昌吉'))!;
+const form = (await app.store.listEvaluations({ departmentId: changji.id })).find((e) => e.evaluation.project.name.raw === '综治工作经费')!;
+const submitted = await app.store.setStatus(form.id, 'submitted', form.version, 'tianbao', { snapshot: true });
+await app.store.setStatus(form.id, 'unit-approved', submitted.version, 'shenhe', { snapshot: true });
+await app.store.saveReviews(form.id, [{ indicator: 0, score: '3', reason: '园区数量核实为 9 个' }], 'caizheng');
+await app.addUser('caizheng', 'finance', null, [changji.id]);
+await page.context().clearCookies();
+await login(page, app.url, 'caizheng');
+await page.goto(`${app.url}/#/evaluations/${form.id}`);
+await page.getByTestId('review-card').scrollIntoViewIfNeeded();
+await page.waitForTimeout(500);
+await page.screenshot({ path: join(out, 'web-review.png') });
 
 await browser.close();
 await app.close();
