@@ -183,7 +183,7 @@ function Editor({ initial }: { initial: EvaluationFull }) {
           )}
         />
       </Drawer>
-      <Drawer title="修改记录" open={panel === 'history'} onClose={() => setPanel(null)} size={640} destroyOnHidden>
+      <Drawer title="修改记录" open={panel === 'history'} onClose={() => setPanel(null)} size={640} destroyOnHidden extra={<a href={`/api/evaluations/${ed.saved.id}/history.csv`} data-testid="history-csv">导出 CSV</a>}>
         <History id={ed.saved.id} version={ed.saved.version} />
       </Drawer>
     </div>
