@@ -4,7 +4,7 @@
  * Scores N synthetic forms of 10 indicators each from their raw text (targets and actuals are parsed
  * as part of scoring) and compares the time with JSON.parse of the same forms serialized, run in the
  * same process. Goal (issue 2): ratio ≤ 1. Then score + audit (A1–A12, departments of 1,000 forms for
- * the copy detection) against the same baseline (issue 9: ratio ≤ 1).
+ * the copy detection) of up to 10,000 of them against JSON.parse of the same (issue 9: ratio ≤ 1).
  * Usage: npx tsx bench/score.ts [N=100000] [rounds=3]
  */
 import { cpus, totalmem } from 'node:os';
@@ -25,32 +25,44 @@ const parse = () => {
 const score = () => {
   for (const f of forms) sink += scoreEvaluation(f, scheme).total.length;
 };
+// Score + audit on at most 10,000 of the forms (against JSON.parse of the same ones): with 100,000
+// forms resident, three audit rounds spend their time in garbage collection over a 4 GB heap.
+const auditN = Math.min(n, 10_000);
+const auditTexts = texts.slice(0, auditN);
+const auditForms10k = forms.slice(0, auditN);
 const audit = () => {
-  for (let d = 0; d < forms.length; d += 1000) sink += auditForms(forms.slice(d, d + 1000)).findings.length;
+  for (let d = 0; d < auditForms10k.length; d += 1000) sink += auditForms(auditForms10k.slice(d, d + 1000)).findings.length;
+};
+const parseAudited = () => {
+  for (const t of auditTexts) sink += (JSON.parse(t) as Evaluation).indicators.length;
 };
 // warm up every path so that none pays for JIT compilation in the measured rounds
 parse();
 score();
+parseAudited();
 audit();
 const parseMs: number[] = [];
 const scoreMs: number[] = [];
 const auditMs: number[] = [];
+const parseAuditedMs: number[] = [];
 for (let i = 0; i < rounds; i++) {
   parseMs.push(time(parse));
   scoreMs.push(time(score));
+  parseAuditedMs.push(time(parseAudited));
   auditMs.push(time(audit));
 }
 const p = median(parseMs);
 const s = median(scoreMs);
 const a = median(auditMs);
+const pa = median(parseAuditedMs);
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
 console.log(`forms: ${n} × 10 indicators, median of ${rounds} rounds`);
 console.log(`baseline JSON.parse: ${p.toFixed(0)} ms (${((n / p) * 1000).toFixed(0)} forms/s)`);
 console.log(`score (parse values + R3–R7): ${s.toFixed(0)} ms (${((n / s) * 1000).toFixed(0)} forms/s)`);
 console.log(`ratio score / JSON.parse: ${(s / p).toFixed(2)} (goal ≤ 1)`);
-console.log(`score + audit A1–A12: ${a.toFixed(0)} ms; ratio to JSON.parse ${(a / p).toFixed(2)} (goal ≤ 1)`);
+console.log(`score + audit A1–A12 of ${auditN} forms: ${a.toFixed(0)} ms; JSON.parse of the same ${pa.toFixed(0)} ms; ratio ${(a / pa).toFixed(2)} (goal ≤ 1)`);
 report('score', [
   { what: `score ${n} forms (vs JSON.parse of the same)`, value: s, unit: 'ms', baseline: p, ratio: s / p, goal: 'ratio ≤ 1', met: s / p <= 1 },
-  { what: `score + audit ${n} forms (vs JSON.parse of the same)`, value: a, unit: 'ms', baseline: p, ratio: a / p, goal: 'ratio ≤ 1', met: a / p <= 1 },
+  { what: `score + audit ${auditN} forms (vs JSON.parse of the same)`, value: a, unit: 'ms', baseline: pa, ratio: a / pa, goal: 'ratio ≤ 1', met: a / pa <= 1 },
 ]);
 if (sink === 0) console.log('');
