@@ -15,7 +15,7 @@ export * from './model/department-text.ts';
 export * from './audit/finding.ts';
 export * from './audit/severity.ts';
 export * from './audit/audit-forms.ts';
-export { normalizeForCompare } from './audit/rules/a9-copies.ts';
+export { normalizeForCompare } from './audit/rules/a9-key.ts';
 export * from './department/summary.ts';
 export * from './department/check-summary.ts';
 export * from './department/check-texts.ts';

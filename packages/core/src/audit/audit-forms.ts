@@ -5,8 +5,8 @@
 import type { Evaluation } from '../model/evaluation.ts';
 import { getScheme } from '../scheme/registry.ts';
 import type { Scheme } from '../scheme/scheme.ts';
-import { scoreEvaluation, type EvaluationScore } from '../scoring/score-evaluation.ts';
-import type { FormAudit } from './context.ts';
+import type { EvaluationScore } from '../scoring/score-evaluation.ts';
+import { formAudit, type FormAudit } from './context.ts';
 import type { Finding } from './finding.ts';
 import { a1PointsAddUp } from './rules/a1-points-add-up.ts';
 import { a2ScoreRange } from './rules/a2-score-range.ts';
@@ -33,6 +33,11 @@ export const FORM_RULES = [
   a12MeasurableTargets,
 ] as const;
 
+/** Every form rule's findings on one form, appended to `out` (loops, not flatMap: this runs per form of a province). */
+function formFindings(a: FormAudit, out: Finding[]): void {
+  for (const rule of FORM_RULES) for (const f of rule(a)) out.push(f);
+}
+
 export type SchemeFor = (ev: Evaluation) => Scheme;
 export const schemeOfForm: SchemeFor = (ev) => getScheme(ev.schemeId);
 
@@ -42,8 +47,10 @@ export interface FormResult {
 }
 
 export function auditForm(ev: Evaluation, scheme: Scheme = schemeOfForm(ev), index = 0): FormResult {
-  const a: FormAudit = { ev, index, scheme, score: scoreEvaluation(ev, scheme) };
-  return { score: a.score, findings: FORM_RULES.flatMap((rule) => rule(a)) };
+  const a = formAudit(ev, index, scheme);
+  const findings: Finding[] = [];
+  formFindings(a, findings);
+  return { score: a.score, findings };
 }
 
 export interface FormsResult {
@@ -53,12 +60,10 @@ export interface FormsResult {
 }
 
 export function auditForms(forms: readonly Evaluation[], schemeFor: SchemeFor = schemeOfForm): FormsResult {
-  const audits: FormAudit[] = forms.map((ev, index) => {
-    const scheme = schemeFor(ev);
-    return { ev, index, scheme, score: scoreEvaluation(ev, scheme) };
-  });
-  const findings = audits.flatMap((a) => FORM_RULES.flatMap((rule) => rule(a)));
-  findings.push(...a9Copies(audits));
+  const audits = forms.map((ev, index) => formAudit(ev, index, schemeFor(ev)));
+  const findings: Finding[] = [];
+  for (const a of audits) formFindings(a, findings);
+  for (const f of a9Copies(audits)) findings.push(f);
   findings.sort((x, y) => (x.location.form?.index ?? 1e9) - (y.location.form?.index ?? 1e9));
   return { scores: audits.map((a) => a.score), findings };
 }

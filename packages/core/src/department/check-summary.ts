@@ -4,7 +4,7 @@
  */
 import { departmentFinding } from '../audit/context.ts';
 import type { Finding } from '../audit/finding.ts';
-import { normalizeForCompare } from '../audit/rules/a9-copies.ts';
+import { normalizeForCompare } from '../audit/rules/a9-key.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import type { SummaryTable } from '../model/summary-table.ts';
 import type { Scheme } from '../scheme/scheme.ts';

@@ -5,7 +5,7 @@
  */
 import { departmentFinding } from '../audit/context.ts';
 import type { Finding } from '../audit/finding.ts';
-import { normalizeForCompare } from '../audit/rules/a9-copies.ts';
+import { normalizeForCompare } from '../audit/rules/a9-key.ts';
 import type { DepartmentText } from '../model/department-text.ts';
 import type { Evaluation, TextField } from '../model/evaluation.ts';
 import type { Scheme } from '../scheme/scheme.ts';

@@ -37,51 +37,51 @@ export function totalLine(ev: Evaluation): BudgetLine | undefined {
   return ev.budget.lines.find((l) => l.kind === 'total') ?? ev.budget.lines[0];
 }
 
+/** Where 全年预算数 is read, in order: the adjusted budget, else 预算编制数, 年初预算数, 目标申报数. */
+const BUDGET_FIELDS = ['adjusted', 'prepared', 'initial', 'declared'] as const;
+
 function val(f: NumberField | undefined): string | null {
   return f?.value ?? null;
 }
 
 export function budgetExecution(ev: Evaluation, scheme: Scheme): BudgetExecution {
   const line = totalLine(ev);
-  const candidates = [
-    ['adjusted', val(line?.adjusted)],
-    ['prepared', val(line?.prepared)],
-    ['initial', val(line?.initial)],
-    ['declared', val(line?.declared)],
-  ] as const;
-  const found = candidates.find(([, v]) => v !== null);
-  const budget = found?.[1] ?? null;
+  const budgetField = BUDGET_FIELDS.find((k) => val(line?.[k]) !== null) ?? null;
+  const budget = budgetField ? val(line![budgetField]) : null;
   const executed = val(line?.executed);
   const mode = scheme.budget.mode;
   const points = mode === 'indicator' ? null : scheme.budget.points;
-  const base = {
+  // One object literal per outcome, no spreads: this runs once per form on every scoring.
+  const result = (rate: string | null, ratePercent: string | null, score: string | null, explanation: string): BudgetExecution => ({
     budget,
-    budgetField: found?.[0] ?? null,
+    budgetField,
     executed,
     received: val(line?.received),
+    rate,
+    ratePercent,
     points,
+    score,
     inTotal: mode === 'block',
     claimedScore: val(line?.score),
     claimedRate: val(line?.rate),
-  };
-  if (budget === null || executed === null)
-    return { ...base, rate: null, ratePercent: null, score: null, explanation: '预算数或执行数缺失，执行率无法计算' };
-  if (isZero(budget)) return { ...base, rate: null, ratePercent: null, score: null, explanation: '全年预算数为 0，执行率无法计算' };
-  if (isNegative(budget)) return { ...base, rate: null, ratePercent: null, score: null, explanation: '全年预算数为负数，执行率无法计算' };
+    explanation,
+  });
+  if (budget === null || executed === null) return result(null, null, null, '预算数或执行数缺失，执行率无法计算');
+  if (isZero(budget)) return result(null, null, null, '全年预算数为 0，执行率无法计算');
+  if (isNegative(budget)) return result(null, null, null, '全年预算数为负数，执行率无法计算');
   const rate = trim(mulDiv([executed], [budget], RATE_PLACES));
   const ratePercent = mulDiv([executed, '100'], [budget], scheme.decimals);
   const rateText = `执行率 = 执行数 ${trim(executed)} ÷ 预算数 ${trim(budget)} = ${ratePercent}%`;
-  if (points === null) return { ...base, rate, ratePercent, score: null, explanation: `${rateText}（作为预算执行率指标计分）` };
+  if (points === null) return result(rate, ratePercent, null, `${rateText}（作为预算执行率指标计分）`);
   // min(执行率, 1) × 分值, rounded once
   const over = cmp(executed, budget) > 0;
   const score = over ? round(points, scheme.decimals) : mulDiv([executed, points], [budget], scheme.decimals);
-  return {
-    ...base,
+  return result(
     rate,
     ratePercent,
     score,
-    explanation: `${rateText}；得分 = min(执行率, 1) × ${trim(points)}分 = ${score}分${over ? '（执行率超过100%按100%计）' : ''}${mode === 'separate' ? '（单独列示，不计入总分）' : ''}`,
-  };
+    `${rateText}；得分 = min(执行率, 1) × ${trim(points)}分 = ${score}分${over ? '（执行率超过100%按100%计）' : ''}${mode === 'separate' ? '（单独列示，不计入总分）' : ''}`,
+  );
 }
 
 /** 执行率 is kept as a fraction to this many decimals: far below any rounding of a shown rate (%, 2 places). */

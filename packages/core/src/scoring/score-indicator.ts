@@ -83,8 +83,7 @@ export function scoreIndicator(ind: Indicator, index: number, scheme: Scheme, op
   else if (ind.notApplicable) result = { score: null, rule: 'R2.not-applicable', basis: 'none', explanation: '该指标不适用，不计分' };
   else result = decide(target, actual, points, category, scheme, ind);
   const score = result.score;
-  let explanation = opts.actualOverride ? `${opts.actualOverride.note}；${result.explanation}` : result.explanation;
-  if (score !== null && !/得|=/.test(result.explanation)) explanation += `，得 ${score}分`;
+  const explanation = opts.actualOverride ? `${opts.actualOverride.note}；${result.explanation}` : result.explanation;
   // One object literal with every field: spreading a partial result costs more than the arithmetic.
   return {
     index,
@@ -184,10 +183,15 @@ function byTier(tier: Tier, w: string, scheme: Scheme, ind: Indicator, why: stri
   // The lower bound is inclusive for every tier; the upper bound only for the top tier (R6 table).
   const inside = claimed !== null && cmp(claimed, lo) >= 0 && (tier === 'met' ? cmp(claimed, hi) <= 0 : cmp(claimed, hi) < 0);
   const range = `${TIER_LABELS[tier]}档 ${lo}–${hi}分`;
-  if (inside) return { score: round(claimed, scheme.decimals), rule: 'R6.tier', basis: 'rule', tier, explanation: `${why}；${range}，取评价人所定 ${trim(claimed)}分` };
+  // Every explanation ends with the score it gives (the quantitative ones end with `= x分` or `得满分 x分`).
+  if (inside) {
+    const score = round(claimed, scheme.decimals);
+    return { score, rule: 'R6.tier', basis: 'rule', tier, explanation: `${why}；${range}，取评价人所定 ${trim(claimed)}分，得 ${score}分` };
+  }
   // Default: the top of the range; for the lower tiers the top is exclusive, so take the highest score below it.
   const top = tier === 'met' ? hi : sub(hi, format(1n, scheme.decimals));
-  return { score: round(top, scheme.decimals), rule: 'R6.tier', basis: 'rule', tier, explanation: `${why}；${range}，取档内最高 ${trim(top)}分` };
+  const score = round(top, scheme.decimals);
+  return { score, rule: 'R6.tier', basis: 'rule', tier, explanation: `${why}；${range}，取档内最高 ${trim(top)}分，得 ${score}分` };
 }
 
 function matches(target: ParsedValue, actual: ParsedValue): boolean {

@@ -7,7 +7,7 @@ import { Dec } from './decimal.ts';
 // (of the quotient) cannot move the result at the places compared. At 40 digits decimal.js itself
 // rounds a ÷ b before × c and can be off by one unit (e.g. 728927.3 ÷ -0.06 × 191.4885 at 3 places).
 const Wide = DecimalJs.clone({ precision: 200, rounding: DecimalJs.ROUND_HALF_UP });
-import { add, cmp, mulDiv, round, sub, trim } from './exact.ts';
+import { add, cmp, isNegative, isZero, mulDiv, round, sub, times, trim } from './exact.ts';
 
 const decimal = fc
   .tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 6 }))
@@ -60,5 +60,42 @@ describe('the double fast path agrees with the BigInt path', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('the double fast paths of add, sub and times agree with the BigInt path', () => {
+  // operands of up to 16 characters take the double path; longer ones, and sums past 2⁵³, the BigInt one
+  const anyDecimal = fc
+    .tuple(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.integer({ min: 0, max: 8 }))
+    .map(([m, s]) => new Wide(m.toString()).dividedBy(new Wide(10).pow(s)).toFixed());
+  it('add, sub, times, isZero, isNegative, trim', () => {
+    fc.assert(
+      fc.property(fc.array(anyDecimal, { minLength: 1, maxLength: 6 }), anyDecimal, (xs, b) => {
+        const a = xs[0]!;
+        const sum = xs.reduce((s, x) => s.plus(x), new Wide(0));
+        return (
+          new Wide(add(xs)).equals(sum) &&
+          new Wide(sub(a, b)).equals(new Wide(a).minus(b)) &&
+          new Wide(times(a, b)).equals(new Wide(a).times(b)) &&
+          isZero(a) === new Wide(a).isZero() &&
+          isNegative(a) === (new Wide(a).isNegative() && !new Wide(a).isZero()) &&
+          new Wide(trim(a)).equals(a)
+        );
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('keeps the scale the BigInt path gives', () => {
+    expect(add(['1.50', '2'])).toBe('3.50');
+    expect(sub('10', '2.25')).toBe('7.75');
+    expect(sub('0.1', '0.1')).toBe('0.0');
+    expect(times('0.5', '20')).toBe('10.0');
+    expect(add(['9007199254740991', '1'])).toBe('9007199254740992');
+    expect(times('94906267', '94906267')).toBe('9007199515875289');
+    expect(isZero('-0.000')).toBe(true);
+    expect(isZero('0.001')).toBe(false);
+    expect(trim('100')).toBe('100');
+    expect(trim('0.0')).toBe('0');
+    expect(() => add(['x'])).toThrow();
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { BudgetLine, NumberField } from '../../model/evaluation.ts';
 import { totalLine } from '../../scoring/budget-execution.ts';
-import { Dec, HUNDRED, sum } from '../../values/decimal.ts';
+import { add, cmp, isNegative, isZero, mulDiv, sub, times, trim } from '../../values/exact.ts';
 import { finding, type FormAudit } from '../context.ts';
 import type { Finding } from '../finding.ts';
 
@@ -20,7 +20,8 @@ const NAMES: Record<(typeof FIELDS)[number], string> = {
   balance: '结转结余',
 };
 
-const v = (f: NumberField | undefined): Dec | null => (f?.value ? new Dec(f.value) : null);
+/** A figure as an exact decimal string without trailing zeros, or null when the cell holds none. */
+const v = (f: NumberField | undefined): string | null => (f?.value ? trim(f.value) : null);
 const at = (f: NumberField | undefined) => (f?.src ? { src: f.src } : {});
 
 export function a3BudgetConsistent(a: FormAudit): Finding[] {
@@ -34,49 +35,53 @@ export function a3BudgetConsistent(a: FormAudit): Finding[] {
   for (const [i, l] of ev.budget.lines.entries())
     for (const k of FIELDS) {
       const x = v(l[k]);
-      if (x?.isNegative() && k !== 'balance')
-        out.push(finding(a, 'A3.NEGATIVE', `${l.label.raw.trim() || '预算'}的${NAMES[k]}为负数（${x.toFixed()} 万元）`, { section: 'budget', field: `budget.lines[${i}].${k}`, ...at(l[k]) }, { value: x.toFixed() }));
+      if (x !== null && k !== 'balance' && isNegative(x))
+        out.push(finding(a, 'A3.NEGATIVE', `${l.label.raw.trim() || '预算'}的${NAMES[k]}为负数（${x} 万元）`, { section: 'budget', field: `budget.lines[${i}].${k}`, ...at(l[k]) }, { value: x }));
     }
 
   if (b.budget !== null && b.rate === null)
     out.push(finding(a, 'A3.BUDGET_UNDEFINED', `${b.explanation}，需核实预算数`, { section: 'budget', field: `budget.lines[${li}].adjusted` }, { budget: b.budget, executed: b.executed }));
 
   if (b.rate !== null && line.rate?.value) {
-    const computed = new Dec(b.rate).times(HUNDRED);
-    const claimed = new Dec(line.rate.value);
-    if (computed.minus(claimed).abs().greaterThan(a.scheme.audit.rateTolerancePoints))
+    const claimed = trim(line.rate.value);
+    const diff = sub(times(b.rate, '100'), claimed);
+    if (cmp(isNegative(diff) ? diff.slice(1) : diff, a.scheme.audit.rateTolerancePoints) > 0) {
+      const computed = mulDiv([b.rate, '100'], [], 2);
       out.push(
         finding(
           a,
           'A3.RATE',
-          `执行率写作 ${line.rate.raw.trim()}，按执行数 ${b.executed} ÷ 预算数 ${b.budget} 计算应为 ${computed.toFixed(2)}%`,
+          `执行率写作 ${line.rate.raw.trim()}，按执行数 ${b.executed} ÷ 预算数 ${b.budget} 计算应为 ${computed}%`,
           { section: 'budget', field: `budget.lines[${li}].rate`, ...at(line.rate) },
-          { claimed: claimed.toFixed(), computed: computed.toFixed(2), budget: b.budget, executed: b.executed },
-          { field: `budget.lines[${li}].rate`, value: `${computed.toFixed(2)}%`, label: `改为 ${computed.toFixed(2)}%` },
+          { claimed, computed, budget: b.budget, executed: b.executed },
+          { field: `budget.lines[${li}].rate`, value: `${computed}%`, label: `改为 ${computed}%` },
         ),
       );
+    }
   }
 
-  const budget = b.budget === null ? null : new Dec(b.budget);
+  const budget = b.budget === null ? null : trim(b.budget);
   const received = v(line.received);
   const executed = v(line.executed);
-  if (executed && received && executed.greaterThan(received))
-    out.push(finding(a, 'A3.ORDER', `执行数 ${executed.toFixed()} 万元大于到位数 ${received.toFixed()} 万元`, { section: 'budget', field: `budget.lines[${li}].executed`, ...at(line.executed) }, { executed: executed.toFixed(), received: received.toFixed() }));
-  if (received && budget && received.greaterThan(budget))
-    out.push(finding(a, 'A3.ORDER', `到位数 ${received.toFixed()} 万元大于预算数 ${budget.toFixed()} 万元`, { section: 'budget', field: `budget.lines[${li}].received`, ...at(line.received) }, { received: received.toFixed(), budget: budget.toFixed() }));
-  if (!received && executed && budget && executed.greaterThan(budget))
-    out.push(finding(a, 'A3.ORDER', `执行数 ${executed.toFixed()} 万元大于预算数 ${budget.toFixed()} 万元`, { section: 'budget', field: `budget.lines[${li}].executed`, ...at(line.executed) }, { executed: executed.toFixed(), budget: budget.toFixed() }));
+  const above = (x: string | null, y: string | null): x is string => x !== null && y !== null && cmp(x, y) > 0;
+  if (above(executed, received))
+    out.push(finding(a, 'A3.ORDER', `执行数 ${executed} 万元大于到位数 ${received} 万元`, { section: 'budget', field: `budget.lines[${li}].executed`, ...at(line.executed) }, { executed, received }));
+  if (above(received, budget))
+    out.push(finding(a, 'A3.ORDER', `到位数 ${received} 万元大于预算数 ${budget} 万元`, { section: 'budget', field: `budget.lines[${li}].received`, ...at(line.received) }, { received, budget }));
+  if (received === null && above(executed, budget))
+    out.push(finding(a, 'A3.ORDER', `执行数 ${executed} 万元大于预算数 ${budget} 万元`, { section: 'budget', field: `budget.lines[${li}].executed`, ...at(line.executed) }, { executed, budget }));
 
   const balance = v(line.balance);
-  if (balance && budget && executed && !budget.minus(executed).equals(balance)) {
-    const should = budget.minus(executed).toFixed();
-    out.push(
-      finding(a, 'A3.BALANCE', `结转结余写作 ${balance.toFixed()} 万元，预算数 − 执行数 = ${should} 万元`, { section: 'budget', field: `budget.lines[${li}].balance`, ...at(line.balance) }, { balance: balance.toFixed(), computed: should }, {
-        field: `budget.lines[${li}].balance`,
-        value: should,
-        label: `改为 ${should} 万元`,
-      }),
-    );
+  if (balance !== null && budget !== null && executed !== null) {
+    const should = trim(sub(budget, executed));
+    if (cmp(should, balance) !== 0)
+      out.push(
+        finding(a, 'A3.BALANCE', `结转结余写作 ${balance} 万元，预算数 − 执行数 = ${should} 万元`, { section: 'budget', field: `budget.lines[${li}].balance`, ...at(line.balance) }, { balance, computed: should }, {
+          field: `budget.lines[${li}].balance`,
+          value: should,
+          label: `改为 ${should} 万元`,
+        }),
+      );
   }
 
   out.push(...linesSum(a, ev.budget.lines, line, li));
@@ -94,20 +99,18 @@ function linesSum(a: FormAudit, lines: BudgetLine[], total: BudgetLine, li: numb
     const t = v(total[k]);
     const parts = family.map((l) => v(l[k]));
     if (parts.every((p) => p === null)) continue;
-    const s = sum(parts.map((p) => p ?? new Dec(0)));
-    if (t === null && s.isZero()) continue;
-    if (t !== null && t.equals(s)) continue;
-    const zero = (t === null || t.isZero()) && !s.isZero();
+    const s = trim(add(parts.map((p) => p ?? '0')));
+    if (t === null && isZero(s)) continue;
+    if (t !== null && cmp(t, s) === 0) continue;
+    const zero = (t === null || isZero(t)) && !isZero(s);
     out.push(
       finding(
         a,
         zero ? 'A3.ZERO_TOTAL' : 'A3.LINES_SUM',
-        zero
-          ? `${NAMES[k]}合计为 ${t?.toFixed() ?? '空'}，其下各资金来源合计 ${s.toFixed()} 万元`
-          : `${NAMES[k]}合计 ${t?.toFixed() ?? '空'} 万元，不等于各资金来源之和 ${s.toFixed()} 万元`,
+        zero ? `${NAMES[k]}合计为 ${t ?? '空'}，其下各资金来源合计 ${s} 万元` : `${NAMES[k]}合计 ${t ?? '空'} 万元，不等于各资金来源之和 ${s} 万元`,
         { section: 'budget', field: `budget.lines[${li}].${k}`, ...at(total[k]) },
-        { total: t?.toFixed() ?? null, sum: s.toFixed() },
-        { field: `budget.lines[${li}].${k}`, value: s.toFixed(), label: `改为 ${s.toFixed()} 万元` },
+        { total: t, sum: s },
+        { field: `budget.lines[${li}].${k}`, value: s, label: `改为 ${s} 万元` },
       ),
     );
   }

@@ -11,7 +11,11 @@ import { totalLine } from '../../scoring/budget-execution.ts';
 export function a4ScoresRecomputed(a: FormAudit): Finding[] {
   const out: Finding[] = [];
   const tol = a.scheme.audit.scoreTolerance;
-  const close = (x: string, y: string) => cmp(sub(x, y).replace(/^-/, ''), tol) < 0;
+  // |x − y| < tolerance; most claims equal the computed score exactly, which needs no subtraction
+  const close = (x: string, y: string) => {
+    const c = cmp(x, y);
+    return c === 0 || cmp(c > 0 ? sub(x, y) : sub(y, x), tol) < 0;
+  };
   for (const s of a.score.indicators) {
     if (s.basis !== 'rule' || s.score === null) continue;
     const ind = a.ev.indicators[s.index]!;

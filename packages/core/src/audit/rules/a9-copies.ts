@@ -4,79 +4,119 @@
  * 1,000 forms are never compared pair by pair. Also within a form: 完成情况 identical to 目标, and a
  * year other than the form's named in its targets, actuals or goals.
  */
-import { toHalfWidth } from '../../values/normalize.ts';
+import { fingerprint, normalizeForCompare } from './a9-key.ts';
 import { finding, type FormAudit } from '../context.ts';
 import type { Finding } from '../finding.ts';
+import type { Indicator } from '../../model/evaluation.ts';
 
 /** Texts shorter than this (after normalising) are too generic to call a copy: `群众满意度`, `及时`. */
 const MIN_GOAL = 8;
 const MIN_INDICATOR = 10;
 
-const NUMBERING = /^\s*(指标\s*\d+\s*[:：]|\d+\s*[、.．])\s*/;
-const DROPPED = /[\s\p{P}\p{S}]/u;
-
-/**
- * The key two texts share when one is a copy of the other: half-width, without a leading `指标1：` or
- * `1、`, without spaces, punctuation and symbols, lower case. One pass over the characters — it runs on
- * every goal and indicator of a department (the costliest part of the audit when it used three regex
- * passes); CJK ideographs and ASCII letters and digits, nearly all of a text, skip the Unicode test.
- */
-export function normalizeForCompare(s: string): string {
-  const half = toHalfWidth(s);
-  const text = half.charCodeAt(0) === 0x6307 || /^\s*\d/.test(half) || /^\s/.test(half) ? half.replace(NUMBERING, '') : half;
-  let out = '';
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) out += ch;
-    else if (c >= 0x41 && c <= 0x5a) out += String.fromCharCode(c + 32);
-    else if (!DROPPED.test(ch)) out += ch.toLowerCase();
-  }
-  return out;
-}
-
-/** The same key by the regular expressions it was first written with; tests compare the two. */
-export function normalizeForCompareByRegex(s: string): string {
-  return toHalfWidth(s)
-    .replace(NUMBERING, '')
-    .replace(/[\s\p{P}\p{S}]+/gu, '')
-    .toLowerCase();
-}
-
 interface Occurrence {
   audit: FormAudit;
   field: string;
   indicator?: number;
+  /** the text as written, to confirm a shared fingerprint on the keys */
+  text: string;
+}
+
+/** Occurrence kinds in the chains below: ≥ 0 is an indicator's position, else one of these. */
+const EXPECTED = -1;
+const ACHIEVED = -2;
+
+/**
+ * Texts bucketed by fingerprint without an object per text: a Map from fingerprint to the newest
+ * occurrence, and each occurrence's form, field and previous occurrence of the same fingerprint in
+ * typed arrays. Objects are made only for buckets that span two forms — the few candidate copies.
+ */
+class Buckets {
+  private readonly last = new Map<number, number>();
+  private readonly form: Int32Array;
+  private readonly what: Int32Array;
+  private readonly prev: Int32Array;
+  private n = 0;
+  constructor(capacity: number) {
+    this.form = new Int32Array(capacity);
+    this.what = new Int32Array(capacity);
+    this.prev = new Int32Array(capacity);
+  }
+  add(key: number, form: number, what: number): void {
+    const i = this.n++;
+    this.form[i] = form;
+    this.what[i] = what;
+    this.prev[i] = this.last.get(key) ?? -1;
+    this.last.set(key, i);
+  }
+  /** Each bucket that spans more than one form, oldest occurrence first, in the order the buckets were first filled (a Map keeps that order). */
+  shared(forms: readonly FormAudit[]): Occurrence[][] {
+    const lists: Occurrence[][] = [];
+    for (const head of this.last.values())
+      for (let j = this.prev[head]!; j >= 0; j = this.prev[j]!)
+        if (this.form[j] !== this.form[head]) {
+          const list: Occurrence[] = [];
+          for (let k = head; k >= 0; k = this.prev[k]!) list.push(occurrence(forms[this.form[k]!]!, this.what[k]!));
+          lists.push(list.reverse());
+          break;
+        }
+    return lists;
+  }
+}
+
+function occurrence(audit: FormAudit, what: number): Occurrence {
+  const { goals, indicators } = audit.ev;
+  if (what === EXPECTED) return { audit, field: 'goals.expected', text: goals.expected?.raw ?? '' };
+  if (what === ACHIEVED) return { audit, field: 'goals.achieved', text: goals.achieved?.raw ?? '' };
+  return { audit, field: 'name', indicator: what, text: indicators[what]!.name.raw };
 }
 
 export function a9Copies(forms: FormAudit[]): Finding[] {
   const out: Finding[] = [];
-  const goals = new Map<string, Occurrence[]>();
-  const indicators = new Map<string, Occurrence[]>();
-  const add = (m: Map<string, Occurrence[]>, key: string, o: Occurrence) => {
-    const list = m.get(key);
-    if (list) list.push(o);
-    else m.set(key, [o]);
-  };
+  let indicatorCount = 0;
+  for (const a of forms) indicatorCount += a.ev.indicators.length;
+  const goals = new Buckets(2 * forms.length);
+  const indicators = new Buckets(indicatorCount);
   for (const a of forms) {
     const { ev } = a;
-    const expected = normalizeForCompare(ev.goals.expected?.raw ?? '');
-    const achieved = normalizeForCompare(ev.goals.achieved?.raw ?? '');
-    if (expected.length >= MIN_GOAL) add(goals, expected, { audit: a, field: 'goals.expected' });
-    if (achieved.length >= MIN_GOAL && achieved !== expected) add(goals, achieved, { audit: a, field: 'goals.achieved' });
-    if (expected.length >= MIN_GOAL && expected === achieved)
-      out.push(finding(a, 'A9.ACHIEVED_EQUALS_GOAL', '年度目标完成情况与年度目标文字相同，未写明实际完成了什么', { section: 'goals', field: 'goals.achieved', ...(ev.goals.achieved?.src && { src: ev.goals.achieved.src }) }, { length: expected.length }));
-    const seen = new Set<string>();
-    ev.indicators.forEach((ind, i) => {
-      const key = normalizeForCompare(ind.name.raw);
-      if (key.length < MIN_INDICATOR || seen.has(key)) return;
-      seen.add(key);
-      add(indicators, key, { audit: a, field: 'name', indicator: i });
-    });
-    out.push(...otherYear(a));
+    const expected = ev.goals.expected?.raw ?? '';
+    const achieved = ev.goals.achieved?.raw ?? '';
+    const fe = fingerprint(expected, MIN_GOAL);
+    const fa = fingerprint(achieved, MIN_GOAL);
+    const same = fe >= 0 && fe === fa && normalizeForCompare(expected) === normalizeForCompare(achieved);
+    if (fe >= 0) goals.add(fe, a.index, EXPECTED);
+    if (fa >= 0 && !same) goals.add(fa, a.index, ACHIEVED);
+    if (same)
+      out.push(finding(a, 'A9.ACHIEVED_EQUALS_GOAL', '年度目标完成情况与年度目标文字相同，未写明实际完成了什么', { section: 'goals', field: 'goals.achieved', ...(ev.goals.achieved?.src && { src: ev.goals.achieved.src }) }, { length: normalizeForCompare(expected).length }));
+    // an indicator named twice in one form counts once (a form has a few dozen: a list beats a Map)
+    const seen: number[] = [];
+    const seenAt: number[] = [];
+    for (let i = 0; i < ev.indicators.length; i++) {
+      const name = ev.indicators[i]!.name.raw;
+      const key = fingerprint(name, MIN_INDICATOR);
+      if (key < 0) continue;
+      const j = seen.indexOf(key);
+      if (j >= 0 && normalizeForCompare(ev.indicators[seenAt[j]!]!.name.raw) === normalizeForCompare(name)) continue;
+      seen.push(key);
+      seenAt.push(i);
+      indicators.add(key, a.index, i);
+    }
+    otherYear(a, out);
   }
-  for (const list of goals.values()) out.push(...copies(list, 'A9.SAME_GOAL'));
-  for (const list of indicators.values()) out.push(...copies(list, 'A9.SAME_INDICATOR'));
+  for (const list of goals.shared(forms)) for (const same of confirmed(list)) out.push(...copies(same, 'A9.SAME_GOAL'));
+  for (const list of indicators.shared(forms)) for (const same of confirmed(list)) out.push(...copies(same, 'A9.SAME_INDICATOR'));
   return out;
+}
+
+/** The occurrences of one fingerprint, split by their actual keys (a shared fingerprint is not proof). */
+function confirmed(list: Occurrence[]): Occurrence[][] {
+  const byKey = new Map<string, Occurrence[]>();
+  for (const o of list) {
+    const key = normalizeForCompare(o.text);
+    const same = byKey.get(key);
+    if (same) same.push(o);
+    else byKey.set(key, [o]);
+  }
+  return [...byKey.values()];
 }
 
 function copies(list: Occurrence[], code: 'A9.SAME_GOAL' | 'A9.SAME_INDICATOR'): Finding[] {
@@ -106,23 +146,56 @@ function copies(list: Occurrence[], code: 'A9.SAME_GOAL' | 'A9.SAME_INDICATOR'):
 }
 
 /** Another year named in this year's targets, actuals or goals: a sign of last year's form reused. */
-function otherYear(a: FormAudit): Finding[] {
+function otherYear(a: FormAudit, out: Finding[]): void {
   const year = a.ev.year;
-  if (year === null) return [];
-  const out: Finding[] = [];
-  const years = (s: string) => (s.includes('年') ? [...toHalfWidth(s).matchAll(/(20\d{2})\s*年/g)].map((m) => Number(m[1])).filter((y) => y !== year) : []);
+  if (year === null) return;
+  const years = (s: string) => yearsNamed(s, year);
+  const inCell = (ind: Indicator, i: number, field: 'target' | 'actual') => {
+    const text = ind[field].raw;
+    const ys = years(text);
+    if (ys.length)
+      out.push(finding(a, 'A9.OTHER_YEAR', `${year}年度的“${ind.name.raw}”${field === 'target' ? '指标值' : '实际完成值'}写的是“${text.trim()}”（${ys.join('、')}年）`, { section: 'indicators', indicator: i, field, ...(ind[field].src && { src: ind[field].src }) }, { year, named: ys.join(',') }));
+  };
   a.ev.indicators.forEach((ind, i) => {
-    for (const [field, text] of [['target', ind.target.raw], ['actual', ind.actual.raw]] as const) {
-      const ys = years(text);
-      if (ys.length)
-        out.push(finding(a, 'A9.OTHER_YEAR', `${year}年度的“${ind.name.raw}”${field === 'target' ? '指标值' : '实际完成值'}写的是“${text.trim()}”（${ys.join('、')}年）`, { section: 'indicators', indicator: i, field, ...(ind[field].src && { src: ind[field].src }) }, { year, named: ys.join(',') }));
-    }
+    inCell(ind, i, 'target');
+    inCell(ind, i, 'actual');
   });
   for (const field of ['expected', 'achieved'] as const) {
     const t = a.ev.goals[field];
-    const ys = t ? years(t.raw) : [];
+    const ys = t ? years(t.raw) : NONE;
     if (ys.length)
       out.push(finding(a, 'A9.OTHER_YEAR_TEXT', `${year}年度的${field === 'expected' ? '年度目标' : '完成情况'}提到 ${[...new Set(ys)].join('、')} 年，请确认不是沿用往年内容`, { section: 'goals', field: `goals.${field}`, ...(t?.src && { src: t.src }) }, { year, named: [...new Set(ys)].join(',') }));
   }
-  return out;
 }
+
+const NONE: readonly number[] = [];
+
+/**
+ * The years `20xx年` named in a text (digits half- or full-width, spaces allowed before 年), other
+ * than `year`. Targets and actuals are mostly dates of the form's own year, so this looks back from
+ * each 年 instead of running a regular expression over a half-width copy of every cell.
+ */
+export function yearsNamed(s: string, year: number): readonly number[] {
+  let out: number[] | null = null;
+  for (let p = s.indexOf('年'); p >= 0; p = s.indexOf('年', p + 1)) {
+    let e = p;
+    while (e > 0 && isSpace(s.charCodeAt(e - 1))) e--;
+    if (e < 4 || digitAt(s, e - 4) !== 2 || digitAt(s, e - 3) !== 0) continue;
+    const d3 = digitAt(s, e - 2);
+    const d4 = digitAt(s, e - 1);
+    if (d3 < 0 || d4 < 0) continue;
+    const y = 2000 + d3 * 10 + d4;
+    if (y !== year) (out ??= []).push(y);
+  }
+  return out ?? NONE;
+}
+
+/** The digit at i (ASCII or full-width), or -1. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
+  return -1;
+}
+
+const isSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || (c > 0x7f && /\s/.test(String.fromCharCode(c)));
