@@ -14,8 +14,11 @@ const forms = syntheticForms(n, 7);
 const scheme = getScheme('national');
 
 let sink = 0;
+// The baseline keeps the department's scores, as the audit does (it returns them): a baseline that
+// dropped each score at once would leave the garbage collector nothing to keep, and the ratio would
+// measure retaining 1,000 scores rather than the rules.
 const score = () => {
-  for (const f of forms) sink += scoreEvaluation(f, scheme).indicators.length;
+  sink += forms.map((f) => scoreEvaluation(f, scheme)).length;
 };
 const audit = () => {
   sink += auditForms(forms).findings.length;

@@ -57,13 +57,13 @@ export function budgetExecution(ev: Evaluation, scheme: Scheme): BudgetExecution
     budgetField,
     executed,
     received: val(line?.received),
-    rate,
-    ratePercent,
     points,
-    score,
     inTotal: mode === 'block',
     claimedScore: val(line?.score),
     claimedRate: val(line?.rate),
+    rate,
+    ratePercent,
+    score,
     explanation,
   });
   if (budget === null || executed === null) return result(null, null, null, '预算数或执行数缺失，执行率无法计算');

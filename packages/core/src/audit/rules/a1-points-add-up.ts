@@ -18,7 +18,7 @@ export function a1PointsAddUp(a: FormAudit): Finding[] {
     const group = ev.groups.find((x) => x.name === g.level1);
     if (g.declared !== null && cmp(g.points, g.declared) !== 0)
       out.push(
-        finding(a, 'A1.GROUP_POINTS', `“${group?.label.raw.replace(/\s+/g, '') ?? g.level1}”标明 ${g.declared} 分，其下各指标分值合计 ${g.points} 分`, { section: 'indicators', field: 'groups', ...(group?.label.src && { src: group.label.src }) }, {
+        finding(a, 'A1.GROUP_POINTS', `“${group?.label.raw.replace(/\s+/g, '') ?? g.level1}”标明 ${g.declared} 分，其下各指标分值合计 ${g.points} 分`, { section: 'indicators', field: 'groups', src: group?.label.src }, {
           level1: g.level1,
           declared: g.declared,
           points: g.points,
@@ -37,7 +37,7 @@ export function a1PointsAddUp(a: FormAudit): Finding[] {
   const written = ev.claimed.points;
   if (written?.value && cmp(written.value, total) !== 0)
     out.push(
-      finding(a, 'A1.WRITTEN_POINTS', `总分行写的分值合计 ${trim(written.value)} 分，各项分值实际合计 ${total} 分`, { section: 'total', field: 'claimed.points', ...(written.src && { src: written.src }) }, {
+      finding(a, 'A1.WRITTEN_POINTS', `总分行写的分值合计 ${trim(written.value)} 分，各项分值实际合计 ${total} 分`, { section: 'total', field: 'claimed.points', src: written.src }, {
         written: written.value,
         points: total,
       }),

@@ -12,21 +12,28 @@ export function a11ExecutionVsAchievement(a: FormAudit): Finding[] {
   if (score.budget.rate === null) return out;
   const rate = score.budget.rate;
   // The group subtotals already hold Σ 分值 and Σ claimed scores; budget execution is not an achievement.
-  const groups = score.groups.filter((g) => g.level1 !== '预算执行率');
-  const points = add(groups.map((g) => g.points));
-  if (isZero(points)) return out;
-  const claimed = add(groups.map((g) => g.claimed));
-  const completion = trim(mulDiv([claimed], [points], 6));
+  const points: string[] = [];
+  const claimedScores: string[] = [];
+  for (const g of score.groups)
+    if (g.level1 !== '预算执行率') {
+      points.push(g.points);
+      claimedScores.push(g.claimed);
+    }
+  const pointSum = add(points);
+  if (isZero(pointSum)) return out;
+  const claimed = add(claimedScores);
   const pct = (d: string) => mulDiv([d, '100'], [], 2);
-  // completion ÷ rate − 1 > gap  ⇔  completion > rate × (1 + gap)
-  const limit = times(rate, trim(add(['1', scheme.audit.completionExecutionGap])));
-  if (isZero(rate) ? cmp(completion, '0') > 0 : cmp(mulDiv([claimed], [points], 12), limit) > 0)
+  // completion ÷ rate − 1 > gap  ⇔  claimed > rate × (1 + gap) × points, all exact (points > 0)
+  const over = isZero(rate) ? cmp(mulDiv([claimed], [pointSum], 6), '0') > 0 : cmp(claimed, times(times(rate, onePlus(scheme.audit.completionExecutionGap)), pointSum)) > 0;
+  if (over) {
+    const completion = trim(mulDiv([claimed], [pointSum], 6));
     out.push(
       finding(a, 'A11.COMPLETION_VS_EXECUTION', `指标完成程度 ${pct(completion)}%（填报得分 ÷ 分值）明显高于预算执行率 ${pct(rate)}%，请核实绩效完成情况或资金使用`, { section: 'budget', field: 'indicators' }, {
         completion,
         rate: trim(mulDiv([rate], [], 6)),
       }),
     );
+  }
   const unspent = sub('1', rate);
   if (cmp(unspent, scheme.audit.unspentShare) > 0)
     out.push(
@@ -37,4 +44,15 @@ export function a11ExecutionVsAchievement(a: FormAudit): Finding[] {
       }),
     );
   return out;
+}
+
+/** 1 + gap, once per gap (a scheme setting). */
+const ONE_PLUS = new Map<string, string>();
+function onePlus(gap: string): string {
+  let v = ONE_PLUS.get(gap);
+  if (v === undefined) {
+    v = trim(add(['1', gap]));
+    ONE_PLUS.set(gap, v);
+  }
+  return v;
 }

@@ -18,7 +18,7 @@ export function a12MeasurableTargets(a: FormAudit): Finding[] {
         a,
         quantitative ? 'A12.UNMEASURABLE' : 'A12.VAGUE',
         `“${ind.name.raw}”的指标值“${s.target.raw.trim()}”无法衡量${quantitative ? `，${s.category}应设定可量化的目标值` : '，建议设定可检验的目标'}`,
-        { section: 'indicators', indicator: s.index, field: 'target', ...(ind.target.src && { src: ind.target.src }) },
+        { section: 'indicators', indicator: s.index, field: 'target', src: ind.target.src },
         { target: s.target.raw, category: s.category },
       ),
     );

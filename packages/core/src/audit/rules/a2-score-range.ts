@@ -16,7 +16,7 @@ export function a2ScoreRange(a: FormAudit): Finding[] {
           a,
           'A2.SCORE_RANGE',
           `“${ind.name.raw}”得分 ${c} 分超出 0–${w} 分（得分不能超过指标分值）`,
-          { section: 'indicators', indicator: i, field: 'claimedScore', ...(ind.claimedScore.src && { src: ind.claimedScore.src }) },
+          { section: 'indicators', indicator: i, field: 'claimedScore', src: ind.claimedScore.src },
           { claimed: c, points: w },
           { field: `indicators[${i}].claimedScore`, value: negative ? '0' : w, label: `改为 ${negative ? '0' : w} 分` },
         ),

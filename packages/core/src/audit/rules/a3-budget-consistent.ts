@@ -22,7 +22,6 @@ const NAMES: Record<(typeof FIELDS)[number], string> = {
 
 /** A figure as an exact decimal string without trailing zeros, or null when the cell holds none. */
 const v = (f: NumberField | undefined): string | null => (f?.value ? trim(f.value) : null);
-const at = (f: NumberField | undefined) => (f?.src ? { src: f.src } : {});
 
 export function a3BudgetConsistent(a: FormAudit): Finding[] {
   const out: Finding[] = [];
@@ -34,9 +33,9 @@ export function a3BudgetConsistent(a: FormAudit): Finding[] {
 
   for (const [i, l] of ev.budget.lines.entries())
     for (const k of FIELDS) {
-      const x = v(l[k]);
-      if (x !== null && k !== 'balance' && isNegative(x))
-        out.push(finding(a, 'A3.NEGATIVE', `${l.label.raw.trim() || '预算'}的${NAMES[k]}为负数（${x} 万元）`, { section: 'budget', field: `budget.lines[${i}].${k}`, ...at(l[k]) }, { value: x }));
+      const x = l[k]?.value;
+      if (x && k !== 'balance' && isNegative(x))
+        out.push(finding(a, 'A3.NEGATIVE', `${l.label.raw.trim() || '预算'}的${NAMES[k]}为负数（${trim(x)} 万元）`, { section: 'budget', field: `budget.lines[${i}].${k}`, src: l[k]?.src }, { value: trim(x) }));
     }
 
   if (b.budget !== null && b.rate === null)
@@ -52,7 +51,7 @@ export function a3BudgetConsistent(a: FormAudit): Finding[] {
           a,
           'A3.RATE',
           `执行率写作 ${line.rate.raw.trim()}，按执行数 ${b.executed} ÷ 预算数 ${b.budget} 计算应为 ${computed}%`,
-          { section: 'budget', field: `budget.lines[${li}].rate`, ...at(line.rate) },
+          { section: 'budget', field: `budget.lines[${li}].rate`, src: line.rate?.src },
           { claimed, computed, budget: b.budget, executed: b.executed },
           { field: `budget.lines[${li}].rate`, value: `${computed}%`, label: `改为 ${computed}%` },
         ),
@@ -65,18 +64,18 @@ export function a3BudgetConsistent(a: FormAudit): Finding[] {
   const executed = v(line.executed);
   const above = (x: string | null, y: string | null): x is string => x !== null && y !== null && cmp(x, y) > 0;
   if (above(executed, received))
-    out.push(finding(a, 'A3.ORDER', `执行数 ${executed} 万元大于到位数 ${received} 万元`, { section: 'budget', field: `budget.lines[${li}].executed`, ...at(line.executed) }, { executed, received }));
+    out.push(finding(a, 'A3.ORDER', `执行数 ${executed} 万元大于到位数 ${received} 万元`, { section: 'budget', field: `budget.lines[${li}].executed`, src: line.executed?.src }, { executed, received }));
   if (above(received, budget))
-    out.push(finding(a, 'A3.ORDER', `到位数 ${received} 万元大于预算数 ${budget} 万元`, { section: 'budget', field: `budget.lines[${li}].received`, ...at(line.received) }, { received, budget }));
+    out.push(finding(a, 'A3.ORDER', `到位数 ${received} 万元大于预算数 ${budget} 万元`, { section: 'budget', field: `budget.lines[${li}].received`, src: line.received?.src }, { received, budget }));
   if (received === null && above(executed, budget))
-    out.push(finding(a, 'A3.ORDER', `执行数 ${executed} 万元大于预算数 ${budget} 万元`, { section: 'budget', field: `budget.lines[${li}].executed`, ...at(line.executed) }, { executed, budget }));
+    out.push(finding(a, 'A3.ORDER', `执行数 ${executed} 万元大于预算数 ${budget} 万元`, { section: 'budget', field: `budget.lines[${li}].executed`, src: line.executed?.src }, { executed, budget }));
 
   const balance = v(line.balance);
   if (balance !== null && budget !== null && executed !== null) {
     const should = trim(sub(budget, executed));
     if (cmp(should, balance) !== 0)
       out.push(
-        finding(a, 'A3.BALANCE', `结转结余写作 ${balance} 万元，预算数 − 执行数 = ${should} 万元`, { section: 'budget', field: `budget.lines[${li}].balance`, ...at(line.balance) }, { balance, computed: should }, {
+        finding(a, 'A3.BALANCE', `结转结余写作 ${balance} 万元，预算数 − 执行数 = ${should} 万元`, { section: 'budget', field: `budget.lines[${li}].balance`, src: line.balance?.src }, { balance, computed: should }, {
           field: `budget.lines[${li}].balance`,
           value: should,
           label: `改为 ${should} 万元`,
@@ -96,10 +95,14 @@ function linesSum(a: FormAudit, lines: BudgetLine[], total: BudgetLine, li: numb
   const family = sources.some((l) => l.kind === 'current' || l.kind === 'carryover') ? sources.filter((l) => l.kind !== 'fiscal') : sources;
   if (family.length === 0) return out;
   for (const k of FIELDS) {
+    const parts: string[] = [];
+    for (const l of family) {
+      const p = l[k]?.value;
+      if (p) parts.push(p);
+    }
+    if (parts.length === 0) continue;
     const t = v(total[k]);
-    const parts = family.map((l) => v(l[k]));
-    if (parts.every((p) => p === null)) continue;
-    const s = trim(add(parts.map((p) => p ?? '0')));
+    const s = trim(add(parts));
     if (t === null && isZero(s)) continue;
     if (t !== null && cmp(t, s) === 0) continue;
     const zero = (t === null || isZero(t)) && !isZero(s);
@@ -108,7 +111,7 @@ function linesSum(a: FormAudit, lines: BudgetLine[], total: BudgetLine, li: numb
         a,
         zero ? 'A3.ZERO_TOTAL' : 'A3.LINES_SUM',
         zero ? `${NAMES[k]}合计为 ${t ?? '空'}，其下各资金来源合计 ${s} 万元` : `${NAMES[k]}合计 ${t ?? '空'} 万元，不等于各资金来源之和 ${s} 万元`,
-        { section: 'budget', field: `budget.lines[${li}].${k}`, ...at(total[k]) },
+        { section: 'budget', field: `budget.lines[${li}].${k}`, src: total[k]?.src },
         { total: t, sum: s },
         { field: `budget.lines[${li}].${k}`, value: s, label: `改为 ${s} 万元` },
       ),

@@ -10,11 +10,11 @@ export function a5TotalAndGrade(a: FormAudit): Finding[] {
   const budgetClaim = score.budget.inTotal ? (score.budget.claimedScore ?? '0') : '0';
   const claimedSum = trim(add([...ev.indicators.filter((i) => !i.notApplicable).map((i) => i.claimedScore.value ?? '0'), budgetClaim]));
   const total = ev.claimed.total;
-  const src = total?.src ? { src: total.src } : {};
+  const src = total?.src;
   if (total?.value) {
     if (cmp(total.value, claimedSum) !== 0)
       out.push(
-        finding(a, 'A5.TOTAL_SUM', `总分写作 ${total.value} 分，各项填报得分合计 ${claimedSum} 分${score.budget.inTotal ? `（含预算执行率 ${trim(budgetClaim)} 分）` : ''}`, { section: 'total', field: 'claimed.total', ...src }, {
+        finding(a, 'A5.TOTAL_SUM', `总分写作 ${total.value} 分，各项填报得分合计 ${claimedSum} 分${score.budget.inTotal ? `（含预算执行率 ${trim(budgetClaim)} 分）` : ''}`, { section: 'total', field: 'claimed.total', src }, {
           claimed: total.value,
           sum: claimedSum,
         }, { field: 'claimed.total', value: claimedSum, label: `改为各项合计 ${claimedSum} 分` }),
@@ -23,7 +23,7 @@ export function a5TotalAndGrade(a: FormAudit): Finding[] {
     const should = gradeOf(total.value, scheme);
     if (grade && grade !== should)
       out.push(
-        finding(a, 'A5.GRADE', `等级写作“${grade}”，总分 ${total.value} 分对应“${should}”`, { section: 'total', field: 'claimed.grade', ...(ev.claimed.grade?.src && { src: ev.claimed.grade.src }) }, { claimed: grade, total: total.value, grade: should }, {
+        finding(a, 'A5.GRADE', `等级写作“${grade}”，总分 ${total.value} 分对应“${should}”`, { section: 'total', field: 'claimed.grade', src: ev.claimed.grade?.src }, { claimed: grade, total: total.value, grade: should }, {
           field: 'claimed.grade',
           value: should,
           label: `改为“${should}”`,
@@ -33,7 +33,7 @@ export function a5TotalAndGrade(a: FormAudit): Finding[] {
   const claimedTotal = total?.value ?? claimedSum;
   if (cmp(claimedTotal, score.total) !== 0)
     out.push(
-      finding(a, 'A5.RULE_TOTAL', `按评分规则计算总分 ${score.total} 分（${score.grade}），填报 ${claimedTotal} 分（${gradeOf(claimedTotal, scheme)}）`, { section: 'total', field: 'claimed.total', ...src }, {
+      finding(a, 'A5.RULE_TOTAL', `按评分规则计算总分 ${score.total} 分（${score.grade}），填报 ${claimedTotal} 分（${gradeOf(claimedTotal, scheme)}）`, { section: 'total', field: 'claimed.total', src }, {
         claimed: claimedTotal,
         computed: score.total,
         grade: score.grade,

@@ -26,7 +26,7 @@ export function a6Explanations(a: FormAudit): Finding[] {
     const ind = ev.indicators[s.index]!;
     const why = below ? `得分 ${shown} 分低于分值 ${s.points} 分` : `实际超出目标 ${mulDiv([s.overCompletion!, '100'], [], 1)}%（超过 ${trim(mulDiv([scheme.overCompletionThreshold, '100'], [], 2))}%，目标是否定得过低？）`;
     out.push(
-      finding(a, 'A6.MISSING_EXPLANATION', `“${ind.name.raw}”${why}，需填写偏差原因分析及改进措施`, { section: 'indicators', indicator: s.index, field: 'deviation', ...(ind.src && { src: ind.src }) }, {
+      finding(a, 'A6.MISSING_EXPLANATION', `“${ind.name.raw}”${why}，需填写偏差原因分析及改进措施`, { section: 'indicators', indicator: s.index, field: 'deviation', src: ind.src }, {
         score: shown,
         points: s.points,
         overCompletion: s.overCompletion,

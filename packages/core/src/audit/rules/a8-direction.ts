@@ -12,7 +12,7 @@ export function a8Direction(a: FormAudit): Finding[] {
     if (!wrong) continue;
     const expected = s.category === '数量指标' ? '≥ 或 =' : '≤ 或 =';
     out.push(
-      finding(a, 'A8.DIRECTION', `${s.category}“${ind.name.raw}”的指标值写作“${s.target.raw.trim()}”，通常应为 ${expected}（方向是否写反？）`, { section: 'indicators', indicator: s.index, field: 'target', ...(ind.target.src && { src: ind.target.src }) }, {
+      finding(a, 'A8.DIRECTION', `${s.category}“${ind.name.raw}”的指标值写作“${s.target.raw.trim()}”，通常应为 ${expected}（方向是否写反？）`, { section: 'indicators', indicator: s.index, field: 'target', src: ind.target.src }, {
         category: s.category,
         target: s.target.raw,
       }),

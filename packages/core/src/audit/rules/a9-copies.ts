@@ -28,20 +28,25 @@ const ACHIEVED = -2;
 /**
  * Texts bucketed by fingerprint without an object per text: a Map from fingerprint to the newest
  * occurrence, and each occurrence's form, field and previous occurrence of the same fingerprint in
- * typed arrays. Objects are made only for buckets that span two forms — the few candidate copies.
+ * typed arrays (grown by doubling). Objects are made only for buckets that span two forms — the few
+ * candidate copies.
  */
 class Buckets {
   private readonly last = new Map<number, number>();
-  private readonly form: Int32Array;
-  private readonly what: Int32Array;
-  private readonly prev: Int32Array;
+  private form = new Int32Array(1024);
+  private what = new Int32Array(1024);
+  private prev = new Int32Array(1024);
   private n = 0;
-  constructor(capacity: number) {
-    this.form = new Int32Array(capacity);
-    this.what = new Int32Array(capacity);
-    this.prev = new Int32Array(capacity);
-  }
+  /** `form` is the form's position among those added to the detector */
   add(key: number, form: number, what: number): void {
+    if (this.n === this.form.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      [this.form, this.what, this.prev] = [grow(this.form), grow(this.what), grow(this.prev)];
+    }
     const i = this.n++;
     this.form[i] = form;
     this.what[i] = what;
@@ -70,23 +75,29 @@ function occurrence(audit: FormAudit, what: number): Occurrence {
   return { audit, field: 'name', indicator: what, text: indicators[what]!.name.raw };
 }
 
-export function a9Copies(forms: FormAudit[]): Finding[] {
-  const out: Finding[] = [];
-  let indicatorCount = 0;
-  for (const a of forms) indicatorCount += a.ev.indicators.length;
-  const goals = new Buckets(2 * forms.length);
-  const indicators = new Buckets(indicatorCount);
-  for (const a of forms) {
+/**
+ * A9 over a stream of forms: `add` each form (its findings within the form come at once, and its
+ * texts are fingerprinted while the form is still in the processor's cache, right after its other
+ * rules), then `finish` for the copies across forms.
+ */
+export class CopyDetector {
+  private readonly forms: FormAudit[] = [];
+  private readonly goals = new Buckets();
+  private readonly indicators = new Buckets();
+
+  /** Adds a form; appends its within-form A9 findings (完成情况 = 目标, another year named) to `out`. */
+  add(a: FormAudit, out: Finding[]): void {
+    const at = this.forms.push(a) - 1;
     const { ev } = a;
     const expected = ev.goals.expected?.raw ?? '';
     const achieved = ev.goals.achieved?.raw ?? '';
     const fe = fingerprint(expected, MIN_GOAL);
     const fa = fingerprint(achieved, MIN_GOAL);
     const same = fe >= 0 && fe === fa && normalizeForCompare(expected) === normalizeForCompare(achieved);
-    if (fe >= 0) goals.add(fe, a.index, EXPECTED);
-    if (fa >= 0 && !same) goals.add(fa, a.index, ACHIEVED);
+    if (fe >= 0) this.goals.add(fe, at, EXPECTED);
+    if (fa >= 0 && !same) this.goals.add(fa, at, ACHIEVED);
     if (same)
-      out.push(finding(a, 'A9.ACHIEVED_EQUALS_GOAL', '年度目标完成情况与年度目标文字相同，未写明实际完成了什么', { section: 'goals', field: 'goals.achieved', ...(ev.goals.achieved?.src && { src: ev.goals.achieved.src }) }, { length: normalizeForCompare(expected).length }));
+      out.push(finding(a, 'A9.ACHIEVED_EQUALS_GOAL', '年度目标完成情况与年度目标文字相同，未写明实际完成了什么', { section: 'goals', field: 'goals.achieved', src: ev.goals.achieved?.src }, { length: normalizeForCompare(expected).length }));
     // an indicator named twice in one form counts once (a form has a few dozen: a list beats a Map)
     const seen: number[] = [];
     const seenAt: number[] = [];
@@ -98,12 +109,26 @@ export function a9Copies(forms: FormAudit[]): Finding[] {
       if (j >= 0 && normalizeForCompare(ev.indicators[seenAt[j]!]!.name.raw) === normalizeForCompare(name)) continue;
       seen.push(key);
       seenAt.push(i);
-      indicators.add(key, a.index, i);
+      this.indicators.add(key, at, i);
     }
     otherYear(a, out);
   }
-  for (const list of goals.shared(forms)) for (const same of confirmed(list)) out.push(...copies(same, 'A9.SAME_GOAL'));
-  for (const list of indicators.shared(forms)) for (const same of confirmed(list)) out.push(...copies(same, 'A9.SAME_INDICATOR'));
+
+  /** The copies across the forms added: goals first, then indicators, each bucket in the order it was first seen. */
+  finish(): Finding[] {
+    const out: Finding[] = [];
+    for (const list of this.goals.shared(this.forms)) for (const same of confirmed(list)) out.push(...copies(same, 'A9.SAME_GOAL'));
+    for (const list of this.indicators.shared(this.forms)) for (const same of confirmed(list)) out.push(...copies(same, 'A9.SAME_INDICATOR'));
+    return out;
+  }
+}
+
+/** A9 on forms audited together: the within-form findings of each, then the copies across them. */
+export function a9Copies(forms: readonly FormAudit[]): Finding[] {
+  const detector = new CopyDetector();
+  const out: Finding[] = [];
+  for (const a of forms) detector.add(a, out);
+  for (const f of detector.finish()) out.push(f);
   return out;
 }
 
@@ -139,7 +164,7 @@ function copies(list: Occurrence[], code: 'A9.SAME_GOAL' | 'A9.SAME_INDICATOR'):
       o.audit,
       code,
       `${what}，是否从其他项目复制？`,
-      { section: code === 'A9.SAME_GOAL' ? 'goals' : 'indicators', field: o.field, ...(o.indicator !== undefined && { indicator: o.indicator }), ...(src && { src }) },
+      { section: code === 'A9.SAME_GOAL' ? 'goals' : 'indicators', indicator: o.indicator, field: o.field, src },
       { copies: projects.size, others: others.join('、') },
     );
   });
@@ -154,7 +179,7 @@ function otherYear(a: FormAudit, out: Finding[]): void {
     const text = ind[field].raw;
     const ys = years(text);
     if (ys.length)
-      out.push(finding(a, 'A9.OTHER_YEAR', `${year}年度的“${ind.name.raw}”${field === 'target' ? '指标值' : '实际完成值'}写的是“${text.trim()}”（${ys.join('、')}年）`, { section: 'indicators', indicator: i, field, ...(ind[field].src && { src: ind[field].src }) }, { year, named: ys.join(',') }));
+      out.push(finding(a, 'A9.OTHER_YEAR', `${year}年度的“${ind.name.raw}”${field === 'target' ? '指标值' : '实际完成值'}写的是“${text.trim()}”（${ys.join('、')}年）`, { section: 'indicators', indicator: i, field, src: ind[field].src }, { year, named: ys.join(',') }));
   };
   a.ev.indicators.forEach((ind, i) => {
     inCell(ind, i, 'target');
@@ -164,7 +189,7 @@ function otherYear(a: FormAudit, out: Finding[]): void {
     const t = a.ev.goals[field];
     const ys = t ? years(t.raw) : NONE;
     if (ys.length)
-      out.push(finding(a, 'A9.OTHER_YEAR_TEXT', `${year}年度的${field === 'expected' ? '年度目标' : '完成情况'}提到 ${[...new Set(ys)].join('、')} 年，请确认不是沿用往年内容`, { section: 'goals', field: `goals.${field}`, ...(t?.src && { src: t.src }) }, { year, named: [...new Set(ys)].join(',') }));
+      out.push(finding(a, 'A9.OTHER_YEAR_TEXT', `${year}年度的${field === 'expected' ? '年度目标' : '完成情况'}提到 ${[...new Set(ys)].join('、')} 年，请确认不是沿用往年内容`, { section: 'goals', field: `goals.${field}`, src: t?.src }, { year, named: [...new Set(ys)].join(',') }));
   }
 }
 
