@@ -117,8 +117,8 @@ export class CopyDetector {
   /** The copies across the forms added: goals first, then indicators, each bucket in the order it was first seen. */
   finish(): Finding[] {
     const out: Finding[] = [];
-    for (const list of this.goals.shared(this.forms)) for (const same of confirmed(list)) out.push(...copies(same, 'A9.SAME_GOAL'));
-    for (const list of this.indicators.shared(this.forms)) for (const same of confirmed(list)) out.push(...copies(same, 'A9.SAME_INDICATOR'));
+    for (const list of this.goals.shared(this.forms)) for (const same of confirmed(list)) copies(same, 'A9.SAME_GOAL', out);
+    for (const list of this.indicators.shared(this.forms)) for (const same of confirmed(list)) copies(same, 'A9.SAME_INDICATOR', out);
     return out;
   }
 }
@@ -134,6 +134,8 @@ export function a9Copies(forms: readonly FormAudit[]): Finding[] {
 
 /** The occurrences of one fingerprint, split by their actual keys (a shared fingerprint is not proof). */
 function confirmed(list: Occurrence[]): Occurrence[][] {
+  // A copy is usually the very same text: equal strings have equal keys, no need to build them.
+  if (list.every((o) => o.text === list[0]!.text)) return [list];
   const byKey = new Map<string, Occurrence[]>();
   for (const o of list) {
     const key = normalizeForCompare(o.text);
@@ -144,30 +146,32 @@ function confirmed(list: Occurrence[]): Occurrence[][] {
   return [...byKey.values()];
 }
 
-function copies(list: Occurrence[], code: 'A9.SAME_GOAL' | 'A9.SAME_INDICATOR'): Finding[] {
+function copies(list: Occurrence[], code: 'A9.SAME_GOAL' | 'A9.SAME_INDICATOR', out: Finding[]): void {
   const projects = new Set(list.map((o) => o.audit.index));
-  if (projects.size < 2) return [];
+  if (projects.size < 2) return;
   // A template text shared by hundreds of forms must not make every finding list every other form:
   // name the first few projects and count the rest (linear, not quadratic, in the number of copies).
-  const names = [...new Set(list.map((x) => x.audit.index))].slice(0, 4).map((idx) => [idx, `“${list.find((x) => x.audit.index === idx)!.audit.ev.project.name.raw}”`] as const);
-  return list.map((o) => {
+  const names = [...projects].slice(0, 4).map((idx) => [idx, `“${list.find((x) => x.audit.index === idx)!.audit.ev.project.name.raw}”`] as const);
+  for (const o of list) {
     const shown = names.filter(([idx]) => idx !== o.audit.index).slice(0, 3).map(([, n]) => n);
     const rest = projects.size - 1 - shown.length;
-    const others = rest > 0 ? [...shown.slice(0, -1), `${shown[shown.length - 1]}等${projects.size - 1}个项目`] : shown;
+    const others = (rest > 0 ? [...shown.slice(0, -1), `${shown[shown.length - 1]}等${projects.size - 1}个项目`] : shown).join('、');
     const ev = o.audit.ev;
     const what =
       code === 'A9.SAME_GOAL'
-        ? `${o.field === 'goals.expected' ? '年度目标' : '完成情况'}与${others.join('、')}的文字相同`
-        : `指标“${ev.indicators[o.indicator!]!.name.raw}”与${others.join('、')}的指标文字相同`;
+        ? `${o.field === 'goals.expected' ? '年度目标' : '完成情况'}与${others}的文字相同`
+        : `指标“${ev.indicators[o.indicator!]!.name.raw}”与${others}的指标文字相同`;
     const src = o.field === 'goals.expected' ? ev.goals.expected?.src : o.field === 'goals.achieved' ? ev.goals.achieved?.src : ev.indicators[o.indicator!]?.name.src;
-    return finding(
-      o.audit,
-      code,
-      `${what}，是否从其他项目复制？`,
-      { section: code === 'A9.SAME_GOAL' ? 'goals' : 'indicators', indicator: o.indicator, field: o.field, src },
-      { copies: projects.size, others: others.join('、') },
+    out.push(
+      finding(
+        o.audit,
+        code,
+        `${what}，是否从其他项目复制？`,
+        { section: code === 'A9.SAME_GOAL' ? 'goals' : 'indicators', indicator: o.indicator, field: o.field, src },
+        { copies: projects.size, others },
+      ),
     );
-  });
+  }
 }
 
 /** Another year named in this year's targets, actuals or goals: a sign of last year's form reused. */
