@@ -32,6 +32,12 @@ import { diffDocuments } from './diff.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** The value of f, computed on first use. */
+function lazy<T>(f: () => T): () => T {
+  let v: T | undefined;
+  return () => (v ??= f());
+}
+
 export class KyselyStore implements Store {
   constructor(
     readonly conn: Connection,
@@ -259,13 +265,22 @@ export class KyselyStore implements Store {
     });
   }
 
-  async evaluationStamp(id: number): Promise<{ departmentId: number; version: number; updatedAt: string } | null> {
-    const r = await this.db
+  /**
+   * Compiled once: this runs on every read of a form (the API answers an unchanged form from its cache
+   * after this check), and building and compiling the query cost more than running it.
+   */
+  private readonly stampQuery = lazy(() =>
+    this.db
       .selectFrom('evaluations')
       .innerJoin('projects', 'projects.id', 'evaluations.project_id')
       .select(['projects.department_id', 'evaluations.version', 'evaluations.updated_at'])
-      .where('evaluations.id', '=', id)
-      .executeTakeFirst();
+      .where('evaluations.id', '=', 0)
+      .compile(),
+  );
+
+  async evaluationStamp(id: number): Promise<{ departmentId: number; version: number; updatedAt: string } | null> {
+    const q = this.stampQuery();
+    const r = (await this.db.executeQuery<{ department_id: number; version: number; updated_at: string }>({ ...q, parameters: [id] })).rows[0];
     return r ? { departmentId: r.department_id, version: r.version, updatedAt: r.updated_at } : null;
   }
 

@@ -119,6 +119,9 @@ describe.each(targets)('store contract on $name', (target) => {
       ['indicators[0].actual', '＝1人次', '＝5人次', '张三'],
       ['indicators[0].deviation', null, '全年共认定5人次', '张三'],
     ]);
+    // the stamp the API checks before answering from its cache follows every update (a query compiled once)
+    expect(await store.evaluationStamp(first!.id)).toEqual({ departmentId: v2.departmentId, version: 2, updatedAt: v2.updatedAt });
+    expect(await store.evaluationStamp(999_999)).toBeNull();
     const stale = store.updateEvaluation(first!.id, first!.evaluation, 1, '李四');
     await expect(stale).rejects.toBeInstanceOf(VersionConflict);
     await stale.catch((e: VersionConflict) => expect(e.current.version).toBe(2));

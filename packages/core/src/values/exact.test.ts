@@ -63,18 +63,19 @@ describe('the double fast path agrees with the BigInt path', () => {
   });
 });
 
-describe('the double fast paths of add, sub and times agree with the BigInt path', () => {
+describe('the double fast paths of add, sub, times and cmp agree with the BigInt path', () => {
   // operands of up to 16 characters take the double path; longer ones, and sums past 2⁵³, the BigInt one
   const anyDecimal = fc
     .tuple(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.integer({ min: 0, max: 8 }))
     .map(([m, s]) => new Wide(m.toString()).dividedBy(new Wide(10).pow(s)).toFixed());
-  it('add, sub, times, isZero, isNegative, trim', () => {
+  it('add, sub, times, cmp, isZero, isNegative, trim', () => {
     fc.assert(
       fc.property(fc.array(anyDecimal, { minLength: 1, maxLength: 6 }), anyDecimal, (xs, b) => {
         const a = xs[0]!;
         const sum = xs.reduce((s, x) => s.plus(x), new Wide(0));
         return (
           new Wide(add(xs)).equals(sum) &&
+          cmp(a, b) === new Wide(a).comparedTo(b) &&
           new Wide(sub(a, b)).equals(new Wide(a).minus(b)) &&
           new Wide(times(a, b)).equals(new Wide(a).times(b)) &&
           isZero(a) === new Wide(a).isZero() &&

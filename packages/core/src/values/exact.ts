@@ -61,7 +61,7 @@ function addSmall(values: readonly string[]): string | null {
   let m = 0;
   for (let i = 0; i < values.length; i++) {
     if (!readSmall(values[i]!)) return null;
-    const term = rm * 10 ** (scale - rs);
+    const term = rm * TEN[scale - rs]!;
     m += term;
     // written as !(≤) so that NaN (not a decimal string) also falls through to the BigInt path, which throws
     if (!(Math.abs(term) <= SAFE && Math.abs(m) <= SAFE)) return null;
@@ -84,12 +84,16 @@ function divRound(n: bigint, d: bigint): bigint {
 
 /** a compared with b: -1, 0 or 1. */
 export function cmp(a: string, b: string): number {
-  // Up to 15 characters a decimal has at most 15 significant digits, which doubles represent
-  // distinctly and in order (DBL_DIG = 15): comparing the numbers is then exact.
-  if (a.length <= 15 && b.length <= 15) {
-    const x = Number(a);
-    const y = Number(b);
-    return x < y ? -1 : x > y ? 1 : 0;
+  // Both read as integers below 2⁵³ at a common scale: comparing those doubles is exact (and reading
+  // the digits here is cheaper than Number(), which parses any JavaScript numeral).
+  if (readSmall(a)) {
+    const am = rm;
+    const as = rs;
+    if (readSmall(b)) {
+      const x = as < rs ? am * TEN[rs - as]! : am;
+      const y = rs < as ? rm * TEN[as - rs]! : rm;
+      if (Math.abs(x) <= SAFE && Math.abs(y) <= SAFE) return x < y ? -1 : x > y ? 1 : 0;
+    }
   }
   const [am, as] = parts(a);
   const [bm, bs] = parts(b);
@@ -97,6 +101,9 @@ export function cmp(a: string, b: string): number {
   const r = bs >= as ? bm : bm * pow10(as - bs);
   return l < r ? -1 : l > r ? 1 : 0;
 }
+
+/** 10^0 … 10^22 as doubles, all exact. */
+const TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /** Largest integer doubles hold exactly (2⁵³ − 1). */
 const SAFE = Number.MAX_SAFE_INTEGER;
@@ -180,8 +187,8 @@ function mulDivSmall(numerators: readonly string[], denominators: readonly strin
   let d = rm;
   const ds = rs;
   const shift = places + ds - ns;
-  if (shift >= 0) n *= 10 ** shift;
-  else d *= 10 ** -shift;
+  if (shift >= 0) n *= shift < TEN.length ? TEN[shift]! : 10 ** shift;
+  else d *= -shift < TEN.length ? TEN[-shift]! : 10 ** -shift;
   if (!(d > 0) || !(n >= 0) || n > SAFE || d > SAFE) return null;
   let q = Math.floor(n / d);
   let r = n - q * d;
@@ -239,8 +246,8 @@ export function sub(a: string, b: string): string {
     const as = rs;
     if (readSmall(b)) {
       const s = Math.max(as, rs);
-      const x = am * 10 ** (s - as);
-      const y = rm * 10 ** (s - rs);
+      const x = am * TEN[s - as]!;
+      const y = rm * TEN[s - rs]!;
       if (Math.abs(x) <= SAFE && Math.abs(y) <= SAFE && Math.abs(x - y) <= SAFE) return formatSmall(x - y, s);
     }
   }
