@@ -80,7 +80,7 @@ export function scoreIndicator(ind: Indicator, index: number, scheme: Scheme, op
   const points = ind.points.value;
   let result: Decision;
   if (points === null) result = none(`分值“${ind.points.raw}”无法识别，不能计分`);
-  else if (ind.notApplicable) result = { score: null, rule: 'R2.not-applicable', basis: 'none', explanation: '该指标不适用，不计分' };
+  else if (ind.notApplicable) result = decision(null, 'R2.not-applicable', 'none', '该指标不适用，不计分');
   else result = decide(target, actual, points, category, scheme, ind);
   const score = result.score;
   const explanation = opts.actualOverride ? `${opts.actualOverride.note}；${result.explanation}` : result.explanation;
@@ -95,26 +95,45 @@ export function scoreIndicator(ind: Indicator, index: number, scheme: Scheme, op
     rule: result.rule,
     basis: result.basis,
     explanation,
-    tier: result.tier ?? null,
-    direction: result.direction ?? null,
-    completion: result.completion ?? null,
-    overCompletion: result.over ?? null,
+    tier: result.tier,
+    direction: result.direction,
+    completion: result.completion,
+    overCompletion: result.over,
     target,
     actual,
     targetUsed: adjusted ? 'adjusted' : 'initial',
   };
 }
 
+/** How one indicator was decided. Every field is always present, so that every decision has one shape. */
 interface Decision {
   /** rounded to the scheme's decimals */
   score: string | null;
   rule: ScoreRule;
   basis: ScoreBasis;
   explanation: string;
-  tier?: Tier;
-  direction?: Comparison;
-  completion?: string;
-  over?: string;
+  tier: Tier | null;
+  direction: Comparison | null;
+  completion: string | null;
+  over: string | null;
+}
+
+/**
+ * A decision in one object literal of one shape. The rules used to spread optional parts
+ * (`...(over && { over })`), which made a temporary object per part and a differently shaped result
+ * per branch: both showed in the profile of scoring a province.
+ */
+function decision(
+  score: string | null,
+  rule: ScoreRule,
+  basis: ScoreBasis,
+  explanation: string,
+  direction: Comparison | null = null,
+  completion: string | null = null,
+  over: string | null = null,
+  tier: Tier | null = null,
+): Decision {
+  return { score, rule, basis, explanation, tier, direction, completion, over };
 }
 
 function decide(target: ParsedValue, actual: ParsedValue, w: string, category: string, scheme: Scheme, ind: Indicator): Decision {
@@ -156,8 +175,8 @@ function describe(v: ParsedValue): string {
   }
 }
 
-function none(explanation: string): Decision {
-  return { score: null, rule: 'manual', basis: 'none', explanation };
+function none(explanation: string, direction: Comparison | null = null): Decision {
+  return decision(null, 'manual', 'none', explanation, direction);
 }
 
 /** The rule cannot decide: keep the evaluator's score, clamped to [0, w], and say so. */
@@ -173,7 +192,7 @@ function byClaim(w: string, ind: Indicator, scheme: Scheme, why: string): Decisi
     c = '0';
     clamp = '（填报得分为负，按 0 分计）';
   }
-  return { score: round(c, scheme.decimals), rule: 'manual', basis: 'claimed', explanation: `${why}；暂按填报得分 ${trim(c)}分${clamp}` };
+  return decision(round(c, scheme.decimals), 'manual', 'claimed', `${why}；暂按填报得分 ${trim(c)}分${clamp}`);
 }
 
 /** R6: the claimed score stands when it lies inside the tier; otherwise the top of the tier. */
@@ -186,12 +205,12 @@ function byTier(tier: Tier, w: string, scheme: Scheme, ind: Indicator, why: stri
   // Every explanation ends with the score it gives (the quantitative ones end with `= x分` or `得满分 x分`).
   if (inside) {
     const score = round(claimed, scheme.decimals);
-    return { score, rule: 'R6.tier', basis: 'rule', tier, explanation: `${why}；${range}，取评价人所定 ${trim(claimed)}分，得 ${score}分` };
+    return decision(score, 'R6.tier', 'rule', `${why}；${range}，取评价人所定 ${trim(claimed)}分，得 ${score}分`, null, null, null, tier);
   }
   // Default: the top of the range; for the lower tiers the top is exclusive, so take the highest score below it.
   const top = tier === 'met' ? hi : sub(hi, format(1n, scheme.decimals));
   const score = round(top, scheme.decimals);
-  return { score, rule: 'R6.tier', basis: 'rule', tier, explanation: `${why}；${range}，取档内最高 ${trim(top)}分，得 ${score}分` };
+  return decision(score, 'R6.tier', 'rule', `${why}；${range}，取档内最高 ${trim(top)}分，得 ${score}分`, null, null, null, tier);
 }
 
 function matches(target: ParsedValue, actual: ParsedValue): boolean {
@@ -251,36 +270,28 @@ function quantitative(
   if (op === '>=' || op === '>') {
     const over = overCompletion(a, b, scheme);
     if (cmp(b, a) >= 0)
-      return { score: full, rule: 'R4.positive', basis: 'rule', direction: op, explanation: `${lead}正向指标：实际 ${B} ≥ 目标 ${A}，得满分 ${full}分`, ...(!aZero && { completion: share(b, a) }), ...(over && { over }) };
-    if (aZero) return { ...none(`${lead}目标为 0，无法按比例计分`), direction: op };
+      return decision(full, 'R4.positive', 'rule', `${lead}正向指标：实际 ${B} ≥ 目标 ${A}，得满分 ${full}分`, op, aZero ? null : share(b, a), over);
+    if (aZero) return none(`${lead}目标为 0，无法按比例计分`, op);
     const score = mulDiv([b, w], [a], places);
-    return { score, rule: 'R4.positive', basis: 'rule', direction: op, completion: share(b, a), explanation: `${lead}正向指标：实际 ${show(b)} ÷ 目标 ${show(a)} × ${W} = ${score}分` };
+    return decision(score, 'R4.positive', 'rule', `${lead}正向指标：实际 ${show(b)} ÷ 目标 ${show(a)} × ${W} = ${score}分`, op, share(b, a));
   }
   if (op === '<=' || op === '<') {
     if (cmp(b, a) <= 0)
-      return { score: full, rule: 'R4.reverse', basis: 'rule', direction: op, ...(!isZero(b) && { completion: share(a, b) }), explanation: `${lead}反向指标：实际 ${B} ≤ 目标 ${A}，得满分 ${full}分` };
-    if (aZero) return { ...none(`${lead}目标为 0，无法按比例计分`), direction: op };
+      return decision(full, 'R4.reverse', 'rule', `${lead}反向指标：实际 ${B} ≤ 目标 ${A}，得满分 ${full}分`, op, isZero(b) ? null : share(a, b));
+    if (aZero) return none(`${lead}目标为 0，无法按比例计分`, op);
     const score = mulDiv([a, w], [b], places);
-    return { score, rule: 'R4.reverse', basis: 'rule', direction: op, completion: share(a, b), explanation: `${lead}反向指标：目标 ${show(a)} ÷ 实际 ${show(b)} × ${W} = ${score}分` };
+    return decision(score, 'R4.reverse', 'rule', `${lead}反向指标：目标 ${show(a)} ÷ 实际 ${show(b)} × ${W} = ${score}分`, op, share(a, b));
   }
   // '='
   const c = cmp(b, a);
-  if (c === 0) return { score: full, rule: 'R4.equality', basis: 'rule', direction: op, ...(!aZero && { completion: '1' }), explanation: `${lead}等值指标：实际 ${B} = 目标 ${A}，得满分 ${full}分` };
+  if (c === 0) return decision(full, 'R4.equality', 'rule', `${lead}等值指标：实际 ${B} = 目标 ${A}，得满分 ${full}分`, op, aZero ? null : '1');
   if (c > 0) {
     const over = overCompletion(a, b, scheme);
-    return {
-      score: full,
-      rule: 'R4.equality',
-      basis: 'rule',
-      direction: op,
-      ...(!aZero && { completion: share(b, a) }),
-      ...(over && { over }),
-      explanation: `${lead}等值指标：实际 ${B} 超过目标 ${A}，得满分 ${full}分，需说明超额原因（R5）`,
-    };
+    return decision(full, 'R4.equality', 'rule', `${lead}等值指标：实际 ${B} 超过目标 ${A}，得满分 ${full}分，需说明超额原因（R5）`, op, aZero ? null : share(b, a), over);
   }
-  if (aZero) return { ...none(`${lead}目标为 0，无法按比例计分`), direction: op };
+  if (aZero) return none(`${lead}目标为 0，无法按比例计分`, op);
   const score = mulDiv([b, w], [a], places);
-  return { score, rule: 'R4.equality', basis: 'rule', direction: op, completion: share(b, a), explanation: `${lead}等值指标：实际 ${show(b)} ÷ 目标 ${show(a)} × ${W} = ${score}分` };
+  return decision(score, 'R4.equality', 'rule', `${lead}等值指标：实际 ${show(b)} ÷ 目标 ${show(a)} × ${W} = ${score}分`, op, share(b, a));
 }
 
 /** R5: (B − A) ÷ A, when above the scheme's threshold. */
@@ -311,5 +322,5 @@ function listScore(targets: Quantity[], actuals: Quantity[], w: string, scheme: 
     shown.push(`${show(u.b)}/${show(u.a)}`);
   }
   const score = mulDiv([num.toString(), w], [den.toString(), String(targets.length)], scheme.decimals);
-  return { score, rule: 'R4.list', basis: 'rule', direction: '>=', completion: trim(mulDiv([num.toString()], [den.toString(), String(targets.length)], 6)), explanation: `分项正向指标：各项完成比例（${shown.join('，')}，超额按 1 计）的平均 × ${trim(w)}分 = ${score}分` };
+  return decision(score, 'R4.list', 'rule', `分项正向指标：各项完成比例（${shown.join('，')}，超额按 1 计）的平均 × ${trim(w)}分 = ${score}分`, '>=', trim(mulDiv([num.toString()], [den.toString(), String(targets.length)], 6)));
 }
