@@ -1,7 +1,7 @@
 /**
  * bench/audit.ts — audit of a department of N synthetic forms (A1–A12, copy detection across all of
  * them), against scoring alone of the same forms, in the same process. Goal (issue 3): ratio ≤ 2.
- * Usage: npx tsx bench/audit.ts [N=1000] [rounds=5]
+ * Usage: npx tsx bench/audit.ts [N=1000] [rounds=15]
  */
 import { cpus, totalmem } from 'node:os';
 import { auditForms, getScheme, scoreEvaluation } from '@jixiao/core';
@@ -9,7 +9,7 @@ import { median, report, time } from './measure.ts';
 import { syntheticForms } from '@jixiao/core';
 
 const n = Number(process.argv[2] ?? 1000);
-const rounds = Number(process.argv[3] ?? 5);
+const rounds = Number(process.argv[3] ?? 15);
 const forms = syntheticForms(n, 7);
 const scheme = getScheme('national');
 

@@ -2,7 +2,9 @@
  * Exact decimal arithmetic on decimal strings through BigInt rationals, for the scoring hot path.
  * A decimal string is m / 10^s with integer m; products and quotients are kept as one fraction and
  * rounded half up once, at the end — the same results decimal.js gives, without allocating a
- * Decimal object per step (which cost most of the scoring time).
+ * Decimal object per step (which cost most of the scoring time). Every operation first tries the
+ * same integer arithmetic in doubles, exact while every integer stays below 2⁵³ (nearly all figures
+ * of a form); the BigInt path takes over otherwise, and property tests hold the two to each other.
  */
 
 const POW10: bigint[] = [];
@@ -22,13 +24,17 @@ export function parts(s: string): [bigint, number] {
   return [BigInt(s.slice(0, dot) + s.slice(dot + 1)), s.length - dot - 1];
 }
 
-/** Print m / 10^s with exactly s decimals. */
-export function format(m: bigint, s: number): string {
-  const neg = m < 0n;
-  let digits = (neg ? -m : m).toString();
+/** The digits of |m| with a point before the last s of them (zero-padded), and the sign: how both number kinds print. */
+function withPoint(neg: boolean, digits: string, s: number): string {
   if (s === 0) return (neg ? '-' : '') + digits;
   if (digits.length <= s) digits = '0'.repeat(s - digits.length + 1) + digits;
   return (neg ? '-' : '') + digits.slice(0, digits.length - s) + '.' + digits.slice(digits.length - s);
+}
+
+/** Print m / 10^s with exactly s decimals. */
+export function format(m: bigint, s: number): string {
+  const neg = m < 0n;
+  return withPoint(neg, (neg ? -m : m).toString(), s);
 }
 
 /** Drop trailing zeros: "4.50" → "4.5", "10.00" → "10". */
@@ -44,10 +50,7 @@ export function trim(s: string): string {
 /** Print the integer m (a double below 2⁵³ in magnitude) / 10^s with exactly s decimals. */
 function formatSmall(m: number, s: number): string {
   const neg = m < 0;
-  let digits = String(neg ? -m : m);
-  if (s === 0) return (neg ? '-' : '') + digits;
-  if (digits.length <= s) digits = '0'.repeat(s - digits.length + 1) + digits;
-  return (neg ? '-' : '') + digits.slice(0, digits.length - s) + '.' + digits.slice(digits.length - s);
+  return withPoint(neg, String(neg ? -m : m), s);
 }
 
 /** Σ in doubles while every scaled term and every partial sum stays below 2⁵³ (exact there); else null. */
@@ -202,10 +205,7 @@ function mulDivSmall(numerators: readonly string[], denominators: readonly strin
   }
   if (2 * r >= d) q += 1;
   if (q > SAFE) return null;
-  let digits = String(q);
-  if (places === 0) return digits;
-  if (digits.length <= places) digits = '0'.repeat(places - digits.length + 1) + digits;
-  return digits.slice(0, digits.length - places) + '.' + digits.slice(digits.length - places);
+  return formatSmall(q, places);
 }
 
 /**

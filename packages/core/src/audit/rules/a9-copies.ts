@@ -1,8 +1,9 @@
 /**
  * A9: copy detection across the forms of a department, in linear time: every goal, achievement and
- * indicator text is normalised (no spaces, no punctuation, half-width) and bucketed by that key, so
- * 1,000 forms are never compared pair by pair. Also within a form: 完成情况 identical to 目标, and a
- * year other than the form's named in its targets, actuals or goals.
+ * indicator text is bucketed by a fingerprint of its compare key (no spaces, no punctuation,
+ * half-width: a9-key.ts), so 1,000 forms are never compared pair by pair, and the keys themselves are
+ * built only to confirm the few buckets that span two forms. Also within a form: 完成情况 identical to
+ * 目标, and a year other than the form's named in its targets, actuals or goals.
  */
 import { fingerprint, normalizeForCompare } from './a9-key.ts';
 import { finding, type FormAudit } from '../context.ts';
@@ -84,6 +85,8 @@ export class CopyDetector {
   private readonly forms: FormAudit[] = [];
   private readonly goals = new Buckets();
   private readonly indicators = new Buckets();
+  private readonly seen: number[] = [];
+  private readonly seenAt: number[] = [];
 
   /** Adds a form; appends its within-form A9 findings (完成情况 = 目标, another year named) to `out`. */
   add(a: FormAudit, out: Finding[]): void {
@@ -98,15 +101,18 @@ export class CopyDetector {
     if (fa >= 0 && !same) this.goals.add(fa, at, ACHIEVED);
     if (same)
       out.push(finding(a, 'A9.ACHIEVED_EQUALS_GOAL', '年度目标完成情况与年度目标文字相同，未写明实际完成了什么', { section: 'goals', field: 'goals.achieved', src: ev.goals.achieved?.src }, { length: normalizeForCompare(expected).length }));
-    // an indicator named twice in one form counts once (a form has a few dozen: a list beats a Map)
-    const seen: number[] = [];
-    const seenAt: number[] = [];
+    // an indicator named twice in one form counts once (a form has a few dozen: a list beats a Map;
+    // the detector's own two lists, emptied for each form, rather than two new ones per form)
+    const { seen, seenAt } = this;
+    seen.length = 0;
+    seenAt.length = 0;
     for (let i = 0; i < ev.indicators.length; i++) {
       const name = ev.indicators[i]!.name.raw;
       const key = fingerprint(name, MIN_INDICATOR);
       if (key < 0) continue;
-      const j = seen.indexOf(key);
-      if (j >= 0 && normalizeForCompare(ev.indicators[seenAt[j]!]!.name.raw) === normalizeForCompare(name)) continue;
+      let twice = false;
+      for (let j = 0; j < seen.length && !twice; j++) twice = seen[j] === key && normalizeForCompare(ev.indicators[seenAt[j]!]!.name.raw) === normalizeForCompare(name);
+      if (twice) continue;
       seen.push(key);
       seenAt.push(i);
       this.indicators.add(key, at, i);
@@ -178,23 +184,24 @@ function copies(list: Occurrence[], code: 'A9.SAME_GOAL' | 'A9.SAME_INDICATOR', 
 function otherYear(a: FormAudit, out: Finding[]): void {
   const year = a.ev.year;
   if (year === null) return;
-  const years = (s: string) => yearsNamed(s, year);
-  const inCell = (ind: Indicator, i: number, field: 'target' | 'actual') => {
-    const text = ind[field].raw;
-    const ys = years(text);
-    if (ys.length)
-      out.push(finding(a, 'A9.OTHER_YEAR', `${year}年度的“${ind.name.raw}”${field === 'target' ? '指标值' : '实际完成值'}写的是“${text.trim()}”（${ys.join('、')}年）`, { section: 'indicators', indicator: i, field, src: ind[field].src }, { year, named: ys.join(',') }));
-  };
-  a.ev.indicators.forEach((ind, i) => {
-    inCell(ind, i, 'target');
-    inCell(ind, i, 'actual');
-  });
+  const { indicators } = a.ev;
+  for (let i = 0; i < indicators.length; i++) {
+    otherYearInCell(a, year, indicators[i]!, i, 'target', out);
+    otherYearInCell(a, year, indicators[i]!, i, 'actual', out);
+  }
   for (const field of ['expected', 'achieved'] as const) {
     const t = a.ev.goals[field];
-    const ys = t ? years(t.raw) : NONE;
+    const ys = t ? yearsNamed(t.raw, year) : NONE;
     if (ys.length)
       out.push(finding(a, 'A9.OTHER_YEAR_TEXT', `${year}年度的${field === 'expected' ? '年度目标' : '完成情况'}提到 ${[...new Set(ys)].join('、')} 年，请确认不是沿用往年内容`, { section: 'goals', field: `goals.${field}`, src: t?.src }, { year, named: [...new Set(ys)].join(',') }));
   }
+}
+
+function otherYearInCell(a: FormAudit, year: number, ind: Indicator, i: number, field: 'target' | 'actual', out: Finding[]): void {
+  const text = ind[field].raw;
+  const ys = yearsNamed(text, year);
+  if (ys.length)
+    out.push(finding(a, 'A9.OTHER_YEAR', `${year}年度的“${ind.name.raw}”${field === 'target' ? '指标值' : '实际完成值'}写的是“${text.trim()}”（${ys.join('、')}年）`, { section: 'indicators', indicator: i, field, src: ind[field].src }, { year, named: ys.join(',') }));
 }
 
 const NONE: readonly number[] = [];
