@@ -15,6 +15,12 @@ import { demoCommand } from './commands/demo.ts';
 
 const out = (s: string) => process.stdout.write(s + '\n');
 
+// `jixiao audit … | head`: the reader has gone, so stop quietly instead of dying on EPIPE with a stack.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 export function buildProgram(): Command {
   const program = new Command('jixiao')
     .description('项目支出绩效自评：导入、评分、审核')

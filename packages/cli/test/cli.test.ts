@@ -71,6 +71,13 @@ describe('jixiao indicator', () => {
     for (const l of lines) expect(typeof l.explanation).toBe('string');
   });
 
+  it('an unreadable target is bad input: the result and why, exit code 2 with a stable code', () => {
+    const r = run('indicator', '--target', '约三成', '--actual', '30%', '--points', '10');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('无法计分');
+    expect(r.stderr).toContain('错误 [INPUT.UNPARSEABLE_VALUE]：--target “约三成”无法识别：约数无法计算');
+  });
+
   it('missing options: exit code 2', () => {
     const r = run('indicator', '--target', '≥95%');
     expect(r.status).toBe(2);
@@ -89,6 +96,12 @@ describe('jixiao import', () => {
 
 describe('jixiao audit, summary, report', () => {
   const hebei = join(root, 'fixtures/seeds/hebei-dachang-zhengfawei-2023.txt');
+
+  it('output into a pipe that closes early (`| head`) ends quietly, without an EPIPE stack', () => {
+    const r = spawnSync('sh', ['-c', `"${bin}" audit "${hebei}" | head -n 1`], { cwd: root, encoding: 'utf8' });
+    expect(r.stdout).toContain('【1】');
+    expect(r.stderr).not.toContain('EPIPE');
+  });
 
   it('audit prints findings grouped by form and rule, exit code 1 with errors', () => {
     const r = run('audit', hebei);

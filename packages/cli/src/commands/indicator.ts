@@ -62,6 +62,10 @@ export function indicatorCommand(opts: IndicatorOptions, out: (s: string) => voi
   const s = scoreIndicator(indicatorOf(opts.target, opts.actual, opts.points, opts.category ?? '数量指标', opts.claimed ?? ''), 0, scheme);
   if (opts.json) out(JSON.stringify(summarize(s), null, 2));
   else out(`${s.score === null ? '无法计分' : `${s.score}分`}\n${s.explanation}`);
+  // The result is printed either way (a claimed score may still stand, R6), but a value the parser
+  // cannot read is bad input: exit code 2, naming the option and why.
+  for (const [option, v] of [['--target', s.target], ['--actual', s.actual]] as const)
+    if (v.kind === 'unparseable') throw new CliError('INPUT.UNPARSEABLE_VALUE', `${option} “${v.raw}”无法识别：${v.reason}`);
 }
 
 const HEADER_NAMES: Record<string, 'target' | 'actual' | 'points' | 'category' | 'claimed'> = {
