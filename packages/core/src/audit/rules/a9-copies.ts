@@ -27,37 +27,56 @@ const EXPECTED = -1;
 const ACHIEVED = -2;
 
 /**
- * Texts bucketed by fingerprint without an object per text: a Map from fingerprint to the newest
- * occurrence, and each occurrence's form, field and previous occurrence of the same fingerprint in
- * typed arrays (grown by doubling). Objects are made only for buckets that span two forms — the few
- * candidate copies.
+ * Texts bucketed by fingerprint without an object per text: an open-addressing table from fingerprint
+ * to the bucket's newest occurrence, and each occurrence's fingerprint, form, field and previous
+ * occurrence of the same fingerprint — all in typed arrays, grown by doubling. (A Map did the same with
+ * a backing store that the garbage collector copied as it grew.) Objects are made only for buckets that
+ * span two forms — the few candidate copies.
  */
 class Buckets {
-  private readonly last = new Map<number, number>();
-  private form = new Int32Array(1024);
-  private what = new Int32Array(1024);
-  private prev = new Int32Array(1024);
+  /** newest occurrence per fingerprint, -1 where empty; length a power of two, at most half full */
+  private slots: Int32Array = new Int32Array(2048).fill(-1);
+  private used = 0;
+  private key: Int32Array = new Int32Array(1024);
+  private form: Int32Array = new Int32Array(1024);
+  private what: Int32Array = new Int32Array(1024);
+  private prev: Int32Array = new Int32Array(1024);
   private n = 0;
-  /** `form` is the form's position among those added to the detector */
+
+  /** `key` is a fingerprint (0 … 2³⁰), `form` the form's position among those added to the detector */
   add(key: number, form: number, what: number): void {
-    if (this.n === this.form.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      [this.form, this.what, this.prev] = [grow(this.form), grow(this.what), grow(this.prev)];
-    }
+    if (this.n === this.key.length) [this.key, this.form, this.what, this.prev] = [grow(this.key), grow(this.form), grow(this.what), grow(this.prev)];
+    if (2 * (this.used + 1) > this.slots.length) this.rehash();
+    const h = this.slot(key);
     const i = this.n++;
+    this.key[i] = key;
     this.form[i] = form;
     this.what[i] = what;
-    this.prev[i] = this.last.get(key) ?? -1;
-    this.last.set(key, i);
+    this.prev[i] = this.slots[h]!;
+    if (this.slots[h] === -1) this.used++;
+    this.slots[h] = i;
   }
-  /** Each bucket that spans more than one form, oldest occurrence first, in the order the buckets were first filled (a Map keeps that order). */
+
+  /** The slot of `key`: where it is, or the empty slot where it goes (linear probing). */
+  private slot(key: number): number {
+    const mask = this.slots.length - 1;
+    let h = key & mask;
+    for (let o = this.slots[h]!; o !== -1 && this.key[o] !== key; o = this.slots[h]!) h = (h + 1) & mask;
+    return h;
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2).fill(-1);
+    for (const o of old) if (o !== -1) this.slots[this.slot(this.key[o]!)] = o;
+  }
+
+  /** Each bucket that spans more than one form, oldest occurrence first, buckets in the order of their first occurrence. */
   shared(forms: readonly FormAudit[]): Occurrence[][] {
     const lists: Occurrence[][] = [];
-    for (const head of this.last.values())
+    for (let first = 0; first < this.n; first++) {
+      if (this.prev[first] !== -1) continue;
+      const head = this.slots[this.slot(this.key[first]!)]!;
       for (let j = this.prev[head]!; j >= 0; j = this.prev[j]!)
         if (this.form[j] !== this.form[head]) {
           const list: Occurrence[] = [];
@@ -65,8 +84,15 @@ class Buckets {
           lists.push(list.reverse());
           break;
         }
+    }
     return lists;
   }
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 function occurrence(audit: FormAudit, what: number): Occurrence {
