@@ -35,15 +35,25 @@ function ruleOf(code: string): RuleId {
 export type Where = Omit<FindingLocation, 'form'>;
 
 export function finding(a: FormAudit, code: string, message: string, where: Where, numbers: Finding['numbers'], fix?: SuggestedFix): Finding {
-  // Field by field rather than `{ form, ...where }`: the audit makes ~12 findings per form, and the
-  // spread was a measurable share of it. Keys keep the order of the spread (form first).
-  const location: FindingLocation = { form: a.ref, section: where.section };
-  if (where.indicator !== undefined) location.indicator = where.indicator;
-  if (where.field !== undefined) location.field = where.field;
-  if (where.src !== undefined) location.src = where.src;
-  const f: Finding = { rule: ruleOf(code), code, severity: severityOf(code, a.scheme), message, location, numbers };
-  if (fix) f.fix = fix;
-  return f;
+  const location = locate(a.ref, where);
+  const rule = ruleOf(code);
+  const severity = severityOf(code, a.scheme);
+  // Whole literals, never a property added afterwards: an added property lives outside the object
+  // (one more allocation per finding, ~12 per form), and the audit makes findings by the thousand.
+  return fix ? { rule, code, severity, message, location, numbers, fix } : { rule, code, severity, message, location, numbers };
+}
+
+/** The location with the form first, as one literal of the fields present (see finding()). */
+function locate(form: FindingLocation['form'], w: Where): FindingLocation {
+  const { section, indicator, field, src } = w;
+  if (field !== undefined) {
+    if (indicator !== undefined) return src !== undefined ? { form, section, indicator, field, src } : { form, section, indicator, field };
+    return src !== undefined ? { form, section, field, src } : { form, section, field };
+  }
+  const location: FindingLocation = { form, section };
+  if (indicator !== undefined) location.indicator = indicator;
+  if (src !== undefined) location.src = src;
+  return location;
 }
 
 /** A finding about a department document (汇总表, report, disclosure), optionally tied to a form. */
