@@ -35,9 +35,12 @@ function ruleOf(code: string): RuleId {
 export type Where = Omit<FindingLocation, 'form'>;
 
 export function finding(a: FormAudit, code: string, message: string, where: Where, numbers: Finding['numbers'], fix?: SuggestedFix): Finding {
-  const location = locate(a.ref, where);
+  return made(a.scheme, code, message, locate(a.ref, where), numbers, fix);
+}
+
+function made(scheme: Scheme, code: string, message: string, location: FindingLocation, numbers: Finding['numbers'], fix: SuggestedFix | undefined): Finding {
   const rule = ruleOf(code);
-  const severity = severityOf(code, a.scheme);
+  const severity = severityOf(code, scheme);
   // Whole literals, never a property added afterwards: an added property lives outside the object
   // (one more allocation per finding, ~12 per form), and the audit makes findings by the thousand.
   return fix ? { rule, code, severity, message, location, numbers, fix } : { rule, code, severity, message, location, numbers };
@@ -65,7 +68,5 @@ export function departmentFinding(
   numbers: Finding['numbers'],
   fix?: SuggestedFix,
 ): Finding {
-  const f: Finding = { rule: ruleOf(code), code, severity: severityOf(code, scheme), message, location, numbers };
-  if (fix) f.fix = fix;
-  return f;
+  return made(scheme, code, message, location, numbers, fix);
 }
