@@ -7,7 +7,7 @@ import { Dec } from './decimal.ts';
 // (of the quotient) cannot move the result at the places compared. At 40 digits decimal.js itself
 // rounds a ÷ b before × c and can be off by one unit (e.g. 728927.3 ÷ -0.06 × 191.4885 at 3 places).
 const Wide = DecimalJs.clone({ precision: 200, rounding: DecimalJs.ROUND_HALF_UP });
-import { add, cmp, isNegative, isZero, mulDiv, round, sub, times, trim } from './exact.ts';
+import { add, cmp, cmpProducts, isNegative, isZero, mulDiv, round, sub, times, trim } from './exact.ts';
 
 const decimal = fc
   .tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 6 }))
@@ -76,6 +76,7 @@ describe('the double fast paths of add, sub, times and cmp agree with the BigInt
         return (
           new Wide(add(xs)).equals(sum) &&
           cmp(a, b) === new Wide(a).comparedTo(b) &&
+          cmpProducts(xs, [b, a]) === xs.reduce((p, x) => p.times(x), new Wide(1)).comparedTo(new Wide(b).times(a)) &&
           new Wide(sub(a, b)).equals(new Wide(a).minus(b)) &&
           new Wide(times(a, b)).equals(new Wide(a).times(b)) &&
           isZero(a) === new Wide(a).isZero() &&

@@ -224,6 +224,24 @@ export function mulDiv(numerators: readonly string[], denominators: readonly str
   return format(q, places);
 }
 
+/** (Π left) compared with (Π right): -1, 0 or 1, exact, without printing either product. */
+export function cmpProducts(left: readonly string[], right: readonly string[]): number {
+  if (productSmall(left)) {
+    const lm = rm;
+    const ls = rs;
+    if (productSmall(right) && ls <= 22 && rs <= 22) {
+      const x = ls < rs ? lm * TEN[rs - ls]! : lm;
+      const y = rs < ls ? rm * TEN[ls - rs]! : rm;
+      if (Math.abs(lm) <= SAFE && Math.abs(rm) <= SAFE && Math.abs(x) <= SAFE && Math.abs(y) <= SAFE) return x < y ? -1 : x > y ? 1 : 0;
+    }
+  }
+  const [lm, ls] = product(left);
+  const [pm, ps] = product(right);
+  const l = ls >= ps ? lm : lm * pow10(ps - ls);
+  const r = ps >= ls ? pm : pm * pow10(ls - ps);
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
 /** Σ of decimal strings, exact. */
 export function add(values: readonly string[]): string {
   const small = addSmall(values);

@@ -2,7 +2,7 @@
  * A11: execution and achievement agree: indicators claimed (nearly) fully met while much of the money
  * was not spent is implausible; a large unspent share is a warning on its own.
  */
-import { add, cmp, isZero, mulDiv, sub, times, trim } from '../../values/exact.ts';
+import { add, cmp, cmpProducts, isZero, mulDiv, sub, trim } from '../../values/exact.ts';
 import { finding, type FormAudit } from '../context.ts';
 import type { Finding } from '../finding.ts';
 
@@ -24,7 +24,7 @@ export function a11ExecutionVsAchievement(a: FormAudit): Finding[] {
   const claimed = add(claimedScores);
   const pct = (d: string) => mulDiv([d, '100'], [], 2);
   // completion ÷ rate − 1 > gap  ⇔  claimed > rate × (1 + gap) × points, all exact (points > 0)
-  const over = isZero(rate) ? cmp(mulDiv([claimed], [pointSum], 6), '0') > 0 : cmp(claimed, times(times(rate, onePlus(scheme.audit.completionExecutionGap)), pointSum)) > 0;
+  const over = isZero(rate) ? cmp(mulDiv([claimed], [pointSum], 6), '0') > 0 : cmpProducts([claimed], [rate, onePlus(scheme.audit.completionExecutionGap), pointSum]) > 0;
   if (over) {
     const completion = trim(mulDiv([claimed], [pointSum], 6));
     out.push(
