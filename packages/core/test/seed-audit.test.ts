@@ -13,12 +13,14 @@ import {
   checkSummaryTable,
   DepartmentText,
   getScheme,
+  normalizeForCompare,
   summarizeDepartment,
   SummaryTable,
   type Evaluation,
   type Finding,
 } from '../src/index.ts';
 import { GOLDEN_DIR, goldenForm, goldenForms } from './golden.ts';
+import { fingerprint } from '../src/audit/rules/a9-key.ts';
 
 const hebeiIds = Array.from({ length: 11 }, (_, i) => `hebei-dachang-zhengfawei-2023.form-${String(i + 1).padStart(2, '0')}`);
 const hebei = hebeiIds.map(goldenForm);
@@ -211,5 +213,39 @@ describe('A9 with a template text shared by many forms', () => {
     expect(same).toHaveLength(50);
     expect(same[0]!.numbers).toEqual({ copies: 50, others: '“项目1”、“项目2”、“项目3”等49个项目' });
     expect(Math.max(...same.map((f) => f.message.length))).toBeLessThan(80);
+  });
+});
+
+describe('A9 takes a shared fingerprint for a candidate, never for proof', () => {
+  // Two different texts whose 30-bit fingerprints meet (found by searching `…第n项任务完成` for n < 50,000).
+  const [x, y] = ['保障社会治安综合治理工作第7575项任务完成', '保障社会治安综合治理工作第45275项任务完成'];
+  const withGoal = (i: number, goal: string, names: string[] = []) => {
+    const ev = structuredClone(goldenForm('hebei-dachang-zhengfawei-2023.form-07'));
+    ev.project.name = { raw: `项目${i}` };
+    ev.goals.expected = { raw: goal };
+    ev.goals.achieved = { raw: `第${i}个项目的完成情况，按年度计划全部完成` };
+    names.forEach((n, k) => (ev.indicators[k]!.name = { raw: n }));
+    return ev;
+  };
+
+  it('the two texts do collide', () => {
+    expect(fingerprint(x, 8)).toBe(fingerprint(y, 8));
+    expect(normalizeForCompare(x)).not.toBe(normalizeForCompare(y));
+  });
+
+  it('colliding goals of two forms are not copies; a real copy beside them still is', () => {
+    const alone = auditForms([withGoal(0, x), withGoal(1, y)]).findings.filter((f) => f.code === 'A9.SAME_GOAL');
+    expect(alone).toEqual([]);
+    const copied = auditForms([withGoal(0, x), withGoal(1, y), withGoal(2, x)]).findings.filter((f) => f.code === 'A9.SAME_GOAL');
+    expect(copied.map((f) => f.location.form?.index)).toEqual([0, 2]);
+    expect(copied[0]!.numbers).toEqual({ copies: 2, others: '“项目2”' });
+  });
+
+  it('two colliding indicator names in one form both count, each found copied on its own', () => {
+    const copies = auditForms([withGoal(0, '甲', [x, y]), withGoal(1, '乙', [y])]).findings.filter((f) => f.code === 'A9.SAME_INDICATOR');
+    expect(copies.map((f) => [f.location.form?.index, f.location.indicator])).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
   });
 });
