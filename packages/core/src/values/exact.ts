@@ -87,22 +87,32 @@ function divRound(n: bigint, d: bigint): bigint {
 
 /** a compared with b: -1, 0 or 1. */
 export function cmp(a: string, b: string): number {
-  // Both read as integers below 2⁵³ at a common scale: comparing those doubles is exact (and reading
-  // the digits here is cheaper than Number(), which parses any JavaScript numeral).
+  // Reading the digits here is cheaper than Number(), which parses any JavaScript numeral.
   if (readSmall(a)) {
     const am = rm;
     const as = rs;
     if (readSmall(b)) {
-      const x = as < rs ? am * TEN[rs - as]! : am;
-      const y = rs < as ? rm * TEN[as - rs]! : rm;
-      if (Math.abs(x) <= SAFE && Math.abs(y) <= SAFE) return x < y ? -1 : x > y ? 1 : 0;
+      const c = compareSmall(am, as, rm, rs);
+      if (c !== null) return c;
     }
   }
-  const [am, as] = parts(a);
-  const [bm, bs] = parts(b);
-  const l = as >= bs ? am : am * pow10(bs - as);
-  const r = bs >= as ? bm : bm * pow10(as - bs);
-  return l < r ? -1 : l > r ? 1 : 0;
+  return compareBig(parts(a), parts(b));
+}
+
+/** xm / 10^xs against ym / 10^ys in doubles: exact while both, brought to one scale, stay below 2⁵³; else null. */
+function compareSmall(xm: number, xs: number, ym: number, ys: number): number | null {
+  if (xs > 22 || ys > 22) return null;
+  const x = xs < ys ? xm * TEN[ys - xs]! : xm;
+  const y = ys < xs ? ym * TEN[xs - ys]! : ym;
+  if (!(Math.abs(x) <= SAFE && Math.abs(y) <= SAFE)) return null;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The same with BigInt mantissas, for anything larger. */
+function compareBig([xm, xs]: [bigint, number], [ym, ys]: [bigint, number]): number {
+  const x = xs >= ys ? xm : xm * pow10(ys - xs);
+  const y = ys >= xs ? ym : ym * pow10(xs - ys);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** 10^0 … 10^22 as doubles, all exact. */
@@ -229,17 +239,13 @@ export function cmpProducts(left: readonly string[], right: readonly string[]): 
   if (productSmall(left)) {
     const lm = rm;
     const ls = rs;
-    if (productSmall(right) && ls <= 22 && rs <= 22) {
-      const x = ls < rs ? lm * TEN[rs - ls]! : lm;
-      const y = rs < ls ? rm * TEN[ls - rs]! : rm;
-      if (Math.abs(lm) <= SAFE && Math.abs(rm) <= SAFE && Math.abs(x) <= SAFE && Math.abs(y) <= SAFE) return x < y ? -1 : x > y ? 1 : 0;
+    // a product past 2⁵³ has been rounded: compareSmall then refuses it, as |x| ≥ |lm|
+    if (productSmall(right)) {
+      const c = compareSmall(lm, ls, rm, rs);
+      if (c !== null) return c;
     }
   }
-  const [lm, ls] = product(left);
-  const [pm, ps] = product(right);
-  const l = ls >= ps ? lm : lm * pow10(ps - ls);
-  const r = ps >= ls ? pm : pm * pow10(ls - ps);
-  return l < r ? -1 : l > r ? 1 : 0;
+  return compareBig(product(left), product(right));
 }
 
 /** Σ of decimal strings, exact. */
