@@ -44,6 +44,26 @@ describe('.docx', () => {
     expect(xml).toContain('<w:pStyle w:val="Cell"/>');
     expect(xml).toContain('见义勇为基金');
     expect(xml).toContain('<w:tblHeader/>'); // the indicator header repeats on every page
+    expect(xml).not.toContain('w:tblHeader w:val="off"');
+  });
+
+  it('a cell is bold and centred through its style: every style a cell names exists, based on Cell, with its weight and alignment', async () => {
+    const bytes = await renderDocx(formDocument(hebei[2]!));
+    const xml = documentXml(bytes);
+    const styles = strFromU8(unzipSync(bytes)['word/styles.xml']!);
+    const style = (id: string) => styles.match(new RegExp(`<w:style [^>]*w:styleId="${id}">.*?</w:style>`, 's'))?.[0];
+    const used = new Set([...xml.matchAll(/<w:pStyle w:val="(Cell\w*)"\/>/g)].map((m) => m[1]!));
+    expect(used).toContain('CellBoldCenter'); // the labels: 项目名称, 一级指标, …
+    for (const id of used) {
+      const st = style(id)!;
+      expect(st, id).toBeDefined();
+      if (id !== 'Cell') expect(st, id).toContain('<w:basedOn w:val="Cell"/>');
+      expect(st.includes('<w:b/>'), id).toBe(id.includes('Bold'));
+      expect(st.includes('<w:jc w:val="center"/>'), id).toBe(id.endsWith('Center'));
+      expect(st.includes('<w:jc w:val="right"/>'), id).toBe(id.endsWith('Right'));
+    }
+    // the label is bold by its style, not by a property on every run
+    expect(xml).toMatch(/<w:pStyle w:val="CellBoldCenter"\/><\/w:pPr><w:r><w:t xml:space="preserve">项目名称<\/w:t>/);
   });
 
   it('the national layout prints 万元 to 2 decimals and rates as percentages', async () => {
