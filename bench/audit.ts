@@ -4,9 +4,8 @@
  * Usage: npx tsx bench/audit.ts [N=1000] [rounds=15]
  */
 import { cpus, totalmem } from 'node:os';
-import { auditForms, getScheme, scoreEvaluation } from '@jixiao/core';
+import { auditForms, getScheme, scoreEvaluation, syntheticForms } from '@jixiao/core';
 import { median, report, time } from './measure.ts';
-import { syntheticForms } from '@jixiao/core';
 
 const n = Number(process.argv[2] ?? 1000);
 const rounds = Number(process.argv[3] ?? 15);

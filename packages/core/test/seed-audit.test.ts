@@ -249,3 +249,17 @@ describe('A9 takes a shared fingerprint for a candidate, never for proof', () =>
     ]);
   });
 });
+
+describe('A7 points at the cell it is about', () => {
+  it('an unreadable target at the target’s source cell, an unreadable actual at the actual’s', () => {
+    const ev = structuredClone(goldenForm('hebei-dachang-zhengfawei-2023.form-07'));
+    const ind = ev.indicators[0]!;
+    ind.target = { raw: '约三成', src: { line: 901 } };
+    ind.actual = { raw: '--5', src: { line: 902 } };
+    const a7 = auditForm(ev).findings.filter((f) => f.code === 'A7.UNPARSEABLE' && f.location.indicator === 0);
+    expect(a7.map((f) => [f.location.field, f.location.src])).toEqual([
+      ['target', { line: 901 }],
+      ['actual', { line: 902 }],
+    ]);
+  });
+});
