@@ -70,3 +70,11 @@ export function departmentFinding(
 ): Finding {
   return made(scheme, code, message, location, numbers, fix);
 }
+
+/** `indicators[3].claimedScore`, made once per row and field: fixes name one on thousands of findings. */
+const FIELD_PATHS = new Map<string, string[]>();
+export function indicatorField(i: number, field: string): string {
+  let paths = FIELD_PATHS.get(field);
+  if (paths === undefined) FIELD_PATHS.set(field, (paths = []));
+  return (paths[i] ??= `indicators[${i}].${field}`);
+}

@@ -7,7 +7,7 @@ import { Dec } from './decimal.ts';
 // (of the quotient) cannot move the result at the places compared. At 40 digits decimal.js itself
 // rounds a ÷ b before × c and can be off by one unit (e.g. 728927.3 ÷ -0.06 × 191.4885 at 3 places).
 const Wide = DecimalJs.clone({ precision: 200, rounding: DecimalJs.ROUND_HALF_UP });
-import { add, cmp, cmpProducts, isNegative, isZero, mulDiv, round, sub, times, trim } from './exact.ts';
+import { add, cmp, cmpDistance, cmpProducts, isNegative, isZero, mulDiv, round, sub, times, trim } from './exact.ts';
 
 const decimal = fc
   .tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 6 }))
@@ -77,6 +77,8 @@ describe('the double fast paths of add, sub, times and cmp agree with the BigInt
           new Wide(add(xs)).equals(sum) &&
           cmp(a, b) === new Wide(a).comparedTo(b) &&
           cmpProducts(xs, [b, a]) === xs.reduce((p, x) => p.times(x), new Wide(1)).comparedTo(new Wide(b).times(a)) &&
+          cmpDistance(a, b, xs[xs.length - 1]!.replace('-', '')) === new Wide(a).minus(b).abs().comparedTo(xs[xs.length - 1]!.replace('-', '')) &&
+          cmpDistance(a, b, xs[xs.length - 1]!.replace('-', ''), 2) === new Wide(a).times(100).minus(b).abs().comparedTo(xs[xs.length - 1]!.replace('-', '')) &&
           new Wide(sub(a, b)).equals(new Wide(a).minus(b)) &&
           new Wide(times(a, b)).equals(new Wide(a).times(b)) &&
           isZero(a) === new Wide(a).isZero() &&
@@ -94,6 +96,12 @@ describe('the double fast paths of add, sub, times and cmp agree with the BigInt
     expect(times('0.5', '20')).toBe('10.0');
     expect(add(['9007199254740991', '1'])).toBe('9007199254740992');
     expect(times('94906267', '94906267')).toBe('9007199515875289');
+    // 执行率 53.1126…% written as 53.11: within 0.01 points, not within 0.001
+    expect(cmpDistance('0.531126871552', '53.11', '0.01', 2)).toBe(-1);
+    expect(cmpDistance('0.531126871552', '53.11', '0.001', 2)).toBe(1);
+    expect(cmpDistance('5', '3', '2')).toBe(0);
+    expect(cmpDistance('3', '5', '1.5')).toBe(1);
+    expect(cmpDistance('1', '100', '0', 2)).toBe(0);
     expect(isZero('-0.000')).toBe(true);
     expect(isZero('0.001')).toBe(false);
     expect(trim('100')).toBe('100');

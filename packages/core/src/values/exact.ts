@@ -248,6 +248,47 @@ export function cmpProducts(left: readonly string[], right: readonly string[]): 
   return compareBig(product(left), product(right));
 }
 
+/**
+ * |x × 10^shift − y| compared with tol: -1, 0 or 1, exact, without printing the difference (the audit
+ * asks "within tolerance?" of every claimed figure). `shift` moves x's point: 2 for a share against a
+ * percentage, as 执行率 is written.
+ */
+export function cmpDistance(x: string, y: string, tol: string, shift = 0): number {
+  if (readSmall(x)) {
+    let xm = rm;
+    let xs = rs - shift;
+    if (xs < 0) {
+      xm *= TEN[-xs]!;
+      xs = 0;
+    }
+    if (readSmall(y)) {
+      const ym = rm;
+      const ys = rs;
+      if (readSmall(tol)) {
+        const s = Math.max(xs, ys, rs);
+        if (s < TEN.length) {
+          const a = xm * TEN[s - xs]!;
+          const b = ym * TEN[s - ys]!;
+          const t = rm * TEN[s - rs]!;
+          const d = Math.abs(a - b);
+          if (Math.abs(a) <= SAFE && Math.abs(b) <= SAFE && Math.abs(t) <= SAFE && d <= SAFE) return d < t ? -1 : d > t ? 1 : 0;
+        }
+      }
+    }
+  }
+  let [xm, xs] = parts(x);
+  xs -= shift;
+  if (xs < 0) {
+    xm *= pow10(-xs);
+    xs = 0;
+  }
+  const [ym, ys] = parts(y);
+  const [tm, ts] = parts(tol);
+  const s = Math.max(xs, ys, ts);
+  const d = xm * pow10(s - xs) - ym * pow10(s - ys);
+  return compareBig([d < 0n ? -d : d, s], [tm, ts]);
+}
+
 /** Σ of decimal strings, exact. */
 export function add(values: readonly string[]): string {
   const small = addSmall(values);

@@ -30,3 +30,13 @@ export function cleanCell(s: string): string {
     .replace(/[ \t\u3000]*\n[ \t\u3000]*/g, '\n')
     .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
 }
+
+/**
+ * `s.trim() !== ''` without trimming: a cell that starts with an ideograph or a printable ASCII
+ * character (nearly every filled cell) has text; anything else is left to trim().
+ */
+export function hasText(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) return true;
+  return s.trim() !== '';
+}

@@ -3,8 +3,7 @@ import { cmp, trim } from '../../values/exact.ts';
 import { finding, type FormAudit } from '../context.ts';
 import type { Finding } from '../finding.ts';
 
-export function a1PointsAddUp(a: FormAudit): Finding[] {
-  const out: Finding[] = [];
+export function a1PointsAddUp(a: FormAudit, out: Finding[]): void {
   const { score, scheme, ev } = a;
   const total = score.points;
   if (cmp(total, scheme.total) !== 0)
@@ -42,5 +41,4 @@ export function a1PointsAddUp(a: FormAudit): Finding[] {
         points: total,
       }),
     );
-  return out;
 }

@@ -4,12 +4,12 @@
  */
 import { add, cmp, cmpProducts, isZero, mulDiv, sub, trim } from '../../values/exact.ts';
 import { finding, type FormAudit } from '../context.ts';
+import { oneMinus, onePlus } from '../scheme-figures.ts';
 import type { Finding } from '../finding.ts';
 
-export function a11ExecutionVsAchievement(a: FormAudit): Finding[] {
-  const out: Finding[] = [];
+export function a11ExecutionVsAchievement(a: FormAudit, out: Finding[]): void {
   const { score, scheme } = a;
-  if (score.budget.rate === null) return out;
+  if (score.budget.rate === null) return;
   const rate = score.budget.rate;
   // The group subtotals already hold Σ 分值 and Σ claimed scores; budget execution is not an achievement.
   const points: string[] = [];
@@ -20,7 +20,7 @@ export function a11ExecutionVsAchievement(a: FormAudit): Finding[] {
       claimedScores.push(g.claimed);
     }
   const pointSum = add(points);
-  if (isZero(pointSum)) return out;
+  if (isZero(pointSum)) return;
   const claimed = add(claimedScores);
   const pct = (d: string) => mulDiv([d, '100'], [], 2);
   // completion ÷ rate − 1 > gap  ⇔  claimed > rate × (1 + gap) × points, all exact (points > 0)
@@ -34,8 +34,9 @@ export function a11ExecutionVsAchievement(a: FormAudit): Finding[] {
       }),
     );
   }
-  const unspent = sub('1', rate);
-  if (cmp(unspent, scheme.audit.unspentShare) > 0)
+  // 1 − rate > share  ⇔  rate < 1 − share: the difference is printed only for a finding
+  if (cmp(rate, oneMinus(scheme.audit.unspentShare)) < 0) {
+    const unspent = sub('1', rate);
     out.push(
       finding(a, 'A11.UNSPENT', `预算 ${score.budget.budget} 万元中有 ${pct(unspent)}% 未执行（结余 ${trim(sub(score.budget.budget!, score.budget.executed!))} 万元）`, { section: 'budget', field: 'budget' }, {
         budget: score.budget.budget,
@@ -43,16 +44,5 @@ export function a11ExecutionVsAchievement(a: FormAudit): Finding[] {
         unspentShare: trim(mulDiv([unspent], [], 6)),
       }),
     );
-  return out;
-}
-
-/** 1 + gap, once per gap (a scheme setting). */
-const ONE_PLUS = new Map<string, string>();
-function onePlus(gap: string): string {
-  let v = ONE_PLUS.get(gap);
-  if (v === undefined) {
-    v = trim(add(['1', gap]));
-    ONE_PLUS.set(gap, v);
   }
-  return v;
 }

@@ -5,8 +5,7 @@ import type { Finding } from '../finding.ts';
 const VAGUE = /^(长期|持续|逐步|不断|稳步|进一步|有效|明显|显著)?(提升|提高|改善|加强|增强|开展|推进|长期|持续|保持)?$/;
 const QUANTITATIVE = new Set(['数量指标', '质量指标', '时效指标', '成本指标', '经济成本指标', '服务对象满意度指标']);
 
-export function a12MeasurableTargets(a: FormAudit): Finding[] {
-  const out: Finding[] = [];
+export function a12MeasurableTargets(a: FormAudit, out: Finding[]): void {
   for (const s of a.score.indicators) {
     if (s.target.kind !== 'word') continue;
     const w = s.target.word;
@@ -23,5 +22,4 @@ export function a12MeasurableTargets(a: FormAudit): Finding[] {
       ),
     );
   }
-  return out;
 }

@@ -1,14 +1,15 @@
 /** A2: 0 ≤ 得分 ≤ 分值 for every indicator. */
 import { cmp, isNegative } from '../../values/exact.ts';
-import { finding, type FormAudit } from '../context.ts';
+import { finding, indicatorField, type FormAudit } from '../context.ts';
 import type { Finding } from '../finding.ts';
 
-export function a2ScoreRange(a: FormAudit): Finding[] {
-  const out: Finding[] = [];
-  a.ev.indicators.forEach((ind, i) => {
+export function a2ScoreRange(a: FormAudit, out: Finding[]): void {
+  const { indicators } = a.ev;
+  for (let i = 0; i < indicators.length; i++) {
+    const ind = indicators[i]!;
     const c = ind.claimedScore.value;
     const w = ind.points.value;
-    if (c === null || w === null) return;
+    if (c === null || w === null) continue;
     const negative = isNegative(c);
     if (negative || cmp(c, w) > 0)
       out.push(
@@ -18,9 +19,8 @@ export function a2ScoreRange(a: FormAudit): Finding[] {
           `“${ind.name.raw}”得分 ${c} 分超出 0–${w} 分（得分不能超过指标分值）`,
           { section: 'indicators', indicator: i, field: 'claimedScore', src: ind.claimedScore.src },
           { claimed: c, points: w },
-          { field: `indicators[${i}].claimedScore`, value: negative ? '0' : w, label: `改为 ${negative ? '0' : w} 分` },
+          { field: indicatorField(i, 'claimedScore'), value: negative ? '0' : w, label: `改为 ${negative ? '0' : w} 分` },
         ),
       );
-  });
-  return out;
+  }
 }

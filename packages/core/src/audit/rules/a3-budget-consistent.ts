@@ -5,11 +5,13 @@
  */
 import type { BudgetLine, NumberField } from '../../model/evaluation.ts';
 import { totalLine } from '../../scoring/budget-execution.ts';
-import { add, cmp, isNegative, isZero, mulDiv, sub, times, trim } from '../../values/exact.ts';
+import { add, cmp, cmpDistance, isNegative, isZero, mulDiv, sub, trim } from '../../values/exact.ts';
 import { finding, type FormAudit } from '../context.ts';
 import type { Finding } from '../finding.ts';
 
 const FIELDS = ['initial', 'declared', 'prepared', 'adjusted', 'received', 'executed', 'balance'] as const;
+/** The figures that cannot be negative: all but 结转结余 (an overspend is written as a negative balance). */
+const UNSIGNED = FIELDS.filter((k) => k !== 'balance');
 const NAMES: Record<(typeof FIELDS)[number], string> = {
   initial: '年初预算数',
   declared: '目标申报数',
@@ -23,28 +25,31 @@ const NAMES: Record<(typeof FIELDS)[number], string> = {
 /** A figure as an exact decimal string without trailing zeros, or null when the cell holds none. */
 const v = (f: NumberField | undefined): string | null => (f?.value ? trim(f.value) : null);
 
-export function a3BudgetConsistent(a: FormAudit): Finding[] {
-  const out: Finding[] = [];
+export function a3BudgetConsistent(a: FormAudit, out: Finding[]): void {
   const { ev, score } = a;
   const line = totalLine(ev);
-  if (!line) return out;
+  if (!line) return;
   const li = ev.budget.lines.indexOf(line);
+  // Figures are compared as written (cmp is numeric: 12.50 = 12.5); trimmed only to be shown in a finding.
   const b = score.budget;
 
-  for (const [i, l] of ev.budget.lines.entries())
-    for (const k of FIELDS) {
+  const { lines } = ev.budget;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    for (const k of UNSIGNED) {
       const x = l[k]?.value;
-      if (x && k !== 'balance' && isNegative(x))
+      if (x && isNegative(x))
         out.push(finding(a, 'A3.NEGATIVE', `${l.label.raw.trim() || '预算'}的${NAMES[k]}为负数（${trim(x)} 万元）`, { section: 'budget', field: `budget.lines[${i}].${k}`, src: l[k]?.src }, { value: trim(x) }));
     }
+  }
 
   if (b.budget !== null && b.rate === null)
     out.push(finding(a, 'A3.BUDGET_UNDEFINED', `${b.explanation}，需核实预算数`, { section: 'budget', field: `budget.lines[${li}].adjusted` }, { budget: b.budget, executed: b.executed }));
 
   if (b.rate !== null && line.rate?.value) {
-    const claimed = trim(line.rate.value);
-    const diff = sub(times(b.rate, '100'), claimed);
-    if (cmp(isNegative(diff) ? diff.slice(1) : diff, a.scheme.audit.rateTolerancePoints) > 0) {
+    // |rate × 100 − written| > tolerance, in percentage points
+    if (cmpDistance(b.rate, line.rate.value, a.scheme.audit.rateTolerancePoints, 2) > 0) {
+      const claimed = trim(line.rate.value);
       const computed = mulDiv([b.rate, '100'], [], 2);
       out.push(
         finding(
@@ -83,28 +88,27 @@ export function a3BudgetConsistent(a: FormAudit): Finding[] {
       );
   }
 
-  out.push(...linesSum(a, ev.budget.lines, line, li));
-  return out;
+  linesSum(a, ev.budget.lines, line, li, out);
 }
 
 /** The total line against its source lines (当年财政拨款 + 上年结转 + 其他资金, or 财政资金 + 其他). */
-function linesSum(a: FormAudit, lines: BudgetLine[], total: BudgetLine, li: number): Finding[] {
-  const out: Finding[] = [];
+function linesSum(a: FormAudit, lines: BudgetLine[], total: BudgetLine, li: number, out: Finding[]): void {
   const sources = lines.filter((l) => l !== total && l.kind !== 'total');
   // 财政资金 may be the same money as 当年财政拨款 written again; sum one family only.
   const family = sources.some((l) => l.kind === 'current' || l.kind === 'carryover') ? sources.filter((l) => l.kind !== 'fiscal') : sources;
-  if (family.length === 0) return out;
+  if (family.length === 0) return;
   for (const k of FIELDS) {
-    const parts: string[] = [];
+    // Σ of the family's figures, added as they come: most families are one or two lines
+    let sum: string | null = null;
     for (const l of family) {
       const p = l[k]?.value;
-      if (p) parts.push(p);
+      if (p) sum = sum === null ? p : add([sum, p]);
     }
-    if (parts.length === 0) continue;
-    const t = v(total[k]);
-    const s = trim(add(parts));
-    if (t === null && isZero(s)) continue;
-    if (t !== null && cmp(t, s) === 0) continue;
+    if (sum === null) continue;
+    const written = total[k]?.value || null;
+    if (written === null ? isZero(sum) : cmp(written, sum) === 0) continue;
+    const t = written === null ? null : trim(written);
+    const s = trim(sum);
     const zero = (t === null || isZero(t)) && !isZero(s);
     out.push(
       finding(
@@ -117,5 +121,4 @@ function linesSum(a: FormAudit, lines: BudgetLine[], total: BudgetLine, li: numb
       ),
     );
   }
-  return out;
 }

@@ -3,24 +3,18 @@
  * and its arithmetic, and offers the recomputed score as the fix. Rows the rule cannot decide (the
  * claimed score stands) are not reported here: A7 and A12 say why they cannot be decided.
  */
-import { cmp, sub } from '../../values/exact.ts';
-import { finding, type FormAudit } from '../context.ts';
+import { cmp, cmpDistance } from '../../values/exact.ts';
+import { finding, indicatorField, type FormAudit } from '../context.ts';
 import type { Finding } from '../finding.ts';
 import { totalLine } from '../../scoring/budget-execution.ts';
 
-export function a4ScoresRecomputed(a: FormAudit): Finding[] {
-  const out: Finding[] = [];
+export function a4ScoresRecomputed(a: FormAudit, out: Finding[]): void {
   const tol = a.scheme.audit.scoreTolerance;
-  // |x − y| < tolerance; most claims equal the computed score exactly, which needs no subtraction
-  const close = (x: string, y: string) => {
-    const c = cmp(x, y);
-    return c === 0 || cmp(c > 0 ? sub(x, y) : sub(y, x), tol) < 0;
-  };
   for (const s of a.score.indicators) {
     if (s.basis !== 'rule' || s.score === null) continue;
     const ind = a.ev.indicators[s.index]!;
     const claimed = s.claimed;
-    if (claimed !== null && close(claimed, s.score)) continue;
+    if (claimed !== null && close(claimed, s.score, tol)) continue;
     const what = claimed === null ? `“${ind.name.raw}”未填得分` : `“${ind.name.raw}”填报得分 ${claimed} 分，按规则应为 ${s.score} 分`;
     out.push(
       finding(
@@ -29,13 +23,13 @@ export function a4ScoresRecomputed(a: FormAudit): Finding[] {
         `${what}（${s.explanation}）`,
         { section: 'indicators', indicator: s.index, field: 'claimedScore', src: ind.claimedScore.src },
         { claimed, computed: s.score, points: s.points, rule: s.rule },
-        { field: `indicators[${s.index}].claimedScore`, value: s.score, label: `采用计算得分 ${s.score} 分` },
+        { field: indicatorField(s.index, 'claimedScore'), value: s.score, label: `采用计算得分 ${s.score} 分` },
       ),
     );
   }
   const b = a.score.budget;
-  const line = totalLine(a.ev);
-  if (b.score !== null && b.claimedScore !== null && !close(b.claimedScore, b.score)) {
+  if (b.score !== null && b.claimedScore !== null && !close(b.claimedScore, b.score, tol)) {
+    const line = totalLine(a.ev);
     const li = line ? a.ev.budget.lines.indexOf(line) : 0;
     out.push(
       finding(
@@ -48,5 +42,9 @@ export function a4ScoresRecomputed(a: FormAudit): Finding[] {
       ),
     );
   }
-  return out;
+}
+
+/** x = y or |x − y| < tolerance (most claims equal the computed score exactly). */
+function close(x: string, y: string, tol: string): boolean {
+  return cmp(x, y) === 0 || cmpDistance(x, y, tol) < 0;
 }

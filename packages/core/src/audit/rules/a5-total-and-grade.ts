@@ -4,11 +4,12 @@ import { gradeOf } from '../../scoring/grade.ts';
 import { finding, type FormAudit } from '../context.ts';
 import type { Finding } from '../finding.ts';
 
-export function a5TotalAndGrade(a: FormAudit): Finding[] {
-  const out: Finding[] = [];
+export function a5TotalAndGrade(a: FormAudit, out: Finding[]): void {
   const { ev, score, scheme } = a;
   const budgetClaim = score.budget.inTotal ? (score.budget.claimedScore ?? '0') : '0';
-  const claimedSum = trim(add([...ev.indicators.filter((i) => !i.notApplicable).map((i) => i.claimedScore.value ?? '0'), budgetClaim]));
+  const claims: string[] = [budgetClaim];
+  for (const i of ev.indicators) if (!i.notApplicable) claims.push(i.claimedScore.value ?? '0');
+  const claimedSum = trim(add(claims));
   const total = ev.claimed.total;
   const src = total?.src;
   if (total?.value) {
@@ -39,5 +40,4 @@ export function a5TotalAndGrade(a: FormAudit): Finding[] {
         grade: score.grade,
       }, { field: 'claimed.total', value: score.total, label: `采用计算总分 ${score.total} 分` }),
     );
-  return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { Indicator } from '../../model/evaluation.ts';
 import type { IndicatorScore } from '../../scoring/score-indicator.ts';
-import { finding, type FormAudit, type Where } from '../context.ts';
+import { finding, indicatorField, type FormAudit, type Where } from '../context.ts';
 import type { Finding } from '../finding.ts';
 
 // Made only for a finding (most rows have none): a location and a quoted name per row cost more than the checks.
@@ -13,8 +13,7 @@ import type { Finding } from '../finding.ts';
 const at = (s: IndicatorScore, ind: Indicator, field: 'actual' | 'target' = 'actual'): Where => ({ section: 'indicators', indicator: s.index, field, src: ind[field].src });
 const quoted = (ind: Indicator) => `“${ind.name.raw}”`;
 
-export function a7ActualFitsTarget(a: FormAudit): Finding[] {
-  const out: Finding[] = [];
+export function a7ActualFitsTarget(a: FormAudit, out: Finding[]): void {
   for (const s of a.score.indicators) {
     if (s.rule === 'R2.not-applicable') continue;
     const ind = a.ev.indicators[s.index]!;
@@ -30,7 +29,7 @@ export function a7ActualFitsTarget(a: FormAudit): Finding[] {
         const copied = actual.raw.trim() === (ind.targetAdjusted?.raw.trim() || ind.target.raw.trim());
         out.push(
           finding(a, 'A7.ACTUAL_IS_COMPARISON', `${quoted(ind)}的实际完成值写作“${actual.raw.trim()}”${copied ? '（与指标值相同）' : ''}，是比较式而不是测得的数值`, at(s, ind), { target: target.raw, actual: actual.raw }, {
-            field: `indicators[${s.index}].actual`,
+            field: indicatorField(s.index, 'actual'),
             value: `${actual.value}${actual.unit}`,
             label: `改为实测值（如 ${actual.value}${actual.unit}）`,
           }),
@@ -40,5 +39,4 @@ export function a7ActualFitsTarget(a: FormAudit): Finding[] {
     } else if ((target.kind === 'word' || target.kind === 'tier') && actual.kind === 'quantity')
       out.push(finding(a, 'A7.ACTUAL_NOT_QUALITATIVE', `${quoted(ind)}的指标值是定性的“${target.raw.trim()}”，实际完成值却是数值“${actual.raw.trim()}”`, at(s, ind), { target: target.raw, actual: actual.raw }));
   }
-  return out;
 }

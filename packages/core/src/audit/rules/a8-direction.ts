@@ -2,8 +2,7 @@
 import { finding, type FormAudit } from '../context.ts';
 import type { Finding } from '../finding.ts';
 
-export function a8Direction(a: FormAudit): Finding[] {
-  const out: Finding[] = [];
+export function a8Direction(a: FormAudit, out: Finding[]): void {
   for (const s of a.score.indicators) {
     if (s.target.kind !== 'quantity' || s.target.op === null) continue;
     const op = s.target.op;
@@ -18,5 +17,4 @@ export function a8Direction(a: FormAudit): Finding[] {
       }),
     );
   }
-  return out;
 }

@@ -185,9 +185,14 @@ function copies(list: Occurrence[], code: 'A9.SAME_GOAL' | 'A9.SAME_INDICATOR', 
   // name the first few projects and count the rest (linear, not quadratic, in the number of copies).
   const names = [...projects].slice(0, 4).map((idx) => [idx, `“${list.find((x) => x.audit.index === idx)!.audit.ev.project.name.raw}”`] as const);
   for (const o of list) {
-    const shown = names.filter(([idx]) => idx !== o.audit.index).slice(0, 3).map(([, n]) => n);
-    const rest = projects.size - 1 - shown.length;
-    const others = (rest > 0 ? [...shown.slice(0, -1), `${shown[shown.length - 1]}等${projects.size - 1}个项目`] : shown).join('、');
+    // up to three other projects by name, then how many in all: “甲”、“乙”、“丙”等7个项目
+    let others = '';
+    let shown = 0;
+    for (const [idx, n] of names)
+      if (idx !== o.audit.index && shown < 3) {
+        others += shown++ === 0 ? n : `、${n}`;
+      }
+    if (projects.size - 1 > shown) others += `等${projects.size - 1}个项目`;
     const ev = o.audit.ev;
     const what =
       code === 'A9.SAME_GOAL'
