@@ -3,16 +3,16 @@
  * in percentage points); 执行数 ≤ 到位数 ≤ 预算数; 结余 = 预算数 − 执行数; the total line equals the
  * sum of its source lines (a total of 0 over filled source lines is the worst case).
  */
+import { FIGURES, figureOf, type Figure } from '../../model/budget-figures.ts';
 import type { BudgetLine, NumberField } from '../../model/evaluation.ts';
 import { totalLine } from '../../scoring/budget-execution.ts';
 import { add, cmp, cmpDistance, isNegative, isZero, mulDiv, sub, trim } from '../../values/exact.ts';
 import { finding, type FormAudit } from '../context.ts';
 import type { Finding } from '../finding.ts';
 
-const FIELDS = ['initial', 'declared', 'prepared', 'adjusted', 'received', 'executed', 'balance'] as const;
 /** The figures that cannot be negative: all but 结转结余 (an overspend is written as a negative balance). */
-const UNSIGNED = FIELDS.filter((k) => k !== 'balance');
-const NAMES: Record<(typeof FIELDS)[number], string> = {
+const UNSIGNED = FIGURES.filter((k) => k !== 'balance');
+const NAMES: Record<Figure, string> = {
   initial: '年初预算数',
   declared: '目标申报数',
   prepared: '预算编制数',
@@ -37,9 +37,10 @@ export function a3BudgetConsistent(a: FormAudit, out: Finding[]): void {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     for (const k of UNSIGNED) {
-      const x = l[k]?.value;
+      const f = figureOf(l, k);
+      const x = f?.value;
       if (x && isNegative(x))
-        out.push(finding(a, 'A3.NEGATIVE', `${l.label.raw.trim() || '预算'}的${NAMES[k]}为负数（${trim(x)} 万元）`, { section: 'budget', field: `budget.lines[${i}].${k}`, src: l[k]?.src }, { value: trim(x) }));
+        out.push(finding(a, 'A3.NEGATIVE', `${l.label.raw.trim() || '预算'}的${NAMES[k]}为负数（${trim(x)} 万元）`, { section: 'budget', field: `budget.lines[${i}].${k}`, src: f.src }, { value: trim(x) }));
     }
   }
 
@@ -97,15 +98,16 @@ function linesSum(a: FormAudit, lines: BudgetLine[], total: BudgetLine, li: numb
   // 财政资金 may be the same money as 当年财政拨款 written again; sum one family only.
   const family = sources.some((l) => l.kind === 'current' || l.kind === 'carryover') ? sources.filter((l) => l.kind !== 'fiscal') : sources;
   if (family.length === 0) return;
-  for (const k of FIELDS) {
+  for (const k of FIGURES) {
     // Σ of the family's figures, added as they come: most families are one or two lines
     let sum: string | null = null;
     for (const l of family) {
-      const p = l[k]?.value;
+      const p = figureOf(l, k)?.value;
       if (p) sum = sum === null ? p : add([sum, p]);
     }
     if (sum === null) continue;
-    const written = total[k]?.value || null;
+    const cell = figureOf(total, k);
+    const written = cell?.value || null;
     if (written === null ? isZero(sum) : cmp(written, sum) === 0) continue;
     const t = written === null ? null : trim(written);
     const s = trim(sum);
@@ -115,7 +117,7 @@ function linesSum(a: FormAudit, lines: BudgetLine[], total: BudgetLine, li: numb
         a,
         zero ? 'A3.ZERO_TOTAL' : 'A3.LINES_SUM',
         zero ? `${NAMES[k]}合计为 ${t ?? '空'}，其下各资金来源合计 ${s} 万元` : `${NAMES[k]}合计 ${t ?? '空'} 万元，不等于各资金来源之和 ${s} 万元`,
-        { section: 'budget', field: `budget.lines[${li}].${k}`, src: total[k]?.src },
+        { section: 'budget', field: `budget.lines[${li}].${k}`, src: cell?.src },
         { total: t, sum: s },
         { field: `budget.lines[${li}].${k}`, value: s, label: `改为 ${s} 万元` },
       ),
