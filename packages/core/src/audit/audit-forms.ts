@@ -61,18 +61,18 @@ export interface FormsResult {
 }
 
 export function auditForms(forms: readonly Evaluation[], schemeFor: SchemeFor = schemeOfForm): FormsResult {
-  // Form by form: each form's rules and its A9 fingerprints run right after its scoring, while the
-  // form is still in the processor's cache, instead of in passes over all forms (≈ 10 % faster at
-  // 1,000 forms), and the findings come out in form order without a sort.
+  // Two passes: score every form, then run the rules and A9 form by form. Interleaving the two per
+  // form (tried first, to keep each form in the processor's cache) measured ≈ 10 % slower once the
+  // rules had become light: scoring and the rules each keep their own code and tables warm. The
+  // findings still come out in form order, without a sort.
+  const audits = forms.map((ev, index) => formAudit(ev, index, schemeFor(ev)));
   const copies = new CopyDetector();
-  const scores: EvaluationScore[] = [];
   const findings: Finding[] = [];
-  forms.forEach((ev, index) => {
-    const a = formAudit(ev, index, schemeFor(ev));
-    scores.push(a.score);
+  for (const a of audits) {
     formFindings(a, findings);
     copies.add(a, findings);
-  });
+  }
+  const scores = audits.map((a) => a.score);
   return { scores, findings: mergeByForm(findings, copies.finish()) };
 }
 
