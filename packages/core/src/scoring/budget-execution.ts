@@ -2,6 +2,7 @@
  * R3: budget execution. 执行率 = 全年执行数 ÷ 全年预算数, where 全年预算数 is the adjusted budget, or
  * 预算编制数 when the budget was never adjusted; score = min(执行率, 1) × 分值.
  */
+import { figureOf, type Figure } from '../model/budget-figures.ts';
 import type { BudgetLine, Evaluation, NumberField } from '../model/evaluation.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import { cmp, isNegative, isZero, mulDiv, round, trim } from '../values/exact.ts';
@@ -38,7 +39,7 @@ export function totalLine(ev: Evaluation): BudgetLine | undefined {
 }
 
 /** Where 全年预算数 is read, in order: the adjusted budget, else 预算编制数, 年初预算数, 目标申报数. */
-const BUDGET_FIELDS = ['adjusted', 'prepared', 'initial', 'declared'] as const;
+const BUDGET_FIELDS = ['adjusted', 'prepared', 'initial', 'declared'] as const satisfies readonly Figure[];
 
 function val(f: NumberField | undefined): string | null {
   return f?.value ?? null;
@@ -46,8 +47,9 @@ function val(f: NumberField | undefined): string | null {
 
 export function budgetExecution(ev: Evaluation, scheme: Scheme): BudgetExecution {
   const line = totalLine(ev);
-  const budgetField = BUDGET_FIELDS.find((k) => val(line?.[k]) !== null) ?? null;
-  const budget = budgetField ? val(line![budgetField]) : null;
+  // figureOf, not line[k]: a computed read of a figure the line lacks is a slow lookup each time
+  const budgetField = line ? (BUDGET_FIELDS.find((k) => val(figureOf(line, k)) !== null) ?? null) : null;
+  const budget = budgetField ? val(figureOf(line!, budgetField)) : null;
   const executed = val(line?.executed);
   const mode = scheme.budget.mode;
   const points = mode === 'indicator' ? null : scheme.budget.points;
