@@ -47,9 +47,17 @@ function val(f: NumberField | undefined): string | null {
 
 export function budgetExecution(ev: Evaluation, scheme: Scheme): BudgetExecution {
   const line = totalLine(ev);
-  // figureOf, not line[k]: a computed read of a figure the line lacks is a slow lookup each time
-  const budgetField = line ? (BUDGET_FIELDS.find((k) => val(figureOf(line, k)) !== null) ?? null) : null;
-  const budget = budgetField ? val(figureOf(line!, budgetField)) : null;
+  // The first figure present, read once; by figureOf, not line[k]: a computed read of a figure the
+  // line lacks is a slow lookup each time.
+  let budgetField: BudgetExecution['budgetField'] = null;
+  let budget: string | null = null;
+  for (const k of line ? BUDGET_FIELDS : []) {
+    budget = val(figureOf(line!, k));
+    if (budget !== null) {
+      budgetField = k;
+      break;
+    }
+  }
   const executed = val(line?.executed);
   const mode = scheme.budget.mode;
   const points = mode === 'indicator' ? null : scheme.budget.points;

@@ -29,11 +29,10 @@ export function a3BudgetConsistent(a: FormAudit, out: Finding[]): void {
   const { ev, score } = a;
   const line = totalLine(ev);
   if (!line) return;
-  const li = ev.budget.lines.indexOf(line);
-  // Figures are compared as written (cmp is numeric: 12.50 = 12.5); trimmed only to be shown in a finding.
+  const { lines } = ev.budget;
+  const li = lines.indexOf(line);
   const b = score.budget;
 
-  const { lines } = ev.budget;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     for (const k of UNSIGNED) {
@@ -89,7 +88,7 @@ export function a3BudgetConsistent(a: FormAudit, out: Finding[]): void {
       );
   }
 
-  linesSum(a, ev.budget.lines, line, li, out);
+  linesSum(a, lines, line, li, out);
 }
 
 /** The total line against its source lines (当年财政拨款 + 上年结转 + 其他资金, or 财政资金 + 其他). */
@@ -106,6 +105,7 @@ function linesSum(a: FormAudit, lines: BudgetLine[], total: BudgetLine, li: numb
       if (p) sum = sum === null ? p : add([sum, p]);
     }
     if (sum === null) continue;
+    // compared as written (cmp is numeric: 12.50 = 12.5), trimmed only to be shown in a finding
     const cell = figureOf(total, k);
     const written = cell?.value || null;
     if (written === null ? isZero(sum) : cmp(written, sum) === 0) continue;
