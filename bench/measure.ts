@@ -36,3 +36,26 @@ export interface Figure {
 export function report(bench: string, figures: Figure[]): void {
   process.stdout.write(`BENCH ${JSON.stringify({ bench, figures })}\n`);
 }
+
+/**
+ * A full garbage collection, for measuring what a result keeps alive. Node exposes `gc` only with
+ * `--expose-gc`; setting the flag at run time and reading `gc` from a fresh context gives the same
+ * function without changing how the benchmark is started.
+ */
+export async function fullGc(): Promise<void> {
+  const { setFlagsFromString } = await import('node:v8');
+  const { runInNewContext } = await import('node:vm');
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+}
+
+/** Bytes of heap kept alive by what `make` returns (held until the measurement ends). */
+export async function keptBytes<T>(make: () => T): Promise<{ bytes: number; value: T }> {
+  await fullGc();
+  const before = process.memoryUsage().heapUsed;
+  const value = make();
+  await fullGc();
+  return { bytes: process.memoryUsage().heapUsed - before, value };
+}

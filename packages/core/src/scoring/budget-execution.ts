@@ -6,6 +6,7 @@ import { figureOf, type Figure } from '../model/budget-figures.ts';
 import type { BudgetLine, Evaluation, NumberField } from '../model/evaluation.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import { cmp, isNegative, isZero, mulDiv, round, trim } from '../values/exact.ts';
+import { flatText } from '../values/flat-text.ts';
 
 export interface BudgetExecution {
   /** 全年预算数 used, 万元 */
@@ -74,7 +75,8 @@ export function budgetExecution(ev: Evaluation, scheme: Scheme): BudgetExecution
     rate,
     ratePercent,
     score,
-    explanation,
+    // kept with the score: stored flat (see flatText)
+    explanation: flatText(explanation),
   });
   if (budget === null || executed === null) return result(null, null, null, '预算数或执行数缺失，执行率无法计算');
   if (isZero(budget)) return result(null, null, null, '全年预算数为 0，执行率无法计算');

@@ -56,20 +56,23 @@ export function scoreEvaluation(ev: Evaluation, scheme: Scheme): EvaluationScore
   const order: string[] = [];
   for (const g of ev.groups) if (!order.includes(g.name)) order.push(g.name);
   for (const s of indicators) if (!order.includes(s.level1)) order.push(s.level1);
-  const groups: GroupScore[] = order.map((level1) => {
-    const rows = indicators.filter((s) => s.level1 === level1);
-    return {
-      level1,
-      declared: ev.groups.find((g) => g.name === level1)?.declaredPoints ?? null,
-      points: trim(add(rows.map((s) => s.points ?? '0'))),
-      score: round(add(rows.map((s) => s.score ?? '0')), scheme.decimals),
-      claimed: round(add(rows.map((s) => s.claimed ?? '0')), scheme.decimals),
-    };
-  });
+  const groups: GroupScore[] = order.map((level1) => groupScore(level1, ev, indicators, scheme));
 
-  const counted = indicators.filter((s) => s.rule !== 'R2.not-applicable');
-  const scores = counted.map((s) => s.score ?? '0');
-  const pointList = counted.map((s) => s.points ?? '0');
+  // The total's terms, the R2 check and the count of manual rows in one pass over the rows: this runs
+  // on every scoring of every form, and each filter or map here was an array per form.
+  const scores: string[] = [];
+  const pointList: string[] = [];
+  let hasNotApplicable = false;
+  let manualCount = 0;
+  for (const s of indicators) {
+    if (s.basis === 'claimed') manualCount++;
+    if (s.rule === 'R2.not-applicable') {
+      if (s.points !== null && cmp(s.points, '0') > 0) hasNotApplicable = true;
+      continue;
+    }
+    scores.push(s.score ?? '0');
+    pointList.push(s.points ?? '0');
+  }
   if (budget.inTotal) {
     scores.push(budget.score ?? '0');
     pointList.push(budget.points ?? '0');
@@ -77,7 +80,6 @@ export function scoreEvaluation(ev: Evaluation, scheme: Scheme): EvaluationScore
   let total = add(scores);
   const points = add(pointList);
   const max = scheme.total;
-  const hasNotApplicable = indicators.some((s) => s.rule === 'R2.not-applicable' && s.points !== null && cmp(s.points, '0') > 0);
   // R2: a not-applicable indicator is dropped and the rest rescaled to the total (scheme setting), rounded once.
   if (scheme.rescaleNotApplicable && hasNotApplicable && cmp(points, '0') > 0) total = mulDiv([total, max], [points], scheme.decimals);
   // R2: no bonus points, ever.
@@ -94,6 +96,27 @@ export function scoreEvaluation(ev: Evaluation, scheme: Scheme): EvaluationScore
     grade: gradeOf(totalText, scheme),
     claimedTotal: ev.claimed.total?.value ?? null,
     claimedGrade: ev.claimed.grade?.raw.trim() || null,
-    manualCount: indicators.filter((s) => s.basis === 'claimed').length,
+    manualCount,
   };
+}
+
+/** One 一级 group's sums over its rows, gathered in one pass (was a filter and three maps per group). */
+function groupScore(level1: string, ev: Evaluation, indicators: readonly IndicatorScore[], scheme: Scheme): GroupScore {
+  const points: string[] = [];
+  const scores: string[] = [];
+  const claimed: string[] = [];
+  for (const s of indicators) {
+    if (s.level1 !== level1) continue;
+    points.push(s.points ?? '0');
+    scores.push(s.score ?? '0');
+    claimed.push(s.claimed ?? '0');
+  }
+  let declared: string | null = null;
+  for (const g of ev.groups) {
+    if (g.name === level1) {
+      declared = g.declaredPoints;
+      break;
+    }
+  }
+  return { level1, declared, points: trim(add(points)), score: round(add(scores), scheme.decimals), claimed: round(add(claimed), scheme.decimals) };
 }

@@ -9,6 +9,7 @@ import type { Indicator } from '../model/evaluation.ts';
 import { canonicalLevel2 } from '../model/categories.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import { cmp, format, isNegative, isZero, mulDiv, parts, round, sub, times, trim } from '../values/exact.ts';
+import { flatText } from '../values/flat-text.ts';
 import {
   commensurate,
   parseValue,
@@ -83,7 +84,8 @@ export function scoreIndicator(ind: Indicator, index: number, scheme: Scheme, op
   else if (ind.notApplicable) result = decision(null, 'R2.not-applicable', 'none', '该指标不适用，不计分');
   else result = decide(target, actual, points, category, scheme, ind);
   const score = result.score;
-  const explanation = opts.actualOverride ? `${opts.actualOverride.note}；${result.explanation}` : result.explanation;
+  // kept with the score: stored flat (see flatText)
+  const explanation = flatText(opts.actualOverride ? `${opts.actualOverride.note}；${result.explanation}` : result.explanation);
   // One object literal with every field: spreading a partial result costs more than the arithmetic.
   return {
     index,
