@@ -26,7 +26,7 @@ import {
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Connection } from './connect.ts';
 import { StoreError } from './connect.ts';
-import type { Database, EvaluationsTable } from './schema.ts';
+import type { Database, EvaluationsTable, ReviewsTable } from './schema.ts';
 import { pointsToHundredths, wanYuanToFen } from './units.ts';
 import { diffDocuments } from './diff.ts';
 
@@ -296,7 +296,21 @@ export class KyselyStore implements Store {
 
   async reviews(evaluationId: number): Promise<ReviewScore[]> {
     const rows = await this.db.selectFrom('reviews').selectAll().where('evaluation_id', '=', evaluationId).orderBy('seq').execute();
-    return rows.map((r) => ({ indicator: r.seq, score: format(BigInt(r.score_hundredths), 2), reason: r.reason, reviewer: r.reviewer, at: r.at }));
+    return rows.map(reviewScore);
+  }
+
+  async reviewsOf(evaluationIds: readonly number[]): Promise<Map<number, ReviewScore[]>> {
+    const out = new Map<number, ReviewScore[]>();
+    // 1,000 ids a query: far below either database's limit on bound parameters
+    for (const ids of chunks(evaluationIds, 1000)) {
+      const rows = await this.db.selectFrom('reviews').selectAll().where('evaluation_id', 'in', ids).orderBy('evaluation_id').orderBy('seq').execute();
+      for (const r of rows) {
+        let list = out.get(r.evaluation_id);
+        if (list === undefined) out.set(r.evaluation_id, (list = []));
+        list.push(reviewScore(r));
+      }
+    }
+    return out;
   }
 
   async saveReviews(evaluationId: number, scores: ReadonlyArray<Omit<ReviewScore, 'reviewer' | 'at'>>, actor: string): Promise<ReviewScore[]> {
@@ -437,6 +451,10 @@ async function writeDerivedRows(trx: Db, forms: Array<{ id: number; ev: Evaluati
 
 async function deleteDerivedRows(trx: Db, id: number): Promise<void> {
   for (const t of ['budget_lines', 'goals', 'indicators', 'narratives'] as const) await trx.deleteFrom(t).where('evaluation_id', '=', id).execute();
+}
+
+function reviewScore(r: Selectable<ReviewsTable>): ReviewScore {
+  return { indicator: r.seq, score: format(BigInt(r.score_hundredths), 2), reason: r.reason, reviewer: r.reviewer, at: r.at };
 }
 
 function toStored(r: Selectable<EvaluationsTable> & { department_id: number }): StoredEvaluation {

@@ -179,6 +179,13 @@ describe.each(targets)('store contract on $name', (target) => {
       [2, '10.00', '无误'],
     ]);
     expect((await store.history(form!.id)).filter((c) => c.field.startsWith('复核得分')).map((c) => c.before)).toEqual([null, '4.50（核减）', null]);
+    // many forms at once, as the 汇总表 reads them: the same reviews by id, forms without any absent,
+    // and more ids than one query takes (1,000 a query)
+    const others = (await store.listEvaluations({ departmentId: dept })).map((e) => e.id).filter((id) => id !== form!.id);
+    const many = await store.reviewsOf([...others, ...Array.from({ length: 1500 }, (_, i) => 100_000 + i), form!.id]);
+    expect([...many.keys()]).toEqual([form!.id]);
+    expect(many.get(form!.id)).toEqual(after);
+    expect((await store.reviewsOf([])).size).toBe(0);
     const sha = (await store.listEvaluations({ departmentId: dept }))[0]!.evaluation.source?.sha256;
     if (sha) expect(await store.sourceFileDepartments(sha)).toEqual([dept]);
   });

@@ -139,6 +139,11 @@ export interface Store {
   /** the latest change of status (with its comment), without reading the whole history */
   lastStatusChange(evaluationId: number): Promise<Change | null>;
   reviews(evaluationId: number): Promise<ReviewScore[]>;
+  /**
+   * The 复核得分 of many forms at once, by form id (forms without any are absent): a department's 汇总表
+   * shows every form's reviewed total, and one query per form was a round trip each on PostgreSQL.
+   */
+  reviewsOf(evaluationIds: readonly number[]): Promise<Map<number, ReviewScore[]>>;
   /** replaces the 复核得分 of the indicators given; each change also goes to the history */
   saveReviews(evaluationId: number, scores: ReadonlyArray<Omit<ReviewScore, 'reviewer' | 'at'>>, actor: string): Promise<ReviewScore[]>;
   /** the departments whose forms came from this source file */

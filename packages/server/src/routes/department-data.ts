@@ -19,6 +19,7 @@ export function computeDepartment(stored: readonly StoredEvaluation[]) {
 }
 
 /** The 复核得分 total of each form (null where the finance review scored nothing), beside its self-score. */
-export function reviewedTotals(store: Store, stored: readonly StoredEvaluation[], scores: readonly EvaluationScore[]): Promise<Array<string | null>> {
-  return Promise.all(stored.map(async (s, i) => reviewedTotal(scores[i]!, await store.reviews(s.id))));
+export async function reviewedTotals(store: Store, stored: readonly StoredEvaluation[], scores: readonly EvaluationScore[]): Promise<Array<string | null>> {
+  const reviews = await store.reviewsOf(stored.map((s) => s.id));
+  return stored.map((s, i) => reviewedTotal(scores[i]!, reviews.get(s.id) ?? []));
 }
