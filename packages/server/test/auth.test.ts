@@ -231,6 +231,7 @@ describe('the workflow on the API', () => {
     expect(read.reviewedTotal).toBe('99.50');
     const summary = (await finance.inject(`/api/departments/${deptB}/summary`)).json() as { summary: { rows: Array<{ evaluationId: number; reviewedScore: string | null }> } };
     expect(summary.summary.rows.find((r) => r.evaluationId === form.id)!.reviewedScore).toBe('99.50');
+    expect(summary.summary.rows.filter((r) => r.evaluationId !== form.id).map((r) => r.reviewedScore)).toEqual(summary.summary.rows.slice(1).map(() => null));
     expect((await finance.inject({ method: 'POST', url: `/api/evaluations/${form.id}/actions/finalize`, payload: { version: approved.version } })).json()).toMatchObject({ status: 'finance-reviewed' });
 
     // the 汇总表 document carries the review beside the self-score
