@@ -63,12 +63,14 @@ for (const workers of docxs.length ? [1, 2] : []) {
   await conv.convert(docxs[0]!, 'docx'); // warm: each profile is created on first use
   if (workers === 2) await Promise.all([conv.convert(docxs[0]!, 'docx'), conv.convert(docxs[0]!, 'docx')]);
   let pages = 0;
+  const runs0 = conv.runs;
   const ms = await timeAsync(async () => {
     for (const pdf of await Promise.all(docxs.map((d) => conv.convert(d, 'docx')))) pages += pagesOf(pdf);
   });
+  const runs = conv.runs - runs0;
   await conv.close();
   figures.push({ what: `pdf, ${workers} LibreOffice worker(s)`, value: (pages / ms) * 1000, unit: 'pages/s', baseline: null, ratio: null, goal: 'throughput', met: null });
-  console.log(`pdf: ${workers} worker(s), ${docxs.length} forms, ${pages} pages in ${ms.toFixed(0)} ms: ${((pages / ms) * 1000).toFixed(2)} pages/s, ${((docxs.length / ms) * 1000).toFixed(2)} forms/s`);
+  console.log(`pdf: ${workers} worker(s), ${docxs.length} forms, ${pages} pages in ${ms.toFixed(0)} ms: ${((pages / ms) * 1000).toFixed(2)} pages/s, ${((docxs.length / ms) * 1000).toFixed(2)} forms/s, in ${runs} LibreOffice run(s)`);
 }
 report('export', figures);
 if (sink < 0) console.log(sink);

@@ -171,13 +171,31 @@ describe.skipIf(!tools)('PDF through LibreOffice', () => {
     }
   });
 
-  it('a conversion that fails (here: over its time limit) gives a coded error and frees its worker', { timeout: 120_000 }, async () => {
-    const pdf = new PdfConverter({ workers: 1, timeoutMs: 1 });
+  it('documents queued together share one LibreOffice run; one that cannot be read fails alone', { timeout: 120_000 }, async () => {
+    const pdf = new PdfConverter({ workers: 1 });
     try {
       const docx = await renderDocx(formDocument(hebei[0]!));
-      // two jobs on one worker: the second runs only if the first released it
+      const xlsx = await renderXlsx([departmentDocument('summary', department(hebei))]);
+      const broken = new TextEncoder().encode('PK\u0003\u0004 不是 zip');
+      const [a, b, c] = await Promise.allSettled([pdf.convert(docx, 'docx'), pdf.convert(broken, 'docx'), pdf.convert(xlsx, 'xlsx')]);
+      expect(pdf.runs).toBe(1);
+      for (const r of [a, c]) expect(r.status === 'fulfilled' && new TextDecoder().decode(r.value.subarray(0, 5))).toBe('%PDF-');
+      expect(b).toMatchObject({ status: 'rejected', reason: { code: 'EXPORT.PDF_FAILED', message: 'LibreOffice 未生成 PDF（文档可能已损坏）' } });
+    } finally {
+      await pdf.close();
+    }
+  });
+
+  it('a run that fails (here: over its time limit) gives each document a coded error and frees its worker', { timeout: 120_000 }, async () => {
+    const pdf = new PdfConverter({ workers: 1, timeoutMs: 1, documentTimeoutMs: 1 });
+    try {
+      const docx = await renderDocx(formDocument(hebei[0]!));
+      // two documents in one run that fails, then each retried alone (so that one bad document cannot
+      // fail the others), then a third: it runs only if the worker was released
       const results = await Promise.allSettled([pdf.convert(docx, 'docx'), pdf.convert(docx, 'docx')]);
+      results.push(...(await Promise.allSettled([pdf.convert(docx, 'docx')])));
       for (const r of results) expect(r).toMatchObject({ status: 'rejected', reason: { code: 'EXPORT.PDF_FAILED', message: expect.stringContaining('LibreOffice') } });
+      expect(pdf.runs).toBe(4);
     } finally {
       await pdf.close();
     }
