@@ -14,6 +14,7 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { workflowRoutes } from './routes/workflow.routes.ts';
 import { toApiError } from './errors.ts';
 import { departmentRoutes } from './routes/departments.routes.ts';
+import { DepartmentAudits } from './routes/department-data.ts';
 import { evaluationRoutes } from './routes/evaluations.routes.ts';
 import { importRoutes } from './routes/import.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
@@ -72,11 +73,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const limiter = new LoginLimiter({ perAccount: opts.loginLimits?.perAccount ?? 5, perAddress: opts.loginLimits?.perAddress ?? 20, windowMs: 15 * 60 * 1000 });
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ ok: true, database: opts.database ?? 'unknown' }));
   authRoutes(app, opts.accounts, opts.store, limiter);
-  departmentRoutes(app, opts.store);
+  const audits = new DepartmentAudits(opts.store);
+  departmentRoutes(app, opts.store, audits);
   evaluationRoutes(app, opts.store);
   workflowRoutes(app, opts.store);
   importRoutes(app, opts.store, maxUploadBytes);
-  documentRoutes(app, opts.store, opts.pdf);
+  documentRoutes(app, opts.store, audits, opts.pdf);
   if (opts.webRoot && existsSync(opts.webRoot)) {
     // Hashed asset names never change content, so they may be cached for good; index.html never is.
     await app.register(fastifyStatic, {

@@ -284,6 +284,17 @@ export class KyselyStore implements Store {
     return r ? { departmentId: r.department_id, version: r.version, updatedAt: r.updated_at } : null;
   }
 
+  async evaluationVersions(filter: { departmentId: number; year?: number | undefined }): Promise<Array<{ id: number; version: number; updatedAt: string }>> {
+    // the same rows as listEvaluations' (a department, maybe a year), the same order
+    let q = this.db
+      .selectFrom('evaluations')
+      .select(['evaluations.id', 'evaluations.version', 'evaluations.updated_at'])
+      .where('evaluations.project_id', 'in', (eb) => eb.selectFrom('projects as p').select('p.id').where('p.department_id', '=', filter.departmentId))
+      .orderBy('evaluations.id');
+    if (filter.year !== undefined) q = q.where('evaluations.year', '=', filter.year);
+    return (await q.execute()).map((r) => ({ id: r.id, version: r.version, updatedAt: r.updated_at }));
+  }
+
   async lastStatusChange(evaluationId: number): Promise<Change | null> {
     const r = await this.db.selectFrom('changes').selectAll().where('evaluation_id', '=', evaluationId).where('field', '=', '(状态)').orderBy('id', 'desc').limit(1).executeTakeFirst();
     return r ? { id: r.id, evaluationId: r.evaluation_id, version: r.version, at: r.at, actor: r.actor, field: r.field, before: r.before, after: r.after } : null;

@@ -127,6 +127,19 @@ describe.each(targets)('store contract on $name', (target) => {
     await stale.catch((e: VersionConflict) => expect(e.current.version).toBe(2));
   });
 
+  it("a department's versions without its documents: the same forms as listEvaluations, in its order", async () => {
+    for (const year of [undefined, 2023, 1999]) {
+      const full = await store.listEvaluations({ departmentId: dept, ...(year !== undefined && { year }) });
+      const versions = await store.evaluationVersions({ departmentId: dept, year });
+      expect(versions).toEqual(full.map((s) => ({ id: s.id, version: s.version, updatedAt: s.updatedAt })));
+      if (year === undefined) expect(versions.length).toBe(11);
+      if (year === 1999) expect(versions).toEqual([]);
+    }
+    // the form updated above is at version 2 here too
+    expect((await store.evaluationVersions({ departmentId: dept })).map((v) => v.version)).toContain(2);
+    expect(await store.evaluationVersions({ departmentId: 999_999 })).toEqual([]);
+  });
+
   it('two concurrent writes of one form: one wins, the other gets a conflict, nothing is lost', async () => {
     const [form] = await store.listEvaluations({ grade: '差' });
     const a = structuredClone(form!.evaluation);

@@ -120,6 +120,12 @@ export interface Store {
   getEvaluation(id: number): Promise<StoredEvaluation | null>;
   /** what changes whenever anything shown with the form changes (its version, or its 复核得分), without the document */
   evaluationStamp(id: number): Promise<{ departmentId: number; version: number; updatedAt: string } | null>;
+  /**
+   * The version and stamp of each of a department's forms (of a year), in `listEvaluations` order,
+   * without the documents: a form's document and status at a given version never change, so equal
+   * (id, version) lists mean an unchanged department.
+   */
+  evaluationVersions(filter: { departmentId: number; year?: number | undefined }): Promise<Array<{ id: number; version: number; updatedAt: string }>>;
   /** inserts forms (creating their projects) and their source file, all or nothing */
   importEvaluations(input: { departmentId: number; evaluations: Evaluation[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]>;
   /** replaces the form if `expectedVersion` is current; records every changed field */

@@ -4,18 +4,78 @@
  */
 import { auditForms, getScheme, NotFound, reviewedTotal, summarizeDepartment, type Department, type EvaluationScore, type Store, type StoredEvaluation } from '@jixiao/core';
 
-export async function departmentForms(store: Store, id: number, year?: number): Promise<{ d: Department; stored: StoredEvaluation[] }> {
-  const d = await store.getDepartment(id);
-  if (!d) throw new NotFound(`部门 ${id} 不存在`);
-  const stored = await store.listEvaluations({ departmentId: id, ...(year !== undefined && { year }) });
-  return { d, stored };
-}
-
 export function computeDepartment(stored: readonly StoredEvaluation[]) {
   const forms = stored.map((s) => s.evaluation);
   const { scores, findings } = auditForms(forms);
   const summary = summarizeDepartment(forms, scores, getScheme(forms[0]?.schemeId ?? 'national'));
   return { forms, scores, findings, summary };
+}
+
+export type ComputedDepartment = ReturnType<typeof computeDepartment>;
+
+export interface AuditedDepartment extends ComputedDepartment {
+  d: Department;
+  stored: StoredEvaluation[];
+}
+
+interface Kept extends ComputedDepartment {
+  stored: StoredEvaluation[];
+}
+
+/**
+ * The department's forms and their audit, kept between requests while none of the forms changes. At
+ * province scale a department holds ≈ 1,000 forms: reading and parsing them and auditing them (A9
+ * compares them all) took 320–560 ms a request, for a page the finance bureau opens again and again.
+ * A form's document and status never change without its version changing, so one light query of the
+ * forms' (id, version) says whether what is kept is still exact — whichever process wrote to the
+ * database. The 复核得分 are not kept (a review changes no version): callers read them each time.
+ * What is kept is shared between requests and must not be changed by them.
+ */
+export class DepartmentAudits {
+  /** by department and year, least recently used first */
+  private readonly kept = new Map<string, Kept>();
+  private keptForms = 0;
+
+  /** `maxForms`: at most this many forms kept over all departments (≈ 40 KB each with their audit) */
+  constructor(
+    private readonly store: Store,
+    private readonly maxForms = 5_000,
+  ) {}
+
+  async load(id: number, year?: number): Promise<AuditedDepartment> {
+    const d = await this.store.getDepartment(id);
+    if (!d) throw new NotFound(`部门 ${id} 不存在`);
+    const key = `${id}/${year ?? ''}`;
+    const versions = await this.store.evaluationVersions({ departmentId: id, year });
+    const kept = this.kept.get(key);
+    if (kept && kept.stored.length === versions.length && kept.stored.every((s, i) => s.id === versions[i]!.id && s.version === versions[i]!.version)) {
+      this.kept.delete(key); // to the most recently used end
+      this.kept.set(key, kept);
+      // a review moves a form's stamp, not its version: the stamp shown is the current one
+      const stored = kept.stored.map((s, i) => (s.updatedAt === versions[i]!.updatedAt ? s : { ...s, updatedAt: versions[i]!.updatedAt }));
+      return { ...kept, d, stored };
+    }
+    const stored = await this.store.listEvaluations({ departmentId: id, ...(year !== undefined && { year }) });
+    const computed = computeDepartment(stored);
+    this.keep(key, { ...computed, stored });
+    return { ...computed, d, stored };
+  }
+
+  private keep(key: string, k: Kept): void {
+    const old = this.kept.get(key);
+    if (old) {
+      this.kept.delete(key);
+      this.keptForms -= old.stored.length;
+    }
+    if (k.stored.length > this.maxForms) return;
+    this.kept.set(key, k);
+    this.keptForms += k.stored.length;
+    for (const [oldest, v] of this.kept) {
+      if (this.keptForms <= this.maxForms) break;
+      this.kept.delete(oldest);
+      this.keptForms -= v.stored.length;
+    }
+  }
 }
 
 /** The 复核得分 total of each form (null where the finance review scored nothing), beside its self-score. */

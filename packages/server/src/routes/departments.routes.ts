@@ -4,11 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { NotFound, type Store } from '@jixiao/core';
 import { auth, requireDepartment, requireRole } from '../auth/guard.ts';
 import { inScope } from '../auth/scope.ts';
-import { computeDepartment, departmentForms, reviewedTotals } from './department-data.ts';
+import { reviewedTotals, type DepartmentAudits } from './department-data.ts';
 import { IdParams, NewDepartment, YearQuery } from '../schemas.ts';
 import { z } from 'zod';
 
-export function departmentRoutes(app: FastifyInstance, store: Store): void {
+export function departmentRoutes(app: FastifyInstance, store: Store, audits: DepartmentAudits): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/departments', { schema: { tags: ['部门'], summary: '部门列表（本人可见的）' } }, async (req) => {
     const a = auth(req);
@@ -31,8 +31,7 @@ export function departmentRoutes(app: FastifyInstance, store: Store): void {
 
   r.get('/api/departments/:id/summary', { schema: { tags: ['部门'], summary: '绩效自评情况汇总表（由自评表计算；含复核得分）', params: IdParams, querystring: YearQuery } }, async (req) => {
     requireDepartment(req, req.params.id);
-    const { d, stored } = await departmentForms(store, req.params.id, req.query.year);
-    const { summary, findings, scores } = computeDepartment(stored);
+    const { d, stored, summary, findings, scores } = await audits.load(req.params.id, req.query.year);
     const reviewed = await reviewedTotals(store, stored, scores);
     // Findings per form, so a list can put the worst first without a second request.
     const counts = stored.map(() => ({ errors: 0, warnings: 0, infos: 0 }));
@@ -50,8 +49,8 @@ export function departmentRoutes(app: FastifyInstance, store: Store): void {
   });
   r.get('/api/departments/:id/findings', { schema: { tags: ['部门'], summary: '部门全部自评表的逻辑校验结果（含跨表复制检测 A9）', params: IdParams, querystring: YearQuery } }, async (req) => {
     requireDepartment(req, req.params.id);
-    const { stored } = await departmentForms(store, req.params.id, req.query.year);
-    return computeDepartment(stored).findings.map((f) => ({ ...f, evaluationId: f.location.form ? stored[f.location.form.index]!.id : null }));
+    const { stored, findings } = await audits.load(req.params.id, req.query.year);
+    return findings.map((f) => ({ ...f, evaluationId: f.location.form ? stored[f.location.form.index]!.id : null }));
   });
   r.get('/api/grades', { schema: { tags: ['部门'], summary: '全部自评表按等级计数（管理员）', querystring: YearQuery } }, async (req) => {
     requireRole(req, ['admin'], '查看全部门的等级统计');

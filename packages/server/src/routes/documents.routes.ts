@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { departmentName, disclosureText, getScheme, overallReport, type Store, type StoredEvaluation } from '@jixiao/core';
-import { computeDepartment, departmentForms, reviewedTotals } from './department-data.ts';
+import { reviewedTotals, type DepartmentAudits } from './department-data.ts';
 import { checkFormat, departmentDocument, DOCUMENT_FORMATS, fileName, formDocument, MIME, renderDocument, type DocumentFormat, type DocumentKind, type OfficialDocument, type PdfConverter } from '@jixiao/office';
 import { IdParams } from '../schemas.ts';
 import { requireDepartment, requireEvaluation } from '../auth/guard.ts';
@@ -60,10 +60,10 @@ interface DepartmentChoices {
   fills?: Record<string, string> | undefined;
 }
 
-async function formsFor(store: Store, id: number, year: number | undefined) {
-  const { d, stored } = await departmentForms(store, id, year);
-  if (stored.length === 0) throw new HttpError(422, 'EXPORT.NO_FORMS', `部门“${d.name}”${year ? `${year}年度` : ''}没有自评表，无法生成文档`);
-  return { d, stored };
+async function formsFor(audits: DepartmentAudits, id: number, year: number | undefined) {
+  const data = await audits.load(id, year);
+  if (data.stored.length === 0) throw new HttpError(422, 'EXPORT.NO_FORMS', `部门“${data.d.name}”${year ? `${year}年度` : ''}没有自评表，无法生成文档`);
+  return data;
 }
 
 /** 序号 (from 1) → indices into the forms, refused when outside the 汇总表. */
@@ -72,11 +72,10 @@ function checkedProjects(seqs: number[] | undefined, stored: readonly StoredEval
   return seqs?.map((p) => p - 1);
 }
 
-async function departmentDoc(store: Store, id: number, kind: Exclude<DocumentKind, 'form'>, q: DepartmentChoices): Promise<OfficialDocument> {
+async function departmentDoc(store: Store, audits: DepartmentAudits, id: number, kind: Exclude<DocumentKind, 'form'>, q: DepartmentChoices): Promise<OfficialDocument> {
   checkFormat(kind, q.format); // before reading anything
-  const { d, stored } = await formsFor(store, id, q.year);
+  const { d, stored, ...data } = await formsFor(audits, id, q.year);
   const projects = checkedProjects(q.projects, stored);
-  const data = computeDepartment(stored);
   return departmentDocument(kind, { ...data, department: d.name, reviewed: await reviewedTotals(store, stored, data.scores) }, {
     scores: q.scores,
     ...(projects && { projects }),
@@ -85,7 +84,7 @@ async function departmentDoc(store: Store, id: number, kind: Exclude<DocumentKin
   });
 }
 
-export function documentRoutes(app: FastifyInstance, store: Store, pdf: PdfConverter | undefined): void {
+export function documentRoutes(app: FastifyInstance, store: Store, audits: DepartmentAudits, pdf: PdfConverter | undefined): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/evaluations/:id/document', { schema: { tags: ['文档'], summary: '下载自评表（按其表式：全国、河北、云州、宁夏）', params: IdParams, querystring: FormQuery } }, async (req, reply) => {
     const s = await requireEvaluation(req, store, req.params.id);
@@ -95,21 +94,20 @@ export function documentRoutes(app: FastifyInstance, store: Store, pdf: PdfConve
   r.get('/api/departments/:id/documents/:kind', { schema: { tags: ['文档'], summary: '下载部门文档：汇总表、整体绩效自评工作报告、决算公开绩效情况说明', params: KindParams, querystring: DepartmentQuery } }, async (req, reply) => {
     requireDepartment(req, req.params.id);
     const { projects, ...q } = req.query;
-    const doc = await departmentDoc(store, req.params.id, req.params.kind, { ...q, projects: projects?.split(',').map(Number) });
+    const doc = await departmentDoc(store, audits, req.params.id, req.params.kind, { ...q, projects: projects?.split(',').map(Number) });
     return send(reply, doc, q.format, req.params.kind, pdf);
   });
   r.post('/api/departments/:id/documents/:kind', { schema: { tags: ['文档'], summary: '下载部门文档（请求体可带报告待编辑段落的文字）', params: KindParams, body: DepartmentBody } }, async (req, reply) => {
     requireDepartment(req, req.params.id);
-    const doc = await departmentDoc(store, req.params.id, req.params.kind, req.body);
+    const doc = await departmentDoc(store, audits, req.params.id, req.params.kind, req.body);
     return send(reply, doc, req.body.format, req.params.kind, pdf);
   });
 
   r.get('/api/departments/:id/report-content', { schema: { tags: ['文档'], summary: '报告内容（章节、由数字生成的文字和待编辑段落），供预览和编辑', params: IdParams, querystring: ContentQuery } }, async (req) => {
     requireDepartment(req, req.params.id);
     const q = req.query;
-    const { d, stored } = await formsFor(store, req.params.id, q.year);
+    const { d, stored, ...data } = await formsFor(audits, req.params.id, q.year);
     const projects = checkedProjects(q.projects?.split(',').map(Number), stored);
-    const data = computeDepartment(stored);
     const input = { ...data, department: departmentName({ forms: data.forms, department: d.name }) };
     return q.kind === 'report' ? overallReport(input) : disclosureText(input, { ...(projects && { projects }), ...(q.projectSpending && { projectSpending: q.projectSpending }) });
   });
