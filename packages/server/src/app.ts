@@ -35,6 +35,8 @@ export interface AppOptions {
   database?: string;
   /** LibreOffice queue for PDF downloads; without it a PDF request is a 503 */
   pdf?: PdfConverter;
+  /** forms whose audit is kept between requests for the department pages (default 2,000 ≈ 95 MB) */
+  keptForms?: number;
   /** the built web UI (packages/web/dist), served at / */
   webRoot?: string;
 }
@@ -73,7 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const limiter = new LoginLimiter({ perAccount: opts.loginLimits?.perAccount ?? 5, perAddress: opts.loginLimits?.perAddress ?? 20, windowMs: 15 * 60 * 1000 });
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ ok: true, database: opts.database ?? 'unknown' }));
   authRoutes(app, opts.accounts, opts.store, limiter);
-  const audits = new DepartmentAudits(opts.store);
+  const audits = new DepartmentAudits(opts.store, opts.keptForms);
   departmentRoutes(app, opts.store, audits);
   evaluationRoutes(app, opts.store);
   workflowRoutes(app, opts.store);
