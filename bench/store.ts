@@ -167,10 +167,18 @@ if (pgUrl) {
     console.log(`PostgreSQL: raw prepared inserts ${(raw / 1000).toFixed(1)} s; store ${(load / 1000).toFixed(1)} s (${((n / load) * 1000).toFixed(0)} forms/s); ratio ${(load / raw).toFixed(2)} (goal ≤ 1.5)`);
     dbFigures('PostgreSQL', raw, load, q);
     console.log(`PostgreSQL: 汇总表 p50 ${pct(q.summary, 0.5).toFixed(1)} ms p95 ${pct(q.summary, 0.95).toFixed(1)} ms; province grade count p50 ${pct(q.grades, 0.5).toFixed(1)} ms p95 ${pct(q.grades, 0.95).toFixed(1)} ms`);
-    // the store's own query shape (kysely-store.ts summaryRows), with real timings
-    const plan = await admin.query(`set search_path=${b}; explain analyze select evaluations.id, projects.name, evaluations.total_hundredths, evaluations.grade from evaluations join projects on projects.id = evaluations.project_id where evaluations.project_id in (select p.id from projects p where p.department_id = 7) and evaluations.year = 2023 order by evaluations.id`);
-    const planRows = (Array.isArray(plan) ? plan[1] : plan).rows.map((r: Record<string, string>) => r['QUERY PLAN']);
-    console.log('PostgreSQL EXPLAIN ANALYZE of the 汇总表 query:\n  ' + planRows.join('\n  '));
+    // The store's two queries as it builds them for PostgreSQL (kysely-store.ts summaryRows, with its
+    // PostgreSQL-only department filter on the joined projects, and gradeCounts), with real timings.
+    const explain = async (what: string, query: string) => {
+      const plan = await admin.query(`set search_path=${b}; explain analyze ${query}`);
+      const planRows = (Array.isArray(plan) ? plan[1] : plan).rows.map((r: Record<string, string>) => r['QUERY PLAN']);
+      console.log(`PostgreSQL EXPLAIN ANALYZE of the ${what}:\n  ` + planRows.join('\n  '));
+    };
+    await explain(
+      '汇总表 query',
+      'select evaluations.id, projects.name, evaluations.year, projects.fund_type, evaluations.budget_fen, evaluations.executed_fen, evaluations.total_hundredths, evaluations.grade, evaluations.status from evaluations inner join projects on projects.id = evaluations.project_id where evaluations.project_id in (select p.id from projects as p where p.department_id = 7) and projects.department_id = 7 and evaluations.year = 2023 order by evaluations.id',
+    );
+    await explain('province grade count', 'select grade, count(*) as n from evaluations where year = 2023 group by grade');
     await store.close();
   } finally {
     await admin.query(`drop schema ${a} cascade; drop schema ${b} cascade`);

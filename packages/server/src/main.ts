@@ -9,6 +9,7 @@ try {
     demo: process.env.JIXIAO_DEMO !== 'off',
     ...(process.env.JIXIAO_MAX_UPLOAD_MB && { maxUploadBytes: Number(process.env.JIXIAO_MAX_UPLOAD_MB) * 1024 * 1024 }),
     ...(process.env.JIXIAO_PDF_WORKERS && { pdfWorkers: Number(process.env.JIXIAO_PDF_WORKERS) }),
+    ...(process.env.JIXIAO_KEPT_FORMS && { keptForms: Number(process.env.JIXIAO_KEPT_FORMS) }),
     trustProxy: process.env.JIXIAO_TRUST_PROXY === '1',
   });
 } catch (e) {

@@ -18,6 +18,8 @@ export interface ServeOptions {
   maxUploadBytes?: number;
   /** LibreOffice conversions side by side for PDF downloads (default 2) */
   pdfWorkers?: number;
+  /** forms whose audit the department pages keep between requests (default 2,000 ≈ 95 MB) */
+  keptForms?: number;
   /** the built web UI; default packages/web/dist */
   webRoot?: string;
   /** behind an https reverse proxy */
@@ -33,7 +35,7 @@ export async function serve(opts: ServeOptions = {}) {
   const loaded = opts.demo === false ? 0 : await loadDemo(store);
   const pdf = new PdfConverter({ workers: opts.pdfWorkers ?? 2 });
   const webRoot = opts.webRoot ?? resolve(import.meta.dirname, '../../web/dist');
-  const app = await buildApp({ store, accounts, pdf, webRoot, ...(opts.trustProxy && { trustProxy: true }), database: conn.dialect, logger: true, ...(opts.maxUploadBytes && { maxUploadBytes: opts.maxUploadBytes }) });
+  const app = await buildApp({ store, accounts, pdf, webRoot, ...(opts.trustProxy && { trustProxy: true }), database: conn.dialect, logger: true, ...(opts.maxUploadBytes && { maxUploadBytes: opts.maxUploadBytes }), ...(opts.keptForms !== undefined && { keptForms: opts.keptForms }) });
   app.addHook('onClose', () => pdf.close());
   const port = opts.port ?? 3000;
   await app.listen({ port, host: opts.host ?? '0.0.0.0' });

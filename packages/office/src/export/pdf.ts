@@ -2,10 +2,11 @@
  * .docx/.xlsx → PDF through LibreOffice headless, behind a queue with a fixed number of workers, each
  * with its own user profile (two soffice processes on one profile block each other or fail). A worker
  * converts every document waiting for it (up to `batch`) in one soffice run: starting LibreOffice
- * costs 1–4 s on the machines measured and converting a form ≈ 0.05 s more, so a department's forms
- * one run each spent nearly all their time starting (bench/README.md, export). A fontconfig file maps the official fonts (仿宋_GB2312, 宋体,
- * 黑体) to Noto CJK when they are not installed, so Chinese text renders in a serif CJK face instead of
- * whatever fallback fontconfig would pick.
+ * costs 1–4 s on the machines measured and converting a form ≈ 0.05–0.15 s more, so a department's
+ * forms converted one run each spent nearly all their time starting (bench/README.md, export).
+ * A fontconfig file maps the official fonts (仿宋_GB2312, 宋体, 黑体) to Noto CJK when they are not
+ * installed, so Chinese text renders in a serif CJK face instead of whatever fallback fontconfig would
+ * pick.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
