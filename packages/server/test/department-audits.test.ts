@@ -132,6 +132,16 @@ describe('DepartmentAudits', () => {
     expect(reads).toBe(2);
   });
 
+  it('requests that arrive while the same forms are audited share that audit', async () => {
+    const audits = new DepartmentAudits(counted);
+    reads = 0;
+    const [a, b, c] = await Promise.all([audits.load(xinjiang), audits.load(xinjiang), audits.load(xinjiang)]);
+    expect(reads).toBe(1);
+    expect(b.findings).toBe(a.findings);
+    expect(c.summary).toBe(a.summary);
+    expect(a.summary).toEqual((await fresh(xinjiang)).summary);
+  });
+
   it('an unknown department is STORE.NOT_FOUND', async () => {
     await expect(new DepartmentAudits(store).load(999_999)).rejects.toMatchObject({ code: 'STORE.NOT_FOUND' });
   });
