@@ -1,11 +1,16 @@
-/** `jixiao serve`: the HTTP server (the same as `npm start`). */
-import { serve } from '@jixiao/server';
+/** `jixiao serve`: the HTTP server (the same as `npm start`, the same environment settings; options win). */
+import { serve, settingsFromEnv } from '@jixiao/server';
+import { CliError } from '../errors.ts';
 
 export async function serveCommand(opts: { port?: string; dataDir?: string; databaseUrl?: string; demo?: boolean }): Promise<void> {
+  const port = opts.port === undefined ? undefined : Number(opts.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535)) throw new CliError('USAGE.BAD_OPTION', `--port 应为 0 到 65535 之间的整数，收到“${opts.port}”`);
+  const env = settingsFromEnv();
   await serve({
-    port: Number(opts.port ?? process.env.PORT ?? 3000),
-    ...((opts.dataDir ?? process.env.JIXIAO_DATA_DIR) && { dataDir: opts.dataDir ?? process.env.JIXIAO_DATA_DIR }),
-    ...((opts.databaseUrl ?? process.env.DATABASE_URL) && { databaseUrl: opts.databaseUrl ?? process.env.DATABASE_URL }),
-    demo: opts.demo !== false && process.env.JIXIAO_DEMO !== 'off',
+    ...env,
+    ...(port !== undefined && { port }),
+    ...(opts.dataDir && { dataDir: opts.dataDir }),
+    ...(opts.databaseUrl && { databaseUrl: opts.databaseUrl }),
+    demo: opts.demo !== false && env.demo !== false,
   });
 }

@@ -1,0 +1,44 @@
+/** The server's settings from the environment: defaults, every setting read, a bad number refused by name. */
+import { describe, expect, it } from 'vitest';
+import { SettingError, settingsFromEnv } from '../src/index.ts';
+
+describe('settingsFromEnv', () => {
+  it('defaults: port 3000, demo on, nothing else set', () => {
+    expect(settingsFromEnv({})).toEqual({ port: 3000, demo: true, trustProxy: false });
+  });
+
+  it('reads every setting of the README', () => {
+    expect(
+      settingsFromEnv({
+        PORT: '8080',
+        JIXIAO_DATA_DIR: '/srv/jixiao',
+        DATABASE_URL: 'postgres://127.0.0.1/jixiao',
+        JIXIAO_DEMO: 'off',
+        JIXIAO_MAX_UPLOAD_MB: '50',
+        JIXIAO_PDF_WORKERS: '4',
+        JIXIAO_KEPT_FORMS: '0',
+        JIXIAO_TRUST_PROXY: '1',
+      }),
+    ).toEqual({ port: 8080, dataDir: '/srv/jixiao', databaseUrl: 'postgres://127.0.0.1/jixiao', demo: false, maxUploadBytes: 50 * 1024 * 1024, pdfWorkers: 4, keptForms: 0, trustProxy: true });
+  });
+
+  it('a number that is not one, or out of range, is refused with the setting named, in Chinese', () => {
+    for (const [name, value] of [
+      ['PORT', 'abc'],
+      ['PORT', '70000'],
+      ['JIXIAO_MAX_UPLOAD_MB', '0'],
+      ['JIXIAO_PDF_WORKERS', '1.5'],
+      ['JIXIAO_KEPT_FORMS', '-1'],
+      ['JIXIAO_KEPT_FORMS', '两千'],
+    ] as const) {
+      let error: unknown;
+      try {
+        settingsFromEnv({ [name]: value });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(SettingError);
+      expect(error).toMatchObject({ code: 'CONFIG.BAD_SETTING', message: expect.stringContaining(`${name}=“${value}”无效`) });
+    }
+  });
+});
