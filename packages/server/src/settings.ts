@@ -1,7 +1,7 @@
 /**
  * The server's settings from the environment (README, "settings"), shared by `npm start` and `jixiao
- * serve`, checked before anything starts: a mistyped number used to become NaN and fail later, far
- * from its cause (an upload limit of NaN refuses nothing; a port of NaN is a random port).
+ * serve`, checked before anything starts: a mistyped number used to become NaN and reach Fastify,
+ * the PDF queue or the department cache as such, to fail later or not at all, far from its cause.
  */
 import type { ServeOptions } from './serve.ts';
 
