@@ -23,7 +23,7 @@ import {
   type StoredEvaluation,
   type SummaryRowData,
 } from '@jixiao/core';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Connection } from './connect.ts';
 import { StoreError } from './connect.ts';
 import type { Database, EvaluationsTable, ReviewsTable } from './schema.ts';
@@ -102,10 +102,7 @@ export class KyselyStore implements Store {
   async listEvaluations(filter: EvaluationFilter = {}): Promise<StoredEvaluation[]> {
     let q = this.evaluationQuery(this.db).orderBy('evaluations.id');
     if (filter.year !== undefined) q = q.where('evaluations.year', '=', filter.year);
-    if (filter.departmentId !== undefined) {
-      const d = filter.departmentId;
-      q = q.where('evaluations.project_id', 'in', (eb) => eb.selectFrom('projects as p').select('p.id').where('p.department_id', '=', d));
-    }
+    if (filter.departmentId !== undefined) q = q.where(inDepartment(filter.departmentId));
     if (filter.grade !== undefined) q = q.where('evaluations.grade', '=', filter.grade);
     if (filter.status !== undefined) q = q.where('evaluations.status', '=', filter.status);
     return (await q.execute()).map(toStored);
@@ -285,12 +282,8 @@ export class KyselyStore implements Store {
   }
 
   async evaluationVersions(filter: { departmentId: number; year?: number | undefined }): Promise<Array<{ id: number; version: number; updatedAt: string }>> {
-    // the same rows as listEvaluations' (a department, maybe a year), the same order
-    let q = this.db
-      .selectFrom('evaluations')
-      .select(['evaluations.id', 'evaluations.version', 'evaluations.updated_at'])
-      .where('evaluations.project_id', 'in', (eb) => eb.selectFrom('projects as p').select('p.id').where('p.department_id', '=', filter.departmentId))
-      .orderBy('evaluations.id');
+    // the same rows as listEvaluations' (the same department condition, maybe a year), the same order
+    let q = this.db.selectFrom('evaluations').select(['evaluations.id', 'evaluations.version', 'evaluations.updated_at']).where(inDepartment(filter.departmentId)).orderBy('evaluations.id');
     if (filter.year !== undefined) q = q.where('evaluations.year', '=', filter.year);
     return (await q.execute()).map((r) => ({ id: r.id, version: r.version, updatedAt: r.updated_at }));
   }
@@ -372,7 +365,7 @@ export class KyselyStore implements Store {
       // Driven from the department's projects (index projects_department, then the unique
       // (project_id, year) index): a plain join lets SQLite start from the year index and read
       // every evaluation of the province.
-      .where('evaluations.project_id', 'in', (eb) => eb.selectFrom('projects as p').select('p.id').where('p.department_id', '=', departmentId))
+      .where(inDepartment(departmentId))
       .orderBy('evaluations.id');
     // Redundant for the result, but it lets PostgreSQL reach the joined projects by their department
     // index too, instead of hashing all of them (70 → 14 ms at 100,000, bench/README.md). SQLite, given
@@ -462,6 +455,11 @@ async function writeDerivedRows(trx: Db, forms: Array<{ id: number; ev: Evaluati
 
 async function deleteDerivedRows(trx: Db, id: number): Promise<void> {
   for (const t of ['budget_lines', 'goals', 'indicators', 'narratives'] as const) await trx.deleteFrom(t).where('evaluation_id', '=', id).execute();
+}
+
+/** A department's forms, reached from its projects (index projects_department). */
+function inDepartment(departmentId: number) {
+  return (eb: ExpressionBuilder<Database, 'evaluations'>) => eb('evaluations.project_id', 'in', eb.selectFrom('projects as p').select('p.id').where('p.department_id', '=', departmentId));
 }
 
 function reviewScore(r: Selectable<ReviewsTable>): ReviewScore {

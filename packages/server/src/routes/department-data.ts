@@ -13,13 +13,12 @@ export function computeDepartment(stored: readonly StoredEvaluation[]) {
 
 export type ComputedDepartment = ReturnType<typeof computeDepartment>;
 
-export interface AuditedDepartment extends ComputedDepartment {
-  d: Department;
+interface Kept extends ComputedDepartment {
   stored: StoredEvaluation[];
 }
 
-interface Kept extends ComputedDepartment {
-  stored: StoredEvaluation[];
+export interface AuditedDepartment extends Kept {
+  d: Department;
 }
 
 /**
