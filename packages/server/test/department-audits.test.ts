@@ -1,20 +1,23 @@
 /**
  * The department's forms and audit kept between requests (DepartmentAudits), on a real SQLite file:
- * what is kept is what a fresh computation gives, and every kind of write makes the next read fresh.
+ * what is kept is what a fresh computation gives, and after every kind of write the next answer is
+ * what a fresh computation gives — an edited form read and audited again alone, the department read
+ * again when forms were added or deleted.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '@jixiao/core';
+import { syntheticForms, type Store, type StoredEvaluation } from '@jixiao/core';
 import { connect, KyselyStore } from '@jixiao/store';
 import { loadDemo } from '../src/index.ts';
 import { computeDepartment, DepartmentAudits } from '../src/routes/department-data.ts';
 
 let store: KyselyStore;
-/** the same store, counting the full reads of a department's forms */
+/** the same store, counting the full reads of a department's forms and the reads of one form */
 let counted: Store;
 let reads = 0;
+let gets = 0;
 let hebei: number;
 let xinjiang: number;
 
@@ -24,6 +27,7 @@ beforeAll(async () => {
   counted = new Proxy(store, {
     get(target, key) {
       if (key === 'listEvaluations') reads++;
+      if (key === 'getEvaluation') gets++;
       const v = Reflect.get(target, key) as unknown;
       return typeof v === 'function' ? v.bind(target) : v;
     },
@@ -59,12 +63,19 @@ describe('DepartmentAudits', () => {
     expect(reads).toBe(2);
   });
 
-  it('an edit, a status change, a deletion and an import each make the next read fresh; a review only its stamp', async () => {
+  it('an edit and a status change re-read that form alone, a deletion and an import the department; a review only its stamp', async () => {
     const audits = new DepartmentAudits(counted);
     const load = async () => {
-      const before = reads;
+      const [before, got] = [reads, gets];
       const r = await audits.load(hebei, 2023);
-      return { ...r, read: reads > before };
+      return { ...r, read: reads > before, got: gets - got };
+    };
+    const expectFresh = async (r: Awaited<ReturnType<typeof load>>) => {
+      const f = await fresh(hebei, 2023);
+      expect(r.stored).toEqual(f.stored);
+      expect(r.scores).toEqual(f.scores);
+      expect(r.findings).toEqual(f.findings);
+      expect(r.summary).toEqual(f.summary);
     };
     const start = await load();
     expect(start.read).toBe(true);
@@ -76,15 +87,17 @@ describe('DepartmentAudits', () => {
     changed.indicators[0]!.actual = { raw: '＝5人次' };
     const v2 = await store.updateEvaluation(form.id, changed, form.version, '张三');
     const edited = await load();
-    expect(edited.read).toBe(true);
+    expect(edited).toMatchObject({ read: false, got: 1 });
     expect(edited.summary.rows[i]).toMatchObject({ project: '见义勇为基金', score: '90.26', grade: '优' });
-    expect(edited.summary).toEqual((await fresh(hebei, 2023)).summary);
+    expect(edited.scores[i === 0 ? 1 : 0]).toBe(start.scores[i === 0 ? 1 : 0]); // the other forms were not scored again
+    await expectFresh(edited);
 
     // status change
     await store.setStatus(form.id, 'submitted', v2.version, '张三', {});
     const submitted = await load();
-    expect(submitted.read).toBe(true);
+    expect(submitted).toMatchObject({ read: false, got: 1 });
     expect(submitted.stored[i]).toMatchObject({ status: 'submitted', version: v2.version + 1 });
+    await expectFresh(submitted);
 
     // a review: the forms did not change (no new read), but the stamp shown is the new one
     const unchanged = await load();
@@ -100,7 +113,7 @@ describe('DepartmentAudits', () => {
     const other = reviewed.stored.find((s) => s.status === 'draft' && s.id !== form.id)!;
     await store.deleteEvaluation(other.id, other.version, '张三');
     const deleted = await load();
-    expect(deleted.read).toBe(true);
+    expect(deleted).toMatchObject({ read: true, got: 0 });
     expect(deleted.stored.map((s) => s.id)).not.toContain(other.id);
     expect(deleted.summary.rows).toHaveLength(reviewed.summary.rows.length - 1);
 
@@ -111,7 +124,24 @@ describe('DepartmentAudits', () => {
     const imported = await load();
     expect(imported.read).toBe(true);
     expect(imported.summary.rows.map((r) => r.project)).toContain('新增项目');
-    expect(imported.findings).toEqual((await fresh(hebei, 2023)).findings);
+    await expectFresh(imported);
+  });
+
+  it('many forms changed at once: the department is read again rather than form by form', async () => {
+    const d = await store.ensureDepartment({ code: 'audits-twelve', name: '十二张表的部门' });
+    await store.importEvaluations({ departmentId: d.id, evaluations: syntheticForms(12, 5, { mistakes: true }), actor: '张三' });
+    const audits = new DepartmentAudits(counted);
+    const touch = async (forms: readonly StoredEvaluation[]) => {
+      for (const s of forms) await store.updateEvaluation(s.id, s.evaluation, s.version, '张三');
+      const [before, got] = [reads, gets];
+      const r = await audits.load(d.id);
+      expect(r.stored).toEqual((await fresh(d.id)).stored);
+      expect(r.findings).toEqual((await fresh(d.id)).findings);
+      return [reads - before, gets - got];
+    };
+    const first = await audits.load(d.id);
+    expect(await touch(first.stored.slice(3, 5))).toEqual([0, 2]); // two of twelve: read one by one
+    expect(await touch((await audits.load(d.id)).stored)).toEqual([1, 0]); // all twelve (> 10): read together
   });
 
   it('keeps at most maxForms forms, dropping the least recently used department', async () => {

@@ -6,7 +6,7 @@ import type { Evaluation } from '../model/evaluation.ts';
 import { getScheme } from '../scheme/registry.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import type { EvaluationScore } from '../scoring/score-evaluation.ts';
-import { formAudit, type FormAudit } from './context.ts';
+import { formAudit, keptAudit, type FormAudit } from './context.ts';
 import type { Finding } from './finding.ts';
 import { a1PointsAddUp } from './rules/a1-points-add-up.ts';
 import { a2ScoreRange } from './rules/a2-score-range.ts';
@@ -74,6 +74,42 @@ export function auditForms(forms: readonly Evaluation[], schemeFor: SchemeFor = 
   }
   const scores = audits.map((a) => a.score);
   return { scores, findings: mergeByForm(findings, copies.finish()) };
+}
+
+/**
+ * The audit of the same forms as `before`, in the same order, where only the forms at the positions
+ * `changed` are new versions: the same result as `auditForms(forms)`, without scoring and checking the
+ * others again. A department's 汇总表 is opened again after each form edited; at province scale the
+ * department holds ≈ 1,000 forms, and one edit re-audited all of them. The other forms' scores and own
+ * findings (A1–A8, A11, A12) depend on nothing but the form and are taken from `before`; A9 compares
+ * forms with each other and is run again on all of them (a twentieth of the audit).
+ */
+export function reauditForms(forms: readonly Evaluation[], before: FormsResult, changed: ReadonlySet<number>, schemeFor: SchemeFor = schemeOfForm): FormsResult {
+  if (before.scores.length !== forms.length) throw new RangeError(`reauditForms: ${forms.length} forms, ${before.scores.length} audited before`);
+  const own = ownFindingsByForm(before.findings, forms.length);
+  const copies = new CopyDetector();
+  const findings: Finding[] = [];
+  const scores: EvaluationScore[] = [];
+  forms.forEach((ev, index) => {
+    const scheme = schemeFor(ev);
+    const again = changed.has(index);
+    const a = again ? formAudit(ev, index, scheme) : keptAudit(ev, index, scheme, before.scores[index]!);
+    if (again) formFindings(a, findings);
+    else for (const f of own[index]!) findings.push(f);
+    copies.add(a, findings);
+    scores.push(a.score);
+  });
+  return { scores, findings: mergeByForm(findings, copies.finish()) };
+}
+
+/** Each form's findings other than A9 (which depends on the other forms), by form, in their order. */
+function ownFindingsByForm(findings: readonly Finding[], forms: number): Finding[][] {
+  const by: Finding[][] = Array.from({ length: forms }, () => []);
+  for (const f of findings) {
+    const i = f.location.form?.index;
+    if (f.rule !== 'A9' && i !== undefined) by[i]!.push(f);
+  }
+  return by;
 }
 
 /**

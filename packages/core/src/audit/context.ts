@@ -17,7 +17,12 @@ export interface FormAudit {
 
 /** Score a form and make the context its rules receive. */
 export function formAudit(ev: Evaluation, index: number, scheme: Scheme): FormAudit {
-  return { ev, index, scheme, score: scoreEvaluation(ev, scheme), ref: { index, project: ev.project.name.raw, year: ev.year } };
+  return keptAudit(ev, index, scheme, scoreEvaluation(ev, scheme));
+}
+
+/** The context of a form whose score is already known (it has not changed since it was scored). */
+export function keptAudit(ev: Evaluation, index: number, scheme: Scheme, score: EvaluationScore): FormAudit {
+  return { ev, index, scheme, score, ref: { index, project: ev.project.name.raw, year: ev.year } };
 }
 
 /** `A4.SCORE` → `A4`, once per code (a finding is made thousands of times per department). */

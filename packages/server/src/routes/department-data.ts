@@ -2,11 +2,33 @@
  * A department's stored forms and what is computed from them — scores, findings, the 汇总表 — in one
  * place, so the summary on screen and the documents downloaded are the same computation.
  */
-import { auditForms, getScheme, NotFound, reviewedTotal, summarizeDepartment, type Department, type EvaluationScore, type Store, type StoredEvaluation } from '@jixiao/core';
+import {
+  auditForms,
+  getScheme,
+  NotFound,
+  reauditForms,
+  reviewedTotal,
+  summarizeDepartment,
+  type Department,
+  type Evaluation,
+  type EvaluationScore,
+  type FormsResult,
+  type Store,
+  type StoredEvaluation,
+} from '@jixiao/core';
 
 export function computeDepartment(stored: readonly StoredEvaluation[]) {
   const forms = stored.map((s) => s.evaluation);
-  const { scores, findings } = auditForms(forms);
+  return summarized(forms, auditForms(forms));
+}
+
+/** The same as `computeDepartment(stored)`, given that computed when only the forms at `changed` differed. */
+export function recomputeDepartment(stored: readonly StoredEvaluation[], before: ComputedDepartment, changed: ReadonlySet<number>): ComputedDepartment {
+  const forms = stored.map((s) => s.evaluation);
+  return summarized(forms, reauditForms(forms, before, changed));
+}
+
+function summarized(forms: Evaluation[], { scores, findings }: FormsResult) {
   const summary = summarizeDepartment(forms, scores, getScheme(forms[0]?.schemeId ?? 'national'));
   return { forms, scores, findings, summary };
 }
@@ -61,8 +83,7 @@ export class DepartmentAudits {
     const under = this.loading.get(key);
     if (under && sameForms(under.versions, versions)) return { ...(await under.done), d };
     const done = (async () => {
-      const stored = await this.store.listEvaluations({ departmentId: id, ...(year !== undefined && { year }) });
-      const k = { ...computeDepartment(stored), stored };
+      const k = (kept && (await this.updated(kept, versions))) ?? (await this.computed(id, year));
       this.keep(key, k);
       return k;
     })();
@@ -72,6 +93,32 @@ export class DepartmentAudits {
     } finally {
       if (this.loading.get(key)?.done === done) this.loading.delete(key);
     }
+  }
+
+  private async computed(id: number, year: number | undefined): Promise<Kept> {
+    const stored = await this.store.listEvaluations({ departmentId: id, ...(year !== undefined && { year }) });
+    return { ...computeDepartment(stored), stored };
+  }
+
+  /**
+   * What is kept, brought up to date by reading and auditing again only the forms whose version moved
+   * — the usual case of a form edited, submitted or returned since the page was last opened: 15–40 ms
+   * instead of ≈ 350 ms for 1,000 forms (bench/api.ts). Null, for a full read, when the forms are not
+   * the same ones in the same order (added, deleted, moved), when many changed (reading them one by
+   * one would cost more than reading all), or when a form changed again while being read.
+   */
+  private async updated(kept: Kept, versions: readonly FormVersion[]): Promise<Kept | null> {
+    if (kept.stored.length !== versions.length || kept.stored.some((s, i) => s.id !== versions[i]!.id)) return null;
+    const changed = new Set<number>();
+    versions.forEach((v, i) => v.version !== kept.stored[i]!.version && changed.add(i));
+    if (changed.size > Math.max(10, versions.length / 20)) return null;
+    const stored = kept.stored.map((s, i) => (s.updatedAt === versions[i]!.updatedAt ? s : { ...s, updatedAt: versions[i]!.updatedAt }));
+    for (const i of changed) {
+      const s = await this.store.getEvaluation(versions[i]!.id);
+      if (!s || s.version !== versions[i]!.version) return null;
+      stored[i] = s;
+    }
+    return { ...recomputeDepartment(stored, kept, changed), stored };
   }
 
   private keep(key: string, k: Kept): void {
@@ -94,6 +141,7 @@ export class DepartmentAudits {
 interface FormVersion {
   id: number;
   version: number;
+  updatedAt: string;
 }
 
 /** The same forms at the same versions, in the same order. */
