@@ -2,7 +2,8 @@
  * bench/export.ts — export N forms to .docx (the 19 seed forms in their four layouts, cycled):
  * scoring + layout + docx writing, against a baseline that builds the same tables (same cell texts and
  * merges, prepared beforehand) with the docx library alone and packs them. Same process, same forms.
- * Goal (issue 6): ratio ≤ 1.5. Then PDF pages/s through LibreOffice with 1 and 2 workers.
+ * Goal (issue 6): ratio ≤ 1.5. Then PDF pages/s through LibreOffice with 1 and 2 workers, and the time
+ * of one form converted alone with a LibreOffice started ahead (the server) and without.
  * Usage: npx tsx bench/export.ts [N=1000] [rounds=3] [pdfForms=8]
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -71,6 +72,25 @@ for (const workers of docxs.length ? [1, 2] : []) {
   await conv.close();
   figures.push({ what: `pdf, ${workers} LibreOffice worker(s)`, value: (pages / ms) * 1000, unit: 'pages/s', baseline: null, ratio: null, goal: 'throughput', met: null });
   console.log(`pdf: ${workers} worker(s), ${docxs.length} forms, ${pages} pages in ${ms.toFixed(0)} ms: ${((pages / ms) * 1000).toFixed(2)} pages/s, ${((docxs.length / ms) * 1000).toFixed(2)} forms/s, in ${runs} LibreOffice run(s)`);
+}
+// One form downloaded alone, as a user does: with a LibreOffice started ahead and waiting (the server's
+// keepWarm) against each run starting its own; a pause between downloads, as between a user's clicks.
+if (docxs.length) {
+  const single = async (keepWarm: boolean) => {
+    const conv = new PdfConverter({ workers: 1, keepWarm });
+    await conv.convert(docxs[0]!, 'docx'); // the profile made
+    const ms: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 3000));
+      ms.push(await timeAsync(async () => void (await conv.convert(docxs[i % docxs.length]!, 'docx'))));
+    }
+    await conv.close();
+    return median(ms);
+  };
+  const cold = await single(false);
+  const warm = await single(true);
+  figures.push({ what: 'pdf, one form downloaded alone, median of 5 (LibreOffice waiting vs started per run)', value: warm, unit: 'ms', baseline: cold, ratio: warm / cold, goal: 'reported', met: null });
+  console.log(`pdf: one form alone ${warm.toFixed(0)} ms with a LibreOffice waiting (keepWarm), ${cold.toFixed(0)} ms starting one per run; ratio ${(warm / cold).toFixed(2)}`);
 }
 report('export', figures);
 if (sink < 0) console.log(sink);

@@ -187,23 +187,64 @@ describe.skipIf(!tools)('PDF through LibreOffice', () => {
   });
 
   it('a run that fails (here: over its time limit) gives each document a coded error and frees its worker', { timeout: 120_000 }, async () => {
-    const pdf = new PdfConverter({ workers: 1, timeoutMs: 1, documentTimeoutMs: 1 });
-    try {
-      const docx = await renderDocx(formDocument(hebei[0]!));
-      // two documents in one run that fails, then each retried alone (so that one bad document cannot
-      // fail the others), then a third: it runs only if the worker was released
-      const results = await Promise.allSettled([pdf.convert(docx, 'docx'), pdf.convert(docx, 'docx')]);
-      results.push(...(await Promise.allSettled([pdf.convert(docx, 'docx')])));
-      for (const r of results) expect(r).toMatchObject({ status: 'rejected', reason: { code: 'EXPORT.PDF_FAILED', message: expect.stringContaining('LibreOffice') } });
-      expect(pdf.runs).toBe(4);
-    } finally {
-      await pdf.close();
+    for (const keepWarm of [false, true]) {
+      const pdf = new PdfConverter({ workers: 1, timeoutMs: 1, documentTimeoutMs: 1, keepWarm });
+      try {
+        const docx = await renderDocx(formDocument(hebei[0]!));
+        // two documents in one run that fails, then each retried alone (so that one bad document cannot
+        // fail the others), then a third: it runs only if the worker was released
+        const results = await Promise.allSettled([pdf.convert(docx, 'docx'), pdf.convert(docx, 'docx')]);
+        results.push(...(await Promise.allSettled([pdf.convert(docx, 'docx')])));
+        for (const r of results) expect(r).toMatchObject({ status: 'rejected', reason: { code: 'EXPORT.PDF_FAILED', message: expect.stringContaining('LibreOffice') } });
+        expect(pdf.runs).toBe(4);
+      } finally {
+        await pdf.close();
+      }
+      expect(pdf.waiting).toEqual([]);
     }
   });
 
+  it('keepWarm: a LibreOffice started ahead takes the next run and is replaced after it; close stops it', { timeout: 120_000 }, async () => {
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 600 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(ok()).toBe(true);
+    };
+    const pdf = new PdfConverter({ workers: 1, keepWarm: true });
+    let last = 0;
+    try {
+      await until(() => pdf.waiting.length === 1); // started with the converter, before any download
+      const docx = await renderDocx(formDocument(hebei[2]!));
+      for (const round of [1, 2]) {
+        const [pid] = pdf.waiting;
+        const file = join(out, `warm-${round}.pdf`);
+        writeFileSync(file, await pdf.convert(docx, 'docx'));
+        expect(text(file)).toContain('见义勇为基金');
+        expect(pdf.warmRuns).toBe(round);
+        // the one that took the run ends; a new one waits for the next
+        await until(() => !alive(pid!) && pdf.waiting.length === 1 && pdf.waiting[0] !== pid);
+        last = pdf.waiting[0]!;
+      }
+    } finally {
+      await pdf.close();
+    }
+    expect(pdf.waiting).toEqual([]);
+    expect(alive(last)).toBe(false);
+  });
+
   it('no LibreOffice: EXPORT.CONVERTER_MISSING in Chinese', async () => {
-    const pdf = new PdfConverter({ soffice: '/nonexistent/soffice' });
-    await expect(pdf.convert(await renderDocx(formDocument(hebei[0]!)), 'docx')).rejects.toMatchObject({ code: 'EXPORT.CONVERTER_MISSING', message: expect.stringContaining('LibreOffice') });
-    await pdf.close();
+    for (const keepWarm of [false, true]) {
+      const pdf = new PdfConverter({ soffice: '/nonexistent/soffice', keepWarm });
+      await expect(pdf.convert(await renderDocx(formDocument(hebei[0]!)), 'docx')).rejects.toMatchObject({ code: 'EXPORT.CONVERTER_MISSING', message: expect.stringContaining('LibreOffice') });
+      expect(pdf.waiting).toEqual([]);
+      await pdf.close();
+    }
   });
 });

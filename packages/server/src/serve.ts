@@ -33,10 +33,14 @@ export async function serve(opts: ServeOptions = {}) {
   const accounts = new KyselyAccountStore(conn);
   const admin = await ensureAdmin(accounts);
   const loaded = opts.demo === false ? 0 : await loadDemo(store);
-  const pdf = new PdfConverter({ workers: opts.pdfWorkers ?? 2 });
+  // keepWarm: a LibreOffice waits for each worker's next PDF, so a download does not wait ≈ 1 s for one to start
+  const pdf = new PdfConverter({ workers: opts.pdfWorkers ?? 2, keepWarm: true });
   const webRoot = opts.webRoot ?? resolve(import.meta.dirname, '../../web/dist');
   const app = await buildApp({ store, accounts, pdf, webRoot, ...(opts.trustProxy && { trustProxy: true }), database: conn.dialect, logger: true, ...(opts.maxUploadBytes && { maxUploadBytes: opts.maxUploadBytes }), ...(opts.keptForms !== undefined && { keptForms: opts.keptForms }) });
   app.addHook('onClose', () => pdf.close());
+  // Stopped by a signal (Ctrl-C, systemd, docker stop): close the app — the database, and the
+  // LibreOffices waiting for PDF work, which would otherwise outlive the server.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void app.close().finally(() => process.exit(0)));
   const port = opts.port ?? 3000;
   await app.listen({ port, host: opts.host ?? '0.0.0.0' });
   app.log.info(`jixiao 已启动：http://localhost:${port}  （数据库：${conn.dialect === 'sqlite' ? target : 'PostgreSQL'}；网页 /；接口文档 /docs${loaded ? `；已载入演示数据 ${loaded} 张自评表` : ''}）`);

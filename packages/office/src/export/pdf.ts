@@ -4,11 +4,16 @@
  * converts every document waiting for it (up to `batch`) in one soffice run: starting LibreOffice
  * costs 1–4 s on the machines measured and converting a form ≈ 0.05–0.15 s more, so a department's
  * forms converted one run each spent nearly all their time starting (bench/README.md, export).
+ * With `keepWarm` (the server) each worker also keeps a LibreOffice started and waiting: a run hands
+ * its documents to it (LibreOffice passes the command line of a second process on the same profile to
+ * the one running) and takes ≈ 0.1 s per document plus nothing to start, instead of ≈ 1 s more — the
+ * wait of a single PDF download. The waiting LibreOffice ends once it has converted them; the next
+ * one is started right after the run.
  * A fontconfig file maps the official fonts (仿宋_GB2312, 宋体, 黑体) to Noto CJK when they are not
  * installed, so Chinese text renders in a serif CJK face instead of whatever fallback fontconfig would
  * pick.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +48,15 @@ export interface PdfConverterOptions {
   documentTimeoutMs?: number;
   /** documents converted in one soffice run at most (default 20) */
   batch?: number;
+  /** keep a LibreOffice started per worker for the next run (default false: a CLI export runs once) */
+  keepWarm?: boolean;
+}
+
+/** A LibreOffice started ahead of a run, on a worker's profile, waiting for documents. */
+interface Spare {
+  proc: ChildProcess;
+  alive: boolean;
+  exited: Promise<void>;
 }
 
 interface Job {
@@ -57,12 +71,29 @@ export class PdfConverter {
   private readonly idle: number[] = [];
   private base: Promise<string> | null = null;
   private closed = false;
+  /** the LibreOffice waiting for each worker's next run, if any */
+  private readonly spares: Array<Spare | null> = [];
+  /** per worker, the end of what follows its last run (see retire) */
+  private readonly settling: Array<Promise<void>> = [];
   /** soffice runs started so far (a batch is one run) */
   runs = 0;
+  /** runs handed to a LibreOffice started ahead (`keepWarm`) */
+  warmRuns = 0;
 
   constructor(private readonly opts: PdfConverterOptions = {}) {
     const n = Math.max(1, opts.workers ?? 1);
-    for (let i = 0; i < n; i++) this.idle.push(i);
+    for (let i = 0; i < n; i++) {
+      this.idle.push(i);
+      this.spares.push(null);
+      this.settling.push(Promise.resolve());
+    }
+    // started now, so that the first download waits neither for the start nor for the new profile
+    if (opts.keepWarm) void this.dir().then((base) => this.spares.forEach((_, i) => this.startSpare(i, base)));
+  }
+
+  /** the process ids of the LibreOffices started ahead and waiting (`keepWarm`) */
+  get waiting(): number[] {
+    return this.spares.flatMap((s) => (s?.alive && s.proc.pid !== undefined ? [s.proc.pid] : []));
   }
 
   get workers(): number {
@@ -123,15 +154,19 @@ export class PdfConverter {
 
   private async run(worker: number, jobs: Job[]): Promise<Array<Uint8Array | ExportError>> {
     const base = await this.dir();
+    await this.settling[worker]; // the previous run's LibreOffice gone, the next one started
     const work = await mkdtemp(join(base, 'job-'));
     this.runs++;
+    const spare = this.spares[worker];
+    if (spare?.alive) this.warmRuns++;
+    let failed = true;
     try {
       const inputs = jobs.map((job, i) => join(work, `document-${i}.${job.ext}`));
       await Promise.all(jobs.map((job, i) => writeFile(inputs[i]!, job.bytes)));
-      const args = [`-env:UserInstallation=file://${join(base, `profile-${worker}`)}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, ...inputs];
+      const args = [...this.officeArgs(base, worker), '--convert-to', 'pdf', '--outdir', work, ...inputs];
       const timeout = (this.opts.timeoutMs ?? 120_000) + (jobs.length - 1) * (this.opts.documentTimeoutMs ?? 20_000);
       await new Promise<void>((resolve, reject) => {
-        execFile(this.opts.soffice ?? 'soffice', args, { timeout, env: { ...process.env, FONTCONFIG_FILE: join(base, 'fonts.conf') } }, (err) => {
+        execFile(this.opts.soffice ?? 'soffice', args, { timeout, env: this.officeEnv(base) }, (err) => {
           if (!err) return resolve();
           const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
           reject(
@@ -142,6 +177,7 @@ export class PdfConverter {
           );
         });
       });
+      failed = false;
       // soffice exits 0 when a document could not be loaded: that document simply has no PDF
       return await Promise.all(
         jobs.map((_, i) =>
@@ -152,15 +188,66 @@ export class PdfConverter {
         ),
       );
     } finally {
+      // not awaited: the documents are ready now; the worker's next run waits for this instead
+      this.settling[worker] = (spare ? this.retire(spare, failed) : Promise.resolve()).then(() => this.startSpare(worker, base));
       await rm(work, { recursive: true, force: true });
     }
   }
 
-  /** Refuses new work and removes the profiles once the queue has drained. */
+  /** The profile and the options every LibreOffice of a worker starts with. */
+  private officeArgs(base: string, worker: number): string[] {
+    return [`-env:UserInstallation=file://${join(base, `profile-${worker}`)}`, '--headless', '--norestore'];
+  }
+
+  private officeEnv(base: string): NodeJS.ProcessEnv {
+    return { ...process.env, FONTCONFIG_FILE: join(base, 'fonts.conf') };
+  }
+
+  private startSpare(worker: number, base: string): void {
+    if (!this.opts.keepWarm || this.closed || this.spares[worker]?.alive) return;
+    const proc = spawn(this.opts.soffice ?? 'soffice', [...this.officeArgs(base, worker), '--invisible'], { env: this.officeEnv(base), stdio: 'ignore' });
+    let done: () => void;
+    const spare: Spare = { proc, alive: true, exited: new Promise<void>((r) => (done = r)) };
+    const gone = () => {
+      spare.alive = false;
+      if (this.spares[worker] === spare) this.spares[worker] = null;
+      done();
+    };
+    proc.once('exit', gone);
+    proc.once('error', gone); // no soffice: the run itself says so (EXPORT.CONVERTER_MISSING)
+    this.spares[worker] = spare;
+  }
+
+  /**
+   * After a run: the LibreOffice that waited for it ends once it has converted the documents handed
+   * to it; the next one is started when it has (two on one profile would hand their work to each
+   * other). One still there after 2 s did not take the run — it was still starting when the run's own
+   * process started, so that process converted, and this one now waits for the next run. After a
+   * failed run (a time limit) it is stopped: it may be the one stuck on the documents.
+   */
+  private async retire(spare: Spare, failed: boolean): Promise<void> {
+    if (failed) await stop(spare);
+    else await Promise.race([spare.exited, sleep(2000)]);
+  }
+
+  /** Refuses new work, and stops the waiting LibreOffices and removes the profiles once the queue has drained. */
   async close(): Promise<void> {
     this.closed = true;
     while (this.idle.length < this.workers || this.queue.length > 0) await new Promise((r) => setTimeout(r, 20));
+    await Promise.all(this.settling);
+    await Promise.all(this.spares.map((spare) => spare && stop(spare)));
     if (this.base) await rm(await this.base, { recursive: true, force: true });
     this.base = null;
   }
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+
+/** Asks a waiting LibreOffice to end, and makes it if it has not within 5 s. */
+async function stop(spare: Spare): Promise<void> {
+  if (!spare.alive) return;
+  spare.proc.kill('SIGTERM');
+  await Promise.race([spare.exited, sleep(5000)]);
+  if (spare.alive) spare.proc.kill('SIGKILL');
+  await spare.exited;
 }
