@@ -77,6 +77,21 @@ describe('system and departments', () => {
     const f = (await get('/api/departments/1/findings')).json() as Array<{ rule: string; evaluationId: number }>;
     expect(f.some((x) => x.rule === 'A9')).toBe(true);
     expect(f.every((x) => typeof x.evaluationId === 'number')).toBe(true);
+    // filtered and paged: the same findings, in the same order, the total in x-total-count
+    type F = { rule: string; severity: string; evaluationId: number; code: string };
+    const all = f as F[];
+    const errors = await get('/api/departments/1/findings?severity=error');
+    expect(errors.json()).toEqual(all.filter((x) => x.severity === 'error'));
+    expect(errors.headers['x-total-count']).toBe(String(all.filter((x) => x.severity === 'error').length));
+    const a4 = all.filter((x) => x.rule === 'A4');
+    expect(a4.length).toBeGreaterThan(2);
+    const page = await get('/api/departments/1/findings?rule=A4&offset=1&limit=2');
+    expect(page.json()).toEqual(a4.slice(1, 3));
+    expect(page.headers['x-total-count']).toBe(String(a4.length));
+    const one = all[0]!.evaluationId;
+    expect((await get(`/api/departments/1/findings?evaluationId=${one}`)).json()).toEqual(all.filter((x) => x.evaluationId === one));
+    expectError(await get('/api/departments/1/findings?rule=A13'), 400, 'REQUEST.INVALID');
+    expectError(await get('/api/departments/1/findings?limit=0'), 400, 'REQUEST.INVALID');
     expect((await get('/api/grades?year=2023')).json()).toEqual({ 优: 9, 中: 1, 差: 1 });
     expectError(await get('/api/departments/999/summary'), 404, 'STORE.NOT_FOUND');
   });

@@ -1,12 +1,20 @@
 /** Departments, projects, the 汇总表 and department-wide findings, all computed from the stored forms. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { NotFound, type Store } from '@jixiao/core';
+import { NotFound, type Finding, type Store } from '@jixiao/core';
 import { auth, requireDepartment, requireRole } from '../auth/guard.ts';
 import { inScope } from '../auth/scope.ts';
 import { reviewedTotals, type DepartmentAudits } from './department-data.ts';
 import { IdParams, NewDepartment, YearQuery } from '../schemas.ts';
 import { z } from 'zod';
+
+const FindingsQuery = YearQuery.extend({
+  rule: z.enum(['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A10', 'A11', 'A12']).optional().describe('只看这条规则'),
+  severity: z.enum(['error', 'warning', 'info']).optional().describe('只看这一严重程度'),
+  evaluationId: z.coerce.number().int().positive().optional().describe('只看这张自评表'),
+  offset: z.coerce.number().int().min(0).default(0).describe('跳过前面这么多条'),
+  limit: z.coerce.number().int().min(1).max(100_000).optional().describe('最多返回这么多条'),
+});
 
 export function departmentRoutes(app: FastifyInstance, store: Store, audits: DepartmentAudits): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -47,11 +55,28 @@ export function departmentRoutes(app: FastifyInstance, store: Store, audits: Dep
     const years = new Set((await store.summaryRows(req.params.id)).map((r) => r.year).filter((y): y is number => y !== null));
     return [...years].sort((a, b) => b - a);
   });
-  r.get('/api/departments/:id/findings', { schema: { tags: ['部门'], summary: '部门全部自评表的逻辑校验结果（含跨表复制检测 A9）', params: IdParams, querystring: YearQuery } }, async (req) => {
-    requireDepartment(req, req.params.id);
-    const { stored, findings } = await audits.load(req.params.id, req.query.year);
-    return findings.map((f) => ({ ...f, evaluationId: f.location.form ? stored[f.location.form.index]!.id : null }));
-  });
+  r.get(
+    '/api/departments/:id/findings',
+    {
+      schema: {
+        tags: ['部门'],
+        summary: '部门全部自评表的逻辑校验结果（含跨表复制检测 A9）；可按规则、严重程度、自评表筛选，分页（总数在 x-total-count）',
+        params: IdParams,
+        querystring: FindingsQuery,
+      },
+    },
+    async (req, reply) => {
+      requireDepartment(req, req.params.id);
+      const { stored, findings } = await audits.load(req.params.id, req.query.year);
+      // A province department's 1,000 forms have ≈ 12,000 findings (5 MB of JSON): a caller after the
+      // errors of one rule, or one page of them, gets just those.
+      const { rule, severity, evaluationId, offset, limit } = req.query;
+      const idOf = (f: Finding) => (f.location.form ? stored[f.location.form.index]!.id : null);
+      const chosen = findings.filter((f) => (!rule || f.rule === rule) && (!severity || f.severity === severity) && (evaluationId === undefined || idOf(f) === evaluationId));
+      void reply.header('x-total-count', String(chosen.length));
+      return chosen.slice(offset, limit === undefined ? undefined : offset + limit).map((f) => ({ ...f, evaluationId: idOf(f) }));
+    },
+  );
   r.get('/api/grades', { schema: { tags: ['部门'], summary: '全部自评表按等级计数（管理员）', querystring: YearQuery } }, async (req) => {
     requireRole(req, ['admin'], '查看全部门的等级统计');
     return store.gradeCounts(req.query.year);
