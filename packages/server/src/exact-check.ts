@@ -86,7 +86,10 @@ function compile(schema: z.ZodType): Compiled | null {
       return { check: (x) => values.includes(x) };
     }
     case 'enum': {
-      const allowed = new Set(Object.values(def.entries ?? {}));
+      // as zod reads an enum's entries: a TypeScript numeric enum's reverse entries (`0: 'A'`) are not values
+      const entries = Object.entries(def.entries ?? {});
+      const numbers = entries.flatMap(([, v]) => (typeof v === 'number' ? [v] : []));
+      const allowed = new Set(entries.filter(([k]) => !numbers.includes(Number(k))).map(([, v]) => v));
       return { check: (x) => (typeof x === 'string' || typeof x === 'number') && allowed.has(x) };
     }
     case 'optional':

@@ -103,6 +103,11 @@ describe('compileCheck', () => {
     expect([c(z.number().min(1).max(5), 5), c(z.number().gt(1), 1), c(z.number().lt(5), 4.9)]).toEqual([true, false, true]);
     expect([c(z.string().regex(/^\d+$/g), '12'), c(z.string().regex(/^\d+$/g), '12'), c(z.string().min(2), 'a'), c(z.string().max(2), 'abc'), c(z.string().length(2), 'ab')]).toEqual([true, true, false, false, true]);
     expect([c(z.array(z.string()).min(1), []), c(z.array(z.string()), ['a', 1]), c(z.enum(['a', 'b']), 'b'), c(z.literal(1), '1')]).toEqual([false, false, true, false]);
+    enum Kind {
+      A,
+      B,
+    }
+    expect([c(z.nativeEnum(Kind), 1), c(z.nativeEnum(Kind), 'A'), z.nativeEnum(Kind).safeParse('A').success]).toEqual([true, false, false]);
     expect([c(z.string().nullable(), null), c(z.string().optional(), undefined), c(z.string().optional(), null)]).toEqual([true, true, false]);
     expect([c(z.object({ a: z.string() }), { a: 'x' }), c(z.object({ a: z.string() }), { a: 'x', b: 1 }), c(z.object({ a: z.string().optional() }), {}), c(z.object({ a: z.string() }), [])]).toEqual([true, false, true, false]);
   });
