@@ -60,10 +60,14 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<GridDoc
   const blocks: Block[] = [];
   wb.worksheets.forEach((ws, sheet) => {
     const table = sheet + 1;
-    for (let r = 1; r <= ws.rowCount; r++) {
+    // read once: exceljs computes each by walking every row (`columnCount` in the loop's condition
+    // was the largest single cost of an import, ≈ 6 % of it)
+    const rows = ws.rowCount;
+    const columns = ws.columnCount;
+    for (let r = 1; r <= rows; r++) {
       const row = ws.getRow(r);
       const cells: Cell[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) {
+      for (let c = 1; c <= columns; c++) {
         const cell = row.getCell(c);
         const src = { file, table, row: r, col: c };
         if (cell.isMerged && cell.master.address !== cell.address) {
