@@ -18,6 +18,8 @@ export interface ServeOptions {
   maxUploadBytes?: number;
   /** LibreOffice conversions side by side for PDF downloads (default 2) */
   pdfWorkers?: number;
+  /** keep a LibreOffice waiting per PDF worker (default true; ≈ 90 MB each) */
+  pdfWarm?: boolean;
   /** forms whose audit the department pages keep between requests (default 2,000 ≈ 95 MB) */
   keptForms?: number;
   /** the built web UI; default packages/web/dist */
@@ -34,7 +36,7 @@ export async function serve(opts: ServeOptions = {}) {
   const admin = await ensureAdmin(accounts);
   const loaded = opts.demo === false ? 0 : await loadDemo(store);
   // keepWarm: a LibreOffice waits for each worker's next PDF, so a download does not wait ≈ 1 s for one to start
-  const pdf = new PdfConverter({ workers: opts.pdfWorkers ?? 2, keepWarm: true });
+  const pdf = new PdfConverter({ workers: opts.pdfWorkers ?? 2, keepWarm: opts.pdfWarm !== false });
   const webRoot = opts.webRoot ?? resolve(import.meta.dirname, '../../web/dist');
   const app = await buildApp({ store, accounts, pdf, webRoot, ...(opts.trustProxy && { trustProxy: true }), database: conn.dialect, logger: true, ...(opts.maxUploadBytes && { maxUploadBytes: opts.maxUploadBytes }), ...(opts.keptForms !== undefined && { keptForms: opts.keptForms }) });
   app.addHook('onClose', () => pdf.close());

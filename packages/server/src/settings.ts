@@ -30,6 +30,7 @@ export function settingsFromEnv(env: Record<string, string | undefined> = proces
     demo: env.JIXIAO_DEMO !== 'off',
     ...(uploadMb !== undefined && { maxUploadBytes: uploadMb * 1024 * 1024 }),
     ...(pdfWorkers !== undefined && { pdfWorkers }),
+    pdfWarm: env.JIXIAO_PDF_WARM !== 'off',
     ...(keptForms !== undefined && { keptForms }),
     trustProxy: env.JIXIAO_TRUST_PROXY === '1',
   };

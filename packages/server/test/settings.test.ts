@@ -4,7 +4,7 @@ import { SettingError, settingsFromEnv } from '../src/index.ts';
 
 describe('settingsFromEnv', () => {
   it('defaults: port 3000, demo on, nothing else set', () => {
-    expect(settingsFromEnv({})).toEqual({ port: 3000, demo: true, trustProxy: false });
+    expect(settingsFromEnv({})).toEqual({ port: 3000, demo: true, pdfWarm: true, trustProxy: false });
   });
 
   it('reads every setting of the README', () => {
@@ -16,10 +16,11 @@ describe('settingsFromEnv', () => {
         JIXIAO_DEMO: 'off',
         JIXIAO_MAX_UPLOAD_MB: '50',
         JIXIAO_PDF_WORKERS: '4',
+        JIXIAO_PDF_WARM: 'off',
         JIXIAO_KEPT_FORMS: '0',
         JIXIAO_TRUST_PROXY: '1',
       }),
-    ).toEqual({ port: 8080, dataDir: '/srv/jixiao', databaseUrl: 'postgres://127.0.0.1/jixiao', demo: false, maxUploadBytes: 50 * 1024 * 1024, pdfWorkers: 4, keptForms: 0, trustProxy: true });
+    ).toEqual({ port: 8080, dataDir: '/srv/jixiao', databaseUrl: 'postgres://127.0.0.1/jixiao', demo: false, maxUploadBytes: 50 * 1024 * 1024, pdfWorkers: 4, pdfWarm: false, keptForms: 0, trustProxy: true });
   });
 
   it('a number that is not one, or out of range, is refused with the setting named, in Chinese', () => {
