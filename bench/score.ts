@@ -33,6 +33,7 @@ const score = () => {
 // start a full collection of the whole heap — which measured the heap, not the audit (the same code
 // gave 5.68 in one run and 1.60 in the next). A server audits a department with that department in memory.
 const auditN = Math.min(n, 10_000);
+const department = 1000;
 const auditTexts = texts.slice(0, auditN);
 const auditForms10k = forms.slice(0, auditN);
 const audit = () => {
@@ -44,7 +45,6 @@ const audit = () => {
 // the forms beside their audit). Reading that drops each form at once leaves the garbage collector
 // nothing to keep and promotes nothing, and the ratio against it (still printed) measured retention as
 // much as work: 1.0 in rounds without page faults, 2.0 with them (bench/README.md, score section).
-const department = 1000;
 const parseKept = () => {
   for (let d = 0; d < auditTexts.length; d += department) sink += auditTexts.slice(d, d + department).map((t) => JSON.parse(t) as Evaluation).length;
 };
