@@ -1,5 +1,5 @@
 /** The real `jixiao` binary, run as a user runs it. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -245,5 +245,61 @@ describe('jixiao demo', () => {
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('DEMO.EXISTS');
     expect(run('demo', '--db', join(dir, 'c.sqlite'), '--scale', 'city').stderr).toContain('INPUT.BAD_SCALE');
+  });
+});
+
+describe('jixiao serve', () => {
+  // The server keeps a LibreOffice waiting for PDF work; CI installs LibreOffice (.ci/run).
+  const soffice = spawnSync('soffice', ['--version']).status === 0;
+  if (!soffice && process.env.CI) throw new Error('CI must have LibreOffice for the serve test');
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  /** The LibreOffice processes under `root` (node → oosplash → soffice.bin). */
+  const officeUnder = (root: number) => {
+    const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,comm='], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/))
+      .map(([pid, ppid, comm]) => ({ pid: Number(pid), ppid: Number(ppid), comm: comm ?? '' }));
+    const under = new Set([root]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const r of rows)
+        if (under.has(r.ppid) && !under.has(r.pid)) {
+          under.add(r.pid);
+          grew = true;
+        }
+    }
+    return rows.filter((r) => under.has(r.pid) && /soffice|oosplash/.test(r.comm)).map((r) => r.pid);
+  };
+  const until = async (ok: () => boolean | Promise<boolean>) => {
+    for (let i = 0; i < 600; i++) {
+      if (await ok()) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('timed out');
+  };
+
+  it.skipIf(!soffice)('serves, keeps a LibreOffice waiting for PDFs, and on SIGTERM closes and leaves no LibreOffice behind', { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-serve-'));
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const child = spawn(bin, ['serve', '--port', String(port), '--data-dir', dir], { cwd: root, env: { ...process.env, JIXIAO_PDF_WORKERS: '1' }, stdio: 'ignore' });
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    try {
+      await until(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok === true);
+      await until(() => officeUnder(child.pid!).length >= 2);
+      const office = officeUnder(child.pid!);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      for (const pid of office) expect(alive(pid)).toBe(false);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
   });
 });
