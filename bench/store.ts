@@ -121,6 +121,7 @@ async function viaStore(target: string, schema?: string): Promise<{ load: number
 async function queries(store: KyselyStore, runs = 50) {
   const summary: number[] = [];
   const grades: number[] = [];
+  const totals: number[] = [];
   const r = rng(5);
   for (let i = 0; i < runs; i++) {
     const d = 1 + Math.floor(r() * departments);
@@ -131,19 +132,26 @@ async function queries(store: KyselyStore, runs = 50) {
     t = process.hrtime.bigint();
     await store.gradeCounts(2023);
     grades.push(ms(t));
+    // 各部门汇总 (/api/departments/totals): every department's sums by grade, one grouped query
+    if (i % 5 === 0) {
+      t = process.hrtime.bigint();
+      if ((await store.departmentTotals(2023)).length === 0) throw new Error('no totals');
+      totals.push(ms(t));
+    }
   }
-  return { summary, grades };
+  return { summary, grades, totals };
 }
 
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
 console.log(`load: ${n} evaluations × 10 indicators in ${departments} departments of ${PER_DEPT}`);
 const dir = mkdtempSync('/tmp/jixiao-bench-');
 const figures: Figure[] = [];
-const dbFigures = (db: string, raw: number, load: number, q: { summary: number[]; grades: number[] }) =>
+const dbFigures = (db: string, raw: number, load: number, q: { summary: number[]; grades: number[]; totals: number[] }) =>
   figures.push(
     { what: `${db}: load ${n} evaluations (vs raw driver inserts)`, value: load, unit: 'ms', baseline: raw, ratio: load / raw, goal: 'ratio ≤ 1.5', met: load / raw <= 1.5 },
     { what: `${db}: 汇总表 of one department at ${n}, p50 / p95`, value: pct(q.summary, 0.5), unit: `ms (p95 ${pct(q.summary, 0.95).toFixed(1)})`, baseline: null, ratio: null, goal: 'p50 < 50 ms', met: pct(q.summary, 0.5) < 50 },
     { what: `${db}: province grade count at ${n}, p50 / p95`, value: pct(q.grades, 0.5), unit: `ms (p95 ${pct(q.grades, 0.95).toFixed(1)})`, baseline: null, ratio: null, goal: 'reported', met: null },
+    { what: `${db}: 各部门汇总 (every department's sums) at ${n}, p50 / p95`, value: pct(q.totals, 0.5), unit: `ms (p95 ${pct(q.totals, 0.95).toFixed(1)})`, baseline: null, ratio: null, goal: 'reported', met: null },
   );
 if (!args.includes('--no-sqlite')) {
   const raw = await rawSqlite(join(dir, 'raw.sqlite'));
@@ -151,7 +159,7 @@ if (!args.includes('--no-sqlite')) {
   const q = await queries(store);
   console.log(`SQLite: raw prepared inserts ${(raw / 1000).toFixed(1)} s; store ${(load / 1000).toFixed(1)} s (${((n / load) * 1000).toFixed(0)} forms/s); ratio ${(load / raw).toFixed(2)} (goal ≤ 1.5)`);
   dbFigures('SQLite', raw, load, q);
-  console.log(`SQLite: 汇总表 of one department p50 ${pct(q.summary, 0.5).toFixed(1)} ms p95 ${pct(q.summary, 0.95).toFixed(1)} ms (goal p50 < 50 ms); province grade count p50 ${pct(q.grades, 0.5).toFixed(1)} ms p95 ${pct(q.grades, 0.95).toFixed(1)} ms`);
+  console.log(`SQLite: 汇总表 of one department p50 ${pct(q.summary, 0.5).toFixed(1)} ms p95 ${pct(q.summary, 0.95).toFixed(1)} ms (goal p50 < 50 ms); province grade count p50 ${pct(q.grades, 0.5).toFixed(1)} ms p95 ${pct(q.grades, 0.95).toFixed(1)} ms; 各部门汇总 p50 ${pct(q.totals, 0.5).toFixed(1)} ms`);
   await store.close();
 }
 if (pgUrl) {
@@ -166,7 +174,7 @@ if (pgUrl) {
     const q = await queries(store);
     console.log(`PostgreSQL: raw prepared inserts ${(raw / 1000).toFixed(1)} s; store ${(load / 1000).toFixed(1)} s (${((n / load) * 1000).toFixed(0)} forms/s); ratio ${(load / raw).toFixed(2)} (goal ≤ 1.5)`);
     dbFigures('PostgreSQL', raw, load, q);
-    console.log(`PostgreSQL: 汇总表 p50 ${pct(q.summary, 0.5).toFixed(1)} ms p95 ${pct(q.summary, 0.95).toFixed(1)} ms; province grade count p50 ${pct(q.grades, 0.5).toFixed(1)} ms p95 ${pct(q.grades, 0.95).toFixed(1)} ms`);
+    console.log(`PostgreSQL: 汇总表 p50 ${pct(q.summary, 0.5).toFixed(1)} ms p95 ${pct(q.summary, 0.95).toFixed(1)} ms; province grade count p50 ${pct(q.grades, 0.5).toFixed(1)} ms p95 ${pct(q.grades, 0.95).toFixed(1)} ms; 各部门汇总 p50 ${pct(q.totals, 0.5).toFixed(1)} ms`);
     // The store's two queries as it builds them for PostgreSQL (kysely-store.ts summaryRows, with its
     // PostgreSQL-only department filter on the joined projects, and gradeCounts), with real timings.
     const explain = async (what: string, query: string) => {
@@ -179,6 +187,10 @@ if (pgUrl) {
       'select evaluations.id, projects.name, evaluations.year, projects.fund_type, evaluations.budget_fen, evaluations.executed_fen, evaluations.total_hundredths, evaluations.grade, evaluations.status from evaluations inner join projects on projects.id = evaluations.project_id where evaluations.project_id in (select p.id from projects as p where p.department_id = 7) and projects.department_id = 7 and evaluations.year = 2023 order by evaluations.id',
     );
     await explain('province grade count', 'select grade, count(*) as n from evaluations where year = 2023 group by grade');
+    await explain(
+      '各部门汇总',
+      'select projects.department_id, evaluations.grade, count(*) as forms, cast(coalesce(sum(evaluations.budget_fen), 0) as text) as budget, cast(coalesce(sum(evaluations.executed_fen), 0) as text) as executed from evaluations inner join projects on projects.id = evaluations.project_id where evaluations.year = 2023 group by projects.department_id, evaluations.grade order by projects.department_id, evaluations.grade',
+    );
     await store.close();
   } finally {
     await admin.query(`drop schema ${a} cascade; drop schema ${b} cascade`);

@@ -170,4 +170,20 @@ describe.skipIf(!haveBrowser)('web UI in chromium', { timeout: 90_000 }, () => {
     await expect.poll(() => page.getByTestId('report-preview-disclosure').textContent()).not.toContain('访惠聚工作经费项目支出绩效自评表');
     expect(pageErrors).toEqual([]);
   });
+
+  it('with a second department, the overview puts the departments side by side (各部门汇总) with their total', async () => {
+    const second = await app.store.ensureDepartment({ code: 'e2e-second', name: '第二个部门' });
+    const forms = (await importBytes(readFileSync(SEED), 'second.docx')).evaluations;
+    await app.store.importEvaluations({ departmentId: second.id, evaluations: forms, actor: 'e2e' });
+    await page.getByRole('link', { name: '部门总览' }).click();
+    const totals = page.getByTestId('department-totals');
+    await totals.waitFor();
+    await expect.poll(() => totals.locator('tbody tr.ant-table-row').count()).toBe(2);
+    expect(await totals.textContent()).toContain('第二个部门');
+    expect(await totals.locator('.total-row').textContent()).toContain('合计（2 个部门）');
+    // the second department's line leads to its own 汇总表
+    await totals.getByRole('link', { name: '第二个部门' }).click();
+    await expect.poll(() => page.getByText('绩效自评情况汇总表（第二个部门').isVisible()).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -17,6 +17,7 @@ export * from './audit/severity.ts';
 export * from './audit/audit-forms.ts';
 export { normalizeForCompare } from './audit/rules/a9-key.ts';
 export * from './department/summary.ts';
+export * from './department/province-overview.ts';
 export * from './department/check-summary.ts';
 export * from './department/check-texts.ts';
 export * from './department/report-content.ts';

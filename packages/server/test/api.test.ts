@@ -93,6 +93,12 @@ describe('system and departments', () => {
     expectError(await get('/api/departments/1/findings?rule=A13'), 400, 'REQUEST.INVALID');
     expectError(await get('/api/departments/1/findings?limit=0'), 400, 'REQUEST.INVALID');
     expect((await get('/api/grades?year=2023')).json()).toEqual({ 优: 9, 中: 1, 差: 1 });
+    // 各部门汇总: every department the user sees, the same money as the department's 汇总表
+    const totals = (await get('/api/departments/totals?year=2023')).json();
+    expect(totals.rows.find((r: { departmentId: number }) => r.departmentId === 1)).toMatchObject({ forms: 11, budget: '459.11', executed: '453.64', rate: '98.81', gradeCounts: { 优: 9, 中: 1, 差: 1 } });
+    expect(totals.rows).toHaveLength((await get('/api/departments')).json().length);
+    expect(totals.total).toMatchObject({ forms: 11, gradeCounts: { 优: 9, 中: 1, 差: 1 } });
+    expect((await get('/api/departments/totals')).json().total.forms).toBe(19);
     expectError(await get('/api/departments/999/summary'), 404, 'STORE.NOT_FOUND');
   });
 });

@@ -11,6 +11,7 @@ import {
   VersionConflict,
   type Change,
   type Department,
+  type DepartmentGradeTotals,
   type EvaluationScore,
   type Evaluation,
   type EvaluationFilter,
@@ -389,6 +390,25 @@ export class KyselyStore implements Store {
     let q = this.db.selectFrom('evaluations').select(['grade', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('grade');
     if (year !== undefined) q = q.where('year', '=', year);
     return Object.fromEntries((await q.execute()).map((r) => [r.grade, Number(r.n)]));
+  }
+
+  async departmentTotals(year?: number): Promise<DepartmentGradeTotals[]> {
+    let q = this.db
+      .selectFrom('evaluations')
+      .innerJoin('projects', 'projects.id', 'evaluations.project_id')
+      .select([
+        'projects.department_id',
+        'evaluations.grade',
+        (eb) => eb.fn.countAll<number>().as('forms'),
+        // sums of whole 分 are exact in both databases; read as text, so that no driver rounds them through a double
+        (eb) => eb.cast<string>(eb.fn.coalesce(eb.fn.sum<number>('evaluations.budget_fen'), eb.lit(0)), 'text').as('budget'),
+        (eb) => eb.cast<string>(eb.fn.coalesce(eb.fn.sum<number>('evaluations.executed_fen'), eb.lit(0)), 'text').as('executed'),
+      ])
+      .groupBy(['projects.department_id', 'evaluations.grade'])
+      .orderBy('projects.department_id')
+      .orderBy('evaluations.grade');
+    if (year !== undefined) q = q.where('evaluations.year', '=', year);
+    return (await q.execute()).map((r) => ({ departmentId: Number(r.department_id), grade: r.grade, forms: Number(r.forms), budgetFen: BigInt(r.budget), executedFen: BigInt(r.executed) }));
   }
 
   async close(): Promise<void> {

@@ -86,6 +86,13 @@ describe.each(targets)('store contract on $name', (target) => {
       ['见义勇为基金', 1_000_000, 500_000, 7_426, '中'],
     ]);
     expect(await store.gradeCounts(2023)).toEqual({ 优: 9, 中: 1, 差: 1 });
+    // 各部门汇总: per department and grade, money summed in whole 分 (the 汇总表's 459.11 / 453.64 万元)
+    const totals = (await store.departmentTotals(2023)).filter((t) => t.departmentId === dept);
+    expect(Object.fromEntries(totals.map((t) => [t.grade, t.forms]))).toEqual({ 优: 9, 中: 1, 差: 1 });
+    expect(totals.reduce((a, t) => a + t.budgetFen, 0n)).toBe(459_110_000n);
+    expect(totals.reduce((a, t) => a + t.executedFen, 0n)).toBe(453_640_000n);
+    expect(totals.find((t) => t.grade === '中')).toMatchObject({ budgetFen: 1_000_000n, executedFen: 500_000n });
+    expect(await store.departmentTotals(1990)).toEqual([]);
   });
 
   it('lists with filters', async () => {

@@ -2,7 +2,7 @@
  * The server's HTTP API as the UI uses it. Errors arrive as `{code, message, details}` with Chinese
  * messages; they are thrown as ApiError so every page shows the same thing the same way.
  */
-import type { DepartmentSummary, Evaluation, EvaluationScore, Finding, ReportContent, ReviewScore, Role, SummaryLine, WorkflowAction } from '@jixiao/core';
+import type { DepartmentSummary, Evaluation, ProvinceOverview, EvaluationScore, Finding, ReportContent, ReviewScore, Role, SummaryLine, WorkflowAction } from '@jixiao/core';
 
 export class ApiError extends Error {
   constructor(
@@ -153,6 +153,7 @@ export const api = {
   act: (id: number, action: WorkflowAction, version: number, comment?: string) => request<EvaluationFull>('POST', `/api/evaluations/${id}/actions/${action}`, { version, ...(comment && { comment }) }),
   saveReviews: (id: number, scores: Array<{ indicator: number; score: string; reason: string }>) => request<ReviewScore[]>('PUT', `/api/evaluations/${id}/reviews`, { scores }),
   departments: () => request<Department[]>('GET', '/api/departments'),
+  departmentTotals: (year?: number) => request<ProvinceOverview>('GET', `/api/departments/totals${q({ year })}`),
   years: (departmentId: number) => request<number[]>('GET', `/api/departments/${departmentId}/years`),
   summary: (departmentId: number, year?: number) => request<{ department: Department; summary: Omit<DepartmentSummary, 'rows'> & { rows: SummaryRow[] } }>('GET', `/api/departments/${departmentId}/summary${q({ year })}`),
   evaluation: (id: number) => request<EvaluationFull>('GET', `/api/evaluations/${id}`),

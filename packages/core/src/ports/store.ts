@@ -75,6 +75,16 @@ export interface SummaryRowData {
   status: EvaluationStatus;
 }
 
+/** The sums for the forms of one department with one grade (of a year): see `Store.departmentTotals`. */
+export interface DepartmentGradeTotals {
+  departmentId: number;
+  grade: string;
+  forms: number;
+  /** Σ 全年预算数 and Σ 全年执行数 in 分, over the forms that state them (bigint: a province's sum need not fit 2⁵³) */
+  budgetFen: bigint;
+  executedFen: bigint;
+}
+
 /** A finance reviewer's 复核得分 of one indicator, beside the self-evaluated score. */
 export interface ReviewScore {
   /** position in `evaluation.indicators` */
@@ -135,6 +145,8 @@ export interface Store {
   sourceFile(sha256: string): Promise<(SourceFile & { size: number }) | null>;
   summaryRows(departmentId: number, year?: number): Promise<SummaryRowData[]>;
   gradeCounts(year?: number): Promise<Record<string, number>>;
+  /** Per department and grade: forms, Σ 预算数 and Σ 执行数 (of a year), in one grouped query — 各部门汇总 */
+  departmentTotals(year?: number): Promise<DepartmentGradeTotals[]>;
   // The review workflow (issue 8)
   /**
    * Moves a form to `to` if it is still at `expectedVersion`, records the change of status (with the

@@ -1,7 +1,7 @@
 /** Departments, projects, the 汇总表 and department-wide findings, all computed from the stored forms. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { NotFound, type Finding, type Store } from '@jixiao/core';
+import { NotFound, provinceOverview, type Finding, type Store } from '@jixiao/core';
 import { auth, requireDepartment, requireRole } from '../auth/guard.ts';
 import { inScope } from '../auth/scope.ts';
 import { reviewedTotals, type DepartmentAudits } from './department-data.ts';
@@ -25,6 +25,11 @@ export function departmentRoutes(app: FastifyInstance, store: Store, audits: Dep
   r.post('/api/departments', { schema: { tags: ['部门'], summary: '新建部门（管理员；编码已存在时返回原部门）', body: NewDepartment } }, async (req, reply) => {
     requireRole(req, ['admin'], '管理部门');
     return reply.code(201).send(await store.ensureDepartment(req.body));
+  });
+  r.get('/api/departments/totals', { schema: { tags: ['部门'], summary: '各部门汇总：每个部门的自评表数、全年预算数、全年执行数、执行率、等级分布（本人可见的部门）及合计', querystring: YearQuery } }, async (req) => {
+    const a = auth(req);
+    const departments = (await store.listDepartments()).filter((d) => inScope(a.scope, d.id));
+    return provinceOverview(departments, await store.departmentTotals(req.query.year), req.query.year ?? null);
   });
   r.get('/api/departments/:id', { schema: { tags: ['部门'], summary: '部门', params: IdParams } }, async (req) => {
     requireDepartment(req, req.params.id);

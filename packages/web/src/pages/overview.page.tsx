@@ -7,6 +7,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { FileTextOutlined, UploadOutlined } from '@ant-design/icons';
 import { api, type SummaryRow } from '../api.ts';
 import { BudgetChart, GradeChart, ScoreRateChart } from '../components/charts.tsx';
+import { DepartmentTotalsCard } from '../components/department-totals.tsx';
 import { DepartmentYearPicker, useDepartmentYear } from '../components/department-year-picker.tsx';
 import { EmptyView, Loaded } from '../components/state-views.tsx';
 import { fixed, GRADE_COLORS, money, STATUS_LABELS } from '../format.ts';
@@ -75,6 +76,12 @@ export function OverviewPage({ route }: { route: { dept?: number; year?: number 
           <Button icon={<FileTextOutlined />} onClick={() => navigate({ page: 'documents', ...(dept !== undefined && { dept }), ...(year !== undefined && { year }) })}>生成文档</Button>
         </Space>
       </div>
+      {/* a user who sees several departments (the finance bureau, an administrator) sees them side by side first */}
+      {(dy.departments.data?.length ?? 0) > 1 && (
+        <div style={{ marginBottom: 16 }}>
+          <DepartmentTotalsCard year={year} />
+        </div>
+      )}
       {dy.departments.data?.length === 0 ? (
         <EmptyView text="还没有部门和自评表" action={<Button type="primary" onClick={() => navigate({ page: 'import' })}>导入自评表</Button>} />
       ) : (
