@@ -18,7 +18,8 @@ const rate = (v: string | null) => (v === null ? '—' : `${fixed(v)}%`);
 
 function columns(year: number | undefined): ColumnsType<DepartmentOverviewLine> {
   return [
-    { title: '部门', dataIndex: 'name', ellipsis: true, render: (v: string, r) => <a href={href({ page: 'overview', dept: r.departmentId, ...(year !== undefined && { year }) })}>{v}</a> },
+    // to the department's 汇总表 of this year — or of its own latest year when it has none in this one
+    { title: '部门', dataIndex: 'name', ellipsis: true, render: (v: string, r) => <a href={href({ page: 'overview', dept: r.departmentId, ...(year !== undefined && r.forms > 0 && { year }) })}>{v}</a> },
     { title: '自评表', dataIndex: 'forms', width: 80, ...num, sorter: (a, b) => a.forms - b.forms },
     { title: '全年预算数（万元）', dataIndex: 'budget', width: 140, ...num, render: money, sorter: (a, b) => Number(a.budget) - Number(b.budget) },
     { title: '全年执行数（万元）', dataIndex: 'executed', width: 140, ...num, render: money },
