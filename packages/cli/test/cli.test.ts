@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isAlive, until } from '../../office/test/processes.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const bin = join(root, 'node_modules/.bin/jixiao');
@@ -252,14 +253,6 @@ describe('jixiao serve', () => {
   // The server keeps a LibreOffice waiting for PDF work; CI installs LibreOffice (.ci/run).
   const soffice = spawnSync('soffice', ['--version']).status === 0;
   if (!soffice && process.env.CI) throw new Error('CI must have LibreOffice for the serve test');
-  const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
   /** The LibreOffice processes under `root` (node → oosplash → soffice.bin). */
   const officeUnder = (root: number) => {
     const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,comm='], { encoding: 'utf8' })
@@ -278,13 +271,6 @@ describe('jixiao serve', () => {
     }
     return rows.filter((r) => under.has(r.pid) && /soffice|oosplash/.test(r.comm)).map((r) => r.pid);
   };
-  const until = async (ok: () => boolean | Promise<boolean>) => {
-    for (let i = 0; i < 600; i++) {
-      if (await ok()) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('timed out');
-  };
 
   it.skipIf(!soffice)('serves, keeps a LibreOffice waiting for PDFs, and on SIGTERM closes and leaves no LibreOffice behind', { timeout: 120_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-serve-'));
@@ -292,12 +278,12 @@ describe('jixiao serve', () => {
     const child = spawn(bin, ['serve', '--port', String(port), '--data-dir', dir], { cwd: root, env: { ...process.env, JIXIAO_PDF_WORKERS: '1' }, stdio: 'ignore' });
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     try {
-      await until(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok === true);
-      await until(() => officeUnder(child.pid!).length >= 2);
+      await until(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok === true, 60_000);
+      await until(() => officeUnder(child.pid!).length >= 2, 60_000);
       const office = officeUnder(child.pid!);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
-      for (const pid of office) expect(alive(pid)).toBe(false);
+      for (const pid of office) expect(isAlive(pid)).toBe(false);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }

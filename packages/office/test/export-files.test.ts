@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { auditForms, getScheme, summarizeDepartment, trim, type Evaluation } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
+import { isAlive, until } from './processes.ts';
 import { departmentDocument, fontconfigXml, formDocument, PdfConverter, renderDocument, renderDocx, renderXlsx } from '../src/index.ts';
 
 const dir = join(import.meta.dirname, '../../../fixtures/golden');
@@ -205,18 +206,6 @@ describe.skipIf(!tools)('PDF through LibreOffice', () => {
   });
 
   it('keepWarm: a LibreOffice started ahead takes the next run and is replaced after it; close stops it', { timeout: 120_000 }, async () => {
-    const alive = (pid: number) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    const until = async (ok: () => boolean) => {
-      for (let i = 0; i < 600 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
-      expect(ok()).toBe(true);
-    };
     const pdf = new PdfConverter({ workers: 1, keepWarm: true });
     let last = 0;
     try {
@@ -229,14 +218,14 @@ describe.skipIf(!tools)('PDF through LibreOffice', () => {
         expect(text(file)).toContain('见义勇为基金');
         expect(pdf.warmRuns).toBe(round);
         // the one that took the run ends; a new one waits for the next
-        await until(() => !alive(pid!) && pdf.waiting.length === 1 && pdf.waiting[0] !== pid);
+        await until(() => !isAlive(pid!) && pdf.waiting.length === 1 && pdf.waiting[0] !== pid);
         last = pdf.waiting[0]!;
       }
     } finally {
       await pdf.close();
     }
     expect(pdf.waiting).toEqual([]);
-    expect(alive(last)).toBe(false);
+    expect(isAlive(last)).toBe(false);
   });
 
   it('no LibreOffice: EXPORT.CONVERTER_MISSING in Chinese', async () => {
