@@ -66,17 +66,18 @@ function compile(schema: z.ZodType): Compiled | null {
   switch (def.type) {
     case 'string': {
       if (!def.checks?.length) return { check: (x) => typeof x === 'string', inline: (v) => `typeof ${v} === "string"` };
-      const rest = checksOf(def, (c) => (c.check === 'string_format' && c.format === 'regex' && c.pattern ? regexCheck(c.pattern) : lengthCheck(c)));
+      const rest = checksOf(checkDefs(def), (c) => (c.check === 'string_format' && c.format === 'regex' && c.pattern ? regexCheck(c.pattern) : lengthCheck(c)));
       return rest && { check: (x) => typeof x === 'string' && rest(x) };
     }
     case 'number': {
       if (def.coerce) return null;
+      // z.int() and the like carry their format on the schema itself, besides any further checks
       const own: CheckDef[] = def.check ? [{ check: def.check, ...(def.format !== undefined && { format: def.format }) }] : [];
-      const all = [...own, ...(def.checks ?? []).map((c) => c._zod.def)];
+      const all = [...own, ...checkDefs(def)];
       // zod 4's z.number() refuses Infinity and NaN (JSON has neither, but a body need not be JSON)
       if (all.length === 1 && all[0]!.check === 'number_format' && all[0]!.format === 'safeint')
         return { check: (x) => typeof x === 'number' && Number.isSafeInteger(x), inline: (v) => `(typeof ${v} === "number" && Number.isSafeInteger(${v}))` };
-      const rest = checksOf(def, numberCheck, own);
+      const rest = checksOf(all, numberCheck);
       return rest && { check: (x) => typeof x === 'number' && Number.isFinite(x) && rest(x) };
     }
     case 'boolean':
@@ -103,7 +104,7 @@ function compile(schema: z.ZodType): Compiled | null {
     }
     case 'array': {
       const element = compile(def.element!);
-      const rest = checksOf(def, lengthCheck);
+      const rest = checksOf(checkDefs(def), lengthCheck);
       if (!element || !rest) return null;
       const each = element.check;
       return {
@@ -157,9 +158,11 @@ function objectCheck(def: Def): Compiled | null {
   return { check: make(...fields.map(([, c]) => c.check)) };
 }
 
-/** The schema's checks as one function, or null if one of them is not understood. */
-function checksOf<T>(def: Def, compile: (c: CheckDef) => ((x: T) => boolean) | null, own: CheckDef[] = []): ((x: T) => boolean) | null {
-  const all = [...own, ...(def.checks ?? []).map((c) => c._zod.def)].map(compile);
+const checkDefs = (def: Def): CheckDef[] => (def.checks ?? []).map((c) => c._zod.def);
+
+/** The checks as one function, or null if one of them is not understood. */
+function checksOf<T>(defs: readonly CheckDef[], compile: (c: CheckDef) => ((x: T) => boolean) | null): ((x: T) => boolean) | null {
+  const all = defs.map(compile);
   if (all.some((c) => c === null)) return null;
   const checks = all as Array<(x: T) => boolean>;
   if (checks.length === 0) return () => true;

@@ -41,7 +41,11 @@ function line(forms: number, budgetFen: bigint, executedFen: bigint, gradeCounts
  */
 export function provinceOverview(departments: readonly Department[], totals: readonly DepartmentGradeTotals[], year: number | null = null): ProvinceOverview {
   const by = new Map<number, DepartmentGradeTotals[]>();
-  for (const t of totals) by.set(t.departmentId, [...(by.get(t.departmentId) ?? []), t]);
+  for (const t of totals) {
+    const list = by.get(t.departmentId);
+    if (list) list.push(t);
+    else by.set(t.departmentId, [t]);
+  }
   const sum = (ts: readonly DepartmentGradeTotals[]) => {
     const grades: Record<string, number> = {};
     let forms = 0;
@@ -55,7 +59,8 @@ export function provinceOverview(departments: readonly Department[], totals: rea
     }
     return line(forms, budget, executed, grades);
   };
-  const rows = departments.map((d) => ({ departmentId: d.id, code: d.code, name: d.name, ...sum(by.get(d.id) ?? []) }));
-  const seen = new Set(departments.map((d) => d.id));
-  return { year, rows, total: { departments: rows.length, ...sum(totals.filter((t) => seen.has(t.departmentId))) } };
+  const shown = departments.map((d) => by.get(d.id) ?? []);
+  const rows = departments.map((d, i) => ({ departmentId: d.id, code: d.code, name: d.name, ...sum(shown[i]!) }));
+  // the total of the departments shown, from the same sums in 分 (not from their rounded lines)
+  return { year, rows, total: { departments: rows.length, ...sum(shown.flat()) } };
 }

@@ -113,10 +113,13 @@ export class DepartmentAudits {
     versions.forEach((v, i) => v.version !== kept.stored[i]!.version && changed.add(i));
     if (changed.size > Math.max(10, versions.length / 20)) return null;
     const stored = kept.stored.map((s, i) => (s.updatedAt === versions[i]!.updatedAt ? s : { ...s, updatedAt: versions[i]!.updatedAt }));
-    for (const i of changed) {
-      const s = await this.store.getEvaluation(versions[i]!.id);
-      if (!s || s.version !== versions[i]!.version) return null;
-      stored[i] = s;
+    // side by side: on PostgreSQL each is a round trip of its own
+    const at = [...changed];
+    const read = await Promise.all(at.map((i) => this.store.getEvaluation(versions[i]!.id)));
+    for (let k = 0; k < at.length; k++) {
+      const s = read[k];
+      if (!s || s.version !== versions[at[k]!]!.version) return null;
+      stored[at[k]!] = s;
     }
     return { ...recomputeDepartment(stored, kept, changed), stored };
   }
