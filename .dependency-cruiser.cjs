@@ -30,6 +30,13 @@ module.exports = {
       to: { path: ['^packages/(?!core/|web/)', 'node_modules/@jixiao/(?!core)', '^@jixiao/(?!core)'] },
     },
     {
+      name: 'app-imports-core-only',
+      comment: 'the use cases orchestrate the core through its ports (Store); the adapters are given to them, never imported.',
+      severity: 'error',
+      from: { path: '^packages/app/src' },
+      to: { path: ['^packages/(?!core/|app/)', 'node_modules/@jixiao/(?!core)', '^@jixiao/(?!core)'] },
+    },
+    {
       name: 'office-not-store',
       severity: 'error',
       from: { path: '^packages/office/src' },

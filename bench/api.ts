@@ -8,6 +8,7 @@
  * again, A9 run again across all; until 2026-12-04 the whole department was read and audited again).
  * Usage: npx tsx bench/api.ts [seconds=5] [connections=10] [pairs=3]
  */
+import { prepareForm, preparedSelfEvaluations } from '@jixiao/app';
 import { mkdtempSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -78,7 +79,7 @@ const rows = [
 
 // The 汇总表 of a department of 1,000 forms: p50 of 15 requests each, unchanged vs after a change.
 const big = await store.ensureDepartment({ code: 'bench-1000', name: '千表部门' });
-const bigForms = await store.importEvaluations({ departmentId: big.id, evaluations: syntheticForms(1000, 9), actor: 'bench' });
+const bigForms = await store.importEvaluations({ departmentId: big.id, forms: preparedSelfEvaluations(syntheticForms(1000, 9)), actor: 'bench' });
 const summaryUrl = `${base}/api/departments/${big.id}/summary`;
 const getSummary = async () => {
   const t = performance.now();
@@ -92,7 +93,7 @@ const changedMs: number[] = [];
 const keptMs: number[] = [];
 await getSummary(); // warm-up
 for (let i = 0; i < 15; i++) {
-  touched = await store.updateEvaluation(touched.id, touched.evaluation, touched.version, 'bench'); // a new version, same content
+  touched = await store.updateEvaluation(touched.id, prepareForm(touched.kind, touched.evaluation).prepared, touched.version, 'bench'); // a new version, same content
   changedMs.push(await getSummary());
   keptMs.push(await getSummary());
 }

@@ -6,13 +6,15 @@
  * 汇总表 p50 < 50 ms on SQLite.
  * Usage: npx tsx bench/store.ts [N=100000] [--pg postgres://postgres@127.0.0.1:5432/test] [--no-pg] [--no-sqlite]
  */
+import { preparedSelfEvaluations } from '@jixiao/app';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { getScheme, rng, scoreEvaluation, syntheticForm, type Evaluation } from '@jixiao/core';
-import { connect, KyselyStore, pointsToHundredths, wanYuanToFen } from '@jixiao/store';
+import { connect, KyselyStore } from '@jixiao/store';
+import { pointsToHundredths, wanYuanToFen } from '@jixiao/core';
 import { report, type Figure } from './measure.ts';
 
 const args = process.argv.slice(2);
@@ -113,7 +115,7 @@ async function viaStore(target: string, schema?: string): Promise<{ load: number
   const t = process.hrtime.bigint();
   for (let d = 0; d < departments; d++) {
     const dept = await store.ensureDepartment({ code: `d-${d}`, name: `部门${d}` });
-    await store.importEvaluations({ departmentId: dept.id, evaluations: departmentForms(d), actor: 'bench' });
+    await store.importEvaluations({ departmentId: dept.id, forms: preparedSelfEvaluations(departmentForms(d)), actor: 'bench' });
   }
   return { load: ms(t), store };
 }

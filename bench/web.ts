@@ -12,6 +12,7 @@
  *    so the ratio is what rendering adds. Goal (issue 7): < 16 ms.
  * Usage: npx tsx bench/web.ts [N=200] [rounds=7] [keys=60]
  */
+import { preparedSelfEvaluations } from '@jixiao/app';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -42,8 +43,8 @@ const wide = [
 
 const app = await startApp();
 const dept = await app.store.ensureDepartment({ code: 'bench', name: '基准部门' });
-await app.store.importEvaluations({ departmentId: dept.id, evaluations: forms, actor: 'bench' });
-const [wideStored] = await app.store.importEvaluations({ departmentId: (await app.store.ensureDepartment({ code: 'bench-wide', name: '大表部门' })).id, evaluations: [wide], actor: 'bench' });
+await app.store.importEvaluations({ departmentId: dept.id, forms: preparedSelfEvaluations(forms), actor: 'bench' });
+const [wideStored] = await app.store.importEvaluations({ departmentId: (await app.store.ensureDepartment({ code: 'bench-wide', name: '大表部门' })).id, forms: preparedSelfEvaluations([wide]), actor: 'bench' });
 const browser = await launchBrowser();
 const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 await app.addUser('admin', 'admin');

@@ -4,6 +4,7 @@
  * reload, download the .docx and open it with the importer; a conflicting save and an unsaved-changes
  * guard along the way.
  */
+import { prepareForm, preparedSelfEvaluations } from '@jixiao/app';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -135,7 +136,7 @@ describe.skipIf(!haveBrowser)('web UI in chromium', { timeout: 90_000 }, () => {
     const stored = (await app.store.listEvaluations()).find((e) => e.evaluation.project.name.raw === '综治工作经费')!;
     // Someone else saves first.
     const theirs = { ...stored.evaluation, goals: { ...stored.evaluation.goals, achieved: { raw: '他人修改的完成情况' } } };
-    await app.store.updateEvaluation(stored.id, theirs, stored.version, 'someone');
+    await app.store.updateEvaluation(stored.id, prepareForm(stored.kind, theirs).prepared, stored.version, 'someone');
     await page.getByTestId('indicator-row-0').getByLabel('偏差原因分析及改进措施（第 1 个指标）').fill('我的修改');
     await page.getByTestId('save').click();
     await page.locator('.ant-modal-confirm-title', { hasText: '此表已被他人修改' }).waitFor();
@@ -174,7 +175,7 @@ describe.skipIf(!haveBrowser)('web UI in chromium', { timeout: 90_000 }, () => {
   it('with a second department, the overview puts the departments side by side (各部门汇总) with their total', async () => {
     const second = await app.store.ensureDepartment({ code: 'e2e-second', name: '第二个部门' });
     const forms = (await importBytes(readFileSync(SEED), 'second.docx')).evaluations;
-    await app.store.importEvaluations({ departmentId: second.id, evaluations: forms, actor: 'e2e' });
+    await app.store.importEvaluations({ departmentId: second.id, forms: preparedSelfEvaluations(forms), actor: 'e2e' });
     await page.getByRole('link', { name: '部门总览' }).click();
     const totals = page.getByTestId('department-totals');
     await totals.waitFor();

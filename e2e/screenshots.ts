@@ -53,7 +53,7 @@ const changji = (await app.store.listDepartments()).find((d) => d.name.includes(
 const form = (await app.store.listEvaluations({ departmentId: changji.id })).find((e) => e.evaluation.project.name.raw === '综治工作经费')!;
 const submitted = await app.store.setStatus(form.id, 'submitted', form.version, 'tianbao', { snapshot: true });
 await app.store.setStatus(form.id, 'unit-approved', submitted.version, 'shenhe', { snapshot: true });
-await app.store.saveReviews(form.id, [{ indicator: 0, score: '3', reason: '园区数量核实为 9 个' }], 'caizheng');
+await app.store.saveReviews(form.id, [{ indicatorId: form.evaluation.indicators[0]!.id!, score: '3', reason: '园区数量核实为 9 个' }], 'caizheng');
 await app.addUser('caizheng', 'finance', null, [changji.id]);
 await page.context().clearCookies();
 await login(page, app.url, 'caizheng');

@@ -4,6 +4,7 @@
  * reviewer records a 复核得分 with its reason and completes the review. The frozen copies stay as
  * they were handed in.
  */
+import { preparedSelfEvaluations } from '@jixiao/app';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -25,7 +26,7 @@ describe.skipIf(!haveBrowser)('review workflow in chromium', { timeout: 90_000 }
     const dept = await app.store.ensureDepartment({ code: 'changji', name: '昌吉州政法委' });
     const other = await app.store.ensureDepartment({ code: 'other', name: '其他部门' });
     const { evaluations } = await importBytes(new Uint8Array(readFileSync(SEED)), 'xinjiang.docx');
-    const saved = await app.store.importEvaluations({ departmentId: dept.id, evaluations, actor: 'setup' });
+    const saved = await app.store.importEvaluations({ departmentId: dept.id, forms: preparedSelfEvaluations(evaluations), actor: 'setup' });
     formId = saved.find((s) => s.evaluation.project.name.raw === '综治工作经费')!.id;
     await app.addUser('tianbao', 'filler', dept.id);
     await app.addUser('shenhe', 'unit-reviewer', dept.id);
@@ -105,7 +106,7 @@ describe.skipIf(!haveBrowser)('review workflow in chromium', { timeout: 90_000 }
 
     const stored = (await app.store.getEvaluation(formId))!;
     expect(stored.status).toBe('finance-reviewed');
-    expect(await app.store.reviews(formId)).toMatchObject([{ indicator: 0, score: '3.00', reason: '园区数量核实为 9 个', reviewer: 'caizheng' }]);
+    expect(await app.store.reviews(formId)).toMatchObject([{ indicatorId: 'i1', score: '3.00', reason: '园区数量核实为 9 个', reviewer: 'caizheng' }]);
     // Frozen at each step forward: the first copy is the form as first handed in, before the fix.
     const snaps = await app.store.snapshots(formId);
     expect(snaps.map((s) => s.status)).toEqual(['submitted', 'submitted', 'unit-approved', 'finance-reviewed']);

@@ -1,4 +1,8 @@
 export * from './model/evaluation.ts';
+export * from './model/indicator-ids.ts';
+export * from './model/form-figures.ts';
+export * from './kinds/registry.ts';
+export { selfEvaluationKind } from './kinds/self-evaluation.ts';
 export * from './model/categories.ts';
 export * from './model/summary-table.ts';
 export * from './values/decimal.ts';
@@ -17,6 +21,7 @@ export * from './audit/severity.ts';
 export * from './audit/audit-forms.ts';
 export { normalizeForCompare } from './audit/rules/a9-key.ts';
 export * from './department/summary.ts';
+export * from './department/audit-department.ts';
 export * from './department/province-overview.ts';
 export * from './department/check-summary.ts';
 export * from './department/check-texts.ts';

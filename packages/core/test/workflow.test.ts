@@ -1,6 +1,6 @@
 /** The review workflow table and the reviewed total, on a real seed form. */
 import { describe, expect, it } from 'vitest';
-import { auditForm, availableActions, canEditContent, canReview, getScheme, reviewedTotal, scoreEvaluation, submissionBlockers, transition } from '../src/index.ts';
+import { auditForm, availableActions, canEditContent, canReview, getScheme, reviewedTotal, scoreEvaluation, withIndicatorIds, submissionBlockers, transition } from '../src/index.ts';
 import { goldenForm } from './golden.ts';
 
 describe('workflow', () => {
@@ -32,12 +32,23 @@ describe('workflow', () => {
     expect(submissionBlockers(auditForm(clean, getScheme('national')).findings)).toEqual([]);
   });
 
-  it('the reviewed total replaces the reviewed indicators’ scores, exactly', () => {
-    const ev = goldenForm('xinjiang-changji-zhengfawei-2021.form-01');
+  it('the reviewed total replaces the reviewed indicators’ scores, exactly, found by id wherever the rows are', () => {
+    const ev = withIndicatorIds(goldenForm('xinjiang-changji-zhengfawei-2021.form-01'));
     const score = scoreEvaluation(ev, getScheme('national'));
     expect(score.total).toBe('100.00');
-    expect(reviewedTotal(score, [])).toBeNull();
-    expect(reviewedTotal(score, [{ indicator: 0, score: '3.5' }, { indicator: 8, score: '9.25' }])).toBe('98.75');
+    expect(reviewedTotal(ev, score, [])).toBeNull();
+    const reviews = [
+      { indicatorId: 'i1', score: '3.5' },
+      { indicatorId: 'i9', score: '9.25' },
+    ];
+    expect(reviewedTotal(ev, score, reviews)).toBe('98.75');
+    // the same indicators in another order: the same reviewed total (a row position would have moved them)
+    const reversed = { ...ev, indicators: [...ev.indicators].reverse() };
+    expect(reviewedTotal(reversed, scoreEvaluation(reversed, getScheme('national')), reviews)).toBe('98.75');
+    // a reviewed indicator no longer on the form counts for nothing
+    const without = { ...ev, indicators: ev.indicators.filter((i) => i.id !== 'i9') };
+    const s2 = scoreEvaluation(without, getScheme('national'));
+    expect(reviewedTotal(without, s2, reviews)).toBe(reviewedTotal(without, s2, [reviews[0]!]));
   });
 });
 

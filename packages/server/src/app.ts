@@ -16,7 +16,7 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { workflowRoutes } from './routes/workflow.routes.ts';
 import { toApiError } from './errors.ts';
 import { departmentRoutes } from './routes/departments.routes.ts';
-import { DepartmentAudits } from './routes/department-data.ts';
+import { DepartmentUseCases, FormUseCases } from '@jixiao/app';
 import { evaluationRoutes } from './routes/evaluations.routes.ts';
 import { importRoutes } from './routes/import.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
@@ -83,12 +83,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const limiter = new LoginLimiter({ perAccount: opts.loginLimits?.perAccount ?? 5, perAddress: opts.loginLimits?.perAddress ?? 20, windowMs: 15 * 60 * 1000 });
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ ok: true, database: opts.database ?? 'unknown' }));
   authRoutes(app, opts.accounts, opts.store, limiter);
-  const audits = new DepartmentAudits(opts.store, opts.keptForms);
-  departmentRoutes(app, opts.store, audits);
-  evaluationRoutes(app, opts.store);
-  workflowRoutes(app, opts.store);
+  // the use cases (packages/app): the routes translate HTTP to them and back
+  const forms = new FormUseCases(opts.store);
+  const departments = new DepartmentUseCases(opts.store, opts.keptForms);
+  departmentRoutes(app, opts.store, departments);
+  evaluationRoutes(app, opts.store, forms);
+  workflowRoutes(app, opts.store, forms);
   importRoutes(app, opts.store, maxUploadBytes);
-  documentRoutes(app, opts.store, audits, opts.pdf);
+  documentRoutes(app, forms, departments, opts.pdf);
   if (opts.webRoot && existsSync(opts.webRoot)) {
     // Hashed asset names never change content, so they may be cached for good; index.html never is.
     await app.register(fastifyStatic, {

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { operator, storeImported } from '@jixiao/app';
 import type { Store } from '@jixiao/core';
 import { importBytes } from '@jixiao/office';
 
@@ -22,7 +23,7 @@ export async function loadDemo(store: Store): Promise<number> {
     const bytes = new Uint8Array(readFileSync(join(SEED_DIR, s.file)));
     const r = await importBytes(bytes, s.file);
     const d = await store.ensureDepartment({ code: s.code, name: s.name });
-    await store.importEvaluations({ departmentId: d.id, evaluations: r.evaluations, source: { name: s.file, sha256: createHash('sha256').update(bytes).digest('hex'), bytes }, actor: 'demo' });
+    await storeImported(store, operator('demo'), d.id, { evaluations: r.evaluations, source: { name: s.file, sha256: createHash('sha256').update(bytes).digest('hex'), bytes } });
     n += r.evaluations.length;
   }
   return n;

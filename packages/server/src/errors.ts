@@ -3,7 +3,8 @@
  * and English; messages are Chinese. This is the one place that maps codes to HTTP statuses.
  */
 import { ExportError, ImportError } from '@jixiao/office';
-import { NotFound, VersionConflict } from '@jixiao/core';
+import { NotFound, UnknownFormKind, VersionConflict } from '@jixiao/core';
+import { AppError, type AppErrorCode } from '@jixiao/app';
 import { StoreError } from '@jixiao/store';
 
 export interface ApiError {
@@ -33,8 +34,24 @@ const STORE_STATUS: Record<string, number> = {
   'STORE.NOT_FOUND': 404,
   'STORE.NO_PARENT': 422,
   'STORE.NO_PROJECT_NAME': 422,
+  'STORE.KIND_CHANGED': 422,
   'STORE.OPEN_FAILED': 503,
   'STORE.MIGRATION_FAILED': 503,
+};
+
+const APP_STATUS: Record<AppErrorCode, number> = {
+  'STORE.NOT_FOUND': 404,
+  'AUTH.FORBIDDEN': 403,
+  'WORKFLOW.NOT_YOURS': 403,
+  'WORKFLOW.READ_ONLY': 409,
+  'WORKFLOW.NOT_ALLOWED': 409,
+  'WORKFLOW.COMMENT_REQUIRED': 422,
+  'WORKFLOW.BLOCKED': 422,
+  'FORM.NO_PREVIOUS_YEAR': 422,
+  'FORM.DUPLICATE_INDICATOR_ID': 422,
+  'REVIEW.BAD_INDICATOR': 422,
+  'REVIEW.BAD_SCORE': 422,
+  'FORM.BAD_INPUT': 422,
 };
 
 export function toApiError(e: unknown): ApiError {
@@ -43,6 +60,8 @@ export function toApiError(e: unknown): ApiError {
   if (e instanceof HttpError) return make(e.status, e.code, e.message, e.details);
   if (e instanceof VersionConflict) return make(409, e.code, e.message, { current: e.current });
   if (e instanceof NotFound) return make(404, e.code, e.message);
+  if (e instanceof AppError) return make(APP_STATUS[e.code], e.code, e.message, e.details);
+  if (e instanceof UnknownFormKind) return make(422, e.code, e.message, { kind: e.kind });
   if (e instanceof ImportError) return make(IMPORT_STATUS[e.code] ?? 422, e.code, e.message, e.details);
   if (e instanceof ExportError) return make(e.code === 'EXPORT.FORMAT_UNSUPPORTED' ? 422 : 503, e.code, e.message, e.details);
   if (e instanceof StoreError) return make(STORE_STATUS[e.code] ?? 500, e.code, e.message);

@@ -5,6 +5,8 @@ import { Evaluation } from '@jixiao/core';
 export const IdParams = z.object({ id: z.coerce.number().int().positive().describe('编号') });
 export const Status = z.enum(['draft', 'submitted', 'unit-approved', 'finance-reviewed']);
 export const EvaluationQuery = z.object({
+  kind: z.string().max(40).optional().describe('表的种类，如 self-evaluation'),
+  projectId: z.coerce.number().int().positive().optional().describe('项目编号'),
   year: z.coerce.number().int().min(1990).max(2100).optional().describe('年度'),
   departmentId: z.coerce.number().int().positive().optional().describe('部门编号'),
   grade: z.enum(['优', '良', '中', '差']).optional().describe('等级（按规则计算）'),
@@ -17,6 +19,25 @@ export const NewDepartment = z.object({
   parentId: z.number().int().positive().nullable().optional().describe('上级部门编号'),
 });
 export const NewEvaluation = z.object({ departmentId: z.number().int().positive(), evaluation: Evaluation });
+export const Year = z.number().int().min(1990).max(2100);
+export const NewForm = z.object({
+  kind: z.string().min(1).max(40).default('self-evaluation').describe('表的种类（/api/form-kinds）'),
+  projectId: z.number().int().positive().optional().describe('已有项目的编号'),
+  newProject: z
+    .object({
+      departmentId: z.number().int().positive(),
+      name: z.string().trim().min(1).max(200).describe('项目名称'),
+      code: z.string().max(64).optional().describe('项目编码'),
+      fundType: z.string().max(64).optional().describe('资金类型'),
+    })
+    .optional()
+    .describe('新项目（不给 projectId 时）'),
+  year: Year.describe('年度'),
+  from: z.union([z.enum(['blank', 'previous-year']), z.object({ evaluation: Evaluation })]).default('blank').describe('blank 空白表；previous-year 从上年复制；或整表'),
+  schemeId: z.string().max(40).optional().describe('空白表的评分方案'),
+  layout: z.string().max(40).optional().describe('空白表的表式'),
+});
+export const YearChange = z.object({ version: z.number().int().positive().describe('读取时的版本号'), year: Year.describe('新的年度') });
 export const EvaluationUpdate = z.object({ version: z.number().int().positive().describe('读取时的版本号'), evaluation: Evaluation });
 export const VersionQuery = z.object({ version: z.coerce.number().int().positive() });
 export const ScoreRequest = z.object({ evaluation: Evaluation, schemeId: z.string().optional() });

@@ -131,7 +131,9 @@ function bodyFor(method: string, path: string): unknown {
   if (path === '/api/evaluations') return { departmentId: deptA, evaluation: ev };
   if (path === '/api/evaluations/{id}') return { version: formsA[0]!.version, evaluation: ev };
   if (path.endsWith('/actions/{action}')) return { version: formsA[0]!.version };
-  if (path.endsWith('/reviews')) return { scores: [{ indicator: 0, score: '1', reason: '核实' }] };
+  if (path.endsWith('/reviews')) return { scores: [{ indicatorId: 'i1', score: '1', reason: '核实' }] };
+  if (path === '/api/forms') return { kind: 'self-evaluation', newProject: { departmentId: deptA, name: '闯入的项目' }, year: 2023, from: 'blank' };
+  if (path.endsWith('/year')) return { version: formsA[0]!.version, year: 2024 };
   if (path.endsWith('/documents/{kind}')) return { format: 'docx' };
   if (path.endsWith('/commit')) return { departmentId: deptA };
   if (path === '/api/departments') return { code: 'x', name: 'x' };
@@ -147,6 +149,7 @@ describe('every route of the OpenAPI document', () => {
   const OPEN_TO_ANY_USER: Record<string, string> = {
     'POST /api/score': 'scores the form sent in the request; reads nothing stored',
     'GET /api/schemes': 'the scoring schemes are public rules',
+    'GET /api/form-kinds': 'the kinds of form are public',
     'PUT /api/session/password': 'a user changes their own password',
   };
   /** Lists that answer 200 but must hold nothing of department A. */
@@ -222,10 +225,10 @@ describe('the workflow on the API', () => {
     expect((await reviewer.inject({ method: 'PUT', url: `/api/evaluations/${form.id}`, payload: { version: submitted.version, evaluation: form.evaluation } })).statusCode).toBe(403);
     expect((await reviewer.inject({ method: 'POST', url: `/api/evaluations/${form.id}/actions/return`, payload: { version: submitted.version, comment: '  ' } })).json()).toMatchObject({ code: 'WORKFLOW.COMMENT_REQUIRED' });
     const approved = (await reviewer.inject({ method: 'POST', url: `/api/evaluations/${form.id}/actions/approve`, payload: { version: submitted.version } })).json() as { version: number };
-    const tooHigh = await finance.inject({ method: 'PUT', url: `/api/evaluations/${form.id}/reviews`, payload: { scores: [{ indicator: 0, score: '5', reason: '超分' }] } });
+    const tooHigh = await finance.inject({ method: 'PUT', url: `/api/evaluations/${form.id}/reviews`, payload: { scores: [{ indicatorId: 'i1', score: '5', reason: '超分' }] } });
     expect(tooHigh.json()).toMatchObject({ code: 'REVIEW.BAD_SCORE' }); // 分值 4
-    const saved = await finance.inject({ method: 'PUT', url: `/api/evaluations/${form.id}/reviews`, payload: { scores: [{ indicator: 0, score: '3.5', reason: '核减' }] } });
-    expect(saved.json()).toMatchObject([{ indicator: 0, score: '3.50', reviewer: 'finance-b' }]);
+    const saved = await finance.inject({ method: 'PUT', url: `/api/evaluations/${form.id}/reviews`, payload: { scores: [{ indicatorId: 'i1', score: '3.5', reason: '核减' }] } });
+    expect(saved.json()).toMatchObject([{ indicatorId: 'i1', score: '3.50', reviewer: 'finance-b' }]);
     const read = (await finance.inject(`/api/evaluations/${form.id}`)).json() as { reviewedTotal: string; score: { total: string } };
     expect(read.score.total).toBe('100.00');
     expect(read.reviewedTotal).toBe('99.50');
@@ -248,7 +251,7 @@ describe('the workflow on the API', () => {
     const csv = await finance.inject(`/api/evaluations/${form.id}/history.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('(状态)');
-    expect(csv.body).toContain('复核得分 indicators[0]');
+    expect(csv.body).toContain('复核得分 indicators[i1]');
     expect(csv.body).toContain('filler-b');
     expect((await store.snapshots(form.id)).map((s) => s.actor)).toEqual(['filler-b', 'reviewer-b', 'finance-b']);
   });

@@ -1,8 +1,12 @@
-/** The changes between two versions of a form, field by field, for the audit trail. */
+/**
+ * The changes between two versions of a form, field by field, for the audit trail. Indicators are
+ * named by their id (`indicators[i3].actual`), not their row: moving a row changes no field, and a
+ * deleted indicator's cells are recorded as emptied under its own id.
+ */
 import type { Evaluation } from '@jixiao/core';
 
 export interface FieldChange {
-  /** a path into the Evaluation, e.g. `indicators[3].actual` */
+  /** a path into the form, e.g. `indicators[i3].actual` (the indicator's id) or `budget.lines[0].executed` */
   field: string;
   before: string | null;
   after: string | null;
@@ -16,7 +20,10 @@ function leaves(x: unknown, path: string, out: Map<string, string>): void {
     return;
   }
   if (Array.isArray(x)) {
-    x.forEach((v, i) => leaves(v, `${path}[${i}]`, out));
+    x.forEach((v, i) => {
+      const id = (v as { id?: unknown } | null)?.id;
+      leaves(v, `${path}[${typeof id === 'string' ? id : i}]`, out);
+    });
     return;
   }
   const o = x as Record<string, unknown>;
@@ -25,7 +32,7 @@ function leaves(x: unknown, path: string, out: Map<string, string>): void {
     if (o.parts) leaves(o.parts, `${path}.parts`, out);
     return;
   }
-  for (const [k, v] of Object.entries(o)) if (k !== 'src') leaves(v, path ? `${path}.${k}` : k, out);
+  for (const [k, v] of Object.entries(o)) if (k !== 'src' && k !== 'id') leaves(v, path ? `${path}.${k}` : k, out);
 }
 
 export function diffDocuments(before: Evaluation, after: Evaluation): FieldChange[] {

@@ -1,6 +1,5 @@
 export * from './connect.ts';
 export * from './kysely-store.ts';
-export * from './units.ts';
 export * from './diff.ts';
 export type { Dialect } from './migrations.ts';
 export * from './account-store.ts';

@@ -1,19 +1,20 @@
 /**
  * The Store of the core (ports/store.ts) on Kysely: the same queries on SQLite and PostgreSQL.
- * The Evaluation is kept whole as JSON (lossless); budget lines, goals, indicators and narratives are
- * derived rows written in the same transaction, with money in 分 and scores in hundredths, for queries.
+ * A form is kept whole as JSON (lossless), beside the figures its kind computed when it was saved
+ * (money in 分, scores in hundredths) for lists and sums. The store stores: it never scores.
  */
 import {
   format,
-  getScheme,
-  scoreEvaluation,
+  indicatorRows,
+  pointsToHundredths,
+  withIndicatorIds,
   NotFound,
   VersionConflict,
   type Change,
   type Department,
   type DepartmentGradeTotals,
-  type EvaluationScore,
   type Evaluation,
+  type PreparedForm,
   type EvaluationFilter,
   type EvaluationStatus,
   type Project,
@@ -28,7 +29,6 @@ import { sql, type ExpressionBuilder, type Kysely, type Selectable, type Transac
 import type { Connection } from './connect.ts';
 import { StoreError } from './connect.ts';
 import type { Database, EvaluationsTable, ReviewsTable } from './schema.ts';
-import { pointsToHundredths, wanYuanToFen } from './units.ts';
 import { diffDocuments } from './diff.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -51,7 +51,8 @@ export class KyselyStore implements Store {
 
   /**
    * A transaction that reports its cause: when SQLite has already rolled back by itself (a full
-   * disk), Kysely's ROLLBACK fails with "no transaction is active" and would hide the real error.
+   * disk), Kysely's ROLLBACK fails with "no transaction is active" and would hide the real error. A
+   * unique key that another writer took between our check and our insert is `STORE.DUPLICATE`.
    */
   private async tx<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     let cause: unknown = null;
@@ -65,7 +66,7 @@ export class KyselyStore implements Store {
         }
       });
     } catch (e) {
-      throw cause ?? e;
+      throw uniqueViolation(cause ?? e) ? new StoreError('STORE.DUPLICATE', '同一项目、同一年度的同类表已存在（可能刚由他人创建），未保存任何内容') : (cause ?? e);
     }
   }
 
@@ -96,6 +97,23 @@ export class KyselyStore implements Store {
     return (await q.execute()).map((r) => ({ id: r.id, departmentId: r.department_id, name: r.name, code: r.code, fundType: r.fund_type }));
   }
 
+  async createProject(p: { departmentId: number; name: string; code?: string | null; fundType?: string | null }): Promise<Project> {
+    const name = p.name.trim();
+    if (name === '') throw new StoreError('STORE.NO_PROJECT_NAME', '项目名称不能为空');
+    return this.tx(async (trx) => {
+      if (!(await trx.selectFrom('departments').select('id').where('id', '=', p.departmentId).executeTakeFirst())) throw new NotFound(`部门 ${p.departmentId} 不存在`);
+      if (await trx.selectFrom('projects').select('id').where('department_id', '=', p.departmentId).where('name', '=', name).executeTakeFirst())
+        throw new StoreError('STORE.DUPLICATE', `本部门已有名为“${name}”的项目`);
+      const r = await trx.insertInto('projects').values({ department_id: p.departmentId, name, code: p.code ?? null, fund_type: p.fundType ?? null }).returningAll().executeTakeFirstOrThrow();
+      return { id: r.id, departmentId: r.department_id, name: r.name, code: r.code, fundType: r.fund_type };
+    });
+  }
+
+  async getProject(id: number): Promise<Project | null> {
+    const r = await this.db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? { id: r.id, departmentId: r.department_id, name: r.name, code: r.code, fundType: r.fund_type } : null;
+  }
+
   private evaluationQuery(db: Db) {
     return db.selectFrom('evaluations').innerJoin('projects', 'projects.id', 'evaluations.project_id').selectAll('evaluations').select('projects.department_id');
   }
@@ -103,6 +121,8 @@ export class KyselyStore implements Store {
   async listEvaluations(filter: EvaluationFilter = {}): Promise<StoredEvaluation[]> {
     let q = this.evaluationQuery(this.db).orderBy('evaluations.id');
     if (filter.year !== undefined) q = q.where('evaluations.year', '=', filter.year);
+    if (filter.kind !== undefined) q = q.where('evaluations.kind', '=', filter.kind);
+    if (filter.projectId !== undefined) q = q.where('evaluations.project_id', '=', filter.projectId);
     if (filter.departmentId !== undefined) q = q.where(inDepartment(filter.departmentId));
     if (filter.grade !== undefined) q = q.where('evaluations.grade', '=', filter.grade);
     if (filter.status !== undefined) q = q.where('evaluations.status', '=', filter.status);
@@ -114,7 +134,7 @@ export class KyselyStore implements Store {
     return r ? toStored(r) : null;
   }
 
-  async importEvaluations(input: { departmentId: number; evaluations: Evaluation[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]> {
+  async importEvaluations(input: { departmentId: number; forms: readonly PreparedForm[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]> {
     const saved = await this.insertEvaluations(input);
     // After a large load PostgreSQL's planner statistics are stale: without them it reads a whole
     // year's index range for one department's 汇总表. Refresh them (ANALYZE samples), and VACUUM the new
@@ -124,9 +144,8 @@ export class KyselyStore implements Store {
     return saved;
   }
 
-  private async insertEvaluations(input: { departmentId: number; evaluations: Evaluation[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]> {
-    // Scored once per form, outside the transaction: the transaction holds only the writes.
-    const prepared = input.evaluations.map((ev) => ({ ev, score: scoreEvaluation(ev, getScheme(ev.schemeId)) }));
+  private async insertEvaluations(input: { departmentId: number; forms: readonly PreparedForm[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]> {
+    const prepared = input.forms.map((f) => ({ ev: withIndicatorIds(f.evaluation), kind: f.kind, figures: f.figures }));
     for (const { ev } of prepared) if (ev.project.name.raw.trim() === '') throw new StoreError('STORE.NO_PROJECT_NAME', '自评表缺少项目名称，无法保存');
     return this.tx(async (trx) => {
       if (!(await trx.selectFrom('departments').select('id').where('id', '=', input.departmentId).executeTakeFirst()))
@@ -140,10 +159,10 @@ export class KyselyStore implements Store {
           : (await trx.insertInto('source_files').values({ sha256: s.sha256, name: s.name, size: s.bytes.byteLength, content: s.bytes, created_at: this.now() }).returning('id').executeTakeFirstOrThrow()).id;
       }
       const projectIds = await this.ensureProjects(trx, input.departmentId, prepared.map((p) => p.ev));
-      const keys = prepared.map(({ ev }, i) => ({ project: projectIds[i]!, year: ev.year ?? 0 }));
+      const keys = prepared.map(({ ev, kind }, i) => ({ project: projectIds[i]!, year: ev.year ?? 0, kind }));
       const seen = new Set<string>();
       keys.forEach((k, i) => {
-        const key = `${k.project}/${k.year}`;
+        const key = `${k.project}/${k.year}/${k.kind}`;
         if (seen.has(key)) throw new StoreError('STORE.DUPLICATE', `“${prepared[i]!.ev.project.name.raw}”${k.year || ''}年度的自评表在本次导入中出现了两次，未导入任何内容`);
         seen.add(key);
       });
@@ -151,10 +170,10 @@ export class KyselyStore implements Store {
         const dup = await trx
           .selectFrom('evaluations')
           .innerJoin('projects', 'projects.id', 'evaluations.project_id')
-          .select(['projects.name', 'evaluations.year', 'evaluations.project_id'])
+          .select(['projects.name', 'evaluations.year', 'evaluations.project_id', 'evaluations.kind'])
           .where('evaluations.project_id', 'in', [...new Set(part.map((k) => k.project))])
           .execute();
-        const hit = dup.find((d) => part.some((k) => k.project === d.project_id && k.year === d.year));
+        const hit = dup.find((d) => part.some((k) => k.project === d.project_id && k.year === d.year && k.kind === d.kind));
         if (hit) throw new StoreError('STORE.DUPLICATE', `“${hit.name}”${hit.year || ''}年度的自评表已存在，未导入任何内容（可在原表上修改）`);
       }
       const at = this.now();
@@ -162,20 +181,20 @@ export class KyselyStore implements Store {
       for (const part of chunks(prepared.map((p, i) => ({ ...p, key: keys[i]! })), 500)) {
         const rows = await trx
           .insertInto('evaluations')
-          .values(part.map(({ ev, score, key }) => ({ project_id: key.project, year: key.year, status: 'draft', version: 1, source_file_id: sourceId, created_at: at, ...derivedColumns(ev, score, at) })))
+          .values(part.map(({ ev, kind, figures, key }) => ({ project_id: key.project, year: key.year, kind, status: 'draft', version: 1, source_file_id: sourceId, created_at: at, ...figureColumns(ev, figures, at) })))
           .returning('id')
           .execute();
         ids.push(...rows.map((r) => r.id));
       }
-      await writeDerivedRows(trx, prepared.map((p, i) => ({ id: ids[i]!, ...p })));
       for (const part of chunks(ids, 1000))
         await trx
           .insertInto('changes')
           .values(part.map((id) => ({ evaluation_id: id, version: 1, at, actor: input.actor, field: '(导入)', before: null, after: input.source?.name ?? '(新建)' })))
           .execute();
       // What was written is in hand: no need to read 100,000 documents back.
-      return prepared.map(({ ev, score }, i) => ({
+      return prepared.map(({ ev, kind, figures }, i) => ({
         id: ids[i]!,
+        kind,
         projectId: keys[i]!.project,
         departmentId: input.departmentId,
         year: ev.year,
@@ -183,15 +202,15 @@ export class KyselyStore implements Store {
         status: 'draft' as const,
         version: 1,
         evaluation: ev,
-        totalHundredths: pointsToHundredths(score.total)!,
-        grade: score.grade,
+        totalHundredths: figures.totalHundredths,
+        grade: figures.grade,
         updatedAt: at,
       }));
     });
   }
 
   /** The project id of every form (same order), creating the projects that do not exist yet. */
-  private async ensureProjects(trx: Db, departmentId: number, evs: Evaluation[]): Promise<number[]> {
+  private async ensureProjects(trx: Db, departmentId: number, evs: readonly Evaluation[]): Promise<number[]> {
     const names = [...new Set(evs.map((ev) => ev.project.name.raw.trim()))];
     const byName = new Map<string, number>();
     for (const part of chunks(names, 1000))
@@ -209,29 +228,33 @@ export class KyselyStore implements Store {
     return evs.map((ev) => byName.get(ev.project.name.raw.trim())!);
   }
 
-  async updateEvaluation(id: number, evaluation: Evaluation, expectedVersion: number, actor: string): Promise<StoredEvaluation> {
+  async updateEvaluation(id: number, form: PreparedForm, expectedVersion: number, actor: string): Promise<StoredEvaluation> {
+    const evaluation = withIndicatorIds(form.evaluation);
     return this.tx(async (trx) => {
       const current = await this.evaluationQuery(trx).where('evaluations.id', '=', id).executeTakeFirst();
       if (!current) throw new NotFound(`自评表 ${id} 不存在`);
+      if (current.kind !== form.kind) throw new StoreError('STORE.KIND_CHANGED', '不能把一种表改存为另一种表');
       const at = this.now();
-      const score = scoreEvaluation(evaluation, getScheme(evaluation.schemeId));
       // Optimistic concurrency: the row changes only if nobody wrote since `expectedVersion` was read.
       const res = await trx
         .updateTable('evaluations')
-        .set({ ...derivedColumns(evaluation, score, at), year: evaluation.year ?? 0, version: expectedVersion + 1 })
+        .set({ ...figureColumns(evaluation, form.figures, at), year: evaluation.year ?? 0, version: expectedVersion + 1 })
         .where('id', '=', id)
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw new VersionConflict(toStored(current));
-      await deleteDerivedRows(trx, id);
-      await writeDerivedRows(trx, [{ id, ev: evaluation, score }]);
-      const changes = diffDocuments(JSON.parse(current.document), evaluation);
-      if (changes.length)
-        await trx
-          .insertInto('changes')
-          .values(changes.map((c) => ({ evaluation_id: id, version: expectedVersion + 1, at, actor, field: c.field, before: c.before, after: c.after })))
-          .execute();
-      return toStored(await this.evaluationQuery(trx).where("evaluations.id", "=", id).executeTakeFirstOrThrow());
+      const version = expectedVersion + 1;
+      const before = withIndicatorIds(JSON.parse(current.document) as Evaluation);
+      const changes = diffDocuments(before, evaluation).map((c) => ({ evaluation_id: id, version, at, actor, field: c.field, before: c.before, after: c.after }));
+      // A 复核得分 belongs to its indicator: with the indicator gone it goes too, and the history keeps it.
+      const rows = indicatorRows(evaluation);
+      const orphaned = (await trx.selectFrom('reviews').selectAll().where('evaluation_id', '=', id).execute()).filter((r) => !rows.has(r.indicator_id));
+      if (orphaned.length) {
+        await trx.deleteFrom('reviews').where('evaluation_id', '=', id).where('indicator_id', 'in', orphaned.map((r) => r.indicator_id)).execute();
+        for (const r of orphaned) changes.push({ evaluation_id: id, version, at, actor, field: `复核得分 indicators[${r.indicator_id}]`, before: reviewText(r), after: null });
+      }
+      for (const part of chunks(changes, 500)) await trx.insertInto('changes').values(part).execute();
+      return toStored(await this.evaluationQuery(trx).where('evaluations.id', '=', id).executeTakeFirstOrThrow());
     });
   }
 
@@ -240,9 +263,8 @@ export class KyselyStore implements Store {
       const current = await this.evaluationQuery(trx).where('evaluations.id', '=', id).executeTakeFirst();
       if (!current) throw new NotFound(`自评表 ${id} 不存在`);
       if (current.version !== expectedVersion) throw new VersionConflict(toStored(current));
-      await deleteDerivedRows(trx, id);
       const res = await trx.deleteFrom('evaluations').where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
-      // a writer between our read and this delete: refuse, the transaction undoes the derived rows' deletion
+      // a writer between our read and this delete: refuse
       if (Number(res.numDeletedRows) !== 1) throw new VersionConflict(toStored(current));
       await trx.insertInto('changes').values({ evaluation_id: id, version: expectedVersion + 1, at: this.now(), actor, field: '(删除)', before: current.document, after: null }).execute();
     });
@@ -282,10 +304,11 @@ export class KyselyStore implements Store {
     return r ? { departmentId: r.department_id, version: r.version, updatedAt: r.updated_at } : null;
   }
 
-  async evaluationVersions(filter: { departmentId: number; year?: number | undefined }): Promise<Array<{ id: number; version: number; updatedAt: string }>> {
+  async evaluationVersions(filter: { departmentId: number; kind?: string | undefined; year?: number | undefined }): Promise<Array<{ id: number; version: number; updatedAt: string }>> {
     // the same rows as listEvaluations' (the same department condition, maybe a year), the same order
     let q = this.db.selectFrom('evaluations').select(['evaluations.id', 'evaluations.version', 'evaluations.updated_at']).where(inDepartment(filter.departmentId)).orderBy('evaluations.id');
     if (filter.year !== undefined) q = q.where('evaluations.year', '=', filter.year);
+    if (filter.kind !== undefined) q = q.where('evaluations.kind', '=', filter.kind);
     return (await q.execute()).map((r) => ({ id: r.id, version: r.version, updatedAt: r.updated_at }));
   }
 
@@ -296,11 +319,11 @@ export class KyselyStore implements Store {
 
   async snapshots(evaluationId: number): Promise<Snapshot[]> {
     const rows = await this.db.selectFrom('snapshots').selectAll().where('evaluation_id', '=', evaluationId).orderBy('id').execute();
-    return rows.map((r) => ({ id: r.id, evaluationId: r.evaluation_id, version: r.version, status: r.status as EvaluationStatus, at: r.at, actor: r.actor, comment: r.comment, evaluation: JSON.parse(r.document) as Evaluation }));
+    return rows.map((r) => ({ id: r.id, evaluationId: r.evaluation_id, version: r.version, status: r.status as EvaluationStatus, at: r.at, actor: r.actor, comment: r.comment, evaluation: withIndicatorIds(JSON.parse(r.document) as Evaluation) }));
   }
 
   async reviews(evaluationId: number): Promise<ReviewScore[]> {
-    const rows = await this.db.selectFrom('reviews').selectAll().where('evaluation_id', '=', evaluationId).orderBy('seq').execute();
+    const rows = await this.db.selectFrom('reviews').selectAll().where('evaluation_id', '=', evaluationId).orderBy('at').orderBy('indicator_id').execute();
     return rows.map(reviewScore);
   }
 
@@ -308,7 +331,7 @@ export class KyselyStore implements Store {
     const out = new Map<number, ReviewScore[]>();
     // 1,000 ids a query: far below either database's limit on bound parameters
     for (const ids of chunks(evaluationIds, 1000)) {
-      const rows = await this.db.selectFrom('reviews').selectAll().where('evaluation_id', 'in', ids).orderBy('evaluation_id').orderBy('seq').execute();
+      const rows = await this.db.selectFrom('reviews').selectAll().where('evaluation_id', 'in', ids).orderBy('evaluation_id').orderBy('at').orderBy('indicator_id').execute();
       for (const r of rows) {
         let list = out.get(r.evaluation_id);
         if (list === undefined) out.set(r.evaluation_id, (list = []));
@@ -326,11 +349,10 @@ export class KyselyStore implements Store {
       // A review changes what a reader of the form sees: its stamp moves (not its version — the content is the 填报人's).
       await trx.updateTable('evaluations').set({ updated_at: at }).where('id', '=', evaluationId).execute();
       for (const s of scores) {
-        const before = await trx.selectFrom('reviews').selectAll().where('evaluation_id', '=', evaluationId).where('seq', '=', s.indicator).executeTakeFirst();
-        await trx.deleteFrom('reviews').where('evaluation_id', '=', evaluationId).where('seq', '=', s.indicator).execute();
-        await trx.insertInto('reviews').values({ evaluation_id: evaluationId, seq: s.indicator, score_hundredths: pointsToHundredths(s.score)!, reason: s.reason, reviewer: actor, at }).execute();
-        const old = before ? `${format(BigInt(before.score_hundredths), 2)}（${before.reason}）` : null;
-        await trx.insertInto('changes').values({ evaluation_id: evaluationId, version: ev.version, at, actor, field: `复核得分 indicators[${s.indicator}]`, before: old, after: `${s.score}（${s.reason}）` }).execute();
+        const before = await trx.selectFrom('reviews').selectAll().where('evaluation_id', '=', evaluationId).where('indicator_id', '=', s.indicatorId).executeTakeFirst();
+        await trx.deleteFrom('reviews').where('evaluation_id', '=', evaluationId).where('indicator_id', '=', s.indicatorId).execute();
+        await trx.insertInto('reviews').values({ evaluation_id: evaluationId, indicator_id: s.indicatorId, score_hundredths: pointsToHundredths(s.score)!, reason: s.reason, reviewer: actor, at }).execute();
+        await trx.insertInto('changes').values({ evaluation_id: evaluationId, version: ev.version, at, actor, field: `复核得分 indicators[${s.indicatorId}]`, before: before ? reviewText(before) : null, after: `${s.score}（${s.reason}）` }).execute();
       }
     });
     return this.reviews(evaluationId);
@@ -416,65 +438,32 @@ export class KyselyStore implements Store {
   }
 }
 
-function derivedColumns(ev: Evaluation, score: EvaluationScore, at: string) {
+function figureColumns(ev: Evaluation, f: PreparedForm['figures'], at: string) {
   return {
     scheme_id: ev.schemeId,
     layout: ev.layout,
     document: JSON.stringify(ev),
-    budget_fen: wanYuanToFen(score.budget.budget),
-    executed_fen: wanYuanToFen(score.budget.executed),
-    claimed_total_hundredths: pointsToHundredths(ev.claimed.total?.value),
-    total_hundredths: pointsToHundredths(score.total)!,
-    grade: score.grade,
+    budget_fen: f.budgetFen,
+    executed_fen: f.executedFen,
+    claimed_total_hundredths: f.claimedTotalHundredths,
+    total_hundredths: f.totalHundredths,
+    grade: f.grade,
     updated_at: at,
   };
 }
 
+/** SQLite's and PostgreSQL's words for a unique key already taken. */
+function uniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
+function reviewText(r: Selectable<ReviewsTable>): string {
+  return `${format(BigInt(r.score_hundredths), 2)}（${r.reason}）`;
+}
+
 function* chunks<T>(xs: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < xs.length; i += size) yield xs.slice(i, i + size);
-}
-
-/** Budget lines, goals, indicators and narratives of many forms, in multi-row inserts. */
-async function writeDerivedRows(trx: Db, forms: Array<{ id: number; ev: Evaluation; score: EvaluationScore }>): Promise<void> {
-  const lines = forms.flatMap(({ id, ev }) =>
-    ev.budget.lines.map((l, seq) => ({
-      evaluation_id: id,
-      seq,
-      kind: l.kind,
-      label: l.label.raw,
-      initial_fen: wanYuanToFen(l.initial?.value ?? l.prepared?.value),
-      adjusted_fen: wanYuanToFen(l.adjusted?.value),
-      received_fen: wanYuanToFen(l.received?.value),
-      executed_fen: wanYuanToFen(l.executed?.value),
-    })),
-  );
-  const goals = forms.map(({ id, ev }) => ({ evaluation_id: id, expected: ev.goals.expected?.raw ?? null, achieved: ev.goals.achieved?.raw ?? null }));
-  const indicators = forms.flatMap(({ id, ev, score }) =>
-    ev.indicators.map((ind, seq) => ({
-      evaluation_id: id,
-      seq,
-      level1: ind.level1,
-      level2: ind.level2.raw,
-      name: ind.name.raw,
-      points_hundredths: pointsToHundredths(ind.points.value),
-      target: ind.target.raw,
-      target_adjusted: ind.targetAdjusted?.raw ?? null,
-      actual: ind.actual.raw,
-      claimed_hundredths: pointsToHundredths(ind.claimedScore.value),
-      computed_hundredths: pointsToHundredths(score.indicators[seq]!.score),
-      deviation: ind.deviation?.raw ?? null,
-    })),
-  );
-  const narratives = forms.flatMap(({ id, ev }) => ev.narratives.map((n, seq) => ({ evaluation_id: id, seq, kind: n.kind, text: n.text.raw })));
-  // ≤ 12 columns × 1,000 rows stays under both databases' limits on bound parameters
-  for (const part of chunks(lines, 1000)) await trx.insertInto('budget_lines').values(part).execute();
-  for (const part of chunks(goals, 1000)) await trx.insertInto('goals').values(part).execute();
-  for (const part of chunks(indicators, 1000)) await trx.insertInto('indicators').values(part).execute();
-  for (const part of chunks(narratives, 1000)) await trx.insertInto('narratives').values(part).execute();
-}
-
-async function deleteDerivedRows(trx: Db, id: number): Promise<void> {
-  for (const t of ['budget_lines', 'goals', 'indicators', 'narratives'] as const) await trx.deleteFrom(t).where('evaluation_id', '=', id).execute();
 }
 
 /** A department's forms, reached from its projects (index projects_department). */
@@ -483,19 +472,20 @@ function inDepartment(departmentId: number) {
 }
 
 function reviewScore(r: Selectable<ReviewsTable>): ReviewScore {
-  return { indicator: r.seq, score: format(BigInt(r.score_hundredths), 2), reason: r.reason, reviewer: r.reviewer, at: r.at };
+  return { indicatorId: r.indicator_id, score: format(BigInt(r.score_hundredths), 2), reason: r.reason, reviewer: r.reviewer, at: r.at };
 }
 
 function toStored(r: Selectable<EvaluationsTable> & { department_id: number }): StoredEvaluation {
   return {
     id: r.id,
+    kind: r.kind,
     projectId: r.project_id,
     departmentId: r.department_id,
     year: r.year === 0 ? null : r.year,
     schemeId: r.scheme_id,
     status: r.status as EvaluationStatus,
     version: r.version,
-    evaluation: JSON.parse(r.document) as Evaluation,
+    evaluation: withIndicatorIds(JSON.parse(r.document) as Evaluation),
     totalHundredths: Number(r.total_hundredths),
     grade: r.grade,
     updatedAt: r.updated_at,

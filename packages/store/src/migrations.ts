@@ -155,6 +155,44 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('evaluations_totals').on('evaluations').columns(['year', 'project_id', 'grade', 'budget_fen', 'executed_fen']).execute();
       },
     },
+    '0004-form-kinds-indicator-ids': {
+      // Issue 19: forms have a kind (several kinds per project-year, one of each); 复核得分 point at the
+      // indicator's id instead of its row; the derived tables budget_lines, goals, indicators and
+      // narratives — written on every save, read by nothing — are dropped. Stored documents are not
+      // rewritten: a document without ids reads with `i1…in` by row (core withIndicatorIds), so the
+      // review of row `seq` becomes the review of indicator `i{seq+1}`, the same indicator.
+      async up(db: Kysely<any>) {
+        const derived = ['budget_lines', 'goals', 'indicators', 'narratives'];
+        if (dialect === 'postgres') {
+          await sql`alter table evaluations add column kind text not null default 'self-evaluation'`.execute(db);
+          await sql`alter table evaluations drop constraint evaluations_project_year`.execute(db);
+          await sql`alter table evaluations add constraint evaluations_project_year_kind unique (project_id, year, kind)`.execute(db);
+          await sql`alter table reviews add column indicator_id text`.execute(db);
+          await sql`update reviews set indicator_id = 'i' || (seq + 1)`.execute(db);
+          await sql`alter table reviews alter column indicator_id set not null`.execute(db);
+          await sql`alter table reviews drop constraint reviews_pk`.execute(db);
+          await sql`alter table reviews drop column seq`.execute(db);
+          await sql`alter table reviews add constraint reviews_pk primary key (evaluation_id, indicator_id)`.execute(db);
+          for (const t of derived) await db.schema.dropTable(t).execute();
+          return;
+        }
+        // SQLite cannot drop a table constraint: the two tables are rebuilt, in one transaction (Kysely
+        // runs SQLite migrations outside one). Children first, so that dropping `evaluations` cascades
+        // into nothing.
+        await db.transaction().execute(async (trx) => {
+          await sql`create table evaluations_new ("id" integer primary key autoincrement, "project_id" integer not null references "projects" ("id") on delete cascade, "year" integer not null, "scheme_id" text not null, "layout" text not null, "status" text default 'draft' not null, "version" integer not null, "document" text not null, "source_file_id" integer references "source_files" ("id"), "budget_fen" bigint, "executed_fen" bigint, "claimed_total_hundredths" bigint, "total_hundredths" bigint not null, "grade" text not null, "created_at" text not null, "updated_at" text not null, "kind" text default 'self-evaluation' not null, constraint "evaluations_project_year_kind" unique ("project_id", "year", "kind"))`.execute(trx);
+          await sql`insert into evaluations_new (id, project_id, year, scheme_id, layout, status, version, document, source_file_id, budget_fen, executed_fen, claimed_total_hundredths, total_hundredths, grade, created_at, updated_at, kind) select id, project_id, year, scheme_id, layout, status, version, document, source_file_id, budget_fen, executed_fen, claimed_total_hundredths, total_hundredths, grade, created_at, updated_at, 'self-evaluation' from evaluations`.execute(trx);
+          await sql`create table reviews_new ("evaluation_id" integer not null references "evaluations_new" ("id") on delete cascade, "indicator_id" text not null, "score_hundredths" integer not null, "reason" text not null, "reviewer" text not null, "at" text not null, constraint "reviews_pk" primary key ("evaluation_id", "indicator_id"))`.execute(trx);
+          await sql`insert into reviews_new select evaluation_id, 'i' || (seq + 1), score_hundredths, reason, reviewer, at from reviews`.execute(trx);
+          for (const t of ['reviews', ...derived]) await trx.schema.dropTable(t).execute();
+          await trx.schema.dropTable('evaluations').execute();
+          await sql`alter table evaluations_new rename to evaluations`.execute(trx);
+          await sql`alter table reviews_new rename to reviews`.execute(trx);
+          await trx.schema.createIndex('evaluations_year_grade').on('evaluations').columns(['year', 'grade']).execute();
+          await trx.schema.createIndex('evaluations_totals').on('evaluations').columns(['year', 'project_id', 'grade', 'budget_fen', 'executed_fen']).execute();
+        });
+      },
+    },
   };
 }
 

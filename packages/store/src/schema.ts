@@ -34,7 +34,9 @@ export interface EvaluationsTable {
   layout: string;
   status: string;
   version: number;
-  /** the whole Evaluation as JSON: lossless, the source of truth; the tables below are derived from it */
+  /** the form's kind (core kinds/registry.ts); one form of each kind per project and year */
+  kind: Generated<string>;
+  /** the whole form as JSON: lossless, the source of truth */
   document: string;
   source_file_id: number | null;
   /** 分, integers */
@@ -46,45 +48,6 @@ export interface EvaluationsTable {
   grade: string;
   created_at: string;
   updated_at: string;
-}
-
-export interface BudgetLinesTable {
-  evaluation_id: number;
-  seq: number;
-  kind: string;
-  label: string;
-  initial_fen: number | null;
-  adjusted_fen: number | null;
-  received_fen: number | null;
-  executed_fen: number | null;
-}
-
-export interface GoalsTable {
-  evaluation_id: number;
-  expected: string | null;
-  achieved: string | null;
-}
-
-export interface IndicatorsTable {
-  evaluation_id: number;
-  seq: number;
-  level1: string;
-  level2: string;
-  name: string;
-  points_hundredths: number | null;
-  target: string;
-  target_adjusted: string | null;
-  actual: string;
-  claimed_hundredths: number | null;
-  computed_hundredths: number | null;
-  deviation: string | null;
-}
-
-export interface NarrativesTable {
-  evaluation_id: number;
-  seq: number;
-  kind: string;
-  text: string;
 }
 
 export interface ChangesTable {
@@ -137,7 +100,8 @@ export interface SnapshotsTable {
 
 export interface ReviewsTable {
   evaluation_id: number;
-  seq: number;
+  /** the indicator's id in the form (core model/indicator-ids.ts) */
+  indicator_id: string;
   /** 分 × 100 */
   score_hundredths: number;
   reason: string;
@@ -150,10 +114,6 @@ export interface Database {
   projects: ProjectsTable;
   source_files: SourceFilesTable;
   evaluations: EvaluationsTable;
-  budget_lines: BudgetLinesTable;
-  goals: GoalsTable;
-  indicators: IndicatorsTable;
-  narratives: NarrativesTable;
   changes: ChangesTable;
   users: UsersTable;
   user_departments: UserDepartmentsTable;

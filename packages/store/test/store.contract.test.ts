@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Evaluation, VersionConflict, type Store } from '@jixiao/core';
+import { Evaluation, VersionConflict, withIndicatorIds, type Store } from '@jixiao/core';
+import { prepareForm, preparedSelfEvaluations } from '@jixiao/app';
 import { connect, KyselyAccountStore, KyselyStore, StoreError } from '../src/index.ts';
 
 const golden = join(import.meta.dirname, '../../../fixtures/golden');
@@ -16,6 +17,8 @@ const hebei = readdirSync(golden)
   .filter((f) => f.startsWith('hebei') && f.includes('.form-'))
   .sort()
   .map((f) => Evaluation.parse(JSON.parse(readFileSync(join(golden, f), 'utf8'))));
+/** A self-evaluation checked by its kind, as the application hands it to the store. */
+const prep = (ev: Evaluation) => prepareForm('self-evaluation', ev).prepared;
 const PG_URL = process.env.JIXIAO_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 interface Target {
@@ -72,10 +75,13 @@ describe.each(targets)('store contract on $name', (target) => {
   it('imports 11 forms and their source file in one transaction; money in 分, scores in hundredths', async () => {
     const bytes = new Uint8Array(readFileSync(join(golden, '../seeds/hebei-dachang-zhengfawei-2023.txt')));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const saved = await store.importEvaluations({ departmentId: dept, evaluations: hebei, source: { name: 'hebei.txt', sha256, bytes }, actor: 'tester' });
+    const saved = await store.importEvaluations({ departmentId: dept, forms: preparedSelfEvaluations(hebei), source: { name: 'hebei.txt', sha256, bytes }, actor: 'tester' });
     expect(saved).toHaveLength(11);
     expect(saved.map((s) => s.version)).toEqual(Array(11).fill(1));
-    expect(saved[2]!.evaluation).toEqual(hebei[2]);
+    // stored with an id on every indicator (i1…in by row for a form read from a file)
+    expect(saved[2]!.evaluation).toEqual(withIndicatorIds(hebei[2]!));
+    expect(saved[2]!.evaluation.indicators.map((i) => i.id)).toEqual(hebei[2]!.indicators.map((_, k) => `i${k + 1}`));
+    expect(saved[2]!.kind).toBe('self-evaluation');
     const src = await store.sourceFile(sha256);
     expect(src!.size).toBe(bytes.byteLength);
     expect(Buffer.from(src!.bytes).equals(Buffer.from(bytes))).toBe(true);
@@ -107,7 +113,7 @@ describe.each(targets)('store contract on $name', (target) => {
     const before = (await store.listEvaluations()).length;
     const fresh = structuredClone(hebei[0]!);
     fresh.project.name = { raw: '新项目' };
-    await expect(store.importEvaluations({ departmentId: dept, evaluations: [fresh, hebei[1]!], actor: 't' })).rejects.toMatchObject({ code: 'STORE.DUPLICATE' });
+    await expect(store.importEvaluations({ departmentId: dept, forms: preparedSelfEvaluations([fresh, hebei[1]!]), actor: 't' })).rejects.toMatchObject({ code: 'STORE.DUPLICATE' });
     expect((await store.listEvaluations()).length).toBe(before);
     expect((await store.listProjects(dept)).some((p) => p.name === '新项目')).toBe(false);
   });
@@ -117,19 +123,19 @@ describe.each(targets)('store contract on $name', (target) => {
     const changed = structuredClone(first!.evaluation);
     changed.indicators[0]!.actual = { raw: '＝5人次' };
     changed.indicators[0]!.deviation = { raw: '全年共认定5人次' };
-    const v2 = await store.updateEvaluation(first!.id, changed, first!.version, '张三');
+    const v2 = await store.updateEvaluation(first!.id, prep(changed), first!.version, '张三');
     expect(v2.version).toBe(2);
     expect(v2.totalHundredths).toBe(9_026); // the 人次 row now has full marks: 74.26 − 4 + 20 = 90.26
     expect(v2.grade).toBe('优');
     const h = await store.history(first!.id);
     expect(h.filter((c) => c.version === 2).map((c) => [c.field, c.before, c.after, c.actor])).toEqual([
-      ['indicators[0].actual', '＝1人次', '＝5人次', '张三'],
-      ['indicators[0].deviation', null, '全年共认定5人次', '张三'],
+      ['indicators[i1].actual', '＝1人次', '＝5人次', '张三'],
+      ['indicators[i1].deviation', null, '全年共认定5人次', '张三'],
     ]);
     // the stamp the API checks before answering from its cache follows every update (a query compiled once)
     expect(await store.evaluationStamp(first!.id)).toEqual({ departmentId: v2.departmentId, version: 2, updatedAt: v2.updatedAt });
     expect(await store.evaluationStamp(999_999)).toBeNull();
-    const stale = store.updateEvaluation(first!.id, first!.evaluation, 1, '李四');
+    const stale = store.updateEvaluation(first!.id, prep(first!.evaluation), 1, '李四');
     await expect(stale).rejects.toBeInstanceOf(VersionConflict);
     await stale.catch((e: VersionConflict) => expect(e.current.version).toBe(2));
   });
@@ -153,7 +159,7 @@ describe.each(targets)('store contract on $name', (target) => {
     a.goals.achieved = { raw: 'A 的修改' };
     const b = structuredClone(form!.evaluation);
     b.goals.achieved = { raw: 'B 的修改' };
-    const results = await Promise.allSettled([store.updateEvaluation(form!.id, a, form!.version, 'A'), store.updateEvaluation(form!.id, b, form!.version, 'B')]);
+    const results = await Promise.allSettled([store.updateEvaluation(form!.id, prep(a), form!.version, 'A'), store.updateEvaluation(form!.id, prep(b), form!.version, 'B')]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(lost.reason).toBeInstanceOf(VersionConflict);
@@ -178,7 +184,7 @@ describe.each(targets)('store contract on $name', (target) => {
     const back = await store.setStatus(form!.id, 'draft', submitted.version, 'shenhe', { comment: '请补充偏差原因' });
     const edited = structuredClone(back.evaluation);
     edited.goals.achieved = { raw: '退回后修改' };
-    await store.updateEvaluation(form!.id, edited, back.version, 'tianbao');
+    await store.updateEvaluation(form!.id, prep(edited), back.version, 'tianbao');
     const snaps = await store.snapshots(form!.id);
     expect(snaps).toHaveLength(1);
     expect(snaps[0]).toMatchObject({ status: 'submitted', actor: 'tianbao', version: form!.version + 1 });
@@ -192,17 +198,24 @@ describe.each(targets)('store contract on $name', (target) => {
 
   it('复核得分 in hundredths, replaced per indicator, each change in the history', async () => {
     const [form] = await store.listEvaluations({ departmentId: dept, grade: '优' });
-    await store.saveReviews(form!.id, [{ indicator: 0, score: '4.5', reason: '核减' }], 'caizheng');
-    const after = await store.saveReviews(form!.id, [{ indicator: 0, score: '4.25', reason: '再次核实' }, { indicator: 2, score: '10', reason: '无误' }], 'caizheng');
-    expect(after.map((r) => [r.indicator, r.score, r.reason])).toEqual([
-      [0, '4.25', '再次核实'],
-      [2, '10.00', '无误'],
+    await store.saveReviews(form!.id, [{ indicatorId: 'i1', score: '4.5', reason: '核减' }], 'caizheng');
+    const after = await store.saveReviews(
+      form!.id,
+      [
+        { indicatorId: 'i1', score: '4.25', reason: '再次核实' },
+        { indicatorId: 'i3', score: '10', reason: '无误' },
+      ],
+      'caizheng',
+    );
+    expect(after.map((r) => [r.indicatorId, r.score, r.reason])).toEqual([
+      ['i1', '4.25', '再次核实'],
+      ['i3', '10.00', '无误'],
     ]);
     expect((await store.history(form!.id)).filter((c) => c.field.startsWith('复核得分')).map((c) => c.before)).toEqual([null, '4.50（核减）', null]);
     // many forms at once, as the 汇总表 reads them: the same reviews by id, forms without any absent,
     // and more ids than one query takes (1,000 a query)
     const others = (await store.listEvaluations({ departmentId: dept })).map((e) => e.id).filter((id) => id !== form!.id);
-    const second = await store.saveReviews(others[0]!, [{ indicator: 1, score: '3', reason: '另一张表' }], 'caizheng');
+    const second = await store.saveReviews(others[0]!, [{ indicatorId: 'i2', score: '3', reason: '另一张表' }], 'caizheng');
     const many = await store.reviewsOf([...others, ...Array.from({ length: 1500 }, (_, i) => 100_000 + i), form!.id]);
     expect(new Set(many.keys())).toEqual(new Set([others[0]!, form!.id]));
     expect(many.get(form!.id)).toEqual(after);
@@ -210,6 +223,64 @@ describe.each(targets)('store contract on $name', (target) => {
     expect((await store.reviewsOf([])).size).toBe(0);
     const sha = (await store.listEvaluations({ departmentId: dept }))[0]!.evaluation.source?.sha256;
     if (sha) expect(await store.sourceFileDepartments(sha)).toEqual([dept]);
+  });
+
+  it('复核得分 stay on their indicators when rows are reordered and deleted; a deleted one is kept in the history', async () => {
+    const [form] = await store.listEvaluations({ departmentId: dept, grade: '优' });
+    const ids = form!.evaluation.indicators.map((i) => i.id!);
+    await store.saveReviews(
+      form!.id,
+      [
+        { indicatorId: ids[1]!, score: '2', reason: '第二个指标核减' },
+        { indicatorId: ids[3]!, score: '1', reason: '第四个指标核减' },
+      ],
+      'caizheng',
+    );
+    const current = (await store.getEvaluation(form!.id))!;
+    // the draft returned: rows reversed, the second indicator deleted
+    const edited = { ...current.evaluation, indicators: [...current.evaluation.indicators].reverse().filter((i) => i.id !== ids[1]) };
+    const saved = await store.updateEvaluation(form!.id, prep(edited), current.version, 'tianbao');
+    const reviews = await store.reviews(form!.id);
+    expect(reviews.map((r) => [r.indicatorId, r.score])).toEqual(expect.arrayContaining([[ids[3], '1.00']]));
+    expect(reviews.some((r) => r.indicatorId === ids[1])).toBe(false);
+    // the reviewed indicator is where its row moved to, with its own name
+    const row = saved.evaluation.indicators.findIndex((i) => i.id === ids[3]);
+    expect(saved.evaluation.indicators[row]!.name.raw).toBe(form!.evaluation.indicators[3]!.name.raw);
+    const gone = (await store.history(form!.id)).filter((c) => c.field === `复核得分 indicators[${ids[1]}]`);
+    expect(gone.map((c) => [c.before, c.after])).toEqual([
+      [null, '2（第二个指标核减）'],
+      ['2.00（第二个指标核减）', null],
+    ]);
+    // moving a row records no change of its cells; the deleted indicator's cells are recorded as emptied under its id
+    const v = (await store.history(form!.id)).filter((c) => c.version === saved.version);
+    expect(v.every((c) => c.field.includes(ids[1]!) || c.field.startsWith('复核得分'))).toBe(true);
+  });
+
+  it('one form of each kind per project and year: a second is STORE.DUPLICATE, also when written at the same moment', async () => {
+    const base = structuredClone(hebei[0]!);
+    base.project.name = { raw: '同时新建的项目' };
+    base.year = 2024;
+    const attempts = await Promise.allSettled(Array.from({ length: 6 }, () => store.importEvaluations({ departmentId: dept, forms: [prep(base)], actor: 'race' })));
+    expect(attempts.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of attempts.filter((x): x is PromiseRejectedResult => x.status === 'rejected')) expect(r.reason).toMatchObject({ code: 'STORE.DUPLICATE' });
+    // another kind for the same project-year is another form
+    const other = await store.importEvaluations({ departmentId: dept, forms: [{ ...prep(base), kind: 'monitoring' }], actor: 't' });
+    expect(other[0]!.kind).toBe('monitoring');
+    const both = await store.listEvaluations({ departmentId: dept, year: 2024 });
+    expect(both.map((s) => s.kind).sort()).toEqual(['monitoring', 'self-evaluation']);
+    expect(await store.listEvaluations({ departmentId: dept, year: 2024, kind: 'monitoring' })).toHaveLength(1);
+    // a form cannot be saved as another kind
+    await expect(store.updateEvaluation(other[0]!.id, prep(base), other[0]!.version, 't')).rejects.toMatchObject({ code: 'STORE.KIND_CHANGED' });
+    for (const s of both) await store.deleteEvaluation(s.id, s.version, 't');
+  });
+
+  it('projects: created once per name in a department', async () => {
+    const p = await store.createProject({ departmentId: dept, name: ' 新建的项目 ', code: 'X-1' });
+    expect(p).toMatchObject({ departmentId: dept, name: '新建的项目', code: 'X-1' });
+    expect(await store.getProject(p.id)).toEqual(p);
+    await expect(store.createProject({ departmentId: dept, name: '新建的项目' })).rejects.toMatchObject({ code: 'STORE.DUPLICATE' });
+    await expect(store.createProject({ departmentId: dept, name: '  ' })).rejects.toMatchObject({ code: 'STORE.NO_PROJECT_NAME' });
+    expect(await store.getProject(999_999)).toBeNull();
   });
 
   it('accounts: users with their departments, sessions by token hash', async () => {

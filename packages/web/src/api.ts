@@ -60,7 +60,10 @@ export type Status = 'draft' | 'submitted' | 'unit-approved' | 'finance-reviewed
 
 export interface EvaluationBrief {
   id: number;
+  /** the form's kind, e.g. self-evaluation */
+  kind: string;
   departmentId: number;
+  projectId: number;
   project: string;
   year: number | null;
   schemeId: string;
@@ -80,9 +83,36 @@ export interface EvaluationFull extends EvaluationBrief {
   /** the total with the 复核得分 in place of the reviewed indicators' scores, 分 */
   reviewedTotal: string | null;
   /** what the logged-in user may do with this form now */
-  permissions: { edit: boolean; review: boolean; actions: WorkflowAction[] };
+  permissions: { edit: boolean; review: boolean; delete: boolean; actions: WorkflowAction[] };
   /** the last change of status, with the reviewer's comment */
   lastStatusChange: Change | null;
+  /** the same project's form of the year before: its 实际完成值 by indicator id, shown beside the targets */
+  previousYear: { evaluationId: number; year: number; actuals: Record<string, string> } | null;
+}
+
+export interface Project {
+  id: number;
+  departmentId: number;
+  name: string;
+  code: string | null;
+  fundType: string | null;
+}
+
+export interface FormKindInfo {
+  id: string;
+  title: string;
+  label: string;
+  layouts: string[];
+}
+
+export interface NewFormRequest {
+  kind: string;
+  projectId?: number;
+  newProject?: { departmentId: number; name: string; code?: string; fundType?: string };
+  year: number;
+  from: 'blank' | 'previous-year';
+  schemeId?: string;
+  layout?: string;
 }
 
 export interface User {
@@ -151,12 +181,18 @@ export const api = {
   updateUser: (id: number, patch: Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'assigned' | 'disabled'>> & { resetPassword?: boolean }) => request<{ user: User; password?: string }>('PUT', `/api/users/${id}`, patch),
   addDepartment: (d: { code: string; name: string; parentId?: number | null }) => request<Department>('POST', '/api/departments', d),
   act: (id: number, action: WorkflowAction, version: number, comment?: string) => request<EvaluationFull>('POST', `/api/evaluations/${id}/actions/${action}`, { version, ...(comment && { comment }) }),
-  saveReviews: (id: number, scores: Array<{ indicator: number; score: string; reason: string }>) => request<ReviewScore[]>('PUT', `/api/evaluations/${id}/reviews`, { scores }),
+  saveReviews: (id: number, scores: Array<{ indicatorId: string; score: string; reason: string }>) => request<ReviewScore[]>('PUT', `/api/evaluations/${id}/reviews`, { scores }),
   departments: () => request<Department[]>('GET', '/api/departments'),
   departmentTotals: (year?: number) => request<ProvinceOverview>('GET', `/api/departments/totals${q({ year })}`),
   years: (departmentId: number) => request<number[]>('GET', `/api/departments/${departmentId}/years`),
   summary: (departmentId: number, year?: number) => request<{ department: Department; summary: Omit<DepartmentSummary, 'rows'> & { rows: SummaryRow[] } }>('GET', `/api/departments/${departmentId}/summary${q({ year })}`),
   evaluation: (id: number) => request<EvaluationFull>('GET', `/api/evaluations/${id}`),
+  evaluations: (filter: { departmentId?: number; projectId?: number; year?: number; kind?: string }) => request<EvaluationBrief[]>('GET', `/api/evaluations${q(filter)}`),
+  projects: (departmentId: number) => request<Project[]>('GET', `/api/projects${q({ departmentId })}`),
+  formKinds: () => request<FormKindInfo[]>('GET', '/api/form-kinds'),
+  createForm: (input: NewFormRequest) => request<EvaluationFull>('POST', '/api/forms', input),
+  changeYear: (id: number, version: number, year: number) => request<EvaluationFull>('PUT', `/api/evaluations/${id}/year`, { version, year }),
+  deleteForm: (id: number, version: number) => request<void>('DELETE', `/api/evaluations/${id}${q({ version })}`),
   save: (id: number, version: number, evaluation: Evaluation) => request<EvaluationFull>('PUT', `/api/evaluations/${id}`, { version, evaluation }),
   history: (id: number) => request<Change[]>('GET', `/api/evaluations/${id}/history`),
   importFiles: (files: File[]) => {

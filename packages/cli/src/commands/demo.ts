@@ -4,6 +4,7 @@
  * with the seeds' kinds of mistakes) and stores them one department per transaction, so memory stays
  * flat: the peak RSS is reported at the end.
  */
+import { preparedSelfEvaluations } from '@jixiao/app';
 import { syntheticProvince } from '@jixiao/core';
 import { loadDemo } from '@jixiao/server';
 import { connect, KyselyStore } from '@jixiao/store';
@@ -42,7 +43,7 @@ export async function demoCommand(opts: DemoOptions, out: (s: string) => void): 
     let peak = 0;
     for (const d of syntheticProvince(departments, per, seed)) {
       const dept = await store.ensureDepartment({ code: d.code, name: d.name });
-      await store.importEvaluations({ departmentId: dept.id, evaluations: d.forms, actor: 'demo' });
+      await store.importEvaluations({ departmentId: dept.id, forms: preparedSelfEvaluations(d.forms), actor: 'demo' });
       stored += d.forms.length;
       peak = Math.max(peak, process.memoryUsage().rss);
       if ((d.index + 1) % 10 === 0 || d.index + 1 === departments) out(`${d.index + 1}/${departments} 个部门，${stored} 张自评表，${((stored / (performance.now() - start)) * 1000).toFixed(0)} 张/秒`);

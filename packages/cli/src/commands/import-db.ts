@@ -2,6 +2,7 @@
  * `jixiao import --db PATH|URL FILE...`: recognise the files and store their forms in a database, each
  * file (forms and original) in one transaction. A file that fails is reported and stores nothing.
  */
+import { operator, storeImported } from '@jixiao/app';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -30,11 +31,9 @@ export async function importToDatabase(files: string[], opts: ImportDbOptions, o
         const name = opts.departmentName ?? first.department?.name.raw ?? first.implementer?.name.raw ?? basename(path);
         const dept = await store.ensureDepartment({ code: opts.departmentCode ?? first.department?.code?.raw ?? name, name });
         const bytes = new Uint8Array(readFileSync(path));
-        const saved = await store.importEvaluations({
-          departmentId: dept.id,
+        const saved = await storeImported(store, operator(), dept.id, {
           evaluations: r.evaluations,
           source: { name: basename(path), sha256: createHash('sha256').update(bytes).digest('hex'), bytes },
-          actor: 'cli',
         });
         out(`${path}：已保存 ${saved.length} 张自评表到“${dept.name}”`);
       } catch (e) {

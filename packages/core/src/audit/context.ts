@@ -40,7 +40,7 @@ function ruleOf(code: string): RuleId {
 export type Where = Omit<FindingLocation, 'form'>;
 
 export function finding(a: FormAudit, code: string, message: string, where: Where, numbers: Finding['numbers'], fix?: SuggestedFix): Finding {
-  return made(a.scheme, code, message, locate(a.ref, where), numbers, fix);
+  return made(a.scheme, code, message, locate(a.ref, where, where.indicator === undefined ? undefined : a.ev.indicators[where.indicator]?.id), numbers, fix);
 }
 
 function made(scheme: Scheme, code: string, message: string, location: FindingLocation, numbers: Finding['numbers'], fix: SuggestedFix | undefined): Finding {
@@ -52,14 +52,22 @@ function made(scheme: Scheme, code: string, message: string, location: FindingLo
 }
 
 /** The location with the form first, as one literal of the fields present (see finding()). */
-function locate(form: FindingLocation['form'], w: Where): FindingLocation {
+function locate(form: FindingLocation['form'], w: Where, indicatorId: string | undefined): FindingLocation {
   const { section, indicator, field, src } = w;
   if (field !== undefined) {
-    if (indicator !== undefined) return src !== undefined ? { form, section, indicator, field, src } : { form, section, indicator, field };
+    if (indicator !== undefined)
+      return indicatorId !== undefined
+        ? src !== undefined
+          ? { form, section, indicator, indicatorId, field, src }
+          : { form, section, indicator, indicatorId, field }
+        : src !== undefined
+          ? { form, section, indicator, field, src }
+          : { form, section, indicator, field };
     return src !== undefined ? { form, section, field, src } : { form, section, field };
   }
   const location: FindingLocation = { form, section };
   if (indicator !== undefined) location.indicator = indicator;
+  if (indicatorId !== undefined) location.indicatorId = indicatorId;
   if (src !== undefined) location.src = src;
   return location;
 }

@@ -13,8 +13,10 @@ export interface FindingLocation {
   /** the form: its position among the forms audited, its project and year */
   form?: { index: number; project: string; year: number | null };
   section: Section;
-  /** position in `evaluation.indicators` */
+  /** position in `evaluation.indicators` (for the cell on screen) */
   indicator?: number;
+  /** the indicator's id (what a finding is about, whatever its row) */
+  indicatorId?: string;
   /** the model field, e.g. `claimedScore`, `budget.lines[0].rate`, `goals.expected` */
   field?: string;
   /** the source cell when the form was imported */

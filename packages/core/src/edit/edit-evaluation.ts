@@ -11,8 +11,11 @@ import { parseNumberCell } from '../values/parse-value.ts';
 export type EditAction =
   /** write a cell as text: `indicators[3].actual`, `budget.lines[0].executed`, `claimed.total`, `goals.expected` */
   | { type: 'set'; path: string; raw: string }
-  /** add an empty indicator under a 一级 at a position (default: after the group's last row) */
-  | { type: 'add-indicator'; level1: string; level2?: string; at?: number }
+  /**
+   * add an empty indicator under a 一级 at a position (default: after the group's last row), with the id
+   * given (the editor makes one when the user clicks, so a replay after a 409 adds the same indicator)
+   */
+  | { type: 'add-indicator'; level1: string; level2?: string; at?: number; id?: string }
   | { type: 'remove-indicator'; index: number }
   /** move an indicator by one row up (-1) or down (+1), within its 一级 */
   | { type: 'move-indicator'; index: number; delta: -1 | 1 }
@@ -56,9 +59,14 @@ function setAt(node: unknown, keys: ReadonlyArray<string | number>, raw: string,
   return copy;
 }
 
-function blankIndicator(level1: string, level2: string): Indicator {
+/** A fresh random id for an added indicator: never one of a deleted row, whose 复核得分 must not come back. */
+export function randomIndicatorId(): string {
+  return `n${globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
+}
+
+function blankIndicator(level1: string, level2: string, id: string): Indicator {
   const t = (): TextField => ({ raw: '' });
-  return { level1, level2: { raw: level2 }, name: t(), points: { raw: '', value: null }, target: t(), actual: t(), claimedScore: { raw: '', value: null }, deviation: t() };
+  return { id, level1, level2: { raw: level2 }, name: t(), points: { raw: '', value: null }, target: t(), actual: t(), claimedScore: { raw: '', value: null }, deviation: t() };
 }
 
 function lastOfGroup(ev: Evaluation, level1: string): number {
@@ -76,7 +84,7 @@ export function applyEdit(ev: Evaluation, action: EditAction): Evaluation {
     case 'add-indicator': {
       const at = action.at ?? (lastOfGroup(ev, action.level1) >= 0 ? lastOfGroup(ev, action.level1) + 1 : ev.indicators.length);
       const indicators = [...ev.indicators];
-      indicators.splice(Math.max(0, Math.min(at, indicators.length)), 0, blankIndicator(action.level1, action.level2 ?? ''));
+      indicators.splice(Math.max(0, Math.min(at, indicators.length)), 0, blankIndicator(action.level1, action.level2 ?? '', action.id ?? randomIndicatorId()));
       const groups = ev.groups.some((g) => g.name === action.level1) ? ev.groups : [...ev.groups, { name: action.level1, label: { raw: action.level1 }, declaredPoints: null }];
       return { ...ev, indicators, groups };
     }

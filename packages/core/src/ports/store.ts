@@ -4,6 +4,7 @@
  * carries a version, and a write with a stale version is refused with the current one.
  */
 import type { Evaluation } from '../model/evaluation.ts';
+import type { FormFigures } from '../model/form-figures.ts';
 
 export type EvaluationStatus = 'draft' | 'submitted' | 'unit-approved' | 'finance-reviewed';
 
@@ -22,8 +23,17 @@ export interface Project {
   fundType: string | null;
 }
 
+/** A form ready to be stored: its kind, the document, and the figures its kind computed from it. */
+export interface PreparedForm {
+  kind: string;
+  evaluation: Evaluation;
+  figures: FormFigures;
+}
+
 export interface StoredEvaluation {
   id: number;
+  /** the form's kind (kinds/registry.ts) */
+  kind: string;
   projectId: number;
   departmentId: number;
   year: number | null;
@@ -32,13 +42,15 @@ export interface StoredEvaluation {
   /** increases by one on every write; writes must name the version they read */
   version: number;
   evaluation: Evaluation;
-  /** computed when saved, for queries: 分 as integer hundredths */
+  /** computed by the form's kind when saved (the store keeps it for queries): 分 as integer hundredths */
   totalHundredths: number;
   grade: string;
   updatedAt: string;
 }
 
 export interface EvaluationFilter {
+  kind?: string;
+  projectId?: number;
   year?: number;
   departmentId?: number;
   grade?: string;
@@ -87,8 +99,8 @@ export interface DepartmentGradeTotals {
 
 /** A finance reviewer's 复核得分 of one indicator, beside the self-evaluated score. */
 export interface ReviewScore {
-  /** position in `evaluation.indicators` */
-  indicator: number;
+  /** the indicator's id (model/indicator-ids.ts): the score stays with it when rows move */
+  indicatorId: string;
   /** 分, decimal string */
   score: string;
   reason: string;
@@ -135,11 +147,20 @@ export interface Store {
    * without the documents: a form's document and status at a given version never change, so equal
    * (id, version) lists mean an unchanged department.
    */
-  evaluationVersions(filter: { departmentId: number; year?: number | undefined }): Promise<Array<{ id: number; version: number; updatedAt: string }>>;
-  /** inserts forms (creating their projects) and their source file, all or nothing */
-  importEvaluations(input: { departmentId: number; evaluations: Evaluation[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]>;
-  /** replaces the form if `expectedVersion` is current; records every changed field */
-  updateEvaluation(id: number, evaluation: Evaluation, expectedVersion: number, actor: string): Promise<StoredEvaluation>;
+  evaluationVersions(filter: { departmentId: number; kind?: string | undefined; year?: number | undefined }): Promise<Array<{ id: number; version: number; updatedAt: string }>>;
+  /** creates a project in a department; a name already used there is `STORE.DUPLICATE` */
+  createProject(p: { departmentId: number; name: string; code?: string | null; fundType?: string | null }): Promise<Project>;
+  getProject(id: number): Promise<Project | null>;
+  /**
+   * inserts forms (creating their projects) and their source file, all or nothing; a second form of a
+   * kind for a project-year is `STORE.DUPLICATE`, also when another writer got there first
+   */
+  importEvaluations(input: { departmentId: number; forms: readonly PreparedForm[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]>;
+  /**
+   * replaces the form if `expectedVersion` is current; records every changed field (indicators by id).
+   * The 复核得分 of indicators no longer on the form are removed, each removal kept in the history.
+   */
+  updateEvaluation(id: number, form: PreparedForm, expectedVersion: number, actor: string): Promise<StoredEvaluation>;
   deleteEvaluation(id: number, expectedVersion: number, actor: string): Promise<void>;
   history(evaluationId: number): Promise<Change[]>;
   sourceFile(sha256: string): Promise<(SourceFile & { size: number }) | null>;

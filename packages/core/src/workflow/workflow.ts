@@ -7,6 +7,8 @@ import type { Finding } from '../audit/finding.ts';
 import type { EvaluationStatus } from '../ports/store.ts';
 import type { EvaluationScore } from '../scoring/score-evaluation.ts';
 import { add, sub } from '../values/exact.ts';
+import type { Evaluation } from '../model/evaluation.ts';
+import { indicatorRows } from '../model/indicator-ids.ts';
 
 export type Role = 'admin' | 'filler' | 'unit-reviewer' | 'finance';
 
@@ -21,29 +23,37 @@ interface Step {
   from: EvaluationStatus;
   to: EvaluationStatus;
   roles: readonly Role[];
+  /** a frozen copy of the form is kept at this step (every step forward) */
+  snapshot: boolean;
 }
 
-const STEPS: Record<WorkflowAction, readonly Step[]> = {
-  submit: [{ from: 'draft', to: 'submitted', roles: ['filler', 'admin'] }],
-  approve: [{ from: 'submitted', to: 'unit-approved', roles: ['unit-reviewer', 'admin'] }],
-  finalize: [{ from: 'unit-approved', to: 'finance-reviewed', roles: ['finance', 'admin'] }],
+/** The self-evaluation's workflow (kinds/self-evaluation.ts registers it). */
+export const SELF_EVALUATION_STEPS: Readonly<Record<WorkflowAction, readonly Step[]>> = {
+  submit: [{ from: 'draft', to: 'submitted', roles: ['filler', 'admin'], snapshot: true }],
+  approve: [{ from: 'submitted', to: 'unit-approved', roles: ['unit-reviewer', 'admin'], snapshot: true }],
+  finalize: [{ from: 'unit-approved', to: 'finance-reviewed', roles: ['finance', 'admin'], snapshot: true }],
   // A return goes back to the 填报人: from 已提交 by the unit, from 单位已审核 (or after the review) by finance.
   return: [
-    { from: 'submitted', to: 'draft', roles: ['unit-reviewer', 'admin'] },
-    { from: 'unit-approved', to: 'draft', roles: ['finance', 'admin'] },
-    { from: 'finance-reviewed', to: 'draft', roles: ['finance', 'admin'] },
+    { from: 'submitted', to: 'draft', roles: ['unit-reviewer', 'admin'], snapshot: false },
+    { from: 'unit-approved', to: 'draft', roles: ['finance', 'admin'], snapshot: false },
+    { from: 'finance-reviewed', to: 'draft', roles: ['finance', 'admin'], snapshot: false },
   ],
 };
+const STEPS = SELF_EVALUATION_STEPS;
 
 /** The status an action leads to, or null when this role may not take it from this status. */
-export function transition(action: WorkflowAction, from: EvaluationStatus, role: Role): EvaluationStatus | null {
-  const step = STEPS[action].find((s) => s.from === from && s.roles.includes(role));
-  return step ? step.to : null;
+export function transition(action: WorkflowAction, from: EvaluationStatus, role: Role, steps = STEPS): EvaluationStatus | null {
+  return workflowStep(action, from, role, steps)?.to ?? null;
+}
+
+/** The step an action takes from a status for a role, or null when it may not. */
+export function workflowStep(action: WorkflowAction, from: EvaluationStatus, role: Role, steps = STEPS): Step | null {
+  return steps[action].find((s) => s.from === from && s.roles.includes(role)) ?? null;
 }
 
 /** The actions this role can take on a form in this status (for the buttons). */
-export function availableActions(status: EvaluationStatus, role: Role): WorkflowAction[] {
-  return (Object.keys(STEPS) as WorkflowAction[]).filter((a) => transition(a, status, role) !== null);
+export function availableActions(status: EvaluationStatus, role: Role, steps = STEPS): WorkflowAction[] {
+  return (Object.keys(steps) as WorkflowAction[]).filter((a) => transition(a, status, role, steps) !== null);
 }
 
 /** Whether this role may change the form's content in this status: only a draft, by its 填报人 (or an admin). */
@@ -66,13 +76,16 @@ export function submissionBlockers(findings: readonly Finding[]): Finding[] {
 
 /**
  * The total after the finance review: the computed total with each reviewed indicator's score replaced
- * by its 复核得分. Exact; both totals are kept and shown side by side.
+ * by its 复核得分, found by the indicator's id wherever its row now is. Exact; both totals are kept and
+ * shown side by side. A review of an indicator no longer on the form counts for nothing.
  */
-export function reviewedTotal(score: EvaluationScore, reviews: ReadonlyArray<{ indicator: number; score: string }>): string | null {
+export function reviewedTotal(ev: Evaluation, score: EvaluationScore, reviews: ReadonlyArray<{ indicatorId: string; score: string }>): string | null {
   if (reviews.length === 0) return null;
+  const rows = indicatorRows(ev);
   let total = score.total;
   for (const r of reviews) {
-    const s = score.indicators[r.indicator];
+    const row = rows.get(r.indicatorId);
+    const s = row === undefined ? undefined : score.indicators[row];
     if (!s) continue;
     total = sub(add([total, r.score]), s.score ?? '0');
   }

@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccountStore, Role, Session, Store, StoredEvaluation, User } from '@jixiao/core';
+import type { Actor } from '@jixiao/app';
 import { HttpError } from '../errors.ts';
 import { inScope, scopeOf, type Scope } from './scope.ts';
 
@@ -137,3 +138,9 @@ export async function requireEvaluation(req: FastifyRequest, store: Store, id: n
 }
 
 export const actorOf = (req: FastifyRequest): string => auth(req).user.username;
+
+/** The signed-in user as the use cases see them: name, role, and the departments in their scope. */
+export function actor(req: FastifyRequest): Actor {
+  const a = auth(req);
+  return { username: a.user.username, displayName: a.user.displayName, role: a.user.role, sees: (d) => inScope(a.scope, d) };
+}

@@ -1,10 +1,10 @@
 /** Departments, projects, the 汇总表 and department-wide findings, all computed from the stored forms. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { NotFound, provinceOverview, type Finding, type Store } from '@jixiao/core';
-import { auth, requireDepartment, requireRole } from '../auth/guard.ts';
+import { NotFound, provinceOverview, type Store } from '@jixiao/core';
+import { actor, auth, requireDepartment, requireRole } from '../auth/guard.ts';
 import { inScope } from '../auth/scope.ts';
-import { reviewedTotals, type DepartmentAudits } from './department-data.ts';
+import type { DepartmentUseCases } from '@jixiao/app';
 import { IdParams, NewDepartment, YearQuery } from '../schemas.ts';
 import { z } from 'zod';
 
@@ -16,7 +16,7 @@ const FindingsQuery = YearQuery.extend({
   limit: z.coerce.number().int().min(1).max(100_000).optional().describe('最多返回这么多条'),
 });
 
-export function departmentRoutes(app: FastifyInstance, store: Store, audits: DepartmentAudits): void {
+export function departmentRoutes(app: FastifyInstance, store: Store, departments: DepartmentUseCases): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/departments', { schema: { tags: ['部门'], summary: '部门列表（本人可见的）' } }, async (req) => {
     const a = auth(req);
@@ -42,24 +42,10 @@ export function departmentRoutes(app: FastifyInstance, store: Store, audits: Dep
     return (await store.listProjects(req.query.departmentId)).filter((p) => inScope(a.scope, p.departmentId));
   });
 
-  r.get('/api/departments/:id/summary', { schema: { tags: ['部门'], summary: '绩效自评情况汇总表（由自评表计算；含复核得分）', params: IdParams, querystring: YearQuery } }, async (req) => {
-    requireDepartment(req, req.params.id);
-    const { d, stored, summary, findings, scores } = await audits.load(req.params.id, req.query.year);
-    const reviewed = await reviewedTotals(store, stored, scores);
-    // Findings per form, so a list can put the worst first without a second request.
-    const counts = stored.map(() => ({ errors: 0, warnings: 0, infos: 0 }));
-    for (const f of findings) {
-      const c = f.location.form ? counts[f.location.form.index] : undefined;
-      if (c) c[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos'] += 1;
-    }
-    return { department: d, summary: { ...summary, rows: summary.rows.map((row, i) => ({ ...row, evaluationId: stored[i]!.id, status: stored[i]!.status, version: stored[i]!.version, reviewedScore: reviewed[i] ?? null, ...counts[i]! })) } };
-  });
-  r.get('/api/departments/:id/years', { schema: { tags: ['部门'], summary: '部门有自评表的年度（从新到旧）', params: IdParams } }, async (req) => {
-    requireDepartment(req, req.params.id);
-    if (!(await store.getDepartment(req.params.id))) throw new NotFound(`部门 ${req.params.id} 不存在`);
-    const years = new Set((await store.summaryRows(req.params.id)).map((r) => r.year).filter((y): y is number => y !== null));
-    return [...years].sort((a, b) => b - a);
-  });
+  r.get('/api/departments/:id/summary', { schema: { tags: ['部门'], summary: '绩效自评情况汇总表（由自评表计算；含复核得分）', params: IdParams, querystring: YearQuery } }, async (req) =>
+    departments.summary(actor(req), req.params.id, req.query.year),
+  );
+  r.get('/api/departments/:id/years', { schema: { tags: ['部门'], summary: '部门有自评表的年度（从新到旧）', params: IdParams } }, async (req) => departments.years(actor(req), req.params.id));
   r.get(
     '/api/departments/:id/findings',
     {
@@ -71,15 +57,9 @@ export function departmentRoutes(app: FastifyInstance, store: Store, audits: Dep
       },
     },
     async (req, reply) => {
-      requireDepartment(req, req.params.id);
-      const { stored, findings } = await audits.load(req.params.id, req.query.year);
-      // A province department's 1,000 forms have ≈ 12,000 findings (5 MB of JSON): a caller after the
-      // errors of one rule, or one page of them, gets just those.
-      const { rule, severity, evaluationId, offset, limit } = req.query;
-      const idOf = (f: Finding) => (f.location.form ? stored[f.location.form.index]!.id : null);
-      const chosen = findings.filter((f) => (!rule || f.rule === rule) && (!severity || f.severity === severity) && (evaluationId === undefined || idOf(f) === evaluationId));
-      void reply.header('x-total-count', String(chosen.length));
-      return chosen.slice(offset, limit === undefined ? undefined : offset + limit).map((f) => ({ ...f, evaluationId: idOf(f) }));
+      const { total, findings } = await departments.findings(actor(req), req.params.id, req.query);
+      void reply.header('x-total-count', String(total));
+      return findings;
     },
   );
   r.get('/api/grades', { schema: { tags: ['部门'], summary: '全部自评表按等级计数（管理员）', querystring: YearQuery } }, async (req) => {

@@ -2,14 +2,14 @@
  * Downloads of the official documents, made from the stored forms on request so that they always agree
  * with the screen: a form in its layout, and a department's 汇总表, 整体自评报告 and 决算公开说明.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { departmentName, disclosureText, getScheme, overallReport, type Store, type StoredEvaluation } from '@jixiao/core';
-import { reviewedTotals, type DepartmentAudits } from './department-data.ts';
+import { departmentName, disclosureText, getScheme, overallReport, type StoredEvaluation } from '@jixiao/core';
+import type { DepartmentUseCases, FormUseCases } from '@jixiao/app';
 import { checkFormat, departmentDocument, DOCUMENT_FORMATS, fileName, formDocument, MIME, renderDocument, type DocumentFormat, type DocumentKind, type OfficialDocument, type PdfConverter } from '@jixiao/office';
 import { IdParams } from '../schemas.ts';
-import { requireDepartment, requireEvaluation } from '../auth/guard.ts';
+import { actor } from '../auth/guard.ts';
 import { HttpError } from '../errors.ts';
 
 const Format = z.enum(DOCUMENT_FORMATS).default('docx').describe('docx、xlsx（自评表、汇总表）或 pdf');
@@ -60,8 +60,8 @@ interface DepartmentChoices {
   fills?: Record<string, string> | undefined;
 }
 
-async function formsFor(audits: DepartmentAudits, id: number, year: number | undefined) {
-  const data = await audits.load(id, year);
+async function formsFor(departments: DepartmentUseCases, req: FastifyRequest, id: number, year: number | undefined) {
+  const data = await departments.load(actor(req), id, year);
   if (data.stored.length === 0) throw new HttpError(422, 'EXPORT.NO_FORMS', `部门“${data.d.name}”${year ? `${year}年度` : ''}没有自评表，无法生成文档`);
   return data;
 }
@@ -72,11 +72,11 @@ function checkedProjects(seqs: number[] | undefined, stored: readonly StoredEval
   return seqs?.map((p) => p - 1);
 }
 
-async function departmentDoc(store: Store, audits: DepartmentAudits, id: number, kind: Exclude<DocumentKind, 'form'>, q: DepartmentChoices): Promise<OfficialDocument> {
+async function departmentDoc(departments: DepartmentUseCases, req: FastifyRequest, id: number, kind: Exclude<DocumentKind, 'form'>, q: DepartmentChoices): Promise<OfficialDocument> {
   checkFormat(kind, q.format); // before reading anything
-  const { d, stored, ...data } = await formsFor(audits, id, q.year);
+  const { d, stored, ...data } = await formsFor(departments, req, id, q.year);
   const projects = checkedProjects(q.projects, stored);
-  return departmentDocument(kind, { ...data, department: d.name, reviewed: await reviewedTotals(store, stored, data.scores) }, {
+  return departmentDocument(kind, { ...data, forms: [...data.forms], department: d.name }, {
     scores: q.scores,
     ...(projects && { projects }),
     ...(q.projectSpending && { projectSpending: q.projectSpending }),
@@ -84,31 +84,28 @@ async function departmentDoc(store: Store, audits: DepartmentAudits, id: number,
   });
 }
 
-export function documentRoutes(app: FastifyInstance, store: Store, audits: DepartmentAudits, pdf: PdfConverter | undefined): void {
+export function documentRoutes(app: FastifyInstance, forms: FormUseCases, departments: DepartmentUseCases, pdf: PdfConverter | undefined): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/evaluations/:id/document', { schema: { tags: ['文档'], summary: '下载自评表（按其表式：全国、河北、云州、宁夏）', params: IdParams, querystring: FormQuery } }, async (req, reply) => {
-    const s = await requireEvaluation(req, store, req.params.id);
+    const s = await forms.find(actor(req), req.params.id);
     return send(reply, formDocument(s.evaluation, { scheme: getScheme(s.schemeId), scores: req.query.scores }), req.query.format, 'form', pdf);
   });
 
   r.get('/api/departments/:id/documents/:kind', { schema: { tags: ['文档'], summary: '下载部门文档：汇总表、整体绩效自评工作报告、决算公开绩效情况说明', params: KindParams, querystring: DepartmentQuery } }, async (req, reply) => {
-    requireDepartment(req, req.params.id);
     const { projects, ...q } = req.query;
-    const doc = await departmentDoc(store, audits, req.params.id, req.params.kind, { ...q, projects: projects?.split(',').map(Number) });
+    const doc = await departmentDoc(departments, req, req.params.id, req.params.kind, { ...q, projects: projects?.split(',').map(Number) });
     return send(reply, doc, q.format, req.params.kind, pdf);
   });
   r.post('/api/departments/:id/documents/:kind', { schema: { tags: ['文档'], summary: '下载部门文档（请求体可带报告待编辑段落的文字）', params: KindParams, body: DepartmentBody } }, async (req, reply) => {
-    requireDepartment(req, req.params.id);
-    const doc = await departmentDoc(store, audits, req.params.id, req.params.kind, req.body);
+    const doc = await departmentDoc(departments, req, req.params.id, req.params.kind, req.body);
     return send(reply, doc, req.body.format, req.params.kind, pdf);
   });
 
   r.get('/api/departments/:id/report-content', { schema: { tags: ['文档'], summary: '报告内容（章节、由数字生成的文字和待编辑段落），供预览和编辑', params: IdParams, querystring: ContentQuery } }, async (req) => {
-    requireDepartment(req, req.params.id);
     const q = req.query;
-    const { d, stored, ...data } = await formsFor(audits, req.params.id, q.year);
+    const { d, stored, ...data } = await formsFor(departments, req, req.params.id, q.year);
     const projects = checkedProjects(q.projects?.split(',').map(Number), stored);
-    const input = { ...data, department: departmentName({ forms: data.forms, department: d.name }) };
+    const input = { ...data, forms: [...data.forms], department: departmentName({ forms: data.forms, department: d.name }) };
     return q.kind === 'report' ? overallReport(input) : disclosureText(input, { ...(projects && { projects }), ...(q.projectSpending && { projectSpending: q.projectSpending }) });
   });
 }

@@ -11,8 +11,8 @@ import { auditForms, NotFound, type Store } from '@jixiao/core';
 import { importBytes, type Recognized } from '@jixiao/office';
 import { HttpError, toApiError } from '../errors.ts';
 import { CommitImport } from '../schemas.ts';
-import { brief } from './evaluations.routes.ts';
-import { actorOf, auth, requireDepartment, requireRole } from '../auth/guard.ts';
+import { brief, storeImported } from '@jixiao/app';
+import { actor, auth, requireDepartment, requireRole } from '../auth/guard.ts';
 import { inScope } from '../auth/scope.ts';
 
 interface Preview {
@@ -97,7 +97,7 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
     const saved = [];
     for (const f of p.files) {
       if (f.recognized.evaluations.length === 0) continue;
-      const rows = await store.importEvaluations({ departmentId, evaluations: f.recognized.evaluations, source: { name: f.name, sha256: f.sha256, bytes: f.bytes }, actor: actorOf(req) });
+      const rows = await storeImported(store, actor(req), departmentId, { evaluations: f.recognized.evaluations, source: { name: f.name, sha256: f.sha256, bytes: f.bytes } });
       saved.push(...rows.map(brief));
     }
     previews.delete(req.params.token);

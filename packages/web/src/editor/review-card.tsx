@@ -11,9 +11,10 @@ import { fixed } from '../format.ts';
 export function ReviewCard({ saved, indicators, score, decimals, onSaved }: { saved: EvaluationFull; indicators: readonly Indicator[]; score: EvaluationScore; decimals: number; onSaved: () => void }) {
   const { message } = AntApp.useApp();
   const editable = saved.permissions.review;
-  const [draft, setDraft] = useState<Record<number, { score: string; reason: string }>>({});
+  // by indicator id: a 复核得分 stays with its indicator wherever its row is
+  const [draft, setDraft] = useState<Record<string, { score: string; reason: string }>>({});
   const [busy, setBusy] = useState(false);
-  const existing = new Map(saved.reviews.map((r) => [r.indicator, r]));
+  const existing = new Map(saved.reviews.map((r) => [r.indicatorId, r]));
   const changed = Object.entries(draft).filter(([, v]) => v.score.trim() !== '');
 
   const save = async () => {
@@ -21,7 +22,7 @@ export function ReviewCard({ saved, indicators, score, decimals, onSaved }: { sa
     if (missing.length) return void message.warning('每个复核得分都需要写明理由');
     setBusy(true);
     try {
-      await api.saveReviews(saved.id, changed.map(([i, v]) => ({ indicator: Number(i), score: v.score.trim(), reason: v.reason.trim() })));
+      await api.saveReviews(saved.id, changed.map(([id, v]) => ({ indicatorId: id, score: v.score.trim(), reason: v.reason.trim() })));
       setDraft({});
       message.success('复核得分已保存');
       onSaved();
@@ -32,8 +33,8 @@ export function ReviewCard({ saved, indicators, score, decimals, onSaved }: { sa
     }
   };
 
-  const cell = (i: number, key: 'score' | 'reason') => {
-    const v = draft[i]?.[key] ?? (key === 'score' ? existing.get(i)?.score : existing.get(i)?.reason) ?? '';
+  const cell = (i: number, id: string, key: 'score' | 'reason') => {
+    const v = draft[id]?.[key] ?? (key === 'score' ? existing.get(id)?.score : existing.get(id)?.reason) ?? '';
     if (!editable) return key === 'score' ? (v ? fixed(v, decimals) : '—') : v || '—';
     return (
       <Input
@@ -41,7 +42,7 @@ export function ReviewCard({ saved, indicators, score, decimals, onSaved }: { sa
         value={v}
         style={key === 'score' ? { textAlign: 'right' } : undefined}
         aria-label={`${key === 'score' ? '复核得分' : '复核理由'}（第 ${i + 1} 个指标）`}
-        onChange={(e) => setDraft((d) => ({ ...d, [i]: { score: d[i]?.score ?? existing.get(i)?.score ?? '', reason: d[i]?.reason ?? existing.get(i)?.reason ?? '', [key]: e.target.value } }))}
+        onChange={(e) => setDraft((d) => ({ ...d, [id]: { score: d[id]?.score ?? existing.get(id)?.score ?? '', reason: d[id]?.reason ?? existing.get(id)?.reason ?? '', [key]: e.target.value } }))}
       />
     );
   };
@@ -52,14 +53,14 @@ export function ReviewCard({ saved, indicators, score, decimals, onSaved }: { sa
         size="small"
         rowKey="i"
         pagination={false}
-        dataSource={indicators.map((ind, i) => ({ i, ind }))}
+        dataSource={indicators.map((ind, i) => ({ i, id: ind.id ?? `i${i + 1}`, ind }))}
         columns={[
           { title: '三级指标', key: 'name', render: (_: unknown, r) => r.ind.name.raw, ellipsis: true },
           { title: '分值', key: 'points', width: 70, align: 'right', render: (_: unknown, r) => r.ind.points.raw },
           { title: '自评得分（计算）', key: 'self', width: 120, align: 'right', render: (_: unknown, r) => fixed(score.indicators[r.i]?.score, decimals) },
-          { title: '复核得分', key: 'review', width: 110, align: 'right', render: (_: unknown, r) => cell(r.i, 'score') },
-          { title: '复核理由', key: 'reason', render: (_: unknown, r) => cell(r.i, 'reason') },
-          { title: '复核人', key: 'who', width: 90, render: (_: unknown, r) => existing.get(r.i)?.reviewer ?? '' },
+          { title: '复核得分', key: 'review', width: 110, align: 'right', render: (_: unknown, r) => cell(r.i, r.id, 'score') },
+          { title: '复核理由', key: 'reason', render: (_: unknown, r) => cell(r.i, r.id, 'reason') },
+          { title: '复核人', key: 'who', width: 90, render: (_: unknown, r) => existing.get(r.id)?.reviewer ?? '' },
         ]}
       />
       <div style={{ marginTop: 8, display: 'flex', gap: 12, alignItems: 'center' }}>

@@ -3,37 +3,32 @@
  * place, so the summary on screen and the documents downloaded are the same computation.
  */
 import {
-  auditForms,
-  getScheme,
+  auditDepartment,
   NotFound,
-  reauditForms,
+  reauditDepartment,
   reviewedTotal,
-  summarizeDepartment,
+  selfEvaluationKind,
   type Department,
-  type Evaluation,
+  type DepartmentAudit,
   type EvaluationScore,
-  type FormsResult,
   type Store,
   type StoredEvaluation,
 } from '@jixiao/core';
 
-export function computeDepartment(stored: readonly StoredEvaluation[]) {
-  const forms = stored.map((s) => s.evaluation);
-  return summarized(forms, auditForms(forms));
+/** The department's stored forms audited together (core auditDepartment): what the pages and documents show. */
+export function computeDepartment(stored: readonly StoredEvaluation[]): DepartmentAudit {
+  return auditDepartment(stored.map((s) => s.evaluation));
 }
 
 /** The same as `computeDepartment(stored)`, given that computed when only the forms at `changed` differed. */
-export function recomputeDepartment(stored: readonly StoredEvaluation[], before: ComputedDepartment, changed: ReadonlySet<number>): ComputedDepartment {
-  const forms = stored.map((s) => s.evaluation);
-  return summarized(forms, reauditForms(forms, before, changed));
+export function recomputeDepartment(stored: readonly StoredEvaluation[], before: DepartmentAudit, changed: ReadonlySet<number>): DepartmentAudit {
+  return reauditDepartment(stored.map((s) => s.evaluation), before, changed);
 }
 
-function summarized(forms: Evaluation[], { scores, findings }: FormsResult) {
-  const summary = summarizeDepartment(forms, scores, getScheme(forms[0]?.schemeId ?? 'national'));
-  return { forms, scores, findings, summary };
-}
+export type ComputedDepartment = DepartmentAudit;
 
-export type ComputedDepartment = ReturnType<typeof computeDepartment>;
+/** The kind a department's 汇总表 sums: its self-evaluations (other kinds have pages of their own). */
+const SUMMED_KIND = selfEvaluationKind.id;
 
 interface Kept extends ComputedDepartment {
   stored: StoredEvaluation[];
@@ -69,7 +64,7 @@ export class DepartmentAudits {
     const d = await this.store.getDepartment(id);
     if (!d) throw new NotFound(`部门 ${id} 不存在`);
     const key = `${id}/${year ?? ''}`;
-    const versions = await this.store.evaluationVersions({ departmentId: id, year });
+    const versions = await this.store.evaluationVersions({ departmentId: id, kind: SUMMED_KIND, year });
     const kept = this.kept.get(key);
     if (kept && sameForms(kept.stored, versions)) {
       this.kept.delete(key); // to the most recently used end
@@ -96,7 +91,7 @@ export class DepartmentAudits {
   }
 
   private async computed(id: number, year: number | undefined): Promise<Kept> {
-    const stored = await this.store.listEvaluations({ departmentId: id, ...(year !== undefined && { year }) });
+    const stored = await this.store.listEvaluations({ departmentId: id, kind: SUMMED_KIND, ...(year !== undefined && { year }) });
     return { ...computeDepartment(stored), stored };
   }
 
@@ -155,5 +150,5 @@ function sameForms(a: readonly FormVersion[], b: readonly FormVersion[]): boolea
 /** The 复核得分 total of each form (null where the finance review scored nothing), beside its self-score. */
 export async function reviewedTotals(store: Store, stored: readonly StoredEvaluation[], scores: readonly EvaluationScore[]): Promise<Array<string | null>> {
   const reviews = await store.reviewsOf(stored.map((s) => s.id));
-  return stored.map((s, i) => reviewedTotal(scores[i]!, reviews.get(s.id) ?? []));
+  return stored.map((s, i) => reviewedTotal(s.evaluation, scores[i]!, reviews.get(s.id) ?? []));
 }

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticForms, type Store, type StoredEvaluation } from '@jixiao/core';
 import { connect, KyselyStore } from '@jixiao/store';
-import { loadDemo } from '../src/index.ts';
-import { computeDepartment, DepartmentAudits } from '../src/routes/department-data.ts';
+import { loadDemo } from '@jixiao/server';
+import { computeDepartment, DepartmentAudits, prepareForm, preparedSelfEvaluations } from '../src/index.ts';
 
 let store: KyselyStore;
 /** the same store, counting the full reads of a department's forms and the reads of one form */
@@ -85,7 +85,7 @@ describe('DepartmentAudits', () => {
     const form = start.stored[i]!;
     const changed = structuredClone(form.evaluation);
     changed.indicators[0]!.actual = { raw: '＝5人次' };
-    const v2 = await store.updateEvaluation(form.id, changed, form.version, '张三');
+    const v2 = await store.updateEvaluation(form.id, prepareForm(form.kind, changed).prepared, form.version, '张三');
     const edited = await load();
     expect(edited).toMatchObject({ read: false, got: 1 });
     expect(edited.summary.rows[i]).toMatchObject({ project: '见义勇为基金', score: '90.26', grade: '优' });
@@ -102,7 +102,7 @@ describe('DepartmentAudits', () => {
     // a review: the forms did not change (no new read), but the stamp shown is the new one
     const unchanged = await load();
     expect(unchanged.read).toBe(false);
-    await store.saveReviews(form.id, [{ indicator: 0, score: '10', reason: '复核' }], '财政局');
+    await store.saveReviews(form.id, [{ indicatorId: 'i1', score: '10', reason: '复核' }], '财政局');
     const reviewed = await load();
     expect(reviewed.read).toBe(false);
     const stamp = (await store.evaluationStamp(form.id))!.updatedAt;
@@ -120,7 +120,7 @@ describe('DepartmentAudits', () => {
     // import of a new form
     const extra = structuredClone(form.evaluation);
     extra.project.name = { raw: '新增项目' };
-    await store.importEvaluations({ departmentId: hebei, evaluations: [extra], actor: '张三' });
+    await store.importEvaluations({ departmentId: hebei, forms: preparedSelfEvaluations([extra]), actor: '张三' });
     const imported = await load();
     expect(imported.read).toBe(true);
     expect(imported.summary.rows.map((r) => r.project)).toContain('新增项目');
@@ -129,10 +129,10 @@ describe('DepartmentAudits', () => {
 
   it('many forms changed at once: the department is read again rather than form by form', async () => {
     const d = await store.ensureDepartment({ code: 'audits-twelve', name: '十二张表的部门' });
-    await store.importEvaluations({ departmentId: d.id, evaluations: syntheticForms(12, 5, { mistakes: true }), actor: '张三' });
+    await store.importEvaluations({ departmentId: d.id, forms: preparedSelfEvaluations(syntheticForms(12, 5, { mistakes: true })), actor: '张三' });
     const audits = new DepartmentAudits(counted);
     const touch = async (forms: readonly StoredEvaluation[]) => {
-      for (const s of forms) await store.updateEvaluation(s.id, s.evaluation, s.version, '张三');
+      for (const s of forms) await store.updateEvaluation(s.id, prepareForm(s.kind, s.evaluation).prepared, s.version, '张三');
       const [before, got] = [reads, gets];
       const r = await audits.load(d.id);
       expect(r.stored).toEqual((await fresh(d.id)).stored);

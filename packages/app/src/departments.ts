@@ -1,0 +1,75 @@
+/**
+ * The use cases of a department: its 汇总表 (with each form's 复核得分 and findings counted), its
+ * findings filtered and paged, and the data its documents are made from — all from one audit of its
+ * stored forms (DepartmentAudits), so that the page and the documents can never disagree.
+ */
+import { NotFound, type Finding, type Store } from '@jixiao/core';
+import type { Actor } from './actor.ts';
+import { AppError } from './app-error.ts';
+import { DepartmentAudits, reviewedTotals, type AuditedDepartment } from './department-audits.ts';
+
+export interface FindingsQuery {
+  year?: number | undefined;
+  rule?: string | undefined;
+  severity?: Finding['severity'] | undefined;
+  evaluationId?: number | undefined;
+  offset: number;
+  limit?: number | undefined;
+}
+
+export class DepartmentUseCases {
+  readonly audits: DepartmentAudits;
+
+  constructor(
+    private readonly store: Store,
+    keptForms?: number,
+  ) {
+    this.audits = new DepartmentAudits(store, keptForms);
+  }
+
+  private mustSee(actor: Actor, id: number): void {
+    if (!actor.sees(id)) throw new AppError('STORE.NOT_FOUND', `部门 ${id} 不存在`);
+  }
+
+  /** The department's forms and their audit, with each form's 复核得分 total beside its self-score. */
+  async load(actor: Actor, id: number, year?: number): Promise<AuditedDepartment & { reviewed: Array<string | null> }> {
+    this.mustSee(actor, id);
+    const data = await this.audits.load(id, year);
+    return { ...data, reviewed: await reviewedTotals(this.store, data.stored, data.scores) };
+  }
+
+  /** The 汇总表 with, per row, the form's id, status, version, 复核得分 and its findings counted. */
+  async summary(actor: Actor, id: number, year?: number) {
+    const { d, stored, summary, findings, reviewed } = await this.load(actor, id, year);
+    // Findings per form, so a list can put the worst first without a second request.
+    const counts = stored.map(() => ({ errors: 0, warnings: 0, infos: 0 }));
+    for (const f of findings) {
+      const c = f.location.form ? counts[f.location.form.index] : undefined;
+      if (c) c[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos'] += 1;
+    }
+    return {
+      department: d,
+      summary: { ...summary, rows: summary.rows.map((row, i) => ({ ...row, evaluationId: stored[i]!.id, status: stored[i]!.status, version: stored[i]!.version, reviewedScore: reviewed[i] ?? null, ...counts[i]! })) },
+    };
+  }
+
+  /**
+   * A province department's 1,000 forms have ≈ 12,000 findings (5 MB of JSON): a caller after the
+   * errors of one rule, or one page of them, gets just those, with the total before paging.
+   */
+  async findings(actor: Actor, id: number, q: FindingsQuery): Promise<{ total: number; findings: Array<Finding & { evaluationId: number | null }> }> {
+    this.mustSee(actor, id);
+    const { stored, findings } = await this.audits.load(id, q.year);
+    const idOf = (f: Finding) => (f.location.form ? stored[f.location.form.index]!.id : null);
+    const chosen = findings.filter((f) => (!q.rule || f.rule === q.rule) && (!q.severity || f.severity === q.severity) && (q.evaluationId === undefined || idOf(f) === q.evaluationId));
+    return { total: chosen.length, findings: chosen.slice(q.offset, q.limit === undefined ? undefined : q.offset + q.limit).map((f) => ({ ...f, evaluationId: idOf(f) })) };
+  }
+
+  /** The years in which the department has forms, newest first. */
+  async years(actor: Actor, id: number): Promise<number[]> {
+    this.mustSee(actor, id);
+    if (!(await this.store.getDepartment(id))) throw new NotFound(`部门 ${id} 不存在`);
+    const years = new Set((await this.store.summaryRows(id)).map((r) => r.year).filter((y): y is number => y !== null));
+    return [...years].sort((a, b) => b - a);
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * The use cases of one form: read, create (blank, from last year's, or as given), save, change its
+ * year, delete a draft, move it through the workflow, record 复核得分. The HTTP routes and the CLI call
+ * these and add nothing; access (which departments the actor sees, what the role may do) is checked here.
+ */
+import {
+  ACTION_LABELS,
+  canEditContent,
+  canReview,
+  cmp,
+  getFormKind,
+  getScheme,
+  indicatorRows,
+  parseNumberCell,
+  STATUS_LABELS,
+  workflowStep,
+  type Evaluation,
+  type FormCheck,
+  type ReviewScore,
+  type Store,
+  type StoredEvaluation,
+  type WorkflowAction,
+} from '@jixiao/core';
+import type { Actor } from './actor.ts';
+import { AppError } from './app-error.ts';
+import { formView, type FormView, type PreviousYear } from './form-view.ts';
+import { prepareForm } from './prepare-form.ts';
+
+export interface NewForm {
+  kind: string;
+  /** an existing project, or a new one in `departmentId` */
+  projectId?: number | undefined;
+  newProject?: { departmentId: number; name: string; code?: string | undefined; fundType?: string | undefined } | undefined;
+  year: number;
+  /** blank from the region's template, this project's form of the year before, or a form given whole */
+  from: 'blank' | 'previous-year' | { evaluation: Evaluation };
+  /** blank only: the 评分方案 and layout (default: those of the department's latest form, else national) */
+  schemeId?: string | undefined;
+  layout?: string | undefined;
+}
+
+export class FormUseCases {
+  /** the check of each form version read, so that reading an unchanged form does not score it again */
+  private readonly checks = new Map<string, FormCheck>();
+
+  constructor(private readonly store: Store) {}
+
+  /** The form if the actor may see it; another department's form is reported as not there at all. */
+  async find(actor: Actor, id: number): Promise<StoredEvaluation> {
+    const s = await this.store.getEvaluation(id);
+    if (!s || !actor.sees(s.departmentId)) throw new AppError('STORE.NOT_FOUND', `表 ${id} 不存在`, { id });
+    return s;
+  }
+
+  private checkOf(s: StoredEvaluation): FormCheck {
+    const key = `${s.id}:${s.version}`;
+    let check = this.checks.get(key);
+    if (!check) {
+      check = prepareForm(s.kind, s.evaluation).check;
+      this.remember(key, check);
+    }
+    return check;
+  }
+
+  private remember(key: string, check: FormCheck): void {
+    if (this.checks.size >= 500) this.checks.delete(this.checks.keys().next().value!);
+    this.checks.set(key, check);
+  }
+
+  private async view(actor: Actor, s: StoredEvaluation, check = this.checkOf(s)): Promise<FormView> {
+    const [reviews, lastStatusChange, previousYear] = await Promise.all([this.store.reviews(s.id), this.store.lastStatusChange(s.id), this.previousYear(s)]);
+    return formView(s, check, actor.role, { reviews, lastStatusChange, previousYear });
+  }
+
+  private async previousYear(s: StoredEvaluation): Promise<PreviousYear | null> {
+    if (s.year === null) return null;
+    const [prev] = await this.store.listEvaluations({ projectId: s.projectId, kind: s.kind, year: s.year - 1 });
+    if (!prev) return null;
+    const actuals: Record<string, string> = {};
+    for (const ind of prev.evaluation.indicators) if (ind.id !== undefined && ind.actual.raw.trim()) actuals[ind.id] = ind.actual.raw;
+    return { evaluationId: prev.id, year: s.year - 1, actuals };
+  }
+
+  async read(actor: Actor, id: number): Promise<FormView> {
+    return this.view(actor, await this.find(actor, id));
+  }
+
+  async create(actor: Actor, input: NewForm): Promise<FormView> {
+    if (actor.role !== 'filler' && actor.role !== 'admin') throw new AppError('AUTH.FORBIDDEN', `当前账号（${actor.displayName}）不能新建表，新建由填报人进行`);
+    const kind = getFormKind(input.kind);
+    const given = input.projectId !== undefined ? await this.store.getProject(input.projectId) : null;
+    if (input.projectId !== undefined && (!given || !actor.sees(given.departmentId))) throw new AppError('STORE.NOT_FOUND', `项目 ${input.projectId} 不存在`);
+    const departmentId = given?.departmentId ?? input.newProject?.departmentId;
+    if (departmentId === undefined) throw new AppError('FORM.BAD_INPUT', '请选择项目，或填写新项目的名称和所属部门');
+    if (!actor.sees(departmentId) || !(await this.store.getDepartment(departmentId))) throw new AppError('STORE.NOT_FOUND', `部门 ${departmentId} 不存在`);
+    // a project named as one the department has is that project (as an import of its form would find it)
+    const project = given ?? (await this.store.listProjects(departmentId)).find((p) => p.name === input.newProject?.name.trim()) ?? null;
+    const name = project?.name ?? input.newProject!.name.trim();
+    if (!name) throw new AppError('FORM.BAD_INPUT', '项目名称不能为空');
+    let evaluation: Evaluation;
+    if (input.from === 'previous-year') {
+      const [prev] = project ? await this.store.listEvaluations({ projectId: project.id, kind: kind.id, year: input.year - 1 }) : [];
+      if (!prev) throw new AppError('FORM.NO_PREVIOUS_YEAR', `“${name}”没有 ${input.year - 1} 年度的${kind.label}，无法从上年复制；可以新建空白表`, { year: input.year - 1 });
+      evaluation = kind.carryOver(prev.evaluation, input.year);
+    } else if (input.from === 'blank') {
+      const [template] = (await this.store.listEvaluations({ departmentId, kind: kind.id })).slice(-1);
+      const schemeId = input.schemeId ?? template?.schemeId ?? 'national';
+      const layout = input.layout ?? (input.schemeId === undefined ? template?.evaluation.layout : undefined) ?? 'national';
+      const department = (await this.store.getDepartment(departmentId))!.name;
+      const useTemplate = template && template.schemeId === schemeId && template.evaluation.layout === layout ? template.evaluation : null;
+      evaluation = kind.blank({ project: name, year: input.year, schemeId, layout, department }, getScheme(schemeId), useTemplate);
+    } else {
+      evaluation = { ...input.from.evaluation, year: input.year, project: { ...input.from.evaluation.project, name: { raw: name } } };
+    }
+    const { prepared, check } = prepareForm(kind.id, evaluation);
+    // A new project and its first form are one step: the store creates the project in the form's transaction.
+    if (!project) {
+      const { code, fundType } = input.newProject!;
+      if (code) prepared.evaluation = { ...prepared.evaluation, project: { ...prepared.evaluation.project, code: { raw: code } } };
+      if (fundType) prepared.evaluation = { ...prepared.evaluation, project: { ...prepared.evaluation.project, fundType: { raw: fundType } } };
+    }
+    const [saved] = await this.store.importEvaluations({ departmentId, forms: [prepared], actor: actor.username });
+    this.remember(`${saved!.id}:${saved!.version}`, check);
+    return this.view(actor, saved!, check);
+  }
+
+  private mustEdit(actor: Actor, s: StoredEvaluation): void {
+    if (canEditContent(s.status, actor.role)) return;
+    const label = getFormKind(s.kind).label;
+    throw new AppError(actor.role === 'filler' || actor.role === 'admin' ? 'WORKFLOW.READ_ONLY' : 'WORKFLOW.NOT_YOURS', `该${label}处于“${STATUS_LABELS[s.status]}”状态，${actor.role === 'filler' ? '退回后才能修改' : '当前账号不能修改内容'}`, {
+      status: s.status,
+    });
+  }
+
+  /** Saves a draft: checked once, stored with that check's figures, shown with the same check. */
+  async save(actor: Actor, id: number, evaluation: Evaluation, version: number): Promise<FormView> {
+    const s = await this.find(actor, id);
+    this.mustEdit(actor, s);
+    const { prepared, check } = prepareForm(s.kind, evaluation);
+    const saved = await this.store.updateEvaluation(id, prepared, version, actor.username);
+    this.remember(`${saved.id}:${saved.version}`, check);
+    return this.view(actor, saved, check);
+  }
+
+  /** The same draft for another year (a form filed under the wrong year). */
+  async changeYear(actor: Actor, id: number, year: number, version: number): Promise<FormView> {
+    const s = await this.find(actor, id);
+    return this.save(actor, id, { ...s.evaluation, year }, version);
+  }
+
+  /** Deletes a draft; its history and snapshots stay. */
+  async remove(actor: Actor, id: number, version: number): Promise<void> {
+    const s = await this.find(actor, id);
+    this.mustEdit(actor, s);
+    await this.store.deleteEvaluation(id, version, actor.username);
+  }
+
+  async act(actor: Actor, id: number, action: WorkflowAction, version: number, comment?: string): Promise<FormView> {
+    const s = await this.find(actor, id);
+    const kind = getFormKind(s.kind);
+    const step = workflowStep(action, s.status, actor.role, kind.workflow);
+    if (!step) throw new AppError('WORKFLOW.NOT_ALLOWED', `“${STATUS_LABELS[s.status]}”状态下，${actor.displayName}不能执行“${ACTION_LABELS[action]}”`, { status: s.status, action });
+    const text = comment?.trim();
+    if (action === 'return' && !text) throw new AppError('WORKFLOW.COMMENT_REQUIRED', '退回时须写明退回意见');
+    if (action === 'submit') {
+      const blockers = kind.submissionBlockers(this.checkOf(s));
+      if (blockers.length)
+        throw new AppError('WORKFLOW.BLOCKED', `还有 ${blockers.length} 个问题未解决（错误或缺少偏差原因），不能提交`, {
+          findings: blockers.map((f) => ({ rule: f.rule, code: f.code, message: f.message, indicator: f.location.indicator ?? null, indicatorId: f.location.indicatorId ?? null, field: f.location.field ?? null })),
+        });
+    }
+    const saved = await this.store.setStatus(s.id, step.to, version, actor.username, { ...(text && { comment: text }), snapshot: step.snapshot });
+    return this.view(actor, saved);
+  }
+
+  /** 复核得分 by indicator id, each between 0 and the indicator's 分值, with a reason. */
+  async review(actor: Actor, id: number, scores: ReadonlyArray<{ indicatorId: string; score: string; reason: string }>): Promise<ReviewScore[]> {
+    const s = await this.find(actor, id);
+    if (!canReview(s.status, actor.role))
+      throw new AppError(actor.role === 'finance' || actor.role === 'admin' ? 'WORKFLOW.NOT_ALLOWED' : 'AUTH.FORBIDDEN', `只有财政审核可在“单位已审核”状态下记录复核得分（当前：${STATUS_LABELS[s.status]}）`);
+    const rows = indicatorRows(s.evaluation);
+    const checked = scores.map((x) => {
+      const row = rows.get(x.indicatorId);
+      const ind = row === undefined ? undefined : s.evaluation.indicators[row];
+      if (!ind) throw new AppError('REVIEW.BAD_INDICATOR', `表中没有编号为“${x.indicatorId}”的指标（可能已被删除），请刷新后重试`, { indicatorId: x.indicatorId });
+      const v = parseNumberCell(x.score);
+      const max = ind.points.value;
+      if (v === null || cmp(v, '0') < 0 || (max !== null && cmp(v, max) > 0))
+        throw new AppError('REVIEW.BAD_SCORE', `“${ind.name.raw}”的复核得分“${x.score}”应为 0 到 ${max ?? '分值'} 之间的数`, { indicatorId: x.indicatorId, score: x.score });
+      return { indicatorId: x.indicatorId, score: v, reason: x.reason.trim() };
+    });
+    return this.store.saveReviews(s.id, checked, actor.username);
+  }
+
+  async reviews(actor: Actor, id: number): Promise<ReviewScore[]> {
+    await this.find(actor, id);
+    return this.store.reviews(id);
+  }
+
+  async snapshots(actor: Actor, id: number) {
+    await this.find(actor, id);
+    return this.store.snapshots(id);
+  }
+
+  /** The history; it outlives a deleted form, which only an administrator may then read. */
+  async history(actor: Actor, id: number) {
+    if (actor.role !== 'admin' || (await this.store.getEvaluation(id))) await this.find(actor, id);
+    const changes = await this.store.history(id);
+    if (changes.length === 0) throw new AppError('STORE.NOT_FOUND', `表 ${id} 没有修改记录`);
+    return changes;
+  }
+
+  /** Scores and checks a form without storing it. */
+  check(kindId: string, evaluation: Evaluation): FormCheck {
+    return prepareForm(kindId, evaluation).check;
+  }
+}
