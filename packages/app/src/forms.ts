@@ -124,6 +124,25 @@ export class FormUseCases {
     return this.view(actor, saved!, check);
   }
 
+  /**
+   * This year's forms of every project of a department that had one last year and has none yet, each
+   * started from last year's (tree, ids and targets carried, actuals empty), in one transaction.
+   */
+  async carryOverDepartment(actor: Actor, departmentId: number, year: number, kindId = 'self-evaluation'): Promise<{ created: StoredEvaluation[]; existing: number }> {
+    if (actor.role !== 'filler' && actor.role !== 'admin') throw new AppError('AUTH.FORBIDDEN', `当前账号（${actor.displayName}）不能新建表，新建由填报人进行`);
+    if (!actor.sees(departmentId) || !(await this.store.getDepartment(departmentId))) throw new AppError('STORE.NOT_FOUND', `部门 ${departmentId} 不存在`);
+    const kind = getFormKind(kindId);
+    const [previous, current] = await Promise.all([
+      this.store.listEvaluations({ departmentId, kind: kind.id, year: year - 1 }),
+      this.store.listEvaluations({ departmentId, kind: kind.id, year }),
+    ]);
+    if (previous.length === 0) throw new AppError('FORM.NO_PREVIOUS_YEAR', `本部门没有 ${year - 1} 年度的${kind.label}，无法从上年生成`, { year: year - 1 });
+    const have = new Set(current.map((s) => s.projectId));
+    const forms = previous.filter((p) => !have.has(p.projectId)).map((p) => prepareForm(kind.id, kind.carryOver(p.evaluation, year)).prepared);
+    const created = forms.length ? await this.store.importEvaluations({ departmentId, forms, actor: actor.username }) : [];
+    return { created, existing: have.size };
+  }
+
   private mustEdit(actor: Actor, s: StoredEvaluation): void {
     if (canEditContent(s.status, actor.role)) return;
     const label = getFormKind(s.kind).label;

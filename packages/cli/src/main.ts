@@ -12,6 +12,7 @@ import { exportCommand } from './commands/export.ts';
 import { importToDatabase } from './commands/import-db.ts';
 import { userCommand } from './commands/user.ts';
 import { demoCommand } from './commands/demo.ts';
+import { newCommand } from './commands/new.ts';
 
 const out = (s: string) => process.stdout.write(s + '\n');
 
@@ -70,6 +71,19 @@ export function buildProgram(): Command {
     .option('--departments <n>', '部门数（默认 100）')
     .option('--per-department <n>', '每个部门的自评表数（默认 1000）')
     .action((opts) => demoCommand(opts, out));
+
+  program
+    .command('new')
+    .description('在数据库中新建表：空白（按本部门表式）或从上年复制；--all 为本部门全部项目从上年生成')
+    .requiredOption('--db <path|url>', 'SQLite 文件或 postgres:// 地址')
+    .requiredOption('--department <code|id>', '部门编码或编号')
+    .requiredOption('--year <n>', '年度')
+    .option('--project <name>', '项目名称（没有时新建项目）')
+    .option('--from <source>', 'blank（默认）或 previous-year')
+    .option('--kind <kind>', '表的种类', 'self-evaluation')
+    .option('--all', '为本部门上年有表的全部项目生成本年度的表（一个事务）')
+    .option('--json', '输出 JSON')
+    .action((opts) => newCommand(opts, out));
 
   program
     .command('user')

@@ -230,6 +230,32 @@ describe('jixiao user', () => {
   });
 });
 
+describe('jixiao new', () => {
+  it('makes a blank form, one from last year, then this year for the whole department; bad input exits 2 with its code', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'jixiao-new-')), 'jixiao.sqlite');
+    expect(run('import', '--db', db, join(root, 'fixtures/seeds/hebei-dachang-zhengfawei-2023.txt')).status).toBe(0);
+    const blank = run('new', '--db', db, '--department', '1', '--project', '新项目', '--year', '2024');
+    expect(blank.status).toBe(0);
+    expect(blank.stdout).toMatch(/已新建“新项目”2024 年度的表（编号 \d+，空白，\d+ 个指标）/);
+    const copied = JSON.parse(run('new', '--db', db, '--department', '1', '--project', '见义勇为基金', '--year', '2024', '--from', 'previous-year', '--json').stdout);
+    expect(copied).toMatchObject({ project: '见义勇为基金', year: 2024, status: 'draft', previousYear: { year: 2023 } });
+    expect(copied.evaluation.indicators.every((i: { actual: { raw: string } }) => i.actual.raw === '')).toBe(true);
+    // the other ten projects of 2023 get their 2024 forms in one go; the two made above are left alone
+    const all = run('new', '--db', db, '--department', '1', '--year', '2024', '--all');
+    expect(all.stdout).toBe('已为“政法委”从 2023 年度生成 2024 年度的表 10 张（2 个项目本年度已有，未动）\n');
+    const none = run('new', '--db', db, '--department', '1', '--project', '见义勇为基金', '--year', '2030', '--from', 'previous-year');
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('[FORM.NO_PREVIOUS_YEAR]');
+    expect(none.stderr).toContain('没有 2029 年度的自评表');
+    const twice = run('new', '--db', db, '--department', '1', '--project', '新项目', '--year', '2024');
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toContain('STORE.DUPLICATE');
+    expect(run('new', '--db', db, '--department', '1', '--project', 'x', '--year', '2024', '--kind', 'weekly').stderr).toContain('FORM.UNKNOWN_KIND');
+    expect(run('new', '--db', db, '--department', 'nope', '--project', 'x', '--year', '2024').stderr).toContain('INPUT.NO_DEPARTMENT');
+    expect(run('new', '--db', db, '--department', '1', '--project', 'x', '--year', '-5').stderr).toContain('INPUT.BAD_YEAR');
+  });
+});
+
 describe('jixiao demo', () => {
   it('generates a (small) province deterministically, with mistakes for the audit to find, and reports its memory', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-demo-'));
