@@ -253,7 +253,7 @@ describe('jixiao new', () => {
     expect(run('new', '--db', db, '--department', '1', '--project', 'x', '--year', '2024', '--kind', 'weekly').stderr).toContain('FORM.UNKNOWN_KIND');
     expect(run('new', '--db', db, '--department', 'nope', '--project', 'x', '--year', '2024').stderr).toContain('INPUT.NO_DEPARTMENT');
     expect(run('new', '--db', db, '--department', '1', '--project', 'x', '--year', '-5').stderr).toContain('INPUT.BAD_YEAR');
-  });
+  }, 180_000); // eleven runs of the binary, each starting tsx
 });
 
 describe('jixiao demo', () => {
