@@ -133,6 +133,7 @@ function bodyFor(method: string, path: string): unknown {
   if (path.endsWith('/actions/{action}')) return { version: formsA[0]!.version };
   if (path.endsWith('/reviews')) return { scores: [{ indicatorId: 'i1', score: '1', reason: '核实' }] };
   if (path === '/api/forms') return { kind: 'self-evaluation', newProject: { departmentId: deptA, name: '闯入的项目' }, year: 2023, from: 'blank' };
+  if (path.endsWith('/carry-over')) return { year: 2024 };
   if (path.endsWith('/year')) return { version: formsA[0]!.version, year: 2024 };
   if (path.endsWith('/documents/{kind}')) return { format: 'docx' };
   if (path.endsWith('/commit')) return { departmentId: deptA };

@@ -191,6 +191,7 @@ export const api = {
   projects: (departmentId: number) => request<Project[]>('GET', `/api/projects${q({ departmentId })}`),
   formKinds: () => request<FormKindInfo[]>('GET', '/api/form-kinds'),
   createForm: (input: NewFormRequest) => request<EvaluationFull>('POST', '/api/forms', input),
+  carryOver: (departmentId: number, year: number) => request<{ created: number; existing: number }>('POST', `/api/departments/${departmentId}/carry-over`, { year }),
   changeYear: (id: number, version: number, year: number) => request<EvaluationFull>('PUT', `/api/evaluations/${id}/year`, { version, year }),
   deleteForm: (id: number, version: number) => request<void>('DELETE', `/api/evaluations/${id}${q({ version })}`),
   save: (id: number, version: number, evaluation: Evaluation) => request<EvaluationFull>('PUT', `/api/evaluations/${id}`, { version, evaluation }),

@@ -17,7 +17,7 @@ function Page({ route, me }: { route: Route; me: User }) {
     case 'users':
       return me.role === 'admin' ? <UsersPage me={me} /> : <Result status="403" title="只有管理员可以管理用户" />;
     case 'overview':
-      return <OverviewPage route={route} />;
+      return <OverviewPage route={route} me={me} />;
     case 'editor':
       return <EditorPage id={route.id} />;
     case 'import':

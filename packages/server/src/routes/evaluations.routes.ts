@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { brief, type FormUseCases } from '@jixiao/app';
 import { FORM_KINDS, getScheme, selfEvaluationKind, type Store } from '@jixiao/core';
-import { EvaluationQuery, EvaluationUpdate, IdParams, NewEvaluation, NewForm, ScoreRequest, VersionQuery, YearChange } from '../schemas.ts';
+import { CarryOver, EvaluationQuery, EvaluationUpdate, IdParams, NewEvaluation, NewForm, ScoreRequest, VersionQuery, YearChange } from '../schemas.ts';
 import { actor, auth, requireDepartment } from '../auth/guard.ts';
 import { inScope } from '../auth/scope.ts';
 
@@ -20,6 +20,10 @@ export function evaluationRoutes(app: FastifyInstance, store: Store, forms: Form
   r.get('/api/form-kinds', { schema: { tags: ['自评表'], summary: '表的种类' } }, async () => FORM_KINDS.map((k) => ({ id: k.id, title: k.title, label: k.label, layouts: k.exportLayouts })));
   r.post('/api/forms', { schema: { tags: ['自评表'], summary: '新建表：空白（按本部门表式）、从上年复制（指标与目标带入，实际值留空）或整表提交；可同时新建项目（填报人、管理员）', body: NewForm } }, async (req, reply) => {
     return reply.code(201).send(await forms.create(actor(req), req.body));
+  });
+  r.post('/api/departments/:id/carry-over', { schema: { tags: ['自评表'], summary: '为本部门上年有表的全部项目从上年生成本年度的表（一个事务；本年度已有的不动）', params: IdParams, body: CarryOver } }, async (req, reply) => {
+    const { created, existing } = await forms.carryOverDepartment(actor(req), req.params.id, req.body.year, req.body.kind);
+    return reply.code(201).send({ created: created.length, existing, evaluations: created.map(brief) });
   });
   r.post('/api/evaluations', { schema: { tags: ['自评表'], summary: '新建自评表（整表提交，填报人、管理员）', body: NewEvaluation } }, async (req, reply) => {
     const ev = req.body.evaluation;

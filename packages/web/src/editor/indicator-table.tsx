@@ -11,7 +11,7 @@ import { fixed } from '../format.ts';
 import { CellInput, onGridKeyDown, ReadOnly } from './cell-input.tsx';
 import { FindingBadges } from './finding-badge.tsx';
 import { statusOf, type FindingIndex } from './finding-index.ts';
-import { fixAction } from '@jixiao/core';
+import { fixAction, randomIndicatorId } from '@jixiao/core';
 
 const LEVEL2_OPTIONS: Record<string, string[]> = {
   产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'],
@@ -34,6 +34,8 @@ interface RowProps {
   first: boolean;
   last: boolean;
   adjusted: boolean;
+  /** last year's 实际完成值 of this indicator, when the form was started from last year's (undefined: no column) */
+  lastActual: string | undefined;
   decimals: number;
 }
 
@@ -41,7 +43,7 @@ const sameFindings = (a: readonly Finding[], b: readonly Finding[]) => a.length 
 
 function equalRows(a: RowProps, b: RowProps): boolean {
   return (
-    a.ind === b.ind && a.index === b.index && a.row === b.row && a.first === b.first && a.last === b.last && a.adjusted === b.adjusted &&
+    a.ind === b.ind && a.index === b.index && a.row === b.row && a.first === b.first && a.last === b.last && a.adjusted === b.adjusted && a.lastActual === b.lastActual &&
     a.s?.score === b.s?.score && a.s?.explanation === b.s?.explanation && sameFindings(a.findings, b.findings) && a.edit === b.edit
   );
 }
@@ -78,7 +80,7 @@ const RowActions = memo(function RowActions({ index, name, first, last, notAppli
   );
 });
 
-const IndicatorRow = memo(function IndicatorRow({ ind, index, row, s, findings, cellFindings, edit, first, last, adjusted, decimals }: RowProps) {
+const IndicatorRow = memo(function IndicatorRow({ ind, index, row, s, findings, cellFindings, edit, first, last, adjusted, lastActual, decimals }: RowProps) {
   const p = (f: string) => `indicators[${index}].${f}`;
   const onFix = (fix: SuggestedFix) => edit(fixAction(fix));
   const needsReason = cellFindings('deviation').some((f) => f.rule === 'A6');
@@ -96,6 +98,7 @@ const IndicatorRow = memo(function IndicatorRow({ ind, index, row, s, findings, 
       <td className="num">{cell('points', '分值', { align: 'right' })}</td>
       <td>{cell('target', '指标值')}</td>
       {adjusted && <td>{cell('targetAdjusted', '调整后指标值')}</td>}
+      {lastActual !== undefined && <td className="last-year" data-testid={`last-actual-${index}`}>{lastActual || '—'}</td>}
       <td>{cell('actual', '实际完成值')}</td>
       <td className="num">{cell('claimedScore', '填报得分', { align: 'right' })}</td>
       <td className="num computed" data-testid={`computed-score-${index}`}>
@@ -115,7 +118,7 @@ const IndicatorRow = memo(function IndicatorRow({ ind, index, row, s, findings, 
 }, equalRows);
 
 const GroupHead = memo(
-  function GroupHead({ g, label, adjusted, decimals, findings, edit }: { g: EvaluationScore['groups'][number]; label: string; adjusted: boolean; decimals: number; findings: readonly Finding[]; edit: (a: EditAction) => void }) {
+  function GroupHead({ g, label, adjusted, lastYear, decimals, findings, edit }: { g: EvaluationScore['groups'][number]; label: string; adjusted: boolean; lastYear: boolean; decimals: number; findings: readonly Finding[]; edit: (a: EditAction) => void }) {
     const onFix = (fix: SuggestedFix) => edit(fixAction(fix));
     const readOnly = useContext(ReadOnly);
     return (
@@ -127,12 +130,12 @@ const GroupHead = memo(
           </Typography.Text>
         </td>
         <td className="num">{g.points}</td>
-        <td colSpan={adjusted ? 3 : 2} />
+        <td colSpan={2 + (adjusted ? 1 : 0) + (lastYear ? 1 : 0)} />
         <td className="num">{fixed(g.claimed, decimals)}</td>
         <td className="num computed" data-testid={`group-score-${g.level1}`}>{fixed(g.score, decimals)}</td>
         <td>
           {!readOnly && (
-            <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => edit({ type: 'add-indicator', level1: g.level1 })}>
+            <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => edit({ type: 'add-indicator', level1: g.level1, id: randomIndicatorId() })}>
               添加指标
             </Button>
           )}
@@ -142,11 +145,29 @@ const GroupHead = memo(
       </tr>
     );
   },
-  (a, b) => a.label === b.label && a.adjusted === b.adjusted && a.edit === b.edit && a.g.declared === b.g.declared && a.g.points === b.g.points && a.g.score === b.g.score && a.g.claimed === b.g.claimed && sameFindings(a.findings, b.findings),
+  (a, b) => a.label === b.label && a.adjusted === b.adjusted && a.lastYear === b.lastYear && a.edit === b.edit && a.g.declared === b.g.declared && a.g.points === b.g.points && a.g.score === b.g.score && a.g.claimed === b.g.claimed && sameFindings(a.findings, b.findings),
 );
 
-export function IndicatorTable({ indicators, score, findings, edit, decimals, groupLabels }: { indicators: readonly Indicator[]; score: EvaluationScore; findings: FindingIndex; edit: (a: EditAction) => void; decimals: number; groupLabels: Record<string, string> }) {
+export function IndicatorTable({
+  indicators,
+  score,
+  findings,
+  edit,
+  decimals,
+  groupLabels,
+  previousYear,
+}: {
+  indicators: readonly Indicator[];
+  score: EvaluationScore;
+  findings: FindingIndex;
+  edit: (a: EditAction) => void;
+  decimals: number;
+  groupLabels: Record<string, string>;
+  /** last year's form of the project: its 实际完成值 by indicator id, shown beside this year's targets */
+  previousYear: { year: number; actuals: Record<string, string> } | null;
+}) {
   const adjusted = indicators.some((i) => i.targetAdjusted !== undefined);
+  const lastYear = previousYear !== null;
   const groups = score.groups.length ? score.groups : [];
   const missing = LEVEL1_ORDER.filter((l) => !groups.some((g) => g.level1 === l) && l !== '预算执行率' && l !== '成本指标');
   const groupFindings = findings.path('groups');
@@ -161,6 +182,7 @@ export function IndicatorTable({ indicators, score, findings, edit, decimals, gr
           <col style={{ width: 64 }} />
           <col style={{ width: 120 }} />
           {adjusted && <col style={{ width: 110 }} />}
+          {lastYear && <col style={{ width: 110 }} />}
           <col style={{ width: 120 }} />
           <col style={{ width: 68 }} />
           <col style={{ width: 68 }} />
@@ -175,6 +197,7 @@ export function IndicatorTable({ indicators, score, findings, edit, decimals, gr
             <th className="num">分值</th>
             <th>指标值</th>
             {adjusted && <th>调整后指标值</th>}
+            {lastYear && <th>{previousYear.year} 年实际完成值</th>}
             <th>实际完成值</th>
             <th className="num">填报得分</th>
             <th className="num">计算得分</th>
@@ -188,10 +211,10 @@ export function IndicatorTable({ indicators, score, findings, edit, decimals, gr
           const gf = groupFindings.filter((f) => f.numbers.level1 === g.level1);
           return (
             <tbody key={g.level1} data-testid={`group-${g.level1}`}>
-              <GroupHead g={g} label={groupLabels[g.level1] ?? g.level1} adjusted={adjusted} decimals={decimals} findings={gf} edit={edit} />
+              <GroupHead g={g} label={groupLabels[g.level1] ?? g.level1} adjusted={adjusted} lastYear={lastYear} decimals={decimals} findings={gf} edit={edit} />
               {rows.map(({ ind, i }, k) => (
                 <IndicatorRow
-                  key={i}
+                  key={ind.id ?? i}
                   ind={ind}
                   index={i}
                   row={row++}
@@ -202,6 +225,7 @@ export function IndicatorTable({ indicators, score, findings, edit, decimals, gr
                   first={k === 0}
                   last={k === rows.length - 1}
                   adjusted={adjusted}
+                  lastActual={previousYear ? (previousYear.actuals[ind.id ?? ''] ?? '') : undefined}
                   decimals={decimals}
                 />
               ))}
@@ -212,7 +236,7 @@ export function IndicatorTable({ indicators, score, findings, edit, decimals, gr
       {missing.length > 0 && !readOnly && (
         <Space style={{ marginTop: 8 }}>
           {missing.map((l) => (
-            <Button key={l} size="small" icon={<PlusOutlined />} onClick={() => edit({ type: 'add-indicator', level1: l })}>
+            <Button key={l} size="small" icon={<PlusOutlined />} onClick={() => edit({ type: 'add-indicator', level1: l, id: randomIndicatorId() })}>
               添加{l}
             </Button>
           ))}

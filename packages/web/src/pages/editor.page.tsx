@@ -18,6 +18,7 @@ import { IndicatorTable } from '../editor/indicator-table.tsx';
 import { ReadOnly } from '../editor/cell-input.tsx';
 import { ReviewCard } from '../editor/review-card.tsx';
 import { WorkflowBar } from '../editor/workflow-bar.tsx';
+import { DraftActions } from '../editor/draft-actions.tsx';
 import { useFormEditor } from '../editor/use-form-editor.ts';
 import { fixed, GRADE_COLORS, STATUS_LABELS } from '../format.ts';
 import { href, setLeaveGuard } from '../router.ts';
@@ -132,6 +133,7 @@ function Editor({ initial }: { initial: EvaluationFull }) {
         <FindingsButton errors={errors} warnings={warnings} open={openFindings} />
         <Space>
           <HeadActions openHistory={openHistory} download={download} />
+          {ed.saved.permissions.delete && <DraftActions saved={ed.saved} dirty={ed.dirty} onChanged={ed.markSaved} />}
           {ed.saved.permissions.edit && <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!ed.dirty} onClick={() => void save()} data-testid="save">
             {ed.dirty ? `保存（${ed.edits.length}）` : '已保存'}
           </Button>}
@@ -154,7 +156,7 @@ function Editor({ initial }: { initial: EvaluationFull }) {
           {() => <Card size="small" title="绩效目标"><GoalsSection ev={ev} findings={ed.findings} edit={ed.edit} /></Card>}
         </Stable>
         <Card size="small" title={`绩效指标（${ev.indicators.length} 个）`}>
-          <IndicatorTable indicators={ev.indicators} score={ed.score} findings={ed.findings} edit={ed.edit} decimals={decimals} groupLabels={groupLabels} />
+          <IndicatorTable indicators={ev.indicators} score={ed.score} findings={ed.findings} edit={ed.edit} decimals={decimals} groupLabels={groupLabels} previousYear={ed.saved.previousYear} />
         </Card>
         <Stable deps={[ev.claimed, ed.score.total, ed.score.grade, ed.score.points, sig(['claimed', 'points'])]}>
           {() => <Card size="small" title="总分与等级"><TotalSection ev={ev} score={ed.score} findings={ed.findings} edit={ed.edit} decimals={decimals} /></Card>}

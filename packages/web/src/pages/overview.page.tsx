@@ -5,7 +5,8 @@
 import { Badge, Button, Card, Col, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { FileTextOutlined, UploadOutlined } from '@ant-design/icons';
-import { api, type SummaryRow } from '../api.ts';
+import { api, type SummaryRow, type User } from '../api.ts';
+import { NewFormButton } from '../components/new-form-dialog.tsx';
 import { BudgetChart, GradeChart, ScoreRateChart } from '../components/charts.tsx';
 import { DepartmentTotalsCard } from '../components/department-totals.tsx';
 import { DepartmentYearPicker, useDepartmentYear } from '../components/department-year-picker.tsx';
@@ -62,7 +63,7 @@ const columns: ColumnsType<SummaryRow> = [
   },
 ];
 
-export function OverviewPage({ route }: { route: { dept?: number; year?: number } }) {
+export function OverviewPage({ route, me }: { route: { dept?: number; year?: number }; me: User }) {
   const dy = useDepartmentYear(route);
   const { dept, year } = dy;
   const summary = useAsync(() => (dept === undefined ? Promise.resolve(undefined) : api.summary(dept, year)), [dept, year]);
@@ -72,6 +73,8 @@ export function OverviewPage({ route }: { route: { dept?: number; year?: number 
         <Typography.Title level={3}>部门总览</Typography.Title>
         <DepartmentYearPicker value={dy} onChange={(d, y) => navigate({ page: 'overview', dept: d, ...(y !== undefined && { year: y }) })} />
         <Space>
+          {/* forms are made and imported by the 填报人 (and an administrator) */}
+          {dept !== undefined && (me.role === 'filler' || me.role === 'admin') && <NewFormButton departmentId={dept} year={year} />}
           <Button icon={<UploadOutlined />} onClick={() => navigate({ page: 'import' })}>导入自评表</Button>
           <Button icon={<FileTextOutlined />} onClick={() => navigate({ page: 'documents', ...(dept !== undefined && { dept }), ...(year !== undefined && { year }) })}>生成文档</Button>
         </Space>
