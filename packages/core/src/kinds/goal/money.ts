@@ -1,12 +1,12 @@
 /** The money block in one unit: 万元 and 元 normalised before any comparison (G2, G9). */
 import type { NumberField } from '../../model/evaluation.ts';
-import { times } from '../../values/exact.ts';
+import { times, trim } from '../../values/exact.ts';
 import type { GoalForm } from './goal-form.ts';
 
 /** A money cell of the form in 元 (exact decimal string), or null when empty or not a number. */
 export function moneyInYuan(form: GoalForm, f: NumberField | undefined): string | null {
   if (f === undefined || f.value === null) return null;
-  return form.money.unit === '万元' ? times(f.value, '10000') : f.value;
+  return trim(form.money.unit === '万元' ? times(f.value, '10000') : f.value);
 }
 
 /** Cells of the money block by their model field. */

@@ -13,8 +13,9 @@ export function g11AnnualVsTotal(l: GoalLint, out: Finding[]): void {
   for (const r of l.rows) {
     const lt = r.ind.longTermTarget;
     if (!lt || lt.raw.trim() === '' || r.parsed.kind === 'empty') continue;
-    // an unchanging standard (≥95% 合格率, ＝100%) is the same every year by nature; repeated quantities are the problem
-    if (r.parsed.kind === 'quantity' && r.parsed.unit === '%') continue;
+    // Only amounts that accumulate over the years (人次, 次, 公里, 万元) must differ: a standard (≥95% 合格率,
+    // ≤800元/人次) or a qualitative level is the same every year by nature.
+    if (r.parsed.kind !== 'quantity' || r.parsed.unit.includes('%') || r.parsed.unit.includes('/')) continue;
     if (squash(lt.raw) !== squash(r.ind.target.raw)) continue;
     const where = { section: 'indicators' as const, indicator: r.index, indicatorId: r.ind.id, field: `indicators[${r.index}].target`, ...(r.ind.target.src ? { src: r.ind.target.src } : {}) };
     out.push(goalFinding(l, 'G11.SAME_AS_LONG_TERM', `“${r.ind.name.raw}”的年度指标值与中长期指标值相同（“${lt.raw.trim()}”）：多年项目的年度目标应是本年度应完成的部分`, where, { target: r.ind.target.raw, longTerm: lt.raw }));

@@ -5,7 +5,7 @@
  * 对于具有负外部性的支出项目，还应选取负作用成本指标".
  */
 import type { Finding } from '../../../audit/finding.ts';
-import { cmp, times } from '../../../values/exact.ts';
+import { cmp, times, trim } from '../../../values/exact.ts';
 import { unitScale } from '../../../values/parse-value.ts';
 import { atTarget, goalFinding, unitOf, type GoalLint, type GoalRow } from '../lint-context.ts';
 import { moneyInYuan } from '../money.ts';
@@ -27,7 +27,7 @@ export function g2Cost(l: GoalLint, out: Finding[]): void {
     if (r.parsed.kind !== 'quantity') continue;
     const scale = unitScale(unitOf(r));
     if (scale.base !== '元') continue;
-    const yuan = times(r.parsed.value, scale.factor);
+    const yuan = trim(times(r.parsed.value, scale.factor));
     const same = annual !== null && cmp(yuan, annual) === 0 ? '年度资金总额' : total !== null && cmp(yuan, total) === 0 ? '项目资金总额' : null;
     if (same === null) continue;
     out.push(
