@@ -10,7 +10,8 @@ import { indicatorIds } from './indicator-id.ts';
 
 /** The planned figure of a budget line: 年初预算数 (or its 目标申报数 / 预算编制数), else the adjusted one. */
 function planned(line: BudgetLine | undefined, column: 'initial' | 'declared' | 'prepared' | 'adjusted'): NumberField | undefined {
-  return line?.[column];
+  const f = line?.[column];
+  return f && f.raw.trim() !== '' ? f : undefined; // an empty cell is no figure
 }
 
 export function goalFormFromEvaluation(ev: Evaluation): GoalForm {
