@@ -7,6 +7,7 @@
 import type { BudgetLine, Evaluation, NumberField } from '../../model/evaluation.ts';
 import type { GoalForm, GoalIndicator } from './goal-form.ts';
 import { indicatorIds } from './indicator-id.ts';
+import type { PreviousYear } from './lint-context.ts';
 
 /** The planned figure of a budget line: 年初预算数 (or its 目标申报数 / 预算编制数), else the adjusted one. */
 function planned(line: BudgetLine | undefined, column: 'initial' | 'declared' | 'prepared' | 'adjusted'): NumberField | undefined {
@@ -61,4 +62,15 @@ export function goalFormFromEvaluation(ev: Evaluation): GoalForm {
     indicators,
   };
   return form;
+}
+
+/**
+ * A year's 自评表 as the record next year's goals are linted against (G10): each indicator's id — the
+ * same id goalFormFromEvaluation gives it, so next year's goals started from this year's match — and
+ * its 实际完成值.
+ */
+export function previousYearFromEvaluation(ev: Evaluation): PreviousYear {
+  const kept = ev.indicators.filter((i) => i.level1 !== '预算执行率');
+  const ids = indicatorIds(kept.map((i) => ({ level1: i.level1, level2: i.level2.raw, name: i.name.raw })));
+  return { indicators: kept.map((i, k) => ({ id: ids[k]!, actual: i.actual.raw })) };
 }

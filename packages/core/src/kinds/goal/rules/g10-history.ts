@@ -34,7 +34,7 @@ export function g10History(l: GoalLint, out: Finding[]): void {
         goalFinding(
           l,
           'G10.BEATEN_BY_30',
-          `“${r.ind.name.raw}”的指标值“${raw}”，上年实际已达 ${actualRaw.trim()}，${sense === 'higher' ? '超出' : '优于'}目标 30% 以上：目标偏低，年终自评可能被扣分`,
+          `“${r.ind.name.raw}”的指标值“${raw}”，上年实际已达 ${actualRaw.trim()}，${sense === 'higher' ? '超出' : '优于'}目标 30% 以上：目标${sense === 'higher' ? '偏低' : '偏宽'}，年终自评可能被扣分`,
           atTarget(r),
           numbers,
         ),
