@@ -19,15 +19,18 @@ export function g8Points(l: GoalLint, out: Finding[]): void {
     else if (isZero(p.value) || isNegative(p.value)) out.push(goalFinding(l, 'G8.NOT_POSITIVE', `“${r.ind.name.raw}”的分值为 ${p.value}，每个指标的分值应大于 0`, where, { points: p.value }));
     else ok.push(r);
   }
+  const withPoints = new Set(given);
   for (const r of l.rows)
-    if (!given.includes(r)) out.push(goalFinding(l, 'G8.MISSING', `“${r.ind.name.raw}”没有分值，而本表其他指标有分值`, atRow(r, 'points'), { given: given.length }));
+    if (!withPoints.has(r)) out.push(goalFinding(l, 'G8.MISSING', `“${r.ind.name.raw}”没有分值，而本表其他指标有分值`, atRow(r, 'points'), { given: given.length }));
   if (ok.length !== given.length || given.length !== l.rows.length) return; // sums only mean something once every row has a number
   const weights = new Map(l.scheme.weights.map((w) => [w.level1, w.points]));
   const budgetLevel1 = l.scheme.budget.mode === 'indicator' ? l.scheme.budget.level1 : null;
   const sums = new Map<string, string[]>();
   for (const r of ok) {
     const group = weights.has(r.level1) ? r.level1 : r.level1 === '成本指标' && weights.has('产出指标') ? '产出指标' : r.level1;
-    sums.set(group, [...(sums.get(group) ?? []), r.ind.points!.value!]);
+    const list = sums.get(group);
+    if (list) list.push(r.ind.points!.value!);
+    else sums.set(group, [r.ind.points!.value!]);
   }
   for (const [group, values] of sums) {
     const weight = weights.get(group);
