@@ -272,6 +272,31 @@ describe('the seeds’ declared goals (each 自评表’s targets as the goal fo
     }
   });
 
+  it('all 19: the table of docs/rules-goals.md (warnings and errors)', () => {
+    const expected: Record<string, string[]> = {
+      'hebei-dachang-zhengfawei-2023.form-01': ['G7.DIRECTION'],
+      'hebei-dachang-zhengfawei-2023.form-02': [],
+      'hebei-dachang-zhengfawei-2023.form-03': ['G3.NO_NUMBER'],
+      'hebei-dachang-zhengfawei-2023.form-04': [],
+      'hebei-dachang-zhengfawei-2023.form-05': ['G7.DIRECTION'],
+      'hebei-dachang-zhengfawei-2023.form-06': ['G8.GROUP_POINTS'],
+      'hebei-dachang-zhengfawei-2023.form-07': ['G8.GROUP_POINTS'],
+      'hebei-dachang-zhengfawei-2023.form-08': ['G2.WHOLE_BUDGET', 'G8.GROUP_POINTS'],
+      'hebei-dachang-zhengfawei-2023.form-09': ['G8.GROUP_POINTS'],
+      'hebei-dachang-zhengfawei-2023.form-10': ['G8.GROUP_POINTS'],
+      'hebei-dachang-zhengfawei-2023.form-11': ['G2.WHOLE_BUDGET', 'G8.GROUP_POINTS'],
+      'ningxia-yanchi-xianweiban-2022.form-01': ['G1.MISSING_OUTPUT_DIMENSION', 'G3.NO_NUMBER', ...Array(4).fill('G3.NO_DIRECTION'), 'G3.EMPTY'],
+      'ningxia-yanchi-xianweiban-2022.form-02': ['G3.NO_NUMBER', 'G3.NO_DIRECTION', 'G8.GROUP_POINTS', 'G8.GROUP_POINTS'],
+      'ningxia-yanchi-xianweiban-2022.form-03': ['G2.WHOLE_BUDGET', ...Array(6).fill('G3.NO_DIRECTION'), 'G8.GROUP_POINTS', 'G8.GROUP_POINTS'],
+      'shanxi-yunzhou-zhengfawei-2022.form-01': [],
+      'shanxi-yunzhou-zhengfawei-2022.form-02': [],
+      'shanxi-yunzhou-zhengfawei-2022.form-03': [],
+      'xinjiang-changji-zhengfawei-2021.form-01': ['G2.WHOLE_BUDGET'],
+      'xinjiang-changji-zhengfawei-2021.form-02': ['G2.WHOLE_BUDGET'],
+    };
+    expect(Object.fromEntries(golden.map((f) => [f.replace(/\.json$/, ''), summary(f)]))).toEqual(expected);
+  });
+
   it('Hebei: a 数量 target written ≤ (≤3类 宣传品种类), a cost indicator that restates the budget, 产出 points adding to 40 of 50', () => {
     expect(summary('hebei-dachang-zhengfawei-2023.form-01.json')).toEqual(['G7.DIRECTION']);
     expect(summary('hebei-dachang-zhengfawei-2023.form-03.json')).toEqual(['G3.NO_NUMBER']); // 综合满意度: 满意
