@@ -4,3 +4,4 @@ export * from './lint-goals.ts';
 export { GOAL_SEVERITY } from './severity.ts';
 export * from './from-evaluation.ts';
 export * from './indicator-id.ts';
+export * from './approved-edit.ts';
