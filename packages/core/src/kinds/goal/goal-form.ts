@@ -136,3 +136,8 @@ export function isMultiYear(form: GoalForm): boolean {
   if (form.project.nature?.kind === '阶段性') return true;
   return form.indicators.some((i) => i.longTermTarget !== undefined && i.longTermTarget.raw.trim() !== '');
 }
+
+/** The published JSON Schema of a goal form (docs/goal-form.schema.json), generated from zod. */
+export function goalFormJsonSchema(): Record<string, unknown> {
+  return { title: '项目支出绩效目标申报表 (jixiao GoalForm)', ...z.toJSONSchema(GoalForm, { target: 'draft-2020-12' }) };
+}

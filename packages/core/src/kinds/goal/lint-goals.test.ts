@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Evaluation } from '../../model/evaluation.ts';
 import { goalFormFromEvaluation } from './from-evaluation.ts';
-import { GoalForm } from './goal-form.ts';
+import { GoalForm, goalFormJsonSchema } from './goal-form.ts';
 import { lintGoalForm } from './lint-goals.ts';
 
 const root = join(import.meta.dirname, '../../../../..');
@@ -18,6 +18,19 @@ function broken(change: (g: GoalForm) => void): GoalForm {
 }
 const byId = (g: GoalForm, id: string) => g.indicators.find((i) => i.id === id)!;
 const codes = (g: GoalForm) => lintGoalForm(g).map((f) => f.code);
+
+describe('the goal form model', () => {
+  it('docs/goal-form.schema.json is the schema generated from zod (npx tsx packages/core/scripts/write-goal-schema.ts)', () => {
+    expect(JSON.parse(readFileSync(join(root, 'docs/goal-form.schema.json'), 'utf8'))).toEqual(goalFormJsonSchema());
+  });
+
+  it('refuses an indicator without its stable id, and a kind other than goal', () => {
+    const noId = structuredClone(wellSet) as { indicators: Array<{ id?: string }> };
+    delete noId.indicators[0]!.id;
+    expect(GoalForm.safeParse(noId).error?.issues[0]?.path).toEqual(['indicators', 0, 'id']);
+    expect(GoalForm.safeParse({ ...wellSet, kind: 'evaluation' }).success).toBe(false);
+  });
+});
 
 describe('a well-set goal form', () => {
   it('gets no finding at all', () => {
