@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GoalForm, indicatorIds, lintGoalForm } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
-import { goalDocument, importGoalBytes, importGoalFile, PdfConverter, renderGoalForm } from '../src/index.ts';
+import { goalDocument, importGoalBytes, importGoalFile, PdfConverter, renderDocx, renderGoalForm } from '../src/index.ts';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures');
 const goals = join(fixtures, 'goals');
@@ -83,6 +83,29 @@ describe.each(['docx', 'xlsx'] as const)('a goal form written by another program
   });
 });
 
+describe('several goal forms in one document', () => {
+  it('are split at each title, each with its own indicators and its index', async () => {
+    const other = loadGoal('xinjiang-changji-zhengfawei-2021.form-02.goal.json');
+    const doc = goalDocument(wellSet);
+    doc.sections.push(...goalDocument(other).sections);
+    const forms = await importGoalBytes(await renderDocx(doc), 'two.docx');
+    expect(forms.map((f) => [f.project.name.raw, f.indicators.length, f.source?.index])).toEqual([
+      ['平安乡村网格化服务管理项目', 8, 0],
+      ['访惠聚工作经费', 15, 1],
+    ]);
+  });
+});
+
+describe('bounded input', () => {
+  it('an indicator table of more than 500 rows is refused with its own code', async () => {
+    const huge = structuredClone(wellSet);
+    huge.indicators = Array.from({ length: 501 }, (_, i) => ({ ...structuredClone(wellSet.indicators[0]!), id: `x${i}`, name: { raw: `指标${i}` } }));
+    const err = await importGoalBytes(await renderDocx(goalDocument(huge)), 'huge.docx').catch((e: { code: string; message: string }) => e);
+    expect(err).toMatchObject({ code: 'IMPORT.TOO_MANY_INDICATORS' });
+    expect((err as { message: string }).message).toContain('501 行，超过上限 500 行');
+  });
+});
+
 describe('a 自评表 given as goals', () => {
   it.each([
     ['office/xinjiang-changji-zhengfawei-2021.docx', '自评表'],
@@ -106,7 +129,6 @@ describe('a 自评表 given as goals', () => {
     if (table.kind !== 'table') throw new Error('no table');
     const header = table.table.rows.find((r) => r.cells.some((c) => c.text === '分值'))!;
     header.cells.find((c) => c.text === '指标值设定依据')!.text = '实际完成值';
-    const { renderDocx } = await import('../src/index.ts');
     const err = await importGoalBytes(await renderDocx(doc), 'mixed.docx').catch((e: { code: string; message: string; details: { src?: unknown } }) => e);
     expect(err).toMatchObject({ code: 'IMPORT.NOT_A_GOAL_FORM', details: { src: { table: 1 } } });
     expect((err as { message: string }).message).toContain('实际完成值');

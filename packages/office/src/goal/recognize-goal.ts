@@ -238,7 +238,17 @@ function recognizeOne(file: string, blocks: Block[], index: number, schemeId: st
     ...(Object.keys(filler).length ? { filler } : {}),
     source: { file, index },
   };
-  return GoalForm.parse(form);
+  const checked = GoalForm.safeParse(form);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    const tooMany = issue.path[0] === 'indicators' && issue.path.length === 1;
+    throw new ImportError(
+      tooMany ? 'IMPORT.TOO_MANY_INDICATORS' : 'IMPORT.BAD_GOAL_FORM',
+      tooMany ? `“${file}”的指标表有 ${indicators.length} 行，超过上限 500 行` : `“${file}”的内容不符合目标申报表格式：${issue.path.join('.')} ${issue.message}`,
+      { file, path: issue.path.map(String) },
+    );
+  }
+  return checked.data;
 }
 
 /** Indicator rows: 一级 and 二级 carried down over merged (empty) cells; rows with neither name nor value are skipped. */

@@ -38,6 +38,19 @@ describe('a well-set goal form', () => {
   });
 });
 
+describe('severity', () => {
+  it('a scheme may override the severity of any G code, as for the audit rules', async () => {
+    const { getScheme } = await import('../../scheme/registry.ts');
+    const national = getScheme('national');
+    const strict = { ...national, audit: { ...national.audit, severity: { 'G2.NO_COST': 'error' as const } } };
+    const g = broken((g) => {
+      g.indicators = g.indicators.filter((i) => i.id !== 'training-unit-cost');
+    });
+    expect(lintGoalForm(g).find((x) => x.code === 'G2.NO_COST')?.severity).toBe('warning');
+    expect(lintGoalForm(g, { scheme: strict }).find((x) => x.code === 'G2.NO_COST')?.severity).toBe('error');
+  });
+});
+
 describe('G1 coverage', () => {
   it('a missing 时效 dimension and a missing 效益 group', () => {
     const g = broken((g) => {
