@@ -27,7 +27,8 @@ export function g10History(l: GoalLint, out: Finding[]): void {
     const raw = r.target.raw.trim();
     const numbers = { target: r.target.raw, lastActual: actualRaw, targetValue: target, lastActualValue: actual, unit: c.unit };
     // beaten by 30%: actual ≥ 1.3 × target (higher is better), actual ≤ 0.7 × target (lower is better); compared as exact products
-    const beaten = sense === 'higher' ? cmpProducts([actual, '10'], [target, '13']) >= 0 && cmp(target, '0') > 0 : cmpProducts([actual, '10'], [target, '7']) <= 0;
+    // (a target of 0 has no 30% to beat: G5 speaks of it)
+    const beaten = cmp(target, '0') > 0 && (sense === 'higher' ? cmpProducts([actual, '10'], [target, '13']) >= 0 : cmpProducts([actual, '10'], [target, '7']) <= 0);
     const looser = sense === 'higher' ? cmp(target, actual) < 0 : cmp(target, actual) > 0;
     if (beaten)
       out.push(
