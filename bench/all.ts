@@ -20,6 +20,7 @@ const only = args.find((a) => a.startsWith('--only'))?.split('=')[1] ?? (args.in
 const RUNS: Array<{ bench: string; full: string[]; quick: string[] }> = [
   { bench: 'score', full: ['100000', '3'], quick: ['5000', '3'] },
   { bench: 'audit', full: ['1000', '15'], quick: ['1000', '5'] },
+  { bench: 'lint', full: ['10000', '5', '2000'], quick: ['2000', '3', '500'] },
   { bench: 'import', full: ['1000', '3'], quick: ['100', '2'] },
   { bench: 'export', full: ['1000', '3', '8'], quick: ['100', '2', '4'] },
   { bench: 'store', full: ['100000'], quick: ['5000'] }, // ≈ 12 minutes at full size, most of it the raw PostgreSQL baseline's row-by-row round trips

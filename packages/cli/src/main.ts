@@ -5,6 +5,7 @@ import { scoreCommand } from './commands/score.ts';
 import { indicatorCommand } from './commands/indicator.ts';
 import { importCommand } from './commands/import.ts';
 import { auditCommand } from './commands/audit.ts';
+import { lintCommand } from './commands/lint.ts';
 import { summaryCommand } from './commands/summary.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -114,6 +115,17 @@ export function buildProgram(): Command {
     .option('--scheme <id>', '评分方案')
     .action(async (files: string[], opts) => {
       process.exitCode = await auditCommand(files, opts, out);
+    });
+
+  program
+    .command('lint')
+    .description('绩效目标申报表校验（G1–G11）：按表和规则列出问题；有错误时退出码为 1')
+    .argument('<files...>', '项目支出绩效目标申报表（.docx、.xlsx 全国格式，或 .json）')
+    .option('--json', '输出 JSON')
+    .option('--scheme <id>', '评分方案（分值与严重程度；默认 national）')
+    .option('--previous <file>', '上年自评表（.json、.txt、.docx、.xlsx），用于对照上年实际完成值（G10）')
+    .action(async (files: string[], opts) => {
+      process.exitCode = await lintCommand(files, opts, out);
     });
 
   program

@@ -32,3 +32,4 @@ export * from './edit/edit-evaluation.ts';
 export * from './workflow/workflow.ts';
 export * from './ports/accounts.ts';
 export * from './synthetic/synthetic-forms.ts';
+export * from './kinds/goal/index.ts';

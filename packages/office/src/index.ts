@@ -16,3 +16,4 @@ export * from './export/pdf.ts';
 export * from './export/summary-layout.ts';
 export * from './export/report-layout.ts';
 export * from './export/department-documents.ts';
+export * from './goal/index.ts';

@@ -4,7 +4,9 @@
  */
 import type { Provenance } from '../model/evaluation.ts';
 
-export type RuleId = 'A1' | 'A2' | 'A3' | 'A4' | 'A5' | 'A6' | 'A7' | 'A8' | 'A9' | 'A10' | 'A11' | 'A12';
+export type RuleId = 'A1' | 'A2' | 'A3' | 'A4' | 'A5' | 'A6' | 'A7' | 'A8' | 'A9' | 'A10' | 'A11' | 'A12' | GoalRuleId;
+/** lint rules of the 绩效目标申报表 (docs/rules-goals.md) */
+export type GoalRuleId = 'G1' | 'G2' | 'G3' | 'G4' | 'G5' | 'G6' | 'G7' | 'G8' | 'G9' | 'G10' | 'G11';
 export type Severity = 'error' | 'warning' | 'info';
 
 export type Section = 'identity' | 'budget' | 'goals' | 'indicators' | 'total' | 'narratives' | 'summary' | 'report' | 'disclosure';

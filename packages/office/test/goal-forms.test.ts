@@ -1,0 +1,151 @@
+/**
+ * The 项目支出绩效目标申报表 in the national layout: exported to .docx/.xlsx and imported back to the same
+ * GoalForm; read from a file another program wrote in a regional variant of the layout; a 自评表 given
+ * as goals refused with IMPORT.NOT_A_GOAL_FORM; and printed to PDF through LibreOffice.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GoalForm, indicatorIds, lintGoalForm } from '@jixiao/core';
+import { describe, expect, it } from 'vitest';
+import { goalDocument, importGoalBytes, importGoalFile, PdfConverter, renderDocx, renderGoalForm } from '../src/index.ts';
+
+const fixtures = join(import.meta.dirname, '../../../fixtures');
+const goals = join(fixtures, 'goals');
+const loadGoal = (name: string) => GoalForm.parse(JSON.parse(readFileSync(join(goals, name), 'utf8')));
+const wellSet = loadGoal('well-set.goal.json');
+
+/**
+ * The form as a file states it: without provenance, with the ids an import gives (made from the
+ * indicators' names), and without what the national layout does not print: a target's 符号/值/单位
+ * parts (one 指标值 cell here). The scheme is not printed either: the importer is told it.
+ */
+function comparable(g: GoalForm): unknown {
+  const ids = indicatorIds(g.indicators.map((i) => ({ level1: i.level1, level2: i.level2.raw, name: i.name.raw })));
+  const dropped = new Set(['src', 'source', 'title', 'unitRaw', 'parts']);
+  const plain = JSON.parse(JSON.stringify(g, (k, v) => (dropped.has(k) ? undefined : v))) as GoalForm;
+  plain.indicators.forEach((i, k) => (i.id = ids[k]!));
+  return plain;
+}
+
+async function roundTrip(g: GoalForm, ext: 'docx' | 'xlsx'): Promise<GoalForm> {
+  const back = await importGoalBytes(await renderGoalForm(g, ext), `exported.${ext}`, { schemeId: g.schemeId });
+  expect(back).toHaveLength(1);
+  return back[0]!;
+}
+
+describe.each(['docx', 'xlsx'] as const)('export to .%s and import back', (ext) => {
+  it('the well-set form: identity, money, 中长期 beside 年度 goals and values, points, basis', async () => {
+    const back = await roundTrip(wellSet, ext);
+    expect(comparable(back)).toEqual(comparable(wellSet));
+    expect(back.money.unitRaw?.raw.replace(/\s+/g, '')).toBe('项目资金（万元）');
+    // the cells the findings will point at
+    expect(back.indicators[1]!.target.src).toMatchObject({ table: 1, col: 6 });
+    expect(back.money.annual?.src).toMatchObject({ table: 1 });
+    // ids come from what the indicators are: the same file gives the same ids again
+    expect((await roundTrip(back, ext)).indicators.map((i) => i.id)).toEqual(back.indicators.map((i) => i.id));
+  });
+
+  it('a form with a target adjusted after approval keeps both values and the reason (调整后指标值, 调整原因)', async () => {
+    const adjusted = structuredClone(wellSet);
+    adjusted.indicators[1]!.adjusted = { target: { raw: '≥10次' }, reason: { raw: '上级统一部署，集中排查改为按季开展' } };
+    const doc = goalDocument(adjusted);
+    expect(doc.sections[0]!.landscape).toBe(true);
+    const back = await roundTrip(adjusted, ext);
+    expect(comparable(back)).toEqual(comparable(adjusted));
+    expect(back.indicators[1]).toMatchObject({ target: { raw: '≥12次' }, adjusted: { target: { raw: '≥10次' }, reason: { raw: '上级统一部署，集中排查改为按季开展' } } });
+  });
+
+  it.each(readdirSync(goals).filter((f) => f.endsWith('.goal.json') && f.includes('.form-')))('the seed project’s declared goals %s', async (f) => {
+    const g = loadGoal(f);
+    const back = await roundTrip(g, ext);
+    expect(comparable(back)).toEqual(comparable(g));
+    // the same findings, in the same cells by id
+    const codes = (x: GoalForm) => lintGoalForm(x).map((d) => [d.code, d.location.field]);
+    expect(codes(back)).toEqual(codes(g));
+  });
+});
+
+describe.each(['docx', 'xlsx'] as const)('a goal form written by another program, regional labels (.%s)', (ext) => {
+  it('reads 项目属性, 实施期限, 金额单位, a 度量单位 column and 权重 as points', async () => {
+    const [g] = await importGoalFile(join(goals, `fanghuiju-2021.goal.${ext}`));
+    const declared = loadGoal('xinjiang-changji-zhengfawei-2021.form-02.goal.json');
+    expect(g!.year).toBe(2021);
+    expect(g!.project).toMatchObject({ name: { raw: '访惠聚工作经费' }, nature: { kind: '经常性' }, period: { startYear: 2021, endYear: 2021 } });
+    expect(g!.money).toMatchObject({ unit: '万元', annual: { value: '13' }, fiscal: { value: '13' }, carryover: { value: '0' }, other: { value: '0' } });
+    expect(g!.goals.annual?.raw).toBe(declared.goals.annual?.raw);
+    expect(g!.indicators.map((i) => [i.level1, i.name.raw, i.target.raw, i.points?.value])).toEqual(declared.indicators.map((i) => [i.level1, i.name.raw, i.target.raw, i.points?.value]));
+    // value and 度量单位 in two columns are kept as the parts of the target
+    expect(g!.indicators[0]!.target.parts).toMatchObject({ symbol: { raw: '>=' }, value: { raw: '200' }, unit: { raw: '本' } });
+    expect(lintGoalForm(g!).map((f) => f.code)).toEqual(['G2.WHOLE_BUDGET', 'G4.VAGUE_QUALITATIVE', 'G4.VAGUE_QUALITATIVE']);
+    expect(lintGoalForm(g!)[0]!.location.src).toMatchObject({ file: `fanghuiju-2021.goal.${ext}`, table: 1 });
+  });
+});
+
+describe('several goal forms in one document', () => {
+  it('are split at each title, each with its own indicators and its index', async () => {
+    const other = loadGoal('xinjiang-changji-zhengfawei-2021.form-02.goal.json');
+    const doc = goalDocument(wellSet);
+    doc.sections.push(...goalDocument(other).sections);
+    const forms = await importGoalBytes(await renderDocx(doc), 'two.docx');
+    expect(forms.map((f) => [f.project.name.raw, f.indicators.length, f.source?.index])).toEqual([
+      ['平安乡村网格化服务管理项目', 8, 0],
+      ['访惠聚工作经费', 15, 1],
+    ]);
+  });
+});
+
+describe('bounded input', () => {
+  it('an indicator table of more than 500 rows is refused with its own code', async () => {
+    const huge = structuredClone(wellSet);
+    huge.indicators = Array.from({ length: 501 }, (_, i) => ({ ...structuredClone(wellSet.indicators[0]!), id: `x${i}`, name: { raw: `指标${i}` } }));
+    const err = await importGoalBytes(await renderDocx(goalDocument(huge)), 'huge.docx').catch((e: { code: string; message: string }) => e);
+    expect(err).toMatchObject({ code: 'IMPORT.TOO_MANY_INDICATORS' });
+    expect((err as { message: string }).message).toContain('501 行，超过上限 500 行');
+  });
+});
+
+describe('a 自评表 given as goals', () => {
+  it.each([
+    ['office/xinjiang-changji-zhengfawei-2021.docx', '自评表'],
+    ['office/hebei-dachang-zhengfawei-2023.xlsx', '自评得分'],
+    ['seeds/ningxia-yanchi-xianweiban-2022.txt', '自评'],
+    ['golden/shanxi-yunzhou-zhengfawei-2022.form-01.json', '自评表（JSON）'],
+  ])('%s → IMPORT.NOT_A_GOAL_FORM, in Chinese, naming what showed it', async (f, word) => {
+    const err = await importGoalFile(join(fixtures, f)).then(
+      () => null,
+      (e: unknown) => e as { code: string; message: string },
+    );
+    expect(err?.code).toBe('IMPORT.NOT_A_GOAL_FORM');
+    expect(err?.message).toContain('不是项目支出绩效目标申报表');
+    expect(err?.message).toContain(word);
+  });
+
+  it('a goal title over a table with 实际完成值 and 得分 columns is still a 自评表', async () => {
+    const g = structuredClone(wellSet);
+    const doc = goalDocument(g);
+    const table = doc.sections[0]!.blocks.find((b) => b.kind === 'table')!;
+    if (table.kind !== 'table') throw new Error('no table');
+    const header = table.table.rows.find((r) => r.cells.some((c) => c.text === '分值'))!;
+    header.cells.find((c) => c.text === '指标值设定依据')!.text = '实际完成值';
+    const err = await importGoalBytes(await renderDocx(doc), 'mixed.docx').catch((e: { code: string; message: string; details: { src?: unknown } }) => e);
+    expect(err).toMatchObject({ code: 'IMPORT.NOT_A_GOAL_FORM', details: { src: { table: 1 } } });
+    expect((err as { message: string }).message).toContain('实际完成值');
+  });
+});
+
+const tools = spawnSync('soffice', ['--version']).status === 0 && spawnSync('pdftotext', ['-v']).status === 0;
+describe.runIf(tools)('PDF through the LibreOffice queue', () => {
+  it('prints the national layout with its title, money and targets', async () => {
+    const pdf = new PdfConverter({ workers: 1 });
+    try {
+      const out = mkdtempSync(join(tmpdir(), 'jixiao-goal-pdf-'));
+      writeFileSync(join(out, 'goal.pdf'), await renderGoalForm(wellSet, 'pdf', pdf));
+      const text = execFileSync('pdftotext', ['-layout', join(out, 'goal.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      for (const s of ['项目支出绩效目标申报表', '平安乡村网格化服务管理项目', '年度资金总额', '中长期指标值', '≤800元/人次', '≥12次', '分值', '计划标准', '历史标准']) expect(text).toContain(s);
+    } finally {
+      await pdf.close();
+    }
+  }, 120_000);
+});
