@@ -1,5 +1,5 @@
 export * from './connect.ts';
 export * from './kysely-store.ts';
 export * from './diff.ts';
-export type { Dialect } from './migrations.ts';
+export { migrationProvider, type Dialect } from './migrations.ts';
 export * from './account-store.ts';
