@@ -1,5 +1,5 @@
 /**
- * A finding of the audit rules (RULES.md §4): which rule, how serious, where, the numbers involved,
+ * A finding of the audit rules (docs/rules.md, A): which rule, how serious, where, the numbers involved,
  * a message in Chinese and, where one exists, the fix to suggest.
  */
 import type { Provenance } from '../model/evaluation.ts';
