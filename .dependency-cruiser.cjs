@@ -1,4 +1,4 @@
-/** Dependency direction (DESIGN.md): core is pure and imports nothing of ours and no node:* module. */
+/** Dependency direction (docs/architecture.md): core is pure and imports nothing of ours and no node:* module. */
 module.exports = {
   forbidden: [
     {
@@ -24,7 +24,7 @@ module.exports = {
     },
     {
       name: 'web-imports-core-only',
-      comment: 'the web UI talks to the server over HTTP; of our packages it may import core alone (DESIGN.md).',
+      comment: 'the web UI talks to the server over HTTP; of our packages it may import core alone (docs/architecture.md).',
       severity: 'error',
       from: { path: '^packages/web' },
       to: { path: ['^packages/(?!core/|web/)', 'node_modules/@jixiao/(?!core)', '^@jixiao/(?!core)'] },

@@ -4,9 +4,10 @@
  * Scores N synthetic forms of 10 indicators each from their raw text (targets and actuals are parsed
  * as part of scoring) and compares the time with JSON.parse of the same forms serialized, run in the
  * same process. Goal (issue 2): ratio ≤ 1. Then score + audit (A1–A12, departments of 1,000 forms for
- * the copy detection) of up to 10,000 of them against JSON.parse of the same, a department's parsed
- * forms kept until the department is done as the audit keeps its results (issue 9: ratio ≤ 1); and,
- * reported, against JSON.parse dropping each form at once (the baseline until 2026-12-04).
+ * the copy detection) of up to 10,000 of them against JSON.parse of the same forms, each dropped at
+ * once — the baseline the goal was set with (issue 9: ratio ≤ 1); and, reported beside it, against
+ * JSON.parse keeping a department's parsed forms until the department is done (the baseline the goal
+ * was measured against on 2026-12-04 only, when it was changed to meet the goal: issue 25).
  * Usage: npx tsx bench/score.ts [N=100000] [rounds=3]
  */
 import { cpus, totalmem } from 'node:os';
@@ -39,12 +40,11 @@ const auditForms10k = forms.slice(0, auditN);
 const audit = () => {
   for (let d = 0; d < auditForms10k.length; d += department) sink += auditForms(auditForms10k.slice(d, d + department)).findings.length;
 };
-// The audit keeps a department's results until the department is done (A9 compares them all, and the
-// caller gets them together), so the reading it is compared with keeps a department's parsed forms as
-// long: what the server does when it reads a department from the store (routes/department-data.ts keeps
-// the forms beside their audit). Reading that drops each form at once leaves the garbage collector
-// nothing to keep and promotes nothing, and the ratio against it (still printed) measured retention as
-// much as work: 1.0 in rounds without page faults, 2.0 with them (bench/README.md, score section).
+// The goal (issue 9) was set against reading each form and dropping it at once, and is held to that.
+// The audit keeps a department's results until the department is done (A9 compares them all), so part
+// of its cost is what it keeps (page faults: 1.0 in rounds without them, 2.0 with, bench/README.md);
+// reading that keeps a department's parsed forms as long is reported beside it, not as the goal's
+// baseline (issue 25: a goal is met by the work, not by a new baseline).
 const parseKept = () => {
   for (let d = 0; d < auditTexts.length; d += department) sink += auditTexts.slice(d, d + department).map((t) => JSON.parse(t) as Evaluation).length;
 };
@@ -90,11 +90,11 @@ console.log(`baseline JSON.parse: ${p.toFixed(0)} ms (${((n / p) * 1000).toFixed
 console.log(`score (parse values + R3–R7): ${s.toFixed(0)} ms (${((n / s) * 1000).toFixed(0)} forms/s)`);
 console.log(`ratio score / JSON.parse: ${(s / p).toFixed(2)} (goal ≤ 1)`);
 console.log(`score + audit A1–A12 of ${auditN} forms, departments of ${department}: ${a.toFixed(0)} ms; page faults per audit round ${faults.join(', ')}`);
-console.log(`  JSON.parse of the same, a department's forms kept: ${pk.toFixed(0)} ms; ratio ${(a / pk).toFixed(2)} (goal ≤ 1)`);
-console.log(`  JSON.parse of the same, each form dropped at once: ${pd.toFixed(0)} ms; ratio ${(a / pd).toFixed(2)} (reported)`);
+console.log(`  JSON.parse of the same, each form dropped at once: ${pd.toFixed(0)} ms; ratio ${(a / pd).toFixed(2)} (goal ≤ 1: ${a / pd <= 1 ? 'met' : 'MISSED'})`);
+console.log(`  JSON.parse of the same, a department's forms kept: ${pk.toFixed(0)} ms; ratio ${(a / pk).toFixed(2)} (reported)`);
 report('score', [
   { what: `score ${n} forms (vs JSON.parse of the same)`, value: s, unit: 'ms', baseline: p, ratio: s / p, goal: 'ratio ≤ 1', met: s / p <= 1 },
-  { what: `score + audit ${auditN} forms by departments of ${department} (vs JSON.parse of the same, a department kept)`, value: a, unit: 'ms', baseline: pk, ratio: a / pk, goal: 'ratio ≤ 1', met: a / pk <= 1 },
-  { what: `score + audit ${auditN} forms (vs JSON.parse of the same, each form dropped)`, value: a, unit: 'ms', baseline: pd, ratio: a / pd, goal: 'reported', met: null },
+  { what: `score + audit ${auditN} forms by departments of ${department} (vs JSON.parse of the same, each form dropped: the goal's baseline)`, value: a, unit: 'ms', baseline: pd, ratio: a / pd, goal: 'ratio ≤ 1', met: a / pd <= 1 },
+  { what: `score + audit ${auditN} forms (vs JSON.parse of the same, a department's forms kept)`, value: a, unit: 'ms', baseline: pk, ratio: a / pk, goal: 'reported', met: null },
 ]);
 if (sink === 0) console.log('');

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The packages export TypeScript source (DESIGN.md); tsx compiles it on the fly.
+// The packages export TypeScript source (docs/architecture.md); tsx compiles it on the fly.
 import { register } from 'tsx/esm/api';
 
 register();

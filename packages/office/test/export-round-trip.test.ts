@@ -1,6 +1,6 @@
 /**
  * Every one of the 19 seed forms, exported to .docx and to .xlsx in its own layout, imports back to the
- * same model (RULES.md's forms, mistakes included): same identity, budget block, goals, indicator
+ * same model (the seed forms, mistakes included): same identity, budget block, goals, indicator
  * tree, narratives. Scores: the claimed ones stay as written (the user has not accepted a fix), blanks
  * take the computed score — and with `scores: 'computed'` every printed score is the computed one.
  */

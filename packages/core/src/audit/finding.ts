@@ -1,11 +1,11 @@
 /**
- * A finding of the audit rules (RULES.md §4): which rule, how serious, where, the numbers involved,
+ * A finding of the audit rules (docs/rules.md, A): which rule, how serious, where, the numbers involved,
  * a message in Chinese and, where one exists, the fix to suggest.
  */
 import type { Provenance } from '../model/evaluation.ts';
 
 export type RuleId = 'A1' | 'A2' | 'A3' | 'A4' | 'A5' | 'A6' | 'A7' | 'A8' | 'A9' | 'A10' | 'A11' | 'A12' | GoalRuleId;
-/** lint rules of the 绩效目标申报表 (docs/rules-goals.md) */
+/** lint rules of the 绩效目标申报表 (docs/rules.md §G) */
 export type GoalRuleId = 'G1' | 'G2' | 'G3' | 'G4' | 'G5' | 'G6' | 'G7' | 'G8' | 'G9' | 'G10' | 'G11';
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -1,5 +1,5 @@
 /**
- * The content of the 整体绩效自评工作报告 and the 决算公开绩效情况说明 (RULES.md §5) as section trees
+ * The content of the 整体绩效自评工作报告 and the 决算公开绩效情况说明 (docs/rules.md, Department documents) as section trees
  * whose sentences are written from the numbers. What numbers cannot say (who sat on the evaluation
  * team, how a survey was run, the 政府性基金 position) is an explicit slot with a default text the
  * user edits — never a fact made up.

@@ -1,5 +1,5 @@
 /**
- * The department's 汇总表 computed from its forms (RULES.md §5): one row per project with the
+ * The department's 汇总表 computed from its forms (docs/rules.md, Department documents): one row per project with the
  * recomputed score and grade, the 合计, grade counts, 自评率 and overall 执行率.
  */
 import type { Evaluation } from '../model/evaluation.ts';

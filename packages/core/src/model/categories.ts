@@ -1,4 +1,4 @@
-/** Canonical names of the indicator tree (RULES.md §2, R8), from however a form writes them. */
+/** Canonical names of the indicator tree (docs/rules.md, R8), from however a form writes them. */
 import { squash } from '../values/normalize.ts';
 
 /** `产出 指 标 (40分)` → 产出指标; `满意度指标（10）` → 满意度指标. Unknown headings come back squashed. */

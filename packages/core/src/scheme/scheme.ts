@@ -1,6 +1,6 @@
 /**
  * 评分方案 (scoring scheme): everything that varies between regions is data here, never an
- * `if (region === …)` in code (RULES.md, preamble). Points are in 分, shares and thresholds are
+ * `if (region === …)` in code (docs/rules.md, preamble). Points are in 分, shares and thresholds are
  * fractions ("0.2" = 20%).
  */
 import { z } from 'zod';
@@ -42,7 +42,7 @@ export const Scheme = z.object({
   defaultDirection: z.record(z.string(), Direction),
   /** R2: drop not-applicable indicators and rescale the remaining points to the total */
   rescaleNotApplicable: z.boolean(),
-  /** thresholds and severities of the audit rules (RULES.md §4) */
+  /** thresholds and severities of the audit rules (docs/rules.md, A) */
   audit: z.object({
     /** A3: claimed 执行率 may differ from the recomputed one by this many percentage points */
     rateTolerancePoints: DecimalString,

@@ -3,7 +3,7 @@
  *
  * It never guesses and never throws: anything it cannot read exactly comes back as
  * `{ kind: 'unparseable', reason }` with a reason in Chinese, so that the form's author can fix it.
- * RULES.md §2 lists the syntaxes found in real forms.
+ * docs/rules.md (R8) lists the syntaxes found in real forms.
  */
 import { Dec } from './decimal.ts';
 import { times } from './exact.ts';

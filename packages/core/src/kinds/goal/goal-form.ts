@@ -1,7 +1,7 @@
 /**
  * The 项目支出绩效目标申报表 (goal form): one project's declared performance goals for one budget year,
  * filled at budget time and approved by the finance bureau. The year's 自评表 measures its actuals
- * against exactly these targets (docs/rules-goals.md).
+ * against exactly these targets (docs/rules.md §G).
  *
  * As in the 自评表 model, every cell keeps the text as written (`raw`) beside its parsed value and,
  * when imported, where it came from (`src`). Money stays in the unit the form states (万元 or 元) as

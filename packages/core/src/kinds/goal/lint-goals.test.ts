@@ -1,4 +1,4 @@
-/** The goal linter G1–G11 (docs/rules-goals.md) on a well-set goal form, its broken variants and the seeds' declared goals. */
+/** The goal linter G1–G11 (docs/rules.md §G) on a well-set goal form, its broken variants and the seeds' declared goals. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -298,7 +298,7 @@ describe('the seeds’ declared goals (each 自评表’s targets as the goal fo
     }
   });
 
-  it('all 19: the table of docs/rules-goals.md (warnings and errors)', () => {
+  it('all 19: the table of docs/rules.md §G (warnings and errors)', () => {
     const expected: Record<string, string[]> = {
       'hebei-dachang-zhengfawei-2023.form-01': ['G7.DIRECTION'],
       'hebei-dachang-zhengfawei-2023.form-02': [],

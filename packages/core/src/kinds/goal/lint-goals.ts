@@ -1,5 +1,5 @@
 /**
- * The goal form's linter: rules G1–G11 (docs/rules-goals.md), pure and fast enough to run on every
+ * The goal form's linter: rules G1–G11 (docs/rules.md §G), pure and fast enough to run on every
  * keystroke in the browser (bench/lint.ts). Findings have the audit's shape and carry the indicator's
  * stable id; their order is rule by rule, then by row.
  */

@@ -1,5 +1,5 @@
 /**
- * Severity of every goal lint code (docs/rules-goals.md). `error` blocks submitting the goal form,
+ * Severity of every goal lint code (docs/rules.md §G). `error` blocks submitting the goal form,
  * `warning` needs a look or a reason, `info` is advice. A scheme may override any code
  * (`audit.severity`), as it can for the audit rules.
  */
