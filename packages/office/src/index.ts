@@ -7,6 +7,8 @@ export * from './errors.ts';
 export * from './docx-grid.ts';
 export * from './xlsx-grid.ts';
 export * from './import-file.ts';
+export * from './limits.ts';
+export * from './bounded-unzip.ts';
 export * from './export/document-model.ts';
 export * from './export/form-layouts.ts';
 export type { FormExportOptions, ScorePolicy } from './export/form-context.ts';

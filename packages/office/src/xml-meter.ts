@@ -1,0 +1,130 @@
+/**
+ * Measures XML as its bytes stream out of the inflater, before any parser sees them: the deepest
+ * element nesting, and for a worksheet the rows and the widest column. A byte scanner, so a 200 MB
+ * part costs one pass and no string; the caller stops inflating at the first cap it passes.
+ *
+ * It errs on the side of counting more: markup inside CDATA or comments may count as elements, which
+ * can only refuse an odd file, never let a deep one through.
+ */
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const QUOTE = 0x22;
+const APOS = 0x27;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+/**
+ * the start of a tag kept for its name and references (`<c r="XFD1048576"`, `<row r="1048576"`,
+ * `<mergeCell ref="A1:XFD1048576"/>`); a reference past this is not measured, and the time and heap
+ * limits of the parse worker are what stop such a file
+ */
+const HEAD = 2048;
+
+const enum State {
+  Text,
+  Open,
+  Tag,
+  Quoted,
+  Skip,
+}
+
+export class XmlMeter {
+  depth = 0;
+  maxDepth = 0;
+  /** `<row>` elements seen, and the largest row number they name */
+  rows = 0;
+  maxRow = 0;
+  /** the widest column of any `<c>` (by its reference, or its place in the row when it has none) */
+  maxColumn = 0;
+  private column = 0;
+  private state = State.Text;
+  private quote = 0;
+  private closing = false;
+  private prev = 0;
+  private head: number[] = [];
+
+  constructor(private readonly sheet: boolean) {}
+
+  push(bytes: Uint8Array): void {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      switch (this.state) {
+        case State.Text:
+          if (b === LT) this.state = State.Open;
+          break;
+        case State.Open:
+          if (b === BANG || b === QUESTION) this.state = State.Skip;
+          else {
+            this.closing = b === SLASH;
+            this.head.length = 0;
+            if (!this.closing) this.head.push(b);
+            this.state = State.Tag;
+          }
+          break;
+        case State.Tag:
+          if (b === QUOTE || b === APOS) {
+            this.quote = b;
+            this.state = State.Quoted;
+          } else if (b === GT) this.endTag(this.prev === SLASH);
+          if (this.head.length < HEAD) this.head.push(b);
+          break;
+        case State.Quoted:
+          if (b === this.quote) this.state = State.Tag;
+          if (this.head.length < HEAD) this.head.push(b);
+          break;
+        case State.Skip:
+          if (b === GT) this.state = State.Text;
+          break;
+      }
+      this.prev = b;
+    }
+  }
+
+  private endTag(selfClosing: boolean): void {
+    this.state = State.Text;
+    if (this.closing) {
+      this.depth = Math.max(0, this.depth - 1);
+      return;
+    }
+    if (!selfClosing) {
+      this.depth++;
+      if (this.depth > this.maxDepth) this.maxDepth = this.depth;
+    } else if (this.depth + 1 > this.maxDepth) this.maxDepth = this.depth + 1;
+    if (this.sheet) this.sheetTag();
+  }
+
+  private sheetTag(): void {
+    const head = String.fromCharCode(...this.head);
+    const name = /^(?:[\w.-]+:)?([\w.-]+)/.exec(head)?.[1];
+    if (name === 'row') {
+      this.rows++;
+      const r = /\sr\s*=\s*["'](\d{1,10})["']/.exec(head);
+      this.maxRow = Math.max(this.maxRow + (r ? 0 : 1), r ? Number(r[1]) : 0, this.rows);
+      this.column = 0;
+    } else if (name === 'c') {
+      const ref = /\sr\s*=\s*["']\$?([A-Za-z]{1,7})/.exec(head);
+      this.column = ref ? columnNumber(ref[1]!) : this.column + 1;
+      if (this.column > this.maxColumn) this.maxColumn = this.column;
+    } else if (name === 'mergeCell' || name === 'dataValidation' || name === 'hyperlink') {
+      // exceljs makes a cell object for every cell a merged range covers: a range reaching row
+      // 1,048,576 costs what a sheet of that many rows costs, so it counts as one
+      for (const m of head.matchAll(/\s(?:ref|sqref)\s*=\s*["']([^"']*)/g)) this.extend(m[1]!);
+    }
+  }
+
+  /** Widens the measured extent to the cells a range list (`A1:B2 D4`) names. */
+  private extend(ranges: string): void {
+    for (const [, col, row] of ranges.matchAll(/\$?([A-Za-z]{1,7})\$?(\d{1,10})/g)) {
+      this.maxColumn = Math.max(this.maxColumn, columnNumber(col!));
+      this.maxRow = Math.max(this.maxRow, Number(row));
+    }
+  }
+}
+
+/** `A` → 1, `Z` → 26, `AA` → 27, `XFD` → 16384 */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
