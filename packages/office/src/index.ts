@@ -9,6 +9,7 @@ export * from './xlsx-grid.ts';
 export * from './import-file.ts';
 export * from './limits.ts';
 export * from './bounded-unzip.ts';
+export * from './parse-pool.ts';
 export * from './export/document-model.ts';
 export * from './export/form-layouts.ts';
 export type { FormExportOptions, ScorePolicy } from './export/form-context.ts';
