@@ -73,14 +73,12 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
     };
     let received = 0;
     try {
-      for await (const part of req.files({ limits: { fileSize: maxUploadBytes } })) {
-        let bytes: Uint8Array;
-        try {
-          // Stops reading at the limit: the file is never held whole in memory (fastify throws FST_REQ_FILE_TOO_LARGE).
-          bytes = new Uint8Array(await part.toBuffer());
-        } catch (e) {
-          if ((e as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw e;
-          reject(part.filename, e);
+      // the size limit is checked per file (not thrown): a file over it is refused alone and the next one is read
+      for await (const part of req.files({ limits: { fileSize: maxUploadBytes }, throwFileSizeLimit: false })) {
+        // Stops reading at the limit: the file is never held whole in memory (busboy drops the rest).
+        const bytes = new Uint8Array(await part.toBuffer());
+        if (part.file.truncated) {
+          reject(part.filename, new HttpError(413, 'UPLOAD.TOO_LARGE', `“${part.filename}”超过上传上限 ${(maxUploadBytes / 1048576).toFixed(0)} MB，已拒绝`, { file: part.filename, max: maxUploadBytes }));
           continue;
         }
         received++;
