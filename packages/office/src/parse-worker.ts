@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { ImportError } from './errors.ts';
 import { readGrid } from './import-file.ts';
 import type { ImportLimits } from './limits.ts';
-import { recognizeDocument } from './recognize/document.ts';
+import { recognizeDocument, type Recognized } from './recognize/document.ts';
 
 export interface ParseJob {
   id: number;
@@ -18,7 +18,7 @@ export interface ParseJob {
 }
 
 export type ParseAnswer =
-  | { id: number; ok: true; recognized: import('./recognize/document.ts').Recognized }
+  | { id: number; ok: true; recognized: Recognized }
   | { id: number; ok: false; error: { code: string; message: string; details: Record<string, unknown> }; unexpected?: boolean };
 
 const port = parentPort;

@@ -53,15 +53,17 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
 /** Word bodies of paragraphs and tables (nested, spanned, merged), text escaped or, now and then, raw. */
-const { body } = fc.letrec((tie) => ({
-  text: fc.oneof(fc.string({ maxLength: 20 }).map(esc), fc.string({ maxLength: 10 }), fc.constantFrom('项目名称', '自评得分', '&amp;', '&#x4e00;', '&bogus;')),
-  para: tie('text').map((t) => `<w:p><w:r><w:t xml:space="preserve">${t as string}</w:t><w:tab/><w:br/></w:r></w:p>`),
-  cell: fc
-    .tuple(fc.option(fc.integer({ min: -2, max: 70000 })), fc.constantFrom('', '<w:vMerge/>', '<w:vMerge w:val="restart"/>'), fc.array(fc.oneof({ depthSize: 'small' }, tie('para'), tie('table')), { maxLength: 3 }))
-    .map(([span, merge, kids]) => `<w:tc><w:tcPr>${span === null ? '' : `<w:gridSpan w:val="${span}"/>`}${merge}</w:tcPr>${(kids as string[]).join('')}</w:tc>`),
-  table: fc.array(fc.array(tie('cell'), { maxLength: 5 }).map((cells) => `<w:tr>${(cells as string[]).join('')}</w:tr>`), { maxLength: 5 }).map((rows) => `<w:tbl>${rows.join('')}</w:tbl>`),
-  body: fc.array(fc.oneof(tie('para'), tie('table')), { maxLength: 6 }).map((xs) => (xs as string[]).join('')),
-}));
+const text = fc.oneof(fc.string({ maxLength: 20 }).map(esc), fc.string({ maxLength: 10 }), fc.constantFrom('项目名称', '自评得分', '&amp;', '&#x4e00;', '&bogus;'));
+const para = text.map((t) => `<w:p><w:r><w:t xml:space="preserve">${t}</w:t><w:tab/><w:br/></w:r></w:p>`);
+/** a table whose cells hold paragraphs and, down to `depth` levels, tables */
+const table = (depth: number): fc.Arbitrary<string> => {
+  const content = depth > 0 ? fc.oneof(para, table(depth - 1)) : para;
+  const cell = fc
+    .tuple(fc.option(fc.integer({ min: -2, max: 70000 })), fc.constantFrom('', '<w:vMerge/>', '<w:vMerge w:val="restart"/>'), fc.array(content, { maxLength: 2 }))
+    .map(([span, merge, kids]) => `<w:tc><w:tcPr>${span === null ? '' : `<w:gridSpan w:val="${span}"/>`}${merge}</w:tcPr>${kids.join('')}</w:tc>`);
+  return fc.array(fc.array(cell, { maxLength: 6 }).map((cells) => `<w:tr>${cells.join('')}</w:tr>`), { maxLength: 8 }).map((rows) => `<w:tbl>${rows.join('')}</w:tbl>`);
+};
+const body = fc.array(fc.oneof(para, table(2)), { maxLength: 6 }).map((xs) => xs.join(''));
 
 const docxOf = (xml: string) =>
   zipSync({
