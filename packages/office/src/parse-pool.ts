@@ -8,6 +8,12 @@
  *
  * .doc/.xls are converted by LibreOffice from here, not from the worker: a terminated worker would
  * leave its LibreOffice process running.
+ *
+ * The heap limit ends a worker cleanly only when it is reached a little at a time (parse trees, cell
+ * objects): V8 then gives 16 MB of grace while the worker is stopped. One allocation larger than that
+ * grace at the limit ends the whole process instead. The largest single allocation of a reader is the
+ * decoded XML of a part, at most twice `maxUnpackedBytes` (UTF-16), made while the heap is still
+ * nearly empty; so the heap must be several times that, which the constructor insists on.
  */
 import { Worker } from 'node:worker_threads';
 import { ImportError } from './errors.ts';
@@ -61,6 +67,9 @@ export class ParsePool {
     this.heapMb = opts.heapMb ?? 512;
     this.timeMs = opts.timeMs ?? 20_000;
     this.limits = limitsOf(opts.limits);
+    const needMb = Math.ceil((4 * this.limits.maxUnpackedBytes) / 1048576);
+    if (this.heapMb < needMb)
+      throw Object.assign(new Error(`解析线程的内存上限 ${this.heapMb} MB 过小：解压上限为 ${(this.limits.maxUnpackedBytes / 1048576).toFixed(0)} MB 时至少需要 ${needMb} MB`), { code: 'CONFIG.BAD_SETTING' });
   }
 
   /** Reads and recognizes one file; rejects with an ImportError carrying the refusal's code. */
@@ -102,7 +111,7 @@ export class ParsePool {
 
   private spawn(): void {
     const worker = new Worker(BOOT, {
-      resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb, stackSizeMb: 4 },
       // the worker's console and errors are the server's; it has no stdin
       stdin: false,
     });

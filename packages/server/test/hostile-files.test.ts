@@ -14,7 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, KyselyAccountStore, KyselyStore } from '@jixiao/store';
 import { buildApp } from '../src/index.ts';
-import { brokenZip, deepDocx, documentBomb, manyEntries, rowsXlsx } from './bombs.ts';
+import { brokenZip, deepDocx, documentBomb, entry, manyEntries, rowsXlsx, zip } from './bombs.ts';
 import { loginAs, type Client } from './session.ts';
 
 const root = join(import.meta.dirname, '../../../fixtures');
@@ -152,8 +152,8 @@ describe('each bomb is refused alone, with its code, while the server keeps answ
   });
 });
 
-describe('what the caps do not foresee, the worker limits stop', () => {
-  it('a workbook within the caps that takes longer than the time limit: IMPORT.TIMEOUT, and the next file is read', async () => {
+describe('what the caps do not foresee, the worker limits stop (time)', () => {
+  it('a workbook within the caps that takes longer than the time limit: IMPORT.TIMEOUT, and the next file is read', { timeout: 90_000 }, async () => {
     const slow = await buildApp({ store, accounts, database: 'sqlite', imports: { workers: 1, timeMs: 1000 } });
     try {
       const client = await loginAs(slow, accounts, { username: 'filler', role: 'filler', departmentId });
@@ -170,6 +170,30 @@ describe('what the caps do not foresee, the worker limits stop', () => {
       expect(slowestHealthMs).toBeLessThan(1000);
     } finally {
       await slow.close();
+    }
+  });
+});
+
+describe('what the caps do not foresee, the worker limits stop (heap)', () => {
+  it('a document within the caps whose parse outgrows the worker heap: IMPORT.MEMORY_LIMIT, and the server goes on', { timeout: 90_000 }, async () => {
+    // a small heap and a cap to match (the pool wants 4 × the unpacked cap), and 15 MB of empty
+    // paragraphs: 2.6 million elements, a parse tree far larger than 64 MB, built a little at a time
+    const tight = await buildApp({ store, accounts, database: 'sqlite', imports: { workers: 1, heapMb: 64, timeMs: 60_000, limits: { maxUnpackedBytes: 16 * 1048576 } } });
+    try {
+      const client = await loginAs(tight, accounts, { username: 'filler', role: 'filler', departmentId });
+      const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+      const bytes = zip([entry('word/document.xml', `<?xml version="1.0"?><w:document ${W}><w:body>${'<w:p/>'.repeat(15 * 1048576 / 6)}</w:body></w:document>`)]);
+      const { status, preview, slowestHealthMs } = await uploadWatched(tight, client, [
+        { name: 'heavy.docx', bytes },
+        { name: 'changji.txt', bytes: realSeed },
+      ]);
+      expect(status).toBe(200);
+      expect(preview.rejected.map((r) => [r.name, r.error.code])).toEqual([['heavy.docx', 'IMPORT.MEMORY_LIMIT']]);
+      expect(preview.rejected[0]!.error.message).toMatch(/“heavy\.docx”所需内存超过上限 64 MB/);
+      expect(preview.files.map((f) => [f.name, f.evaluations.length])).toEqual([['changji.txt', 2]]);
+      expect(slowestHealthMs).toBeLessThan(1000);
+    } finally {
+      await tight.close();
     }
   });
 });
