@@ -3,8 +3,9 @@
  * element nesting, and for a worksheet the rows and the widest column. A byte scanner, so a 200 MB
  * part costs one pass and no string; the caller stops inflating at the first cap it passes.
  *
- * It errs on the side of counting more: markup inside CDATA or comments may count as elements, which
- * can only refuse an odd file, never let a deep one through.
+ * Comments and CDATA sections are skipped to their ends (`-->`, `]]>`); a declaration (`<?…?>`,
+ * `<!DOCTYPE…>`) to its first `>`, which errs on the side of counting more: it can only refuse an odd
+ * file, never let a deep one through.
  */
 
 const LT = 0x3c;
@@ -26,8 +27,16 @@ const enum State {
   Open,
   Tag,
   Quoted,
+  /** just after `<!`: a comment, a CDATA section or a declaration follows */
+  Bang,
   Skip,
+  Comment,
+  Cdata,
 }
+
+const DASH = 0x2d;
+const BRACKET_OPEN = 0x5b;
+const BRACKET_CLOSE = 0x5d;
 
 export class XmlMeter {
   depth = 0;
@@ -42,6 +51,7 @@ export class XmlMeter {
   private quote = 0;
   private closing = false;
   private prev = 0;
+  private prev2 = 0;
   private head: number[] = [];
 
   constructor(private readonly sheet: boolean) {}
@@ -54,7 +64,8 @@ export class XmlMeter {
           if (b === LT) this.state = State.Open;
           break;
         case State.Open:
-          if (b === BANG || b === QUESTION) this.state = State.Skip;
+          if (b === BANG) this.state = State.Bang;
+          else if (b === QUESTION) this.state = State.Skip;
           else {
             this.closing = b === SLASH;
             this.head.length = 0;
@@ -73,10 +84,22 @@ export class XmlMeter {
           if (b === this.quote) this.state = State.Tag;
           if (this.head.length < HEAD) this.head.push(b);
           break;
+        case State.Bang:
+          this.state = b === DASH ? State.Comment : b === BRACKET_OPEN ? State.Cdata : b === GT ? State.Text : State.Skip;
+          // `<!-->`-like shortcuts need three more bytes before an end can match
+          this.prev = this.prev2 = 0;
+          continue;
         case State.Skip:
           if (b === GT) this.state = State.Text;
           break;
+        case State.Comment:
+          if (b === GT && this.prev === DASH && this.prev2 === DASH) this.state = State.Text;
+          break;
+        case State.Cdata:
+          if (b === GT && this.prev === BRACKET_CLOSE && this.prev2 === BRACKET_CLOSE) this.state = State.Text;
+          break;
       }
+      this.prev2 = this.prev;
       this.prev = b;
     }
   }

@@ -99,7 +99,7 @@ export interface Entry {
 
 export const entry = (name: string, data: Uint8Array | string): Entry => {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  return { name, deflated: new Uint8Array(deflateRawSync(bytes)), size: bytes.length, crc: crc32(bytes) };
+  return { name, deflated: new Uint8Array(deflateRawSync(bytes, { level: 1 })), size: bytes.length, crc: crc32(bytes) };
 };
 
 export function runEntry(name: string, head: string, byte: number, run: number, tail: string): Entry {
@@ -168,10 +168,15 @@ export function deepDocx(depth: number): Uint8Array {
   return zip([entry('[Content_Types].xml', TYPES), entry('word/document.xml', `<?xml version="1.0"?><w:document ${W}><w:body>${open}<w:p/>${close}</w:body></w:document>`)]);
 }
 
-/** An .xlsx of one sheet with `rows` rows of `columns` numbers each (row and cell references left out, as they may be). */
+/** `n` → `A`, `B`, … `Z`, `AA` */
+const letters = (n: number): string => (n <= 0 ? '' : letters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+
+/** An .xlsx of one sheet with `rows` rows of `columns` numbers each, every row and cell with its reference (exceljs wants them). */
 export function rowsXlsx(rows: number, columns = 1): Uint8Array {
-  const row = `<row>${'<c><v>1</v></c>'.repeat(columns)}</row>`;
-  const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${row.repeat(rows)}</sheetData></worksheet>`;
+  const cols = Array.from({ length: columns }, (_, c) => letters(c + 1));
+  const body: string[] = [];
+  for (let r = 1; r <= rows; r++) body.push(`<row r="${r}">${cols.map((c) => `<c r="${c}${r}"><v>${r % 97}</v></c>`).join('')}</row>`);
+  const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body.join('')}</sheetData></worksheet>`;
   return zip([
     entry('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
     entry('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
