@@ -216,6 +216,12 @@ describe('what one user holds is capped', () => {
       expect(three.files.map((f) => f.name)).toEqual(['f0.docx', 'f1.docx']);
       expect(three.rejected.map((r) => [r.name, r.error.code])).toEqual([['f2.docx', 'IMPORT.PREVIEW_LIMIT']]);
       expect(three.rejected[0]!.error.message).toMatch(/“f2\.docx”未读取/);
+      // an upload of nothing readable makes an empty preview, which goes first: the real one stays
+      const broken = (await client.inject({ method: 'POST', url: '/api/import', ...multipart([{ name: 'broken.docx', bytes: new Uint8Array(10) }]) })).json() as Preview;
+      expect(broken.rejected.map((r) => r.error.code)).toEqual(['IMPORT.NOT_A_ZIP']);
+      const kept = await client.inject({ method: 'POST', url: `/api/import/${three.token}/commit`, payload: { departmentId } });
+      // found and committed (f1 holds the same forms as f0, so the store may refuse it as a duplicate), not expired
+      expect(kept.statusCode === 404 ? kept.json().code : 'found').toBe('found');
     } finally {
       await capped.close();
     }

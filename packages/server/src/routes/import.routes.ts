@@ -91,8 +91,9 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
           const recognized = await pool.parse(bytes, part.filename);
           files.push({ name: part.filename, sha256: createHash('sha256').update(bytes).digest('hex'), bytes, recognized });
         } catch (e) {
-          reject(part.filename, e);
+          // a refused file holds nothing (and is uncounted before a server fault ends the request)
           reading.set(user, (reading.get(user) ?? 0) - bytes.byteLength);
+          reject(part.filename, e);
         }
       }
     } finally {
@@ -107,8 +108,8 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
     const token = randomUUID();
     const bytes = files.reduce((n, f) => n + f.bytes.byteLength, 0);
     previews.set(token, { expires: Date.now() + TTL_MS, created: Date.now(), bytes, files, owner: user });
-    // the oldest of this user's previews beyond the count go (the newest is the one they are looking at)
-    const mine = [...previews.entries()].filter(([, p]) => p.owner === user).sort((a, b) => a[1].created - b[1].created);
+    // this user's previews beyond the count go: those that hold no file first, then the oldest
+    const mine = [...previews.entries()].filter(([, p]) => p.owner === user).sort((a, b) => Math.sign(a[1].bytes) - Math.sign(b[1].bytes) || a[1].created - b[1].created);
     for (const [k] of mine.slice(0, Math.max(0, mine.length - caps.perUser))) previews.delete(k);
     return {
       token,
