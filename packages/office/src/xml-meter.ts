@@ -57,55 +57,73 @@ export class XmlMeter {
   constructor(private readonly sheet: boolean) {}
 
   push(bytes: Uint8Array): void {
-    for (let i = 0; i < bytes.length; i++) {
-      const b = bytes[i]!;
-      switch (this.state) {
-        case State.Text:
-          if (b === LT) this.state = State.Open;
-          break;
-        case State.Open:
-          if (b === BANG) this.state = State.Bang;
-          else if (b === QUESTION) this.state = State.Skip;
-          else {
-            this.closing = b === SLASH;
-            this.head.length = 0;
-            if (!this.closing) this.head.push(b);
-            this.state = State.Tag;
-          }
-          break;
-        case State.Tag:
-          if (b === QUOTE || b === APOS) {
-            this.quote = b;
-            this.state = State.Quoted;
-          } else if (b === GT) this.endTag(this.prev === SLASH);
-          if (this.head.length < HEAD) this.head.push(b);
-          break;
-        case State.Quoted:
-          if (b === this.quote) this.state = State.Tag;
-          if (this.head.length < HEAD) this.head.push(b);
-          break;
-        case State.Bang:
-          this.state = b === DASH ? State.Comment : b === BRACKET_OPEN ? State.Cdata : b === GT ? State.Text : State.Skip;
-          // `<!-->`-like shortcuts need three more bytes before an end can match
-          this.prev = this.prev2 = 0;
-          continue;
-        case State.Skip:
-          if (b === GT) this.state = State.Text;
-          break;
-        case State.Comment:
-          if (b === GT && this.prev === DASH && this.prev2 === DASH) this.state = State.Text;
-          break;
-        case State.Cdata:
-          if (b === GT && this.prev === BRACKET_CLOSE && this.prev2 === BRACKET_CLOSE) this.state = State.Text;
-          break;
+    const n = bytes.length;
+    // the state lives in locals while the loop runs (a field written per byte is several times slower)
+    let state = this.state;
+    let prev = this.prev;
+    let prev2 = this.prev2;
+    let i = 0;
+    // where the current tag's bytes start in this chunk (a sheet keeps its head for the references)
+    let start = state === State.Tag || state === State.Quoted ? 0 : -1;
+    while (i < n) {
+      if (state === State.Text) {
+        // text is most of a document: jump to the next tag natively
+        const lt = bytes.indexOf(LT, i);
+        if (lt < 0) break;
+        i = lt + 1;
+        state = State.Open;
+        continue;
       }
-      this.prev2 = this.prev;
-      this.prev = b;
+      const b = bytes[i]!;
+      if (state === State.Tag) {
+        if (b === QUOTE || b === APOS) {
+          this.quote = b;
+          state = State.Quoted;
+        } else if (b === GT) {
+          if (this.sheet && !this.closing && start >= 0) this.keepHead(bytes, start, i);
+          start = -1;
+          state = State.Text;
+          this.endTag(prev === SLASH);
+        }
+      } else if (state === State.Quoted) {
+        if (b === this.quote) state = State.Tag;
+      } else if (state === State.Open) {
+        if (b === BANG) state = State.Bang;
+        else if (b === QUESTION) state = State.Skip;
+        else {
+          this.closing = b === SLASH;
+          this.head.length = 0;
+          start = this.closing ? -1 : i;
+          state = State.Tag;
+        }
+      } else if (state === State.Bang) {
+        state = b === DASH ? State.Comment : b === BRACKET_OPEN ? State.Cdata : b === GT ? State.Text : State.Skip;
+        // `<!-->`-like shortcuts need three more bytes before an end can match
+        prev = prev2 = 0;
+        i++;
+        continue;
+      } else if (state === State.Skip) {
+        if (b === GT) state = State.Text;
+      } else if (state === State.Comment) {
+        if (b === GT && prev === DASH && prev2 === DASH) state = State.Text;
+      } else if (b === GT && prev === BRACKET_CLOSE && prev2 === BRACKET_CLOSE) state = State.Text;
+      prev2 = prev;
+      prev = b;
+      i++;
     }
+    // a tag going on into the next chunk: what a sheet needs of its head so far is kept
+    if (this.sheet && start >= 0 && !this.closing && (state === State.Tag || state === State.Quoted)) this.keepHead(bytes, start, n);
+    this.state = state;
+    this.prev = prev;
+    this.prev2 = prev2;
+  }
+
+  /** bytes [from, to) of a tag (the tag name on), added to its head up to HEAD bytes */
+  private keepHead(bytes: Uint8Array, from: number, to: number): void {
+    for (let k = from; k < to && this.head.length < HEAD; k++) this.head.push(bytes[k]!);
   }
 
   private endTag(selfClosing: boolean): void {
-    this.state = State.Text;
     if (this.closing) {
       this.depth = Math.max(0, this.depth - 1);
       return;
