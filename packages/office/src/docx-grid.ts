@@ -4,10 +4,11 @@
  * (`w:vMerge` without `restart`) becomes an empty cell — the same shape a table takes when Word
  * copies it out as text, so one recognizer reads both. Provenance: table, row, grid column.
  */
-import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import type { Block, Cell, GridDocument } from './grid.ts';
 import { ImportError } from './errors.ts';
+import { boundedUnzip } from './bounded-unzip.ts';
+import { DEFAULT_LIMITS, refuse, type ImportLimits } from './limits.ts';
 
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
 
@@ -90,25 +91,22 @@ function readTable(tbl: Node, table: number, file: string, blocks: Block[]): voi
   }
 }
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
-const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
-
-/** The parts of an OOXML package that a reader asks for; a clear error for anything else. */
-export function unzipPart(bytes: Uint8Array, file: string, wanted: (name: string) => boolean): Record<string, Uint8Array> {
-  if (startsWith(bytes, OLE2))
-    throw new ImportError('IMPORT.ENCRYPTED', `“${file}”是加密文件或旧版 .doc/.xls 格式（OLE2），请先解除密码或另存为 .docx/.xlsx`, { file });
-  if (!startsWith(bytes, ZIP)) throw new ImportError('IMPORT.NOT_A_ZIP', `“${file}”不是有效的 .docx/.xlsx 文件（内容不是 zip 压缩包）`, { file, firstBytes: [...bytes.slice(0, 4)] });
-  try {
-    return unzipSync(bytes, { filter: (f) => wanted(f.name) });
-  } catch (e) {
-    throw new ImportError('IMPORT.CORRUPT', `“${file}”已损坏，无法解压：${(e as Error).message}`, { file });
-  }
+/**
+ * The parts of an OOXML package that a reader asks for, inflated within the caps (bounded-unzip.ts);
+ * a clear error for anything that is not such a package.
+ */
+export function unzipPart(bytes: Uint8Array, file: string, wanted: (name: string) => boolean, limits: ImportLimits = DEFAULT_LIMITS): Record<string, Uint8Array> {
+  return boundedUnzip(bytes, { file, limits, keep: wanted, measure: (n) => (wanted(n) && /\.(xml|rels)$/.test(n) ? 'xml' : null) }).parts;
 }
 
-export function readDocx(bytes: Uint8Array, file: string): GridDocument {
-  const parts = unzipPart(bytes, file, (n) => n === 'word/document.xml');
+export function readDocx(bytes: Uint8Array, file: string, limits: ImportLimits = DEFAULT_LIMITS): GridDocument {
+  if (bytes.byteLength > limits.maxBytes) throw refuse.tooLarge(file, bytes.byteLength, limits.maxBytes);
+  const parts = unzipPart(bytes, file, (n) => n === 'word/document.xml', limits);
   const xml = parts['word/document.xml'];
   if (!xml) throw new ImportError('IMPORT.NOT_A_WORD_FILE', `“${file}”中没有 word/document.xml，不是 Word 文档`, { file });
-  return readDocxXml(new TextDecoder().decode(xml), file);
+  const text = new TextDecoder().decode(xml);
+  // Word never writes a DTD; one in the body can only be there to declare entities that expand
+  // (the "billion laughs"), which the XML parser would otherwise grow without bound.
+  if (/<!DOCTYPE/i.test(text.slice(0, 4096)) || /<!ENTITY/i.test(text)) throw refuse.broken(file, '正文中有 DTD 实体声明（Word 文档不会有）');
+  return readDocxXml(text, file);
 }

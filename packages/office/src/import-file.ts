@@ -10,15 +10,26 @@ import { basename, extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { readDocx } from './docx-grid.ts';
 import { ImportError } from './errors.ts';
+import { DEFAULT_LIMITS, limitsOf, refuse, type ImportLimits } from './limits.ts';
 import type { GridDocument } from './grid.ts';
 import { recognizeDocument, type Recognized } from './recognize/document.ts';
 import { readTextGrid } from './text-grid.ts';
 import { readXlsx } from './xlsx-grid.ts';
 
 /** Larger files are refused before they are read whole (a form is a few hundred kB at most). */
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = DEFAULT_LIMITS.maxBytes;
 
 export const SUPPORTED = ['.txt', '.tsv', '.docx', '.xlsx', '.doc', '.xls'] as const;
+
+export interface ReadOptions {
+  /** bytes of the file; kept beside `limits` for the callers that only ever set this one */
+  maxBytes?: number;
+  limits?: Partial<ImportLimits>;
+  /** read as this kind whatever the name says: a .doc/.xls already converted by LibreOffice */
+  as?: '.docx' | '.xlsx';
+}
+
+const limitsFor = (opts: ReadOptions): ImportLimits => limitsOf({ ...opts.limits, ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}) });
 
 /** Text dumps come as UTF-8 or, from older Windows tools, GB18030 (GBK). */
 export function decodeText(bytes: Uint8Array): string {
@@ -29,34 +40,37 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-export async function readGrid(bytes: Uint8Array, name: string, opts: { maxBytes?: number } = {}): Promise<GridDocument> {
-  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.byteLength > max)
-    throw new ImportError('IMPORT.TOO_LARGE', `“${name}”有 ${(bytes.byteLength / 1048576).toFixed(1)} MB，超过上限 ${(max / 1048576).toFixed(0)} MB`, { file: name, bytes: bytes.byteLength, max });
+/** The extension a file is read by, or the clear refusal of one that is not supported. */
+export function kindOf(name: string): (typeof SUPPORTED)[number] {
   const ext = extname(name).toLowerCase();
-  if (ext === '.txt' || ext === '.tsv') return readTextGrid(decodeText(bytes), name);
-  if (ext === '.docx') return readDocx(bytes, name);
-  if (ext === '.xlsx') return readXlsx(bytes, name);
-  if (ext === '.doc' || ext === '.xls') {
-    const converted = await convertLegacy(bytes, name, ext === '.doc' ? 'docx' : 'xlsx');
-    return ext === '.doc' ? readDocx(converted, name) : readXlsx(converted, name);
-  }
+  if ((SUPPORTED as readonly string[]).includes(ext)) return ext as (typeof SUPPORTED)[number];
   throw new ImportError('IMPORT.UNSUPPORTED_FORMAT', `不支持的文件类型“${ext || '(无扩展名)'}”：${name}（可用 ${SUPPORTED.join('、')}）`, { file: name });
 }
 
-export async function importBytes(bytes: Uint8Array, name: string, opts: { maxBytes?: number } = {}): Promise<Recognized> {
+export async function readGrid(bytes: Uint8Array, name: string, opts: ReadOptions = {}): Promise<GridDocument> {
+  const limits = limitsFor(opts);
+  if (bytes.byteLength > limits.maxBytes) throw refuse.tooLarge(name, bytes.byteLength, limits.maxBytes);
+  const ext = opts.as ?? kindOf(name);
+  if (ext === '.txt' || ext === '.tsv') return readTextGrid(decodeText(bytes), name, limits);
+  if (ext === '.docx') return readDocx(bytes, name, limits);
+  if (ext === '.xlsx') return readXlsx(bytes, name, limits);
+  const converted = await convertLegacy(bytes, name, ext === '.doc' ? 'docx' : 'xlsx');
+  return ext === '.doc' ? readDocx(converted, name, limits) : readXlsx(converted, name, limits);
+}
+
+export async function importBytes(bytes: Uint8Array, name: string, opts: ReadOptions = {}): Promise<Recognized> {
   return recognizeDocument(await readGrid(bytes, name, opts));
 }
 
 /** Reads a file from disk, refusing an oversized one by its size before reading it. */
-export async function importFile(path: string, opts: { maxBytes?: number } = {}): Promise<Recognized> {
+export async function importFile(path: string, opts: ReadOptions = {}): Promise<Recognized> {
   let size: number;
   try {
     size = (await stat(path)).size;
   } catch {
     throw new ImportError('IMPORT.NOT_FOUND', `找不到文件：${path}`, { file: path });
   }
-  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const max = limitsFor(opts).maxBytes;
   if (size > max) throw new ImportError('IMPORT.TOO_LARGE', `“${basename(path)}”有 ${(size / 1048576).toFixed(1)} MB，超过上限 ${(max / 1048576).toFixed(0)} MB`, { file: path, bytes: size, max });
   return importBytes(new Uint8Array(await readFile(path)), basename(path), opts);
 }
@@ -64,7 +78,7 @@ export async function importFile(path: string, opts: { maxBytes?: number } = {})
 const run = promisify(execFile);
 
 /** .doc/.xls → .docx/.xlsx with LibreOffice headless, in a private profile so conversions can run side by side. */
-async function convertLegacy(bytes: Uint8Array, name: string, to: 'docx' | 'xlsx'): Promise<Uint8Array> {
+export async function convertLegacy(bytes: Uint8Array, name: string, to: 'docx' | 'xlsx'): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), 'jixiao-convert-'));
   try {
     const input = join(dir, `input${extname(name).toLowerCase()}`);

@@ -6,8 +6,26 @@
  * Provenance is the 1-based line of each cell.
  */
 import type { Block, Cell, GridDocument } from './grid.ts';
+import { DEFAULT_LIMITS, refuse, type ImportLimits } from './limits.ts';
 
-export function readTextGrid(text: string, file: string): GridDocument {
+/**
+ * Lines and cells are counted before the text is split: every line and every tab becomes an object
+ * with its provenance, so 20 MB of tabs would be 20 million of them.
+ */
+export function checkTextSize(text: string, file: string, limits: ImportLimits = DEFAULT_LIMITS): void {
+  let lines = 1;
+  let tabs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) lines++;
+    else if (c === 9) tabs++;
+  }
+  if (lines > limits.maxRows) throw refuse.tooManyRows(file, { rows: lines }, limits);
+  if (lines + tabs > limits.maxCells) throw refuse.tooManyRows(file, { rows: lines, cells: lines + tabs }, limits);
+}
+
+export function readTextGrid(text: string, file: string, limits: ImportLimits = DEFAULT_LIMITS): GridDocument {
+  checkTextSize(text, file, limits);
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   // A cell per line: `\tcell` with no further tab. A row per line: text, tab, text.
   const singleCells = lines.filter((l) => /^\t[^\t]*$/.test(l)).length;

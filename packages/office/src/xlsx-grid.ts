@@ -7,7 +7,8 @@
 import ExcelJS from 'exceljs';
 import type { Block, Cell, GridDocument } from './grid.ts';
 import { ImportError } from './errors.ts';
-import { unzipPart } from './docx-grid.ts';
+import { boundedUnzip } from './bounded-unzip.ts';
+import { DEFAULT_LIMITS, refuse, type ImportLimits } from './limits.ts';
 
 type XCell = ExcelJS.Cell;
 
@@ -49,8 +50,28 @@ function formatNumber(n: number, fmt: string | undefined): string {
   return `${x.toFixed(decimals)}${percent ? '%' : ''}`;
 }
 
-export async function readXlsx(bytes: Uint8Array, file: string): Promise<GridDocument> {
-  unzipPart(bytes, file, () => false); // the same clear errors for a non-zip, encrypted or broken file
+const SHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+
+/**
+ * Everything exceljs will unzip is inflated and counted here first, and every sheet's rows and
+ * columns (merged ranges included) measured: exceljs builds the whole workbook in memory, so it is
+ * handed only a workbook within the caps.
+ */
+export function checkWorkbook(bytes: Uint8Array, file: string, limits: ImportLimits = DEFAULT_LIMITS): void {
+  if (bytes.byteLength > limits.maxBytes) throw refuse.tooLarge(file, bytes.byteLength, limits.maxBytes);
+  const { sheets } = boundedUnzip(bytes, {
+    file,
+    limits,
+    keep: () => false,
+    inflateAll: true,
+    measure: (n) => (SHEET.test(n) ? 'sheet' : /\.(xml|rels|vml)$/.test(n) ? 'xml' : null),
+  });
+  const total = sheets.reduce((n, s) => n + s.rows, 0);
+  if (total > limits.maxRows) throw refuse.tooManyRows(file, { rows: total }, limits);
+}
+
+export async function readXlsx(bytes: Uint8Array, file: string, limits: ImportLimits = DEFAULT_LIMITS): Promise<GridDocument> {
+  checkWorkbook(bytes, file, limits);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -64,6 +85,9 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<GridDoc
     // was the largest single cost of an import, ≈ 6 % of it)
     const rows = ws.rowCount;
     const columns = ws.columnCount;
+    // measured before loading (checkWorkbook); checked again as exceljs counts, since the loop below
+    // makes a cell object for every one of rows × columns
+    if (rows > limits.maxRows || rows * columns > limits.maxCells) throw refuse.tooManyRows(file, { rows, columns, sheet: ws.name }, limits);
     for (let r = 1; r <= rows; r++) {
       const row = ws.getRow(r);
       const cells: Cell[] = [];

@@ -16,9 +16,9 @@ import { toApiError } from './errors.ts';
 import { departmentRoutes } from './routes/departments.routes.ts';
 import { DepartmentUseCases, FormUseCases } from '@jixiao/app';
 import { evaluationRoutes } from './routes/evaluations.routes.ts';
-import { importRoutes } from './routes/import.routes.ts';
+import { DEFAULT_PREVIEW_CAPS, importRoutes, type PreviewCaps } from './routes/import.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
-import type { PdfConverter } from '@jixiao/office';
+import { ParsePool, type ParsePoolOptions, type PdfConverter } from '@jixiao/office';
 
 export interface AppOptions {
   store: Store;
@@ -39,6 +39,11 @@ export interface AppOptions {
   keptForms?: number;
   /** the built web UI (packages/web/dist), served at / */
   webRoot?: string;
+  /**
+   * reading of uploaded files: worker threads, their heap and time, the caps on one file (its bytes
+   * are `maxUploadBytes`), and what one user may hold in previews
+   */
+  imports?: ParsePoolOptions & { previews?: Partial<PreviewCaps> };
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -84,7 +89,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   departmentRoutes(app, opts.store, departments);
   evaluationRoutes(app, opts.store, forms);
   workflowRoutes(app, opts.store, forms);
-  importRoutes(app, opts.store, maxUploadBytes);
+  // uploaded files are parsed in worker threads with a heap and a time limit (office/src/parse-pool.ts)
+  const pool = new ParsePool({ ...opts.imports, limits: { ...opts.imports?.limits, maxBytes: maxUploadBytes } });
+  pool.onFault = (file, error) => app.log.error({ file, error }, 'a reader failed on an uploaded file');
+  app.addHook('onClose', () => pool.close());
+  importRoutes(app, opts.store, maxUploadBytes, pool, { ...DEFAULT_PREVIEW_CAPS, ...opts.imports?.previews });
   documentRoutes(app, forms, departments, opts.pdf);
   if (opts.webRoot && existsSync(opts.webRoot)) {
     // Hashed asset names never change content, so they may be cached for good; index.html never is.

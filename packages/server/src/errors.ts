@@ -25,6 +25,13 @@ export class HttpError extends Error {
 
 const IMPORT_STATUS: Record<string, number> = {
   'IMPORT.TOO_LARGE': 413,
+  // a file over a cap (packages/office/src/limits.ts) or over what one user may hold
+  'IMPORT.ZIP_BOMB': 413,
+  'IMPORT.TOO_MANY_ENTRIES': 413,
+  'IMPORT.TOO_MANY_ROWS': 413,
+  'IMPORT.MEMORY_LIMIT': 413,
+  'IMPORT.PREVIEW_LIMIT': 413,
+  'IMPORT.UNAVAILABLE': 503,
   'IMPORT.UNSUPPORTED_FORMAT': 415,
   'IMPORT.CONVERTER_MISSING': 503,
 };

@@ -2,13 +2,19 @@
  * Import in two steps: upload (multipart) → a preview of the recognised forms and their findings,
  * kept for 30 minutes under a token; then commit, which stores every file's forms and the file itself
  * (by SHA-256) in one transaction each. A file the importer rejects is reported and stored nowhere.
+ *
+ * Untrusted files are read in the parse pool's worker threads (capped heap and time), one at a time
+ * per request; a file refused for any cap is listed with its own code while the request's other
+ * files go on. What one user holds — previews kept plus uploads being read — is capped in count and
+ * bytes: past the cap their oldest previews are dropped first, then a file that still does not fit is
+ * refused (`IMPORT.PREVIEW_LIMIT`).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditForms, NotFound, type Store } from '@jixiao/core';
-import { importBytes, type Recognized } from '@jixiao/office';
+import { ImportError, type ParsePool, type Recognized } from '@jixiao/office';
 import { HttpError, toApiError } from '../errors.ts';
 import { CommitImport } from '../schemas.ts';
 import { brief, storeImported } from '@jixiao/app';
@@ -17,6 +23,9 @@ import { inScope } from '../auth/scope.ts';
 
 interface Preview {
   expires: number;
+  created: number;
+  /** bytes of the files it holds */
+  bytes: number;
   /** the user who uploaded: only they may commit it */
   owner: number;
   files: Array<{ name: string; sha256: string; bytes: Uint8Array; recognized: Recognized }>;
@@ -24,11 +33,29 @@ interface Preview {
 
 const TTL_MS = 30 * 60 * 1000;
 
-export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes: number): void {
+export interface PreviewCaps {
+  /** previews one user holds at once (default 5) */
+  perUser: number;
+  /** bytes of files one user holds in previews and uploads being read, together (default 100 MB) */
+  bytesPerUser: number;
+}
+
+export const DEFAULT_PREVIEW_CAPS: PreviewCaps = { perUser: 5, bytesPerUser: 100 * 1024 * 1024 };
+
+export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes: number, pool: ParsePool, caps: PreviewCaps = DEFAULT_PREVIEW_CAPS): void {
   const previews = new Map<string, Preview>();
+  /** bytes of uploads being read now, per user: counted with the previews they hold */
+  const reading = new Map<number, number>();
   const sweep = () => {
     const now = Date.now();
     for (const [k, p] of previews) if (p.expires < now) previews.delete(k);
+  };
+  const held = (user: number) => [...previews.values()].filter((p) => p.owner === user).reduce((n, p) => n + p.bytes, 0) + (reading.get(user) ?? 0);
+  /** Drops the user's oldest previews until `room` more bytes fit; false when even none left is not enough. */
+  const makeRoom = (user: number, room: number): boolean => {
+    const mine = [...previews.entries()].filter(([, p]) => p.owner === user).sort((a, b) => a[1].created - b[1].created);
+    while (held(user) + room > caps.bytesPerUser && mine.length > 0) previews.delete(mine.shift()![0]);
+    return held(user) + room <= caps.bytesPerUser;
   };
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -38,21 +65,52 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
     if (!req.isMultipart()) throw new HttpError(415, 'REQUEST.MEDIA_TYPE', '请以 multipart/form-data 上传文件');
     const files: Preview['files'] = [];
     const rejected: Array<{ name: string; error: ReturnType<typeof toApiError>['body'] }> = [];
-    for await (const part of req.files({ limits: { fileSize: maxUploadBytes } })) {
-      // Stops reading at the limit: the file is never held whole in memory (fastify throws FST_REQ_FILE_TOO_LARGE).
-      const bytes = new Uint8Array(await part.toBuffer());
-      try {
-        const recognized = await importBytes(bytes, part.filename, { maxBytes: maxUploadBytes });
-        files.push({ name: part.filename, sha256: createHash('sha256').update(bytes).digest('hex'), bytes, recognized });
-      } catch (e) {
-        const err = toApiError(e);
-        if (err.status >= 500) throw e;
-        rejected.push({ name: part.filename, error: err.body });
+    const user = auth(req).user.id;
+    const reject = (name: string, e: unknown) => {
+      const err = toApiError(e);
+      if (err.status >= 500) throw e;
+      rejected.push({ name, error: err.body });
+    };
+    let received = 0;
+    try {
+      // the size limit is checked per file (not thrown): a file over it is refused alone and the next one is read
+      for await (const part of req.files({ limits: { fileSize: maxUploadBytes }, throwFileSizeLimit: false })) {
+        // Stops reading at the limit: the file is never held whole in memory (busboy drops the rest).
+        const bytes = new Uint8Array(await part.toBuffer());
+        if (part.file.truncated) {
+          reject(part.filename, new HttpError(413, 'UPLOAD.TOO_LARGE', `“${part.filename}”超过上传上限 ${(maxUploadBytes / 1048576).toFixed(0)} MB，已拒绝`, { file: part.filename, max: maxUploadBytes }));
+          continue;
+        }
+        received++;
+        if (!makeRoom(user, bytes.byteLength)) {
+          reject(part.filename, new ImportError('IMPORT.PREVIEW_LIMIT', `“${part.filename}”未读取：您的导入预览与正在读取的文件已达 ${(caps.bytesPerUser / 1048576).toFixed(0)} MB 上限，请先保存或放弃已有的预览`, { file: part.filename, max: caps.bytesPerUser }));
+          continue;
+        }
+        reading.set(user, (reading.get(user) ?? 0) + bytes.byteLength);
+        try {
+          const recognized = await pool.parse(bytes, part.filename);
+          files.push({ name: part.filename, sha256: createHash('sha256').update(bytes).digest('hex'), bytes, recognized });
+        } catch (e) {
+          // a refused file holds nothing (and is uncounted before a server fault ends the request)
+          reading.set(user, (reading.get(user) ?? 0) - bytes.byteLength);
+          reject(part.filename, e);
+        }
       }
+    } finally {
+      const kept = files.reduce((n, f) => n + f.bytes.byteLength, 0);
+      const left = (reading.get(user) ?? 0) - kept;
+      if (left > 0) reading.set(user, left);
+      else reading.delete(user);
     }
+    // nothing at all could be received (every file over the upload limit): the request as a whole is refused
+    if (received === 0 && rejected.length > 0 && rejected.every((x) => x.error.code === 'UPLOAD.TOO_LARGE')) throw new HttpError(413, 'UPLOAD.TOO_LARGE', '上传的文件过大，已拒绝（超过服务器设置的上限）');
     if (files.length === 0 && rejected.length === 0) throw new HttpError(400, 'IMPORT.NO_FILE', '没有收到文件');
     const token = randomUUID();
-    previews.set(token, { expires: Date.now() + TTL_MS, files, owner: auth(req).user.id });
+    const bytes = files.reduce((n, f) => n + f.bytes.byteLength, 0);
+    previews.set(token, { expires: Date.now() + TTL_MS, created: Date.now(), bytes, files, owner: user });
+    // this user's previews beyond the count go: those that hold no file first, then the oldest
+    const mine = [...previews.entries()].filter(([, p]) => p.owner === user).sort((a, b) => Math.sign(a[1].bytes) - Math.sign(b[1].bytes) || a[1].created - b[1].created);
+    for (const [k] of mine.slice(0, Math.max(0, mine.length - caps.perUser))) previews.delete(k);
     return {
       token,
       expiresAt: new Date(Date.now() + TTL_MS).toISOString(),
