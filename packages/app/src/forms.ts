@@ -15,6 +15,7 @@ import {
   STATUS_LABELS,
   workflowStep,
   type Evaluation,
+  type EvaluationStamp,
   type FormCheck,
   type ReviewScore,
   type Store,
@@ -24,7 +25,7 @@ import {
 import type { Actor } from './actor.ts';
 import { AppError } from './app-error.ts';
 import { formView, type FormView, type PreviousYear } from './form-view.ts';
-import { prepareForm } from './prepare-form.ts';
+import { preparedForStorage, prepareForm } from './prepare-form.ts';
 
 export interface NewForm {
   kind: string;
@@ -138,12 +139,19 @@ export class FormUseCases {
     ]);
     if (previous.length === 0) throw new AppError('FORM.NO_PREVIOUS_YEAR', `本部门没有 ${year - 1} 年度的${kind.label}，无法从上年生成`, { year: year - 1 });
     const have = new Set(current.map((s) => s.projectId));
-    const forms = previous.filter((p) => !have.has(p.projectId)).map((p) => prepareForm(kind.id, kind.carryOver(p.evaluation, year)).prepared);
+    const forms = previous.filter((p) => !have.has(p.projectId)).map((p) => preparedForStorage(kind.id, kind.carryOver(p.evaluation, year)));
     const created = forms.length ? await this.store.importEvaluations({ departmentId, forms, actor: actor.username }) : [];
     return { created, existing: have.size };
   }
 
-  private mustEdit(actor: Actor, s: StoredEvaluation): void {
+  /** Where a form is and what state it is in, if the actor may see it — without reading the document. */
+  private async stamp(actor: Actor, id: number): Promise<EvaluationStamp> {
+    const s = await this.store.evaluationStamp(id);
+    if (!s || !actor.sees(s.departmentId)) throw new AppError('STORE.NOT_FOUND', `表 ${id} 不存在`, { id });
+    return s;
+  }
+
+  private mustEdit(actor: Actor, s: { status: StoredEvaluation['status']; kind: string }): void {
     if (canEditContent(s.status, actor.role)) return;
     const label = getFormKind(s.kind).label;
     throw new AppError(actor.role === 'filler' || actor.role === 'admin' ? 'WORKFLOW.READ_ONLY' : 'WORKFLOW.NOT_YOURS', `该${label}处于“${STATUS_LABELS[s.status]}”状态，${actor.role === 'filler' ? '退回后才能修改' : '当前账号不能修改内容'}`, {
@@ -153,7 +161,7 @@ export class FormUseCases {
 
   /** Saves a draft: checked once, stored with that check's figures, shown with the same check. */
   async save(actor: Actor, id: number, evaluation: Evaluation, version: number): Promise<FormView> {
-    const s = await this.find(actor, id);
+    const s = await this.stamp(actor, id);
     this.mustEdit(actor, s);
     const { prepared, check } = prepareForm(s.kind, evaluation);
     const saved = await this.store.updateEvaluation(id, prepared, version, actor.username);
@@ -169,7 +177,7 @@ export class FormUseCases {
 
   /** Deletes a draft; its history and snapshots stay. */
   async remove(actor: Actor, id: number, version: number): Promise<void> {
-    const s = await this.find(actor, id);
+    const s = await this.stamp(actor, id);
     this.mustEdit(actor, s);
     await this.store.deleteEvaluation(id, version, actor.username);
   }

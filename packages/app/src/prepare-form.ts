@@ -11,16 +11,32 @@ export interface Checked {
   check: FormCheck;
 }
 
-export function prepareForm(kindId: string, evaluation: Evaluation): Checked {
-  const kind = getFormKind(kindId);
+/** The form with an id on every indicator, refused when two indicators share one. */
+function identified(evaluation: Evaluation): Evaluation {
   const twice = duplicateIndicatorIds(evaluation);
   if (twice.length) throw new AppError('FORM.DUPLICATE_INDICATOR_ID', `同一张表中指标编号重复：${twice.join('、')}（每个指标的编号应唯一）`, { ids: twice });
-  const ev = withIndicatorIds(evaluation);
+  return withIndicatorIds(evaluation);
+}
+
+export function prepareForm(kindId: string, evaluation: Evaluation): Checked {
+  const kind = getFormKind(kindId);
+  const ev = identified(evaluation);
   const check = kind.check(ev, getScheme(ev.schemeId));
-  return { prepared: { kind: kind.id, evaluation: ev, figures: kind.figures(ev, check) }, check };
+  return { prepared: { kind: kind.id, evaluation: ev, figures: kind.figures(ev, check.score) }, check };
+}
+
+/**
+ * A form for the store alone, scored but not audited: for paths that store many forms at once and show
+ * none of them (an import's commit, next year's forms of a department) — the audit is run when a form
+ * is read. Ids given and checked as in `prepareForm`.
+ */
+export function preparedForStorage(kindId: string, evaluation: Evaluation): PreparedForm {
+  const kind = getFormKind(kindId);
+  const ev = identified(evaluation);
+  return { kind: kind.id, evaluation: ev, figures: kind.figures(ev, kind.score(ev, getScheme(ev.schemeId))) };
 }
 
 /** Self-evaluations read from files or made by the synthetic generator, ready for `Store.importEvaluations`. */
 export function preparedSelfEvaluations(evaluations: readonly Evaluation[]): PreparedForm[] {
-  return evaluations.map((ev) => prepareForm(selfEvaluationKind.id, ev).prepared);
+  return evaluations.map((ev) => preparedForStorage(selfEvaluationKind.id, ev));
 }

@@ -13,6 +13,7 @@ import {
   type Change,
   type Department,
   type DepartmentGradeTotals,
+  type EvaluationStamp,
   type Evaluation,
   type PreparedForm,
   type EvaluationFilter,
@@ -254,7 +255,21 @@ export class KyselyStore implements Store {
         for (const r of orphaned) changes.push({ evaluation_id: id, version, at, actor, field: `复核得分 indicators[${r.indicator_id}]`, before: reviewText(r), after: null });
       }
       for (const part of chunks(changes, 500)) await trx.insertInto('changes').values(part).execute();
-      return toStored(await this.evaluationQuery(trx).where('evaluations.id', '=', id).executeTakeFirstOrThrow());
+      // what was written is in hand: the row is not read back (its document would be parsed again)
+      return {
+        id,
+        kind: current.kind,
+        projectId: current.project_id,
+        departmentId: current.department_id,
+        year: evaluation.year,
+        schemeId: evaluation.schemeId,
+        status: current.status as EvaluationStatus,
+        version,
+        evaluation,
+        totalHundredths: form.figures.totalHundredths,
+        grade: form.figures.grade,
+        updatedAt: at,
+      };
     });
   }
 
@@ -286,22 +301,22 @@ export class KyselyStore implements Store {
   }
 
   /**
-   * Compiled once: this runs on every read of a form (the API answers an unchanged form from its cache
-   * after this check), and building and compiling the query cost more than running it.
+   * Compiled once: this runs before every save (what the use cases decide on, without the document),
+   * and building and compiling the query cost more than running it.
    */
   private readonly stampQuery = lazy(() =>
     this.db
       .selectFrom('evaluations')
       .innerJoin('projects', 'projects.id', 'evaluations.project_id')
-      .select(['projects.department_id', 'evaluations.version', 'evaluations.updated_at'])
+      .select(['projects.department_id', 'evaluations.version', 'evaluations.updated_at', 'evaluations.kind', 'evaluations.status'])
       .where('evaluations.id', '=', 0)
       .compile(),
   );
 
-  async evaluationStamp(id: number): Promise<{ departmentId: number; version: number; updatedAt: string } | null> {
+  async evaluationStamp(id: number): Promise<EvaluationStamp | null> {
     const q = this.stampQuery();
-    const r = (await this.db.executeQuery<{ department_id: number; version: number; updated_at: string }>({ ...q, parameters: [id] })).rows[0];
-    return r ? { departmentId: r.department_id, version: r.version, updatedAt: r.updated_at } : null;
+    const r = (await this.db.executeQuery<{ department_id: number; version: number; updated_at: string; kind: string; status: string }>({ ...q, parameters: [id] })).rows[0];
+    return r ? { departmentId: r.department_id, version: r.version, updatedAt: r.updated_at, kind: r.kind, status: r.status as EvaluationStatus } : null;
   }
 
   async evaluationVersions(filter: { departmentId: number; kind?: string | undefined; year?: number | undefined }): Promise<Array<{ id: number; version: number; updatedAt: string }>> {

@@ -130,7 +130,9 @@ function contract(target: Target) {
       ['indicators[i1].deviation', null, '全年共认定5人次', '张三'],
     ]);
     // the stamp the API checks before answering from its cache follows every update (a query compiled once)
-    expect(await store.evaluationStamp(first!.id)).toEqual({ departmentId: v2.departmentId, version: 2, updatedAt: v2.updatedAt });
+    expect(await store.evaluationStamp(first!.id)).toEqual({ departmentId: v2.departmentId, kind: 'self-evaluation', status: 'draft', version: 2, updatedAt: v2.updatedAt });
+    // what the update answered is what a read gives
+    expect(await store.getEvaluation(first!.id)).toEqual(v2);
     expect(await store.evaluationStamp(999_999)).toBeNull();
     const stale = store.updateEvaluation(first!.id, prep(first!.evaluation), 1, '李四');
     await expect(stale).rejects.toBeInstanceOf(VersionConflict);

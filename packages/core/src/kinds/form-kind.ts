@@ -37,8 +37,12 @@ export interface FormKind<F = Evaluation> {
   /** what people call it in a sentence, e.g. 自评表 */
   label: string;
   schema: z.ZodType<F>;
+  /** the score alone, for paths that store many forms and show none of them (import, next year's forms) */
+  score(form: F, scheme: Scheme): EvaluationScore;
+  /** the score and the findings of the kind's rules: what a person sees beside the form */
   check(form: F, scheme: Scheme): FormCheck;
-  figures(form: F, check: FormCheck): FormFigures;
+  /** the figures kept for lists and sums, from the form's score */
+  figures(form: F, score: EvaluationScore): FormFigures;
   /** an empty form in the region's template */
   blank(input: NewFormInput, scheme: Scheme, template: F | null): F;
   /** this year's form started from last year's: tree and targets copied, actuals empty */

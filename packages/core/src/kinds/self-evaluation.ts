@@ -4,6 +4,7 @@ import { canonicalLevel2 } from '../model/categories.ts';
 import { Evaluation, type BudgetLine, type Indicator, type NumberField, type TextField } from '../model/evaluation.ts';
 import { pointsToHundredths, wanYuanToFen } from '../model/form-figures.ts';
 import type { Scheme } from '../scheme/scheme.ts';
+import { scoreEvaluation } from '../scoring/score-evaluation.ts';
 import { SELF_EVALUATION_STEPS, submissionBlockers } from '../workflow/workflow.ts';
 import type { FormKind, NewFormInput } from './form-kind.ts';
 
@@ -118,8 +119,9 @@ export const selfEvaluationKind: FormKind = {
   title: '项目支出绩效自评表',
   label: '自评表',
   schema: Evaluation,
+  score: (form, scheme) => scoreEvaluation(form, scheme),
   check: (form, scheme) => auditForm(form, scheme),
-  figures: (form, { score }) => ({
+  figures: (form, score) => ({
     totalHundredths: pointsToHundredths(score.total)!,
     grade: score.grade,
     budgetFen: wanYuanToFen(score.budget.budget),

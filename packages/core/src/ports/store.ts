@@ -48,6 +48,15 @@ export interface StoredEvaluation {
   updatedAt: string;
 }
 
+/** A form's place, kind, status and version; `updatedAt` also moves with its 复核得分. */
+export interface EvaluationStamp {
+  departmentId: number;
+  kind: string;
+  status: EvaluationStatus;
+  version: number;
+  updatedAt: string;
+}
+
 export interface EvaluationFilter {
   kind?: string;
   projectId?: number;
@@ -140,8 +149,8 @@ export interface Store {
   listProjects(departmentId?: number): Promise<Project[]>;
   listEvaluations(filter?: EvaluationFilter): Promise<StoredEvaluation[]>;
   getEvaluation(id: number): Promise<StoredEvaluation | null>;
-  /** what changes whenever anything shown with the form changes (its version, or its 复核得分), without the document */
-  evaluationStamp(id: number): Promise<{ departmentId: number; version: number; updatedAt: string } | null>;
+  /** what a use case decides on before touching a form — where it is, its kind, status and version — without the document */
+  evaluationStamp(id: number): Promise<EvaluationStamp | null>;
   /**
    * The version and stamp of each of a department's forms (of a year), in `listEvaluations` order,
    * without the documents: a form's document and status at a given version never change, so equal
