@@ -56,6 +56,11 @@ export interface OfficialDocument {
   /** what the document is, for file names and the workbook's sheet name */
   name: string;
   sections: DocSection[];
+  /**
+   * printed at the top of every page — 草稿（未审核） for a document made from drafts or forms with
+   * errors (core: documentStatus)
+   */
+  mark?: string;
 }
 
 /** The fonts the official layouts name; PDF conversion maps them to Noto CJK when absent. */

@@ -3,8 +3,8 @@
  * header, one row per project, the 自评率 merged down the project rows, and a 合计 that is the sum of
  * the rows above (a live SUM in the workbook). Every figure comes from the computed summary.
  */
-import { add, type DepartmentSummary } from '@jixiao/core';
-import { moneyText, percentText, scoreText } from './cell-format.ts';
+import { add, moneyPlaces, round, numberFormat, SCORE_SOURCE_NOTE, type DepartmentSummary, type ScoreSource } from '@jixiao/core';
+import { percentText, scoreText } from './cell-format.ts';
 import { fitWidths, type DocCell, type DocRow, type OfficialDocument } from './document-model.ts';
 
 export interface SummaryDocumentOptions {
@@ -14,23 +14,38 @@ export interface SummaryDocumentOptions {
   filler?: { name?: string; phone?: string };
   /** 复核得分 (分) per row, from the finance review; a column of its own when any row has one */
   reviewed?: ReadonlyArray<string | null>;
+  /** which scores the rows carry (summaryWithScores); computed by default */
+  scoreSource?: ScoreSource;
+  /** decimal places of a score, the scheme's (R4); 2 by default */
+  scorePlaces?: number;
 }
 
-const MONEY = '0.00';
-
-const money = (v: string | null, sumAbove?: number): DocCell =>
-  v === null ? { text: '', align: 'right' } : { text: moneyText(v), align: 'right', number: { value: v, format: MONEY, ...(sumAbove && { sumAbove }) } };
+/**
+ * A money cell: the text and the workbook's number format show the same places — 2, or as many as
+ * the amount states (6.695 prints 6.695 in both, never 6.70 in the workbook).
+ */
+function money(v: string | null, sumAbove?: number, places?: number): DocCell {
+  if (v === null) return { text: '', align: 'right' };
+  const p = Math.max(places ?? 2, moneyPlaces(v));
+  return { text: round(v, p), align: 'right', number: { value: v, format: numberFormat(p), ...(sumAbove && { sumAbove }) } };
+}
 
 export function summaryDocument(s: DepartmentSummary, opts: SummaryDocumentOptions = {}): OfficialDocument {
   const head = (text: string): DocCell => ({ text, rowSpan: 2, align: 'center', bold: true });
   const n = s.rows.length;
   const rate = `${s.selfEvaluationRate}%`;
+  const places = opts.scorePlaces ?? 2;
+  const score = (v: string): DocCell => ({ text: scoreText(v, places), align: 'right', number: { value: v, format: numberFormat(places) } });
+  // a column prints every amount with the places of its most precise one
+  const columnPlaces = (vs: ReadonlyArray<string | null>) => Math.max(2, ...vs.map((v) => (v === null ? 2 : moneyPlaces(v))));
+  const budgetPlaces = columnPlaces(s.rows.map((r) => r.budget));
+  const executedPlaces = columnPlaces(s.rows.map((r) => r.executed));
   // Self-evaluation and finance review side by side: the review never overwrites the self-score.
   const reviewed = opts.reviewed?.some((x) => x !== null) ? opts.reviewed : null;
   const reviewCell = (i: number): DocCell[] => {
     if (!reviewed) return [];
     const v = reviewed[i] ?? null;
-    return [v === null ? { text: '', align: 'right' } : { text: scoreText(v), align: 'right', number: { value: v, format: '0.00' } }];
+    return [v === null ? { text: '', align: 'right' } : score(v)];
   };
   const rows: DocRow[] = [
     {
@@ -42,10 +57,10 @@ export function summaryDocument(s: DepartmentSummary, opts: SummaryDocumentOptio
       cells: [
         { text: String(r.seq), align: 'center' },
         { text: r.project },
-        money(r.budget),
-        money(r.executed),
+        money(r.budget, undefined, budgetPlaces),
+        money(r.executed, undefined, executedPlaces),
         { text: r.fundType, align: 'center' },
-        { text: scoreText(r.score), align: 'right', number: { value: r.score, format: '0.00' } },
+        score(r.score),
         { text: r.grade, align: 'center' },
         ...reviewCell(i),
         ...(i === 0 ? [{ text: rate, rowSpan: n, align: 'center' as const }] : []),
@@ -56,8 +71,8 @@ export function summaryDocument(s: DepartmentSummary, opts: SummaryDocumentOptio
         { text: '合计', align: 'center', bold: true },
         { text: '' },
         // the 合计 printed is the exact sum of the rows printed
-        money(add(s.rows.map((r) => r.budget ?? '0')), n),
-        money(add(s.rows.map((r) => r.executed ?? '0')), n),
+        money(add(s.rows.map((r) => r.budget ?? '0')), n, budgetPlaces),
+        money(add(s.rows.map((r) => r.executed ?? '0')), n, executedPlaces),
         { text: '' },
         { text: '' },
         { text: '' },
@@ -76,7 +91,7 @@ export function summaryDocument(s: DepartmentSummary, opts: SummaryDocumentOptio
           { kind: 'paragraph', text: `预算部门（盖章）：${opts.department ?? ''}        金额单位：万元` },
           { kind: 'table', table: { widths: fitWidths([8, 40, 15, 15, 18, 12, 12, ...(reviewed ? [12] : []), 22]), rows } },
           { kind: 'paragraph', text: `填表人：${opts.filler?.name ?? ''}        联系电话：${opts.filler?.phone ?? ''}` },
-          { kind: 'paragraph', text: `注：自评得分、自评等级按评分规则由各项目自评表重新计算；全年执行率 ${s.total.rate === null ? '—' : percentText(s.total.rate)}。` },
+          { kind: 'paragraph', text: `注：${SCORE_SOURCE_NOTE[opts.scoreSource ?? 'computed']}；全年执行率${s.total.rate === null ? '—' : percentText(s.total.rate)}。` },
         ],
       },
     ],
