@@ -117,7 +117,7 @@ export function overallReport(input: ReportInput): ReportContent {
     .filter((t): t is string => t !== null);
   const lowExecution = s.rows.filter((r) => r.rate !== null && cmp(r.rate, '80') < 0);
   const achievement = [
-    text(sentence(countPhrase({ total: s.evaluated, count: full, noun: '项目', verb: '得分为满分' }))),
+    text(sentence(countPhrase({ total: s.evaluated, count: full, noun: '项目', verb: '达到满分' }))),
     text(shortfalls.length ? paragraph(shortfalls) : '各项目绩效指标均已完成。'),
     text(
       lowExecution.length
@@ -216,7 +216,9 @@ export function disclosureText(input: ReportInput, opts: DisclosureOptions = {})
     const sc = scores[i]!;
     const r = s.rows[i]!;
     const narrative = (...kinds: string[]) => ev.narratives.filter((n) => kinds.includes(n.kind) && n.text.raw.trim()).map((n) => n.text.raw.trim());
-    const deviations = ev.indicators.map((x) => x.deviation?.raw.trim() ?? '');
+    // a 偏差原因 explains points lost: only those of indicators that did not get full points are
+    // problems (the others' say "已达到预期目标" and are not a finding)
+    const deviations = sc.indicators.filter((x) => x.score !== null && x.points !== null && cmp(x.score, x.points) < 0).map((x) => ev.indicators[x.index]!.deviation?.raw.trim() ?? '');
     const problems = paragraph([...narrative('problems', 'problems-and-measures'), ...deviations]);
     const measures = paragraph(narrative('measures'));
     const achieved = ev.goals.achieved?.raw.trim();
@@ -242,7 +244,7 @@ export function disclosureText(input: ReportInput, opts: DisclosureOptions = {})
     sections: [
       section('management', '一、预算绩效管理工作开展情况', coverage),
       section('results', '二、项目绩效自评结果', results, reviews),
-      section('attachments', '附件', chosen.map((i) => text(`${projectNoun(forms[i]!.project.name.raw)}支出绩效自评表`))),
+      section('attachments', '附件', chosen.map((i) => text(`${projectNoun(forms[i]!.project.name.raw)}支出绩效自评表`, true))),
     ],
   };
 }
