@@ -16,3 +16,5 @@ export * from './export/pdf.ts';
 export * from './export/summary-layout.ts';
 export * from './export/report-layout.ts';
 export * from './export/department-documents.ts';
+export * from './export/forms-zip.ts';
+export { textLines, textWidthMm } from './export/text-measure.ts';

@@ -4,7 +4,7 @@
  * labels are those the seeds use (and the importer anchors on), so an exported form imports back.
  */
 import { list, sentence, type BudgetLine, type Evaluation, type Narrative } from '@jixiao/core';
-import { money, percent, points } from './cell-format.ts';
+import { money, percent, points, scoreText } from './cell-format.ts';
 import { fitWidths, type DocBlock, type DocCell, type DocRow, type OfficialDocument } from './document-model.ts';
 import { budgetRate, budgetScore, formContext, totalGrade, totalPoints, totalScore, type FormContext, type FormExportOptions } from './form-context.ts';
 import { columnWidth, indicatorRows, type IndicatorColumnKey } from './indicator-rows.ts';
@@ -88,7 +88,7 @@ function budgetLineRows(ctx: FormContext, kinds: ReadonlyArray<keyof BudgetLine>
       const f = line[k] as BudgetLine['initial'];
       let text: string;
       if (k === 'rate') text = line.kind === 'total' ? budgetRate(ctx, f) : percent(f);
-      else if (k === 'score') text = line.kind === 'total' ? budgetScore(ctx, f) : points(f);
+      else if (k === 'score') text = line.kind === 'total' ? budgetScore(ctx, f) : f?.value ? scoreText(f.value, ctx.scheme.decimals) : points(f);
       else if (k === 'points') text = points(f);
       else text = money(f);
       cells.push(c(text, { align: 'right', ...(j === kinds.length - 1 && lastSpan > 1 && { colSpan: lastSpan }) }));
