@@ -29,7 +29,12 @@ export interface DocumentStatus {
  */
 export function documentStatus(included: readonly number[], findings: readonly Finding[], statuses?: ReadonlyArray<EvaluationStatus | null | undefined>): DocumentStatus {
   const errorForms = new Set(findings.filter((f) => f.severity === 'error' && f.location.form).map((f) => f.location.form!.index));
-  const drafts = statuses ? included.filter((i) => { const st = statuses[i]; return st != null && !APPROVED.has(st); }) : [];
+  const drafts = statuses
+    ? included.filter((i) => {
+        const st = statuses[i];
+        return st !== null && st !== undefined && !APPROVED.has(st);
+      })
+    : [];
   const withErrors = included.filter((i) => errorForms.has(i));
   const reasons = [drafts.length ? `${drafts.length}张自评表尚未通过单位审核` : '', withErrors.length ? `${withErrors.length}张自评表仍有错误` : ''].filter((t) => t !== '');
   return {

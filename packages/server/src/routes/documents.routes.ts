@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { departmentName, disclosureText, documentStatus, DRAFT_MARK, getScheme, overallReport, scoreDifferences, STATUS_LABELS, type Store, type StoredEvaluation } from '@jixiao/core';
+import { departmentName, disclosureText, documentScores, documentStatus, DRAFT_MARK, summaryWithScores, getScheme, overallReport, scoreDifferences, STATUS_LABELS, type Store, type StoredEvaluation } from '@jixiao/core';
 import { reviewedTotals, type DepartmentAudits } from './department-data.ts';
 import { checkFormat, departmentDocument, DOCUMENT_FORMATS, fileName, formDocument, formsZip, MIME, renderDocument, type DocumentFormat, type DocumentKind, type OfficialDocument, type PdfConverter } from '@jixiao/office';
 import { IdParams } from '../schemas.ts';
@@ -41,7 +41,7 @@ const DepartmentBody = z.object({
   projectSpending: z.string().regex(/^\d+(\.\d+)?$/).optional(),
   fills: z.record(z.string().max(200), z.string().max(20_000)).optional().describe('报告中待编辑段落的文字，键为段落编号'),
 });
-const ContentQuery = DepartmentQuery.omit({ format: true, scores: true }).extend({ kind: z.enum(['report', 'disclosure']) });
+const ContentQuery = DepartmentQuery.omit({ format: true }).extend({ kind: z.enum(['report', 'disclosure']) });
 
 const ZipQuery = DepartmentQuery.omit({ projectSpending: true }).extend({
   projects: DepartmentQuery.shape.projects.describe('要打包的自评表序号（汇总表中的序号，从 1 起）；不填为全部'),
@@ -227,7 +227,11 @@ export function documentRoutes(app: FastifyInstance, store: Store, audits: Depar
     const q = req.query;
     const { d, stored, ...data } = await formsFor(audits, req.params.id, q.year);
     const projects = checkedProjects(q.projects?.split(',').map(Number), stored);
-    const input = { ...data, department: departmentName({ forms: data.forms, department: d.name }) };
+    // the preview reads the scores the download will print (one source per document)
+    const scheme = getScheme(stored[0]!.schemeId);
+    const scores = documentScores(data.scores, q.scores);
+    const summary = q.scores === 'computed' ? data.summary : summaryWithScores(data.summary, scores, scheme);
+    const input = { ...data, scores, summary, department: departmentName({ forms: data.forms, department: d.name }), scoreSource: q.scores, scorePlaces: scheme.decimals };
     return q.kind === 'report' ? overallReport(input) : disclosureText(input, { ...(projects && { projects }), ...(q.projectSpending && { projectSpending: q.projectSpending }) });
   });
 }
