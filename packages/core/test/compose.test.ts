@@ -14,6 +14,7 @@ import {
   getScheme,
   keepUnits,
   list,
+  numberUnitPieces,
   overallReport,
   paragraph,
   projectNoun,
@@ -69,6 +70,13 @@ describe('the rules', () => {
     const J = WORD_JOINER;
     expect(keepUnits('得分95.84分，预算6.695万元，执行率99.63%，2023年度')).toBe(`得分95.84${J}分，预算6.695${J}万${J}元，执行率99.63${J}%，2023${J}年${J}度`);
     expect(keepUnits('得分95.84分').replaceAll(J, '')).toBe('得分95.84分');
+    // the pieces a .docx writes as runs of their own
+    expect(numberUnitPieces('已自评3个，得分95.84分')).toEqual([
+      { text: '已自评', keep: false },
+      { text: `3${J}个`, keep: true },
+      { text: '，得分', keep: false },
+      { text: `95.84${J}分`, keep: true },
+    ]);
   });
 });
 

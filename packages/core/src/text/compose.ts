@@ -102,9 +102,27 @@ export function countPhrase({ total, count, noun, verb, unit = '个' }: CountPhr
 
 /** The units a number is printed with in the documents; a line never breaks between the two. */
 const UNIT = '(?:万元|元|分|个|项|处|%|％|年度|年|人|次|户|天|月|日)';
-const NUMBER_UNIT = new RegExp(`([0-9０-９](?:[.．][0-9０-９]+)?)(${UNIT})`, 'g');
+const NUMBER_UNIT = new RegExp(`([0-9０-９]+(?:[.．][0-9０-９]+)?)(${UNIT})`, 'g');
 /** U+2060 WORD JOINER: invisible, forbids a line break where it stands (UAX #14 class WJ). */
 export const WORD_JOINER = '\u2060';
+
+/**
+ * The text cut into pieces, each number with its unit a piece of its own (`keep`, word joiners
+ * inside): a typesetter whose Chinese line breaking ignores the word joiner (LibreOffice breaks
+ * between any two characters of zh-CN text, even inside 95.84) is given these as runs it breaks by
+ * the Unicode rules, which keep them whole.
+ */
+export function numberUnitPieces(text: string): Array<{ text: string; keep: boolean }> {
+  const out: Array<{ text: string; keep: boolean }> = [];
+  let last = 0;
+  for (const m of text.matchAll(NUMBER_UNIT)) {
+    if (m.index > last) out.push({ text: text.slice(last, m.index), keep: false });
+    out.push({ text: keepUnits(m[0]), keep: true });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last), keep: false });
+  return out;
+}
 
 /**
  * The text with a word joiner between every number and its unit (95.84⁠分, 6.695⁠万⁠元), so that a

@@ -20,7 +20,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import { keepUnits } from '@jixiao/core';
+import { numberUnitPieces } from '@jixiao/core';
 import { A4, FONTS, placeCells, type Align, type DocBlock, type DocCell, type DocTable, type OfficialDocument, type TextPart } from './document-model.ts';
 
 /** 1 mm in twips (1/1440 inch). */
@@ -42,6 +42,16 @@ const SIZE = { title: 32, body: 28, heading: 28, table: 21 } as const;
  */
 function runs(text: string, opts: Pick<IRunOptions, 'bold' | 'highlight'> = {}): TextRun[] {
   return text.split('\n').map((line, i) => new TextRun({ ...(opts.bold && { bold: true }), ...(opts.highlight && { highlight: opts.highlight }), text: line, ...(i > 0 && { break: 1 }) }));
+}
+
+/** Runs of prose: each number with its unit a run of its own that no line break splits. */
+function prose(text: string, opts: Pick<IRunOptions, 'bold' | 'highlight'> = {}): TextRun[] {
+  return numberUnitPieces(text).flatMap((p) =>
+    p.keep
+      ? // the Unicode line-breaking rules (not LibreOffice's zh-CN ones, which break anywhere) and word joiners keep it whole
+        [new TextRun({ ...(opts.bold && { bold: true }), ...(opts.highlight && { highlight: opts.highlight }), text: p.text, language: { value: 'en-US', eastAsia: 'en-US' } })]
+      : runs(p.text, opts),
+  );
 }
 
 /**
@@ -108,7 +118,7 @@ function paragraph(text: string, style: Style, o: { align?: Align; bold?: boolea
     ...(o.align && { alignment: ALIGN[o.align] }),
     // first-line indent of two characters, as official prose has it (14 pt × 2 in twips)
     ...(o.indent && { indent: { firstLine: SIZE.body * 20 } }),
-    children: o.parts ? o.parts.flatMap((p) => runs(keepUnits(p.text), { bold: o.bold ?? false, ...(p.mark && { highlight: 'yellow' }) })) : runs(o.indent ? keepUnits(text) : text, { bold: o.bold ?? false }),
+    children: o.parts ? o.parts.flatMap((p) => prose(p.text, { bold: o.bold ?? false, ...(p.mark && { highlight: 'yellow' }) })) : o.indent ? prose(text, { bold: o.bold ?? false }) : runs(text, { bold: o.bold ?? false }),
   });
 }
 
