@@ -112,13 +112,13 @@ type Style = 'Title' | 'Heading' | 'Body';
  * word joiner between them); table cells and a form's lines are left as they are, since an exported
  * form is read back by the importer.
  */
-function paragraph(text: string, style: Style, o: { align?: Align; bold?: boolean; indent?: boolean; parts?: TextPart[] } = {}): Paragraph {
+function paragraph(text: string, style: Style, o: { align?: Align; bold?: boolean; indent?: boolean; parts?: TextPart[]; prose?: boolean } = {}): Paragraph {
   return new Paragraph({
     style,
     ...(o.align && { alignment: ALIGN[o.align] }),
     // first-line indent of two characters, as official prose has it (14 pt × 2 in twips)
     ...(o.indent && { indent: { firstLine: SIZE.body * 20 } }),
-    children: o.parts ? o.parts.flatMap((p) => prose(p.text, { bold: o.bold ?? false, ...(p.mark && { highlight: 'yellow' }) })) : o.indent ? prose(text, { bold: o.bold ?? false }) : runs(text, { bold: o.bold ?? false }),
+    children: o.parts ? o.parts.flatMap((p) => prose(p.text, { bold: o.bold ?? false, ...(p.mark && { highlight: 'yellow' }) })) : o.indent || o.prose ? prose(text, { bold: o.bold ?? false }) : runs(text, { bold: o.bold ?? false }),
   });
 }
 
@@ -129,7 +129,7 @@ function block(b: DocBlock): Array<Paragraph | Table> {
     case 'heading':
       return [paragraph(b.text, 'Heading')];
     case 'paragraph':
-      return [paragraph(b.text, 'Body', { ...(b.align && { align: b.align }), ...(b.bold && { bold: b.bold }), ...(b.indent && { indent: true }), ...(b.parts && { parts: b.parts }) })];
+      return [paragraph(b.text, 'Body', { ...(b.align && { align: b.align }), ...(b.bold && { bold: b.bold }), ...(b.indent && { indent: true }), ...(b.parts && { parts: b.parts }), ...(b.prose && { prose: true }) })];
     case 'table':
       // a paragraph after every table: Word merges two adjacent tables into one otherwise
       return [table(b.table), new Paragraph({ children: [] })];

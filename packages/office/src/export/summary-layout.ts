@@ -24,9 +24,9 @@ export interface SummaryDocumentOptions {
  * A money cell: the text and the workbook's number format show the same places — 2, or as many as
  * the amount states (6.695 prints 6.695 in both, never 6.70 in the workbook).
  */
-function money(v: string | null, sumAbove?: number, places?: number): DocCell {
+function money(v: string | null, sumAbove?: number): DocCell {
   if (v === null) return { text: '', align: 'right' };
-  const p = Math.max(places ?? 2, moneyPlaces(v));
+  const p = moneyPlaces(v);
   return { text: round(v, p), align: 'right', number: { value: v, format: numberFormat(p), ...(sumAbove && { sumAbove }) } };
 }
 
@@ -36,10 +36,7 @@ export function summaryDocument(s: DepartmentSummary, opts: SummaryDocumentOptio
   const rate = `${s.selfEvaluationRate}%`;
   const places = opts.scorePlaces ?? 2;
   const score = (v: string): DocCell => ({ text: scoreText(v, places), align: 'right', number: { value: v, format: numberFormat(places) } });
-  // a column prints every amount with the places of its most precise one
-  const columnPlaces = (vs: ReadonlyArray<string | null>) => Math.max(2, ...vs.map((v) => (v === null ? 2 : moneyPlaces(v))));
-  const budgetPlaces = columnPlaces(s.rows.map((r) => r.budget));
-  const executedPlaces = columnPlaces(s.rows.map((r) => r.executed));
+
   // Self-evaluation and finance review side by side: the review never overwrites the self-score.
   const reviewed = opts.reviewed?.some((x) => x !== null) ? opts.reviewed : null;
   const reviewCell = (i: number): DocCell[] => {
@@ -57,8 +54,8 @@ export function summaryDocument(s: DepartmentSummary, opts: SummaryDocumentOptio
       cells: [
         { text: String(r.seq), align: 'center' },
         { text: r.project },
-        money(r.budget, undefined, budgetPlaces),
-        money(r.executed, undefined, executedPlaces),
+        money(r.budget),
+        money(r.executed),
         { text: r.fundType, align: 'center' },
         score(r.score),
         { text: r.grade, align: 'center' },
@@ -71,8 +68,8 @@ export function summaryDocument(s: DepartmentSummary, opts: SummaryDocumentOptio
         { text: '合计', align: 'center', bold: true },
         { text: '' },
         // the 合计 printed is the exact sum of the rows printed
-        money(add(s.rows.map((r) => r.budget ?? '0')), n, budgetPlaces),
-        money(add(s.rows.map((r) => r.executed ?? '0')), n, executedPlaces),
+        money(add(s.rows.map((r) => r.budget ?? '0')), n),
+        money(add(s.rows.map((r) => r.executed ?? '0')), n),
         { text: '' },
         { text: '' },
         { text: '' },
@@ -88,10 +85,10 @@ export function summaryDocument(s: DepartmentSummary, opts: SummaryDocumentOptio
       {
         blocks: [
           { kind: 'title', text: opts.title ?? `${year}县直部门绩效自评情况汇总表` },
-          { kind: 'paragraph', text: `预算部门（盖章）：${opts.department ?? ''}        金额单位：万元` },
+          { kind: 'paragraph', text: `预算部门（盖章）：${opts.department ?? ''}        金额单位：万元`, prose: true },
           { kind: 'table', table: { widths: fitWidths([8, 40, 15, 15, 18, 12, 12, ...(reviewed ? [12] : []), 22]), rows } },
           { kind: 'paragraph', text: `填表人：${opts.filler?.name ?? ''}        联系电话：${opts.filler?.phone ?? ''}` },
-          { kind: 'paragraph', text: `注：${SCORE_SOURCE_NOTE[opts.scoreSource ?? 'computed']}；全年执行率${s.total.rate === null ? '—' : percentText(s.total.rate)}。` },
+          { kind: 'paragraph', prose: true, text: `注：${SCORE_SOURCE_NOTE[opts.scoreSource ?? 'computed']}；全年执行率${s.total.rate === null ? '—' : percentText(s.total.rate)}。` },
         ],
       },
     ],
