@@ -118,7 +118,8 @@ export function buildWorkbook(docs: readonly OfficialDocument[]): ExcelJS.Workbo
         r += b.table.rows.length + 1;
       }
     }
-    const lastRow = Math.max(1, r - 1);
+    // the last row written (not the blank one kept after a table)
+    const lastRow = Math.max(1, ws.rowCount);
     ws.pageSetup.printArea = `A1:${ws.getColumn(W).letter}${lastRow}`;
     if (titles) ws.pageSetup.printTitlesRow = `${titles[0]}:${titles[1]}`;
   }
