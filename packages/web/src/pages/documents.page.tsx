@@ -49,6 +49,11 @@ function Downloads({ formats, busy, onClick, testId }: { formats: string[]; busy
   );
 }
 
+/** A few names and how many more: a department may have hundreds of drafts. */
+function few(items: string[], max = 6): string {
+  return items.length <= max ? items.join('、') : `${items.slice(0, max).join('、')} 等${items.length}张`;
+}
+
 /** What the documents will carry: the draft/error warning and the claimed-vs-computed differences. */
 function BeforeDownload({ status, scores }: { status: DocumentStatus; scores: Scores }) {
   const diffs = status.differences;
@@ -60,8 +65,8 @@ function BeforeDownload({ status, scores }: { status: DocumentStatus; scores: Sc
           showIcon
           title={status.warning}
           description={[
-            status.drafts.length ? `未审核：${status.drafts.map((f) => `${f.seq}. ${f.project}（${f.statusLabel}）`).join('、')}` : '',
-            status.withErrors.length ? `有错误：${status.withErrors.map((f) => `${f.seq}. ${f.project}（${f.errors}处）`).join('、')}` : '',
+            status.drafts.length ? `未审核：${few(status.drafts.map((f) => `${f.seq}. ${f.project}（${f.statusLabel}）`))}` : '',
+            status.withErrors.length ? `有错误：${few(status.withErrors.map((f) => `${f.seq}. ${f.project}（${f.errors}处）`))}` : '',
           ]
             .filter((t) => t !== '')
             .join('；')}
