@@ -139,7 +139,7 @@ describe('jixiao audit, summary, report', () => {
   });
 
   it('report --kind overall|disclosure prints the generated text', () => {
-    expect(run('report', hebei, '--kind', 'overall').stdout).toContain('四、综合评价结论\n本单位11个项目绩效自评为9个优、0个良、1个中、1个差');
+    expect(run('report', hebei, '--kind', 'overall').stdout).toContain('四、综合评价结论\n本单位11个项目绩效自评为9个优、1个中、1个差');
     const d = run('report', hebei, '--kind', 'disclosure', '--projects', '3,5,9');
     expect(d.stdout).toContain('见义勇为基金项目绩效自评综述');
     expect(run('report', hebei, '--kind', 'weekly').status).toBe(2);
