@@ -7,7 +7,7 @@
  * Printing (issue 22): every row is as high as its wrapped text needs (a spreadsheet never grows a
  * row by itself when it prints, so wrapped cells would pile on each other); the print area is the
  * document; A4 in the document's orientation with its margins, fit to one page wide; the table's
- * header rows repeat at the top of every page; a 草稿（未审核） mark in the page header.
+ * leading header rows repeat at the top of every page; a 草稿（未审核） mark in the page header.
  */
 import ExcelJS from 'exceljs';
 import { A4, FONTS, placeCells, type DocCell, type OfficialDocument } from './document-model.ts';
@@ -112,15 +112,11 @@ export function buildWorkbook(docs: readonly OfficialDocument[]): ExcelJS.Workbo
           if (have < sp.height) needed[sp.top + sp.rows - 1]! += sp.height - have;
         }
         needed.forEach((h, i) => (ws.getRow(r + i).height = Math.round(h * 10) / 10));
-        // the table's header rows repeat at the top of every page after the one they first print on:
-        // a 汇总表's two-row head, a form's indicator head (the spreadsheet, unlike Word, repeats rows
-        // that do not lead the table)
-        const head = b.table.rows.findIndex((row) => row.header);
-        if (!titles && head >= 0) {
-          let end = head;
-          while (b.table.rows[end + 1]?.header) end++;
-          titles = [r + head, r + end];
-        }
+        // the table's leading header rows (a 汇总表's two-row head) repeat at the top of every page. A
+        // form's indicator head sits mid-table: repeated, it prints over the cells merged down across the
+        // page break (measured in test/export-render.test.ts), so a form repeats none, as in Word
+        const lead = b.table.rows.findIndex((row) => !row.header);
+        if (!titles && lead > 0) titles = [r, r + lead - 1];
         r += b.table.rows.length + 1;
       }
     }
