@@ -158,7 +158,10 @@ export function documentRoutes(app: FastifyInstance, store: Store, audits: Depar
     if (q.format === 'pdf' && !pdf) throw new HttpError(503, 'EXPORT.CONVERTER_MISSING', '服务器未配置 PDF 转换（LibreOffice），请下载 docx');
     const { d, stored, findings } = await formsFor(audits, id, q.year);
     const chosen = checkedProjects(q.projects, stored) ?? stored.map((_, i) => i);
-    const forms = chosen.map((i) => ({ evaluation: stored[i]!.evaluation, seq: i + 1, scheme: getScheme(stored[i]!.schemeId), mark: formMark(stored, findings, i) }));
+    // one pass over the findings for all forms (a department may have a thousand)
+    const st = documentStatus(chosen, findings, stored.map((s) => s.status));
+    const unfinished = new Set([...st.drafts, ...st.withErrors]);
+    const forms = chosen.map((i) => ({ evaluation: stored[i]!.evaluation, seq: i + 1, scheme: getScheme(stored[i]!.schemeId), mark: unfinished.has(i) ? DRAFT_MARK : null }));
     const z = await formsZip(forms, { format: q.format, scores: q.scores, ...(pdf && { pdf }), ...(onProgress && { onProgress }) });
     return { bytes: z.bytes, name: `${fileName(`${d.name}_自评表`, q.format).replace(/\.[a-z]+$/, '')}.zip`, total: forms.length };
   }
