@@ -23,6 +23,7 @@ const RUNS: Array<{ bench: string; full: string[]; quick: string[] }> = [
   { bench: 'lint', full: ['10000', '5', '2000'], quick: ['2000', '3', '500'] },
   { bench: 'import', full: ['1000', '3'], quick: ['100', '2'] },
   { bench: 'export', full: ['1000', '3', '8'], quick: ['100', '2', '4'] },
+  { bench: 'export-set', full: ['200', '2'], quick: ['20', '2'] }, // ≈ 4–5 minutes at full size, half of it the soffice baseline
   { bench: 'store', full: ['100000'], quick: ['5000'] }, // five loads of 100,000 forms (SQLite raw and store; PostgreSQL INSERTs, COPY and store)
   { bench: 'api', full: ['5', '10', '5'], quick: ['2', '10', '2'] },
   { bench: 'web', full: ['200', '7', '60'], quick: ['200', '3', '30'] },

@@ -5,7 +5,14 @@
  * Goal (issue 6): ratio ≤ 1.5. Then PDF pages/s through LibreOffice with 1 and 2 workers, and the time
  * of one form converted alone with a LibreOffice started ahead (the server) and without.
  * Usage: npx tsx bench/export.ts [N=1000] [rounds=3] [pdfForms=8]
+ *        npx tsx bench/export.ts --set [forms=200] [workers=2] — a department's complete set as PDF in
+ *        one .zip against LibreOffice alone (bench/export-set.ts, issue 22)
  */
+if (process.argv[2] === '--set') {
+  process.argv.splice(2, 1);
+  await import('./export-set.ts');
+  process.exit(0);
+}
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';

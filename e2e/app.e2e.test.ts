@@ -172,6 +172,25 @@ describe.skipIf(!haveBrowser)('web UI in chromium', { timeout: 90_000 }, () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('warns before download that the forms are drafts, lists claimed-vs-computed differences, downloads all forms as one .zip', async () => {
+    await page.getByRole('link', { name: '文档', exact: true }).click();
+    const warning = page.getByTestId('draft-warning');
+    await warning.waitFor();
+    expect(await warning.textContent()).toMatch(/2张自评表尚未通过单位审核.*草稿（未审核）/);
+    // 访惠聚工作经费 claims 100, the rules give 98.00: listed before any download
+    await page.getByText(/填报得分与计算得分不同/).click();
+    const diffs = page.getByTestId('score-differences');
+    await diffs.waitFor();
+    expect(await diffs.textContent()).toMatch(/访惠聚工作经费.*总分.*100\.00.*98\.00/);
+    await page.getByRole('tab', { name: /自评表/ }).click();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('zip-docx').click()]);
+    expect(download.suggestedFilename()).toMatch(/_自评表\.zip$/);
+    const names = Object.keys(unzipSync(new Uint8Array(readFileSync((await download.path())!))));
+    expect(names).toHaveLength(2);
+    expect(names.every((n) => /^\d+_.+_自评表\.docx$/.test(n))).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('with a second department, the overview puts the departments side by side (各部门汇总) with their total', async () => {
     const second = await app.store.ensureDepartment({ code: 'e2e-second', name: '第二个部门' });
     const forms = (await importBytes(readFileSync(SEED), 'second.docx')).evaluations;

@@ -138,7 +138,9 @@ export function buildProgram(): Command {
     .option('--scheme <id>', '评分方案')
     .option('--projects <list>', 'disclosure：附表和综述的项目序号，如 1,3,5（默认预算最大的三个）')
     .option('--project-spending <万元>', 'disclosure：一般公共预算项目支出总额')
-    .option('--computed', '得分一律输出规则计算值（默认保留与计算值不同的填报得分并提示）')
+    .option('--claimed', '得分输出各表填报值（默认输出按规则计算的得分，并提示被更正的填报得分）')
+    .option('--computed', '得分输出按规则计算的得分（默认即如此）')
+    .option('--zip', '--what form：全部自评表打包为一个 .zip（序号_项目名称_自评表），显示进度')
     .option('--workers <n>', 'pdf：同时运行的 LibreOffice 数', '2')
     .action((files: string[], opts) => exportCommand(files, opts, out));
 

@@ -1,8 +1,9 @@
 /** The real `jixiao` binary, run as a user runs it. */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { isAlive, until } from '../../office/test/processes.ts';
 
@@ -138,7 +139,7 @@ describe('jixiao audit, summary, report', () => {
   });
 
   it('report --kind overall|disclosure prints the generated text', () => {
-    expect(run('report', hebei, '--kind', 'overall').stdout).toContain('四、综合评价结论\n本单位11个项目绩效自评为9个优、0个良、1个中、1个差');
+    expect(run('report', hebei, '--kind', 'overall').stdout).toContain('四、综合评价结论\n本单位11个项目绩效自评为9个优、1个中、1个差');
     const d = run('report', hebei, '--kind', 'disclosure', '--projects', '3,5,9');
     expect(d.stdout).toContain('见义勇为基金项目绩效自评综述');
     expect(run('report', hebei, '--kind', 'weekly').status).toBe(2);
@@ -179,12 +180,16 @@ describe('jixiao with Office files', () => {
 describe('jixiao export', () => {
   const seed = (n: string) => join(root, 'fixtures/seeds', n);
 
-  it('--what form writes one .docx per form that imports back; differing claimed scores are pointed out', () => {
+  it('--what form writes one .docx per form that imports back; corrected claimed scores are pointed out', () => {
     const out = mkdtempSync(join(tmpdir(), 'jixiao-export-'));
     const r = run('export', '--what', 'form', '--format', 'docx', seed('hebei-dachang-zhengfawei-2023.txt'), '-o', out);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('共导出 11 个文件');
-    expect(r.stdout).toContain('提示：见义勇为基金 总分填报 70，按规则应为 74.26');
+    // computed scores by default (issue 22), the claim named; forms with errors are marked as drafts
+    expect(r.stdout).toContain('提示：见义勇为基金 总分填报 70.00，已按规则输出 74.26（--claimed 改为输出填报值）');
+    expect(r.stdout).toMatch(/注意：\d+张自评表仍有错误；生成的文档每页标注“草稿（未审核）”/);
+    const claimed = run('export', '--what', 'form', '--claimed', seed('hebei-dachang-zhengfawei-2023.txt'), '-o', mkdtempSync(join(tmpdir(), 'jixiao-export-')));
+    expect(claimed.stdout).toContain('提示：见义勇为基金 总分填报 70.00，按规则应为 74.26；已按填报值输出');
     const files = readdirSync(out).sort();
     expect(files).toHaveLength(11);
     expect(files[2]).toBe('03-见义勇为基金绩效自评表.docx');
@@ -198,6 +203,18 @@ describe('jixiao export', () => {
     expect(run('export', '--what', 'summary', '--format', 'xlsx', seed('hebei-dachang-zhengfawei-2023.txt'), '-o', out).status).toBe(0);
     expect(run('export', '--what', 'disclosure', '--projects', '1,3', seed('hebei-dachang-zhengfawei-2023.txt'), '-o', out).status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['2023年度绩效自评情况汇总表.xlsx', '政法委2023年度决算公开绩效情况说明.docx']);
+  });
+
+  it('--zip: every form in one .zip named 序号_项目名称_自评表, with a progress line', () => {
+    const out = mkdtempSync(join(tmpdir(), 'jixiao-export-'));
+    const r = run('export', '--what', 'form', '--zip', '--format', 'xlsx', seed('hebei-dachang-zhengfawei-2023.txt'), '-o', out);
+    expect(r.status).toBe(0);
+    expect(readdirSync(out)).toEqual(['政法委_自评表.zip']);
+    const names = Object.keys(unzipSync(readFileSync(join(out, '政法委_自评表.zip')))).sort((a, b) => parseInt(a) - parseInt(b));
+    expect(names).toHaveLength(11);
+    expect(names[2]).toBe('3_见义勇为基金_自评表.xlsx');
+    expect(r.stderr).toContain('导出 11/11（100%）');
+    expect(run('export', '--what', 'summary', '--zip', seed('hebei-dachang-zhengfawei-2023.txt'), '-o', out).status).toBe(2);
   });
 
   it('bad options: exit 2 with a coded Chinese message', () => {

@@ -33,3 +33,7 @@ export * from './workflow/workflow.ts';
 export * from './ports/accounts.ts';
 export * from './synthetic/synthetic-forms.ts';
 export * from './kinds/goal/index.ts';
+export * from './text/compose.ts';
+export * from './text/numbers.ts';
+export * from './department/score-source.ts';
+export * from './department/document-status.ts';

@@ -55,7 +55,7 @@ describe('report content', () => {
     expect(r.sections.map((s) => s.title)).toEqual(['一、绩效自评工作组织开展情况', '二、绩效目标实现情况', '三、绩效目标设定质量情况', '四、综合评价结论', '五、整改措施及结果应用']);
     const t = renderReportText(r);
     expect(t).toContain('纳入绩效自评的项目11个，全年预算数459.11万元，全年执行数453.64万元，预算执行率98.81%');
-    expect(t).toContain('本单位11个项目绩效自评为9个优、0个良、1个中、1个差');
+    expect(t).toContain('本单位11个项目绩效自评为9个优、1个中、1个差');
     expect(t).toContain('“见义勇为基金”得分74.26分');
     expect(t).toContain('评为“差”的“特困干警补贴”，取消或大幅压减下年度预算');
     const slots = r.sections.flatMap(function all(s): string[] {

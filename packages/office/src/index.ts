@@ -20,3 +20,5 @@ export * from './export/summary-layout.ts';
 export * from './export/report-layout.ts';
 export * from './export/department-documents.ts';
 export * from './goal/index.ts';
+export * from './export/forms-zip.ts';
+export { textLines, textWidthMm } from './export/text-measure.ts';

@@ -1,12 +1,12 @@
 /**
  * Every one of the 19 seed forms, exported to .docx and to .xlsx in its own layout, imports back to the
  * same model (the seed forms, mistakes included): same identity, budget block, goals, indicator
- * tree, narratives. Scores: the claimed ones stay as written (the user has not accepted a fix), blanks
- * take the computed score — and with `scores: 'computed'` every printed score is the computed one.
+ * tree, narratives. Scores: with `scores: 'claimed'` the claimed ones stay as written, blanks take the
+ * computed score — and by default (`computed`, issue 22) every printed score is the computed one.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getScheme, scoreEvaluation, trim, type Evaluation } from '@jixiao/core';
+import { getScheme, round, scoreEvaluation, type Evaluation } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import { formDocument, importBytes, placeCells, renderDocx, renderXlsx, type FormDocument } from '../src/index.ts';
 import { asExported, comparable } from './comparable.ts';
@@ -31,7 +31,7 @@ it('the seeds hold 19 forms in four layouts', () => {
 describe.each(['docx', 'xlsx'] as const)('export to .%s and import back', (ext) => {
   it.each(forms)('%s', async (f) => {
     const ev = load(f);
-    const back = await roundTrip(formDocument(ev), ext);
+    const back = await roundTrip(formDocument(ev, { scores: 'claimed' }), ext);
     expect(back.layout).toBe(ev.layout);
     expect(back.schemeId).toBe(ev.schemeId);
     expect(comparable(back)).toEqual(comparable(asExported(ev, { grade: ev.layout === 'yunzhou' })));
@@ -41,12 +41,23 @@ describe.each(['docx', 'xlsx'] as const)('export to .%s and import back', (ext) 
 describe('scores printed', () => {
   it('見义勇为 (Hebei 03): the claimed scores are kept and every difference is reported', () => {
     const ev = load('hebei-dachang-zhengfawei-2023.form-03.json');
-    const doc = formDocument(ev);
+    const doc = formDocument(ev, { scores: 'claimed' });
     const fields = doc.differing.map((d) => d.field);
     expect(fields).toContain('claimed.total');
     const total = doc.differing.find((d) => d.field === 'claimed.total')!;
-    expect(total.claimed).toBe('70');
-    expect(total.computed).toBe(trim(scoreEvaluation(ev, getScheme('hebei')).total));
+    // scores to the scheme's places (2), trailing zeros kept
+    expect(total.claimed).toBe('70.00');
+    expect(total.computed).toBe(round(scoreEvaluation(ev, getScheme('hebei')).total, 2));
+  });
+
+  it('見义勇为 (Hebei 03) by default: the computed scores, and the corrected claims stated under the table', () => {
+    const ev = load('hebei-dachang-zhengfawei-2023.form-03.json');
+    const doc = formDocument(ev);
+    expect(doc.differing).toEqual([]);
+    expect(doc.corrected.find((d) => d.field === 'claimed.total')).toMatchObject({ claimed: '70.00', computed: '74.26' });
+    const blocks = doc.sections[0]!.blocks;
+    const last = blocks[blocks.length - 1]!;
+    expect(last.kind === 'paragraph' && last.text).toMatch(/^说明：本表得分按评分规则重新计算（.*总分填报70\.00，计算为74\.26.*）。$/);
   });
 
   it.each(forms)('%s with scores: computed prints the computed scores, and reports nothing pending', async (f) => {

@@ -122,6 +122,7 @@ function fill(path: string, sha: string): string {
     .replace('{kind}', 'summary')
     .replace('{action}', 'submit')
     .replace('{token}', '00000000-0000-4000-8000-000000000000')
+    .replace('{job}', '00000000-0000-4000-8000-000000000000')
     .replace('{sha256}', sha);
 }
 

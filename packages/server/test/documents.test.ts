@@ -58,16 +58,24 @@ describe('a form', () => {
     expect(back.evaluations[0]!.project.name.raw).toBe('见义勇为基金');
     expect(back.evaluations[0]!.layout).toBe(stored.evaluation.layout);
     expect(back.evaluations[0]!.indicators).toHaveLength(stored.evaluation.indicators.length);
-    expect(back.evaluations[0]!.claimed.total!.value).toBe(stored.evaluation.claimed.total.value); // the claimed 70 kept by default
+    // the claimed 70 kept with scores=claimed
+    const claimed = await importBytes((await get(`/api/evaluations/${jianyi.id}/document?scores=claimed`)).rawPayload, 'x.docx');
+    expect(Number(claimed.evaluations[0]!.claimed.total!.value)).toBe(Number(stored.evaluation.claimed.total.value));
   });
 
-  it('scores=computed prints the recomputed total; .xlsx reads back too', async () => {
+  it('computed scores by default (issue 22); .xlsx reads back too; a draft with errors is marked on every page', async () => {
     const list = (await get(`/api/evaluations?departmentId=${hebei.id}`)).json() as Array<{ id: number; project: string; total: string }>;
     const jianyi = list.find((e) => e.project === '见义勇为基金')!;
-    const res = await get(`/api/evaluations/${jianyi.id}/document?format=xlsx&scores=computed`);
+    const res = await get(`/api/evaluations/${jianyi.id}/document?format=xlsx`);
     expect(res.statusCode).toBe(200);
     const back = await importBytes(res.rawPayload, 'x.xlsx');
     expect(Number(back.evaluations[0]!.claimed.total!.value)).toBe(Number(jianyi.total));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.headerFooter.oddHeader).toContain('草稿（未审核）');
+    const { strFromU8, unzipSync } = await import('fflate');
+    const docx = unzipSync(new Uint8Array((await get(`/api/evaluations/${jianyi.id}/document`)).rawPayload));
+    expect(strFromU8(docx['word/header1.xml']!)).toContain('草稿（未审核）');
   });
 
   it('unknown form 404, unknown format 400', async () => {
@@ -121,6 +129,61 @@ describe('department documents', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('before the download, and the batch', () => {
+  it('status: the claimed-vs-computed differences, the drafts and the forms with errors', async () => {
+    const st = (await get(`/api/departments/${hebei.id}/documents/status`)).json() as {
+      differences: Array<{ seq: number; project: string; field: string; claimed: string; computed: string }>;
+      drafts: Array<{ seq: number; statusLabel: string }>;
+      withErrors: Array<{ seq: number; errors: number }>;
+      mark: string | null;
+      warning: string | null;
+    };
+    expect(st.differences).toContainEqual(expect.objectContaining({ seq: 3, project: '见义勇为基金', field: 'total', claimed: '70', computed: '74.26' }));
+    expect(st.drafts.length).toBe(11); // the demo forms are drafts
+    expect(st.drafts[0]!.statusLabel).toBe('草稿');
+    expect(st.withErrors.find((f) => f.seq === 3)!.errors).toBeGreaterThanOrEqual(3);
+    expect(st.mark).toBe('草稿（未审核）');
+    expect(st.warning).toContain('11张自评表尚未通过单位审核');
+    const one = (await get(`/api/departments/${hebei.id}/documents/status?projects=1`)).json() as { differences: unknown[] };
+    expect(one.differences).toEqual([]);
+  });
+
+  it('forms.zip: a selection named 序号_项目名称_自评表, each reading back', async () => {
+    const res = await get(`/api/departments/${hebei.id}/documents/forms.zip?projects=3,5&format=docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('_自评表.zip'));
+    const { unzipSync } = await import('fflate');
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    expect(Object.keys(files)).toEqual(['3_见义勇为基金_自评表.docx', '5_特困干警补贴_自评表.docx']);
+    const back = await importBytes(files['3_见义勇为基金_自评表.docx']!, 'x.docx');
+    expect(back.evaluations[0]!.project.name.raw).toBe('见义勇为基金');
+  });
+
+  it('as a job: progress to the end, the file once, another user gets 404', async () => {
+    const start = await app.inject({ method: 'POST', url: `/api/departments/${hebei.id}/documents/forms-zip`, payload: { format: 'xlsx' } });
+    expect(start.statusCode).toBe(202);
+    const { job, total } = start.json() as { job: string; total: number };
+    expect(total).toBe(11);
+    let p = { state: 'running', done: 0, total: 11 };
+    for (let k = 0; k < 100 && p.state === 'running'; k++) {
+      await new Promise((r) => setTimeout(r, 50));
+      p = (await get(`/api/document-jobs/${job}`)).json() as typeof p;
+      expect(p.done).toBeLessThanOrEqual(p.total);
+    }
+    expect(p).toEqual({ state: 'done', done: 11, total: 11 });
+    const other = await loginAs(server, accounts, { username: 'other-admin', role: 'admin' });
+    expect((await get(`/api/document-jobs/${job}`, other)).json()).toMatchObject({ code: 'EXPORT.NO_JOB' });
+    const file = await get(`/api/document-jobs/${job}/file`);
+    expect(file.statusCode).toBe(200);
+    const { unzipSync } = await import('fflate');
+    expect(Object.keys(unzipSync(new Uint8Array(file.rawPayload)))).toHaveLength(11);
+    expect((await get(`/api/document-jobs/${job}/file`)).statusCode).toBe(404);
+    const bad = await app.inject({ method: 'POST', url: `/api/departments/${hebei.id}/documents/forms-zip`, payload: { format: 'docx', projects: [99] } });
+    expect(bad.json()).toMatchObject({ code: 'EXPORT.BAD_PROJECTS' });
   });
 });
 

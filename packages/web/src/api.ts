@@ -203,18 +203,29 @@ export const api = {
   },
   commitImport: (token: string, target: { departmentId: number } | { department: { code: string; name: string } }) =>
     request<{ departmentId: number; evaluations: EvaluationBrief[] }>('POST', `/api/import/${token}/commit`, target),
-  reportContent: (departmentId: number, kind: 'report' | 'disclosure', opts: { year?: number; projects?: number[]; projectSpending?: string }) =>
-    request<ReportContent>('GET', `/api/departments/${departmentId}/report-content${q({ kind, year: opts.year, projects: opts.projects?.join(','), projectSpending: opts.projectSpending })}`),
+  reportContent: (departmentId: number, kind: 'report' | 'disclosure', opts: { year?: number; projects?: number[]; projectSpending?: string; scores?: 'claimed' | 'computed' }) =>
+    request<ReportContent>('GET', `/api/departments/${departmentId}/report-content${q({ kind, year: opts.year, projects: opts.projects?.join(','), projectSpending: opts.projectSpending, scores: opts.scores })}`),
+  documentStatus: (departmentId: number, year?: number) => request<DocumentStatus>('GET', `/api/departments/${departmentId}/documents/status${q({ year })}`),
+  startFormsZip: (departmentId: number, body: { format: string; scores: 'claimed' | 'computed'; year?: number; projects?: number[] }) =>
+    request<{ job: string; total: number }>('POST', `/api/departments/${departmentId}/documents/forms-zip`, body),
+  zipProgress: (job: string) => request<{ state: 'running' | 'done' | 'failed'; done: number; total: number; error?: { code: string; message: string } }>('GET', `/api/document-jobs/${job}`),
 };
 
-export const formDocumentUrl = (id: number, format: string, scores: 'claimed' | 'computed' = 'claimed') => `/api/evaluations/${id}/document${q({ format, scores })}`;
+/** What the documents page shows before a download (GET …/documents/status). */
+export interface DocumentStatus {
+  differences: Array<{ seq: number; project: string; field: 'total' | 'grade'; claimed: string; computed: string }>;
+  drafts: Array<{ seq: number; project: string; statusLabel: string }>;
+  withErrors: Array<{ seq: number; project: string; errors: number }>;
+  mark: string | null;
+  warning: string | null;
+}
 
-/** Fetches a document (POST, so the report's slot texts can travel in the body) and saves it under the server's file name. */
-export async function downloadDepartmentDocument(departmentId: number, kind: 'summary' | 'report' | 'disclosure', body: Record<string, unknown>): Promise<string> {
-  const res = await send('POST', `/api/departments/${departmentId}/documents/${kind}`, body);
-  if (!res.ok) return fail(res);
+export const formDocumentUrl = (id: number, format: string, scores: 'claimed' | 'computed' = 'computed') => `/api/evaluations/${id}/document${q({ format, scores })}`;
+
+/** Saves a response under the server's file name (content-disposition). */
+async function save(res: Response, fallback: string): Promise<string> {
   const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1];
-  const fileName = name ? decodeURIComponent(name) : `document.${String(body.format ?? 'docx')}`;
+  const fileName = name ? decodeURIComponent(name) : fallback;
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
@@ -222,4 +233,30 @@ export async function downloadDepartmentDocument(departmentId: number, kind: 'su
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return fileName;
+}
+
+/**
+ * All forms of a department (or the 序号 chosen) as one .zip: started as a job on the server, its
+ * progress polled (a PDF of each form takes LibreOffice a while), then saved.
+ */
+export async function downloadFormsZip(departmentId: number, body: { format: string; scores: 'claimed' | 'computed'; year?: number; projects?: number[] }, onProgress: (done: number, total: number) => void): Promise<string> {
+  const { job, total } = await api.startFormsZip(departmentId, body);
+  onProgress(0, total);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 400));
+    const p = await api.zipProgress(job);
+    onProgress(p.done, p.total);
+    if (p.state === 'failed') throw new ApiError(422, p.error?.code ?? 'EXPORT.FAILED', p.error?.message ?? '打包失败');
+    if (p.state === 'done') break;
+  }
+  const res = await send('GET', `/api/document-jobs/${job}/file`);
+  if (!res.ok) return fail(res);
+  return save(res, 'forms.zip');
+}
+
+/** Fetches a document (POST, so the report's slot texts can travel in the body) and saves it under the server's file name. */
+export async function downloadDepartmentDocument(departmentId: number, kind: 'summary' | 'report' | 'disclosure', body: Record<string, unknown>): Promise<string> {
+  const res = await send('POST', `/api/departments/${departmentId}/documents/${kind}`, body);
+  if (!res.ok) return fail(res);
+  return save(res, `document.${String(body.format ?? 'docx')}`);
 }

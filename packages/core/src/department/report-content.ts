@@ -7,11 +7,19 @@
 import type { Finding } from '../audit/finding.ts';
 import type { Evaluation } from '../model/evaluation.ts';
 import type { EvaluationScore } from '../scoring/score-evaluation.ts';
+import { clause, countPhrase, list, paragraph, projectNoun, quote, sentence, sentences } from '../text/compose.ts';
+import { moneyText, rateText, scoreText } from '../text/numbers.ts';
 import { cmp, isZero, mulDiv } from '../values/exact.ts';
+import { SCORE_SOURCE_NOTE, type ScoreSource } from './score-source.ts';
 import type { DepartmentSummary } from './summary.ts';
 
 export type ReportNode =
-  | { kind: 'text'; text: string }
+  | {
+      kind: 'text';
+      text: string;
+      /** starts a paragraph of its own (a project's 综述 is several paragraphs) */
+      paragraph?: boolean;
+    }
   | {
       kind: 'slot';
       /** stable id, the key of the user's text for this slot */
@@ -20,6 +28,7 @@ export type ReportNode =
       label: string;
       /** default text until the user writes their own */
       text: string;
+      paragraph?: boolean;
     };
 
 export interface ReportSection {
@@ -44,10 +53,17 @@ export interface ReportInput {
   findings: readonly Finding[];
   /** department name; default: the forms' 主管部门 */
   department?: string;
+  /**
+   * which scores `scores` and `summary` carry (documentScores / summaryWithScores): stated in the
+   * document, so a reader knows whether a figure is the corrected one
+   */
+  scoreSource?: ScoreSource;
+  /** decimal places of a score (the scheme's, R4); 2 by default */
+  scorePlaces?: number;
 }
 
-const text = (t: string): ReportNode => ({ kind: 'text', text: t });
-const slot = (id: string, label: string, t: string): ReportNode => ({ kind: 'slot', id, label, text: t });
+const text = (t: string, newParagraph = false): ReportNode => ({ kind: 'text', text: t, ...(newParagraph && { paragraph: true }) });
+const slot = (id: string, label: string, t: string, newParagraph = false): ReportNode => ({ kind: 'slot', id, label, text: t, ...(newParagraph && { paragraph: true }) });
 const section = (id: string, title: string, content: ReportNode[], sections: ReportSection[] = []): ReportSection => ({ id, title, content, sections });
 
 /** The department a set of forms belongs to: the one given, else the forms' 主管部门 (or 实施单位). */
@@ -59,11 +75,17 @@ export function departmentName(input: Pick<ReportInput, 'forms' | 'department'>)
 
 const yearText = (s: DepartmentSummary) => (s.year === null ? '本' : `${s.year}`);
 
+/** 9个优、1个中、1个差 — a grade nobody got is not listed ("0个良" says nothing a reader needs). */
 function gradeList(s: DepartmentSummary): string {
-  return Object.entries(s.gradeCounts)
-    .map(([g, n]) => `${n}个${g}`)
-    .join('、');
+  return list(
+    Object.entries(s.gradeCounts)
+      .filter(([, n]) => n > 0)
+      .map(([g, n]) => `${n}个${g}`),
+  );
 }
+
+const money = (v: string | null): string => (v === null ? '—' : `${moneyText(v)}万元`);
+const rate = (v: string | null): string => (v === null ? '—' : `${rateText(v)}%`);
 
 const RESULT_USE: Record<string, string> = {
   优: '在下年度预算安排中优先保障',
@@ -76,10 +98,13 @@ export function overallReport(input: ReportInput): ReportContent {
   const { summary: s, scores, forms, findings } = input;
   const dept = departmentName(input);
   const y = yearText(s);
+  const score = (v: string | null) => (v === null ? '—' : `${scoreText(v, input.scorePlaces ?? 2)}分`);
 
   const overview = text(
-    `${dept}${y}年度纳入绩效自评的项目${s.evaluated}个，全年预算数${s.total.budget}万元，全年执行数${s.total.executed}万元，预算执行率${s.total.rate ?? '—'}%。` +
-      `应评项目${s.expected}个，已自评${s.evaluated}个，自评率${s.selfEvaluationRate}%。`,
+    sentences([
+      `${dept}${y}年度纳入绩效自评的项目${s.evaluated}个，全年预算数${money(s.total.budget)}，全年执行数${money(s.total.executed)}，预算执行率${rate(s.total.rate)}`,
+      `应评项目${s.expected}个，已自评${s.evaluated}个，自评率${rate(s.selfEvaluationRate)}`,
+    ]),
   );
 
   const full = s.rows.filter((r, i) => cmp(r.score, scores[i]!.maxTotal) === 0).length;
@@ -87,28 +112,28 @@ export function overallReport(input: ReportInput): ReportContent {
     .map((r, i) => {
       const missed = scores[i]!.indicators.filter((x) => x.score !== null && x.points !== null && cmp(x.score, x.points) < 0);
       if (missed.length === 0) return null;
-      return `“${r.project}”得分${r.score}分，未满分的指标：${missed.map((x) => `${forms[i]!.indicators[x.index]!.name.raw}（${x.score}/${x.points}分）`).join('、')}`;
+      return `${quote(r.project)}得分${score(r.score)}，未满分的指标：${list(missed.map((x) => `${clause(forms[i]!.indicators[x.index]!.name.raw)}（${scoreText(x.score!, input.scorePlaces ?? 2)}/${x.points}分）`))}`;
     })
     .filter((t): t is string => t !== null);
   const lowExecution = s.rows.filter((r) => r.rate !== null && cmp(r.rate, '80') < 0);
   const achievement = [
-    text(`${s.evaluated}个项目中，${full}个项目各项绩效指标均达到满分。`),
-    ...(shortfalls.length ? [text(`${shortfalls.join('；')}。`)] : [text('各项目绩效指标均已完成。')]),
+    text(sentence(countPhrase({ total: s.evaluated, count: full, noun: '项目', verb: '达到满分' }))),
+    text(shortfalls.length ? paragraph(shortfalls) : '各项目绩效指标均已完成。'),
     text(
       lowExecution.length
-        ? `预算执行率低于80%的项目${lowExecution.length}个：${lowExecution.map((r) => `“${r.project}”${r.rate}%`).join('、')}。`
+        ? sentence(`预算执行率低于80%的项目${lowExecution.length}个：${list(lowExecution.map((r) => `${quote(r.project)}${rate(r.rate)}`))}`)
         : '各项目预算执行率均不低于80%。',
     ),
   ];
 
   const quality = qualitySentences(findings);
 
-  const conclusion = text(`本单位${s.evaluated}个项目绩效自评为${gradeList(s)}，平均得分${s.averageScore ?? '—'}分。`);
+  const conclusion = text(sentences([`本单位${s.evaluated}个项目绩效自评为${gradeList(s)}，平均得分${score(s.averageScore)}`, ...sourceNote(input)]));
 
   const use = Object.keys(RESULT_USE)
     .map((g) => {
-      const names = s.rows.filter((r) => r.grade === g).map((r) => `“${r.project}”`);
-      return names.length ? `评为“${g}”的${names.join('、')}，${RESULT_USE[g]}` : null;
+      const names = s.rows.filter((r) => r.grade === g).map((r) => quote(r.project));
+      return names.length ? `评为“${g}”的${list(names)}，${RESULT_USE[g]}` : null;
     })
     .filter((t): t is string => t !== null);
 
@@ -126,12 +151,15 @@ export function overallReport(input: ReportInput): ReportContent {
       section('quality', '三、绩效目标设定质量情况', quality),
       section('conclusion', '四、综合评价结论', [conclusion]),
       section('measures', '五、整改措施及结果应用', [
-        ...(use.length ? [text(`${use.join('；')}。`)] : []),
+        ...(use.length ? [text(paragraph(use))] : []),
         slot('measures', '整改措施', '针对自评发现的问题，（请填写具体整改措施、责任人和完成时限）。'),
       ]),
     ],
   };
 }
+
+/** The sentence saying which scores the document prints, when the caller said (documentScores). */
+const sourceNote = (input: ReportInput): string[] => (input.scoreSource ? [SCORE_SOURCE_NOTE[input.scoreSource]] : []);
 
 /** 三、绩效目标设定质量: what the audit found about how targets were set (A1, A8, A9, A12). */
 function qualitySentences(findings: readonly Finding[]): ReportNode[] {
@@ -146,7 +174,7 @@ function qualitySentences(findings: readonly Finding[]): ReportNode[] {
   const copies = count(['A9.SAME_GOAL', 'A9.SAME_INDICATOR', 'A9.ACHIEVED_EQUALS_GOAL']);
   if (copies) parts.push(`${copies}处目标或指标文字与其他项目相同或与完成情况相同`);
   return [
-    text(parts.length ? `逻辑校验发现：${parts.join('；')}。下一年度设定绩效目标时应予改进。` : '逻辑校验未发现绩效目标设定方面的问题。'),
+    text(parts.length ? sentences([`逻辑校验发现：${parts.join('；')}`, '下一年度设定绩效目标时应予改进']) : '逻辑校验未发现绩效目标设定方面的问题。'),
     slot('quality-notes', '对目标设定质量的补充说明', '（可补充对绩效目标设定全面性、可衡量性的分析）'),
   ];
 }
@@ -162,20 +190,24 @@ export function disclosureText(input: ReportInput, opts: DisclosureOptions = {})
   const { summary: s, forms, scores } = input;
   const dept = departmentName(input);
   const y = yearText(s);
+  const score = (v: string | null) => (v === null ? '—' : `${scoreText(v, input.scorePlaces ?? 2)}分`);
   const chosen = opts.projects ?? [...s.rows].sort((a, b) => cmp(b.budget ?? '0', a.budget ?? '0') || a.seq - b.seq).slice(0, 3).map((r) => r.form);
 
   const coverage: ReportNode[] = [
-    text(`我单位组织对${y}年度${s.evaluated}个项目支出全面开展绩效自评，涉及预算资金${s.total.budget}万元`),
+    text(`我单位组织对${y}年度${s.evaluated}个项目支出全面开展绩效自评，涉及预算资金${money(s.total.budget)}`),
     opts.projectSpending && !isZero(opts.projectSpending)
-      ? text(`，占一般公共预算项目支出总额的${mulDiv([s.total.budget, '100'], [opts.projectSpending], 2)}%。`)
+      ? text(`，占一般公共预算项目支出总额的${rate(mulDiv([s.total.budget, '100'], [opts.projectSpending], 2))}。`)
       : slot('coverage-share', '占一般公共预算项目支出总额的比例', '，占一般公共预算项目支出总额的（请填写）%。'),
     slot('government-funds', '政府性基金预算项目情况', '（请说明政府性基金预算项目及其绩效自评情况；没有的写明“本单位没有政府性基金预算项目”）。'),
   ];
 
   const results: ReportNode[] = [
     text(
-      `本部门绩效自评的全部${s.evaluated}个项目，平均得分${s.averageScore ?? '—'}分，绩效自评结果总体为“${s.overallGrade ?? '—'}”等次（${gradeList(s)}）。` +
-        `全年项目预算资金为${s.total.budget}万元，执行数为${s.total.executed}万元，预算执行率为${s.total.rate ?? '—'}%。`,
+      sentences([
+        `本部门绩效自评的全部${s.evaluated}个项目，平均得分${score(s.averageScore)}，绩效自评结果总体为“${s.overallGrade ?? '—'}”等次（${gradeList(s)}）`,
+        `全年项目预算资金为${money(s.total.budget)}，执行数为${money(s.total.executed)}，预算执行率为${rate(s.total.rate)}`,
+        ...sourceNote(input),
+      ]),
     ),
   ];
 
@@ -184,20 +216,24 @@ export function disclosureText(input: ReportInput, opts: DisclosureOptions = {})
     const sc = scores[i]!;
     const r = s.rows[i]!;
     const narrative = (...kinds: string[]) => ev.narratives.filter((n) => kinds.includes(n.kind) && n.text.raw.trim()).map((n) => n.text.raw.trim());
-    const deviations = ev.indicators.map((x) => x.deviation?.raw.trim() ?? '').filter((t) => t !== '' && t !== '无');
-    const problems = narrative('problems', 'problems-and-measures');
-    const measures = narrative('measures');
+    // a 偏差原因 explains points lost: only those of indicators that did not get full points are
+    // problems (the others' say "已达到预期目标" and are not a finding)
+    const deviations = sc.indicators.filter((x) => x.score !== null && x.points !== null && cmp(x.score, x.points) < 0).map((x) => ev.indicators[x.index]!.deviation?.raw.trim() ?? '');
+    const problems = paragraph([...narrative('problems', 'problems-and-measures'), ...deviations]);
+    const measures = paragraph(narrative('measures'));
     const achieved = ev.goals.achieved?.raw.trim();
     const received = sc.budget.received ?? sc.budget.budget;
-    return section(`review-${i}`, `${ev.project.name.raw}项目绩效自评综述`, [
+    return section(`review-${i}`, `${projectNoun(ev.project.name.raw)}绩效自评综述`, [
       text(
-        `根据年初设定的绩效目标，绩效自评得分${r.score}分（${r.grade}）。全年预算数${r.budget ?? '—'}万元，到位资金${received ?? '—'}万元，实际执行${r.executed ?? '—'}万元，预算执行率${r.rate ?? '—'}%。`,
+        sentences([
+          `根据年初设定的绩效目标，绩效自评得分${score(r.score)}（${r.grade}）`,
+          `全年预算数${money(r.budget)}，到位资金${money(received)}，实际执行${money(r.executed)}，预算执行率${rate(r.rate)}`,
+        ]),
+        true,
       ),
-      achieved ? text(`项目绩效目标完成情况：${achieved}`) : slot(`review-${i}-achieved`, '项目绩效目标完成情况', '（请填写项目绩效目标的完成情况）'),
-      problems.length || deviations.length
-        ? text(`发现的问题及原因：${[...problems, ...deviations].join('；')}`)
-        : slot(`review-${i}-problems`, '发现的问题及原因', '（请填写发现的问题及原因；没有的写明“未发现明显问题”）'),
-      measures.length ? text(`下一步改进措施：${measures.join('；')}`) : slot(`review-${i}-measures`, '下一步改进措施', '（请填写下一步改进措施）'),
+      achieved ? text(sentence(`项目绩效目标完成情况：${achieved}`), true) : slot(`review-${i}-achieved`, '项目绩效目标完成情况', '项目绩效目标完成情况：（请填写）。'),
+      problems ? text(`发现的问题及原因：${problems}`, true) : slot(`review-${i}-problems`, '发现的问题及原因', '发现的问题及原因：（请填写；没有的写明“未发现明显问题”）。', true),
+      measures ? text(`下一步改进措施：${measures}`, true) : slot(`review-${i}-measures`, '下一步改进措施', '下一步改进措施：（请填写）。', true),
     ]);
   });
 
@@ -208,7 +244,7 @@ export function disclosureText(input: ReportInput, opts: DisclosureOptions = {})
     sections: [
       section('management', '一、预算绩效管理工作开展情况', coverage),
       section('results', '二、项目绩效自评结果', results, reviews),
-      section('attachments', '附件', chosen.map((i) => text(`${forms[i]!.project.name.raw}项目支出绩效自评表`))),
+      section('attachments', '附件', chosen.map((i) => text(`${projectNoun(forms[i]!.project.name.raw)}支出绩效自评表`, true))),
     ],
   };
 }
@@ -218,7 +254,7 @@ export function renderReportText(c: ReportContent, fills: Readonly<Record<string
   const lines: string[] = [c.title, ''];
   const walk = (s: ReportSection) => {
     lines.push(s.title);
-    const body = s.content.map((n) => (n.kind === 'text' ? n.text : fills[n.id] ?? `${n.text}〔待编辑：${n.label}〕`)).join('');
+    const body = s.content.map((n) => `${n.paragraph ? '\n' : ''}${n.kind === 'text' ? n.text : (fills[n.id] ?? `${n.text}〔待编辑：${n.label}〕`)}`).join('').replace(/^\n/, '');
     if (body) lines.push(body);
     s.sections.forEach(walk);
   };

@@ -2,7 +2,21 @@
  * Which document, in which format: the one entry the CLI and the server call, so that a download and
  * `jixiao export` give the same bytes for the same data.
  */
-import { departmentName, disclosureText, overallReport, type DepartmentSummary, type Evaluation, type EvaluationScore, type Finding } from '@jixiao/core';
+import {
+  departmentName,
+  disclosureText,
+  documentScores,
+  documentStatus,
+  getScheme,
+  overallReport,
+  summaryWithScores,
+  type DepartmentSummary,
+  type Evaluation,
+  type EvaluationScore,
+  type EvaluationStatus,
+  type Finding,
+  type Scheme,
+} from '@jixiao/core';
 import { ExportError } from '../errors.ts';
 import type { OfficialDocument } from './document-model.ts';
 import { formDocument } from './form-layouts.ts';
@@ -32,6 +46,10 @@ export interface DepartmentData {
   department?: string;
   /** 复核得分 total per form (分), where the finance review scored some indicators */
   reviewed?: ReadonlyArray<string | null>;
+  /** workflow status per form where stored; a document from drafts is marked 草稿（未审核） */
+  statuses?: ReadonlyArray<EvaluationStatus | null | undefined>;
+  /** the scheme of the summary (grades, places); default: the first form's */
+  scheme?: Scheme;
 }
 
 export interface DepartmentDocumentOptions {
@@ -44,14 +62,30 @@ export interface DepartmentDocumentOptions {
   scores?: ScorePolicy;
 }
 
+/**
+ * A department's document with one score per project everywhere in it (core: documentScores): the
+ * narrative, the 汇总表 and the attached forms all print the computed scores (default) or all the
+ * claimed ones, and the document says which. Made from drafts or forms with errors, every page is
+ * marked 草稿（未审核）.
+ */
 export function departmentDocument(kind: Exclude<DocumentKind, 'form'>, data: DepartmentData, opts: DepartmentDocumentOptions = {}): OfficialDocument {
   const department = departmentName(data);
-  const input = { forms: data.forms, scores: data.scores, summary: data.summary, findings: data.findings, department };
-  if (kind === 'summary') return summaryDocument(data.summary, { department, ...(data.reviewed && { reviewed: data.reviewed }) });
-  if (kind === 'report') return reportDocument(overallReport(input), { ...(opts.fills && { fills: opts.fills }) });
+  const source = opts.scores ?? 'computed';
+  const scheme = data.scheme ?? getScheme(data.scores[0]?.schemeId ?? data.forms[0]?.schemeId ?? 'national');
+  const scores = documentScores(data.scores, source);
+  const summary = source === 'computed' ? data.summary : summaryWithScores(data.summary, scores, scheme);
+  const input = { forms: data.forms, scores, summary, findings: data.findings, department, scoreSource: source, scorePlaces: scheme.decimals };
+  const { mark } = documentStatus(
+    data.forms.map((_, i) => i),
+    data.findings,
+    data.statuses,
+  );
+  const marked = (doc: OfficialDocument): OfficialDocument => (mark ? { ...doc, mark } : doc);
+  if (kind === 'summary') return marked(summaryDocument(summary, { department, scoreSource: source, scorePlaces: scheme.decimals, ...(data.reviewed && { reviewed: data.reviewed }) }));
+  if (kind === 'report') return marked(reportDocument(overallReport(input), { ...(opts.fills && { fills: opts.fills }) }));
   const content = disclosureText(input, { ...(opts.projects && { projects: opts.projects }), ...(opts.projectSpending && { projectSpending: opts.projectSpending }) });
-  const attachments = content.attachments.map((i) => formDocument(data.forms[i]!, { ...(opts.scores && { scores: opts.scores }) }));
-  return reportDocument(content, { ...(opts.fills && { fills: opts.fills }), attachments });
+  const attachments = content.attachments.map((i) => formDocument(data.forms[i]!, { scores: source, scheme: getScheme(data.scores[i]?.schemeId ?? scheme.id) }));
+  return marked(reportDocument(content, { ...(opts.fills && { fills: opts.fills }), attachments }));
 }
 
 /**

@@ -35,7 +35,19 @@ export interface DocTable {
 
 export type DocBlock =
   | { kind: 'title'; text: string }
-  | { kind: 'paragraph'; text: string; align?: Align; bold?: boolean; indent?: boolean; parts?: TextPart[] }
+  | {
+      kind: 'paragraph';
+      text: string;
+      align?: Align;
+      bold?: boolean;
+      indent?: boolean;
+      parts?: TextPart[];
+      /**
+       * prose a program does not read back: numbers kept with their units (implied by `indent` and
+       * `parts`, a report's paragraphs); a form's own lines are written as they are
+       */
+      prose?: boolean;
+    }
   | { kind: 'heading'; text: string }
   | { kind: 'table'; table: DocTable }
   | { kind: 'page-break' };
@@ -56,6 +68,11 @@ export interface OfficialDocument {
   /** what the document is, for file names and the workbook's sheet name */
   name: string;
   sections: DocSection[];
+  /**
+   * printed at the top of every page — 草稿（未审核） for a document made from drafts or forms with
+   * errors (core: documentStatus)
+   */
+  mark?: string;
 }
 
 /** The fonts the official layouts name; PDF conversion maps them to Noto CJK when absent. */

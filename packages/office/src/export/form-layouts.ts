@@ -3,8 +3,8 @@
  * table: identity, budget block, goals, the indicator tree, the total, the narrative blocks. The
  * labels are those the seeds use (and the importer anchors on), so an exported form imports back.
  */
-import type { BudgetLine, Evaluation, Narrative } from '@jixiao/core';
-import { money, percent, points } from './cell-format.ts';
+import { list, sentence, type BudgetLine, type Evaluation, type Narrative } from '@jixiao/core';
+import { money, percent, points, scoreText } from './cell-format.ts';
 import { fitWidths, type DocBlock, type DocCell, type DocRow, type OfficialDocument } from './document-model.ts';
 import { budgetRate, budgetScore, formContext, totalGrade, totalPoints, totalScore, type FormContext, type FormExportOptions } from './form-context.ts';
 import { columnWidth, indicatorRows, type IndicatorColumnKey } from './indicator-rows.ts';
@@ -15,6 +15,8 @@ export type LayoutId = (typeof LAYOUTS)[number];
 export interface FormDocument extends OfficialDocument {
   /** printed claimed scores that differ from the computed ones (the user has not decided yet) */
   differing: FormContext['differing'];
+  /** claimed figures replaced by the computed ones (the default), stated under the table */
+  corrected: FormContext['corrected'];
 }
 
 const c = (text: string, more: Omit<DocCell, 'text'> = {}): DocCell => ({ text, ...more });
@@ -86,7 +88,7 @@ function budgetLineRows(ctx: FormContext, kinds: ReadonlyArray<keyof BudgetLine>
       const f = line[k] as BudgetLine['initial'];
       let text: string;
       if (k === 'rate') text = line.kind === 'total' ? budgetRate(ctx, f) : percent(f);
-      else if (k === 'score') text = line.kind === 'total' ? budgetScore(ctx, f) : points(f);
+      else if (k === 'score') text = line.kind === 'total' ? budgetScore(ctx, f) : f?.value ? scoreText(f.value, ctx.scheme.decimals) : points(f);
       else if (k === 'points') text = points(f);
       else text = money(f);
       cells.push(c(text, { align: 'right', ...(j === kinds.length - 1 && lastSpan > 1 && { colSpan: lastSpan }) }));
@@ -314,5 +316,16 @@ export function formDocument(ev: Evaluation, opts: FormExportOptions & { layout?
   const ctx = formContext(ev, opts);
   const layout = opts.layout ?? (isLayout(ev.layout) ? ev.layout : 'national');
   // landscape: the indicator table has 9 to 11 columns
-  return { name: `${ev.project.name.raw || '项目'}绩效自评表`, sections: [{ landscape: true, blocks: BUILDERS[layout](ctx) }], differing: ctx.differing };
+  const blocks = BUILDERS[layout](ctx);
+  return { name: `${ev.project.name.raw || '项目'}绩效自评表`, sections: [{ landscape: true, blocks: [...blocks, ...sourceNote(ctx)] }], differing: ctx.differing, corrected: ctx.corrected };
+}
+
+/**
+ * Where the printed scores are not what the form claims, the form says so under its table: which
+ * figures were corrected, from what (one source per document, issue 22).
+ */
+function sourceNote(ctx: FormContext): DocBlock[] {
+  if (ctx.corrected.length === 0) return [];
+  const what = list(ctx.corrected.map((d) => `${d.label}填报${d.claimed}，计算为${d.computed}`));
+  return [{ kind: 'paragraph', text: sentence(`说明：本表得分按评分规则重新计算（${what}）`) }];
 }

@@ -6,6 +6,7 @@
 import {
   AlignmentType,
   Document,
+  Header,
   Packer,
   PageBreak,
   PageOrientation,
@@ -19,6 +20,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
+import { numberUnitPieces } from '@jixiao/core';
 import { A4, FONTS, placeCells, type Align, type DocBlock, type DocCell, type DocTable, type OfficialDocument, type TextPart } from './document-model.ts';
 
 /** 1 mm in twips (1/1440 inch). */
@@ -40,6 +42,16 @@ const SIZE = { title: 32, body: 28, heading: 28, table: 21 } as const;
  */
 function runs(text: string, opts: Pick<IRunOptions, 'bold' | 'highlight'> = {}): TextRun[] {
   return text.split('\n').map((line, i) => new TextRun({ ...(opts.bold && { bold: true }), ...(opts.highlight && { highlight: opts.highlight }), text: line, ...(i > 0 && { break: 1 }) }));
+}
+
+/** Runs of prose: each number with its unit a run of its own that no line break splits. */
+function prose(text: string, opts: Pick<IRunOptions, 'bold' | 'highlight'> = {}): TextRun[] {
+  return numberUnitPieces(text).flatMap((p) =>
+    p.keep
+      ? // the Unicode line-breaking rules (not LibreOffice's zh-CN ones, which break anywhere) and word joiners keep it whole
+        [new TextRun({ ...(opts.bold && { bold: true }), ...(opts.highlight && { highlight: opts.highlight }), text: p.text, language: { value: 'en-US', eastAsia: 'en-US' } })]
+      : runs(p.text, opts),
+  );
 }
 
 /**
@@ -95,13 +107,18 @@ function table(t: DocTable): Table {
 
 type Style = 'Title' | 'Heading' | 'Body';
 
-function paragraph(text: string, style: Style, o: { align?: Align; bold?: boolean; indent?: boolean; parts?: TextPart[] } = {}): Paragraph {
+/**
+ * Prose (a report's indented paragraphs) keeps a number on the line of its unit (core: keepUnits, a
+ * word joiner between them); table cells and a form's lines are left as they are, since an exported
+ * form is read back by the importer.
+ */
+function paragraph(text: string, style: Style, o: { align?: Align; bold?: boolean; indent?: boolean; parts?: TextPart[]; prose?: boolean } = {}): Paragraph {
   return new Paragraph({
     style,
     ...(o.align && { alignment: ALIGN[o.align] }),
     // first-line indent of two characters, as official prose has it (14 pt × 2 in twips)
     ...(o.indent && { indent: { firstLine: SIZE.body * 20 } }),
-    children: o.parts ? o.parts.flatMap((p) => runs(p.text, { bold: o.bold ?? false, ...(p.mark && { highlight: 'yellow' }) })) : runs(text, { bold: o.bold ?? false }),
+    children: o.parts ? o.parts.flatMap((p) => prose(p.text, { bold: o.bold ?? false, ...(p.mark && { highlight: 'yellow' }) })) : o.indent || o.prose ? prose(text, { bold: o.bold ?? false }) : runs(text, { bold: o.bold ?? false }),
   });
 }
 
@@ -112,7 +129,7 @@ function block(b: DocBlock): Array<Paragraph | Table> {
     case 'heading':
       return [paragraph(b.text, 'Heading')];
     case 'paragraph':
-      return [paragraph(b.text, 'Body', { ...(b.align && { align: b.align }), ...(b.bold && { bold: b.bold }), ...(b.indent && { indent: true }), ...(b.parts && { parts: b.parts }) })];
+      return [paragraph(b.text, 'Body', { ...(b.align && { align: b.align }), ...(b.bold && { bold: b.bold }), ...(b.indent && { indent: true }), ...(b.parts && { parts: b.parts }), ...(b.prose && { prose: true }) })];
     case 'table':
       // a paragraph after every table: Word merges two adjacent tables into one otherwise
       return [table(b.table), new Paragraph({ children: [] })];
@@ -121,7 +138,12 @@ function block(b: DocBlock): Array<Paragraph | Table> {
   }
 }
 
+/** The 草稿（未审核） mark at the top right of every page, red and bold, in the page header. */
+const markHeader = (mark: string) =>
+  new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: mark, bold: true, color: 'C00000', size: SIZE.body })] })] });
+
 export function buildDocx(doc: OfficialDocument): Document {
+  const header = doc.mark ? { headers: { default: markHeader(doc.mark) } } : {};
   // docx wants the portrait size and swaps it for landscape itself
   return new Document({
     creator: 'jixiao',
@@ -144,6 +166,7 @@ export function buildDocx(doc: OfficialDocument): Document {
           margin: { top: twips(A4.margin.top), bottom: twips(A4.margin.bottom), left: twips(A4.margin.left), right: twips(A4.margin.right) },
         },
       },
+      ...header,
       children: sec.blocks.flatMap(block),
     })),
   });

@@ -1,11 +1,17 @@
 /**
  * An OfficialDocument as .xlsx (exceljs): one sheet, the table's grid as columns, merged ranges where
  * the document merges cells, numbers as numbers with the format the form prints (the text is what a
- * reader sees; the value is what a formula sums). Titles are merged across the sheet; other
- * paragraphs sit alone in column A, as a workbook saved from a form has them.
+ * reader sees; the value is what a formula sums). Titles and paragraphs are merged across the sheet
+ * and wrapped, so that they print inside the page.
+ *
+ * Printing (issue 22): every row is as high as its wrapped text needs (a spreadsheet never grows a
+ * row by itself when it prints, so wrapped cells would pile on each other); the print area is the
+ * document; A4 in the document's orientation with its margins, fit to one page wide; the table's
+ * leading header rows repeat at the top of every page; a 草稿（未审核） mark in the page header.
  */
 import ExcelJS from 'exceljs';
-import { FONTS, placeCells, type DocCell, type OfficialDocument } from './document-model.ts';
+import { A4, FONTS, placeCells, type DocCell, type OfficialDocument } from './document-model.ts';
+import { textLines } from './text-measure.ts';
 
 /** Excel column width unit ≈ one digit ≈ 2 mm at 11 pt. */
 const excelWidth = (mm: number): number => Math.max(4, Math.round((mm / 2) * 10) / 10);
@@ -28,7 +34,7 @@ function setCell(cell: ExcelJS.Cell, c: DocCell, ws: ExcelJS.Worksheet): void {
     cell.value = Number(c.number.value);
     cell.numFmt = c.number.format;
   } else cell.value = c.text;
-  cell.font = { name: FONTS.table, size: 10.5, bold: c.bold ?? false };
+  cell.font = { name: FONTS.table, size: TABLE_PT, bold: c.bold ?? false };
   cell.alignment = { horizontal: ALIGN[c.align ?? 'left'], vertical: 'middle', wrapText: true };
   cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
 }
@@ -43,28 +49,49 @@ export function buildWorkbook(docs: readonly OfficialDocument[]): ExcelJS.Workbo
     used.add(name);
     // a workbook holds the first section (a form, a 汇总表); attachments belong to the .docx
     const sec = doc.sections[0] ?? { blocks: [] };
-    const ws = wb.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: sec.landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    const inch = (mm: number) => Math.round((mm / 25.4) * 100) / 100;
+    const m = A4.margin;
+    const ws = wb.addWorksheet(name, {
+      pageSetup: {
+        paperSize: 9,
+        orientation: sec.landscape ? 'landscape' : 'portrait',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        margins: { top: inch(m.top), bottom: inch(m.bottom), left: inch(m.left), right: inch(m.right), header: inch(m.top / 2), footer: inch(m.bottom / 2) },
+      },
+    });
+    if (doc.mark) ws.headerFooter = { oddHeader: `&R&"${FONTS.title},Bold"&14&KC00000${doc.mark}`, evenHeader: `&R&"${FONTS.title},Bold"&14&KC00000${doc.mark}` };
     const first = sec.blocks.find((b) => b.kind === 'table');
     const widths = first?.kind === 'table' ? first.table.widths : [170];
     ws.columns = widths.map((w) => ({ width: excelWidth(w) }));
     const W = widths.length;
+    const tableWidth = widths.reduce((a, b) => a + b, 0);
     let r = 1;
+    let titles: [number, number] | null = null;
     for (const b of sec.blocks) {
       if (b.kind === 'title') {
         const cell = ws.getCell(r, 1);
         cell.value = b.text;
         cell.font = { name: FONTS.title, size: 16, bold: true };
-        cell.alignment = { horizontal: 'center', vertical: 'middle' };
+        cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
         if (W > 1) ws.mergeCells(r, 1, r, W);
-        ws.getRow(r).height = 28;
+        ws.getRow(r).height = Math.max(28, rowHeight(textLines(b.text, tableWidth, 16), 16));
         r++;
       } else if (b.kind === 'paragraph' || b.kind === 'heading') {
         const cell = ws.getCell(r, 1);
         cell.value = b.text;
         cell.font = { name: b.kind === 'heading' ? FONTS.title : FONTS.body, size: 12, bold: b.kind === 'heading' || (b.kind === 'paragraph' && (b.bold ?? false)) };
+        cell.alignment = { horizontal: b.kind === 'paragraph' && b.align ? ALIGN[b.align] : 'left', vertical: 'middle', wrapText: true };
+        // across the table's width, so a long note wraps inside the print area instead of running off it
+        if (W > 1) ws.mergeCells(r, 1, r, W);
+        ws.getRow(r).height = rowHeight(textLines(b.text, tableWidth, 12), 12);
         r++;
       } else if (b.kind === 'table') {
         const placed = placeCells(b.table.rows);
+        const needed = b.table.rows.map(() => MIN_ROW);
+        const spanned: Array<{ top: number; rows: number; height: number }> = [];
         placed.forEach((row, i) => {
           for (const { cell, col } of row) {
             const top = r + i;
@@ -73,14 +100,39 @@ export function buildWorkbook(docs: readonly OfficialDocument[]): ExcelJS.Workbo
             const bottom = top + (cell.rowSpan ?? 1) - 1;
             const right = left + (cell.colSpan ?? 1) - 1;
             if (bottom > top || right > left) ws.mergeCells(top, left, bottom, right);
+            const width = b.table.widths.slice(col, col + (cell.colSpan ?? 1)).reduce((a, x) => a + x, 0);
+            const height = rowHeight(textLines(cell.text, width, TABLE_PT), TABLE_PT);
+            if ((cell.rowSpan ?? 1) > 1) spanned.push({ top: i, rows: cell.rowSpan!, height });
+            else needed[i] = Math.max(needed[i]!, height);
           }
         });
+        // a cell over several rows: what its rows lack together goes to its last row
+        for (const sp of spanned) {
+          const have = needed.slice(sp.top, sp.top + sp.rows).reduce((a, x) => a + x, 0);
+          if (have < sp.height) needed[sp.top + sp.rows - 1]! += sp.height - have;
+        }
+        needed.forEach((h, i) => (ws.getRow(r + i).height = Math.round(h * 10) / 10));
+        // the table's leading header rows (a 汇总表's two-row head) repeat at the top of every page. A
+        // form's indicator head sits mid-table: repeated, it prints over the cells merged down across the
+        // page break (measured in test/export-render.test.ts), so a form repeats none, as in Word
+        const lead = b.table.rows.findIndex((row) => !row.header);
+        if (!titles && lead > 0) titles = [r, r + lead - 1];
         r += b.table.rows.length + 1;
       }
     }
+    // the last row written (not the blank one kept after a table)
+    const lastRow = Math.max(1, ws.rowCount);
+    ws.pageSetup.printArea = `A1:${ws.getColumn(W).letter}${lastRow}`;
+    if (titles) ws.pageSetup.printTitlesRow = `${titles[0]}:${titles[1]}`;
   }
   return wb;
 }
+
+/** 五号 in tables, as in the .docx */
+const TABLE_PT = 10.5;
+const MIN_ROW = 18;
+/** Points a row needs for `lines` lines of `pt` text: line height 1.3, and the cell's padding. */
+const rowHeight = (lines: number, pt: number): number => Math.max(MIN_ROW, lines * pt * 1.3 + 5);
 
 export async function renderXlsx(docs: readonly OfficialDocument[]): Promise<Uint8Array> {
   return new Uint8Array(await buildWorkbook(docs).xlsx.writeBuffer());

@@ -19,11 +19,19 @@ export function reportDocument(c: ReportContent, opts: ReportDocumentOptions = {
   const blocks: DocBlock[] = [{ kind: 'title', text: c.title }];
   const walk = (s: ReportSection) => {
     blocks.push({ kind: 'heading', text: s.title });
-    const parts: TextPart[] = s.content.map((n) => (n.kind === 'text' ? { text: n.text } : fills[n.id] !== undefined ? { text: fills[n.id]! } : { text: n.text, mark: true }));
+    const part = (n: ReportSection['content'][number]): TextPart => (n.kind === 'text' ? { text: n.text } : fills[n.id] !== undefined ? { text: fills[n.id]! } : { text: n.text, mark: true });
     if (s.id === 'attachments') {
       // the list of attached forms: one numbered line each, not one run-on sentence
-      parts.forEach((p, i) => blocks.push({ kind: 'paragraph', text: `附件${i + 1}：${p.text}`, indent: true }));
-    } else if (parts.length) blocks.push({ kind: 'paragraph', text: parts.map((p) => p.text).join(''), parts, indent: true });
+      s.content.forEach((n, i) => blocks.push({ kind: 'paragraph', text: `附件${i + 1}：${part(n).text}`, indent: true }));
+    } else {
+      // nodes run on in one paragraph until one starts a paragraph of its own (a 综述's 问题, 措施)
+      const paragraphs: TextPart[][] = [];
+      for (const n of s.content) {
+        if (n.paragraph || paragraphs.length === 0) paragraphs.push([]);
+        paragraphs[paragraphs.length - 1]!.push(part(n));
+      }
+      for (const parts of paragraphs) blocks.push({ kind: 'paragraph', text: parts.map((p) => p.text).join(''), parts, indent: true });
+    }
     s.sections.forEach(walk);
   };
   c.sections.forEach(walk);

@@ -32,7 +32,11 @@ function Section({ s, depth, fills, onFill }: { s: ReportSection; depth: number;
       {s.content.length > 0 && (
         <Typography.Paragraph>
           {s.content.map((n, i) => (
-            <Node key={i} n={n} fills={fills} onFill={onFill} />
+            <span key={i}>
+              {/* a part that starts a paragraph of its own in the document starts a line here */}
+              {n.paragraph && i > 0 && <br />}
+              <Node n={n} fills={fills} onFill={onFill} />
+            </span>
           ))}
         </Typography.Paragraph>
       )}

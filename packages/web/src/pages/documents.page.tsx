@@ -2,11 +2,16 @@
  * 文档: the official documents of a department and year — each form, the 汇总表, the 整体绩效自评工作报告
  * and the 决算公开绩效情况说明 — as docx, xlsx or pdf, made by the server from the stored forms. The
  * reports are previewed with their slots to fill in; the disclosure's projects are chosen here.
+ *
+ * Before any download the page says what the documents will carry (issue 22): which scores (computed
+ * by default, or the claimed ones — one source for every document), where the claimed and computed
+ * figures differ, and whether forms are drafts or have errors (then every page is marked 草稿（未审核）).
+ * All forms, or those ticked, download as one .zip with a progress bar.
  */
-import { DownloadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Checkbox, Input, Radio, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { DownloadOutlined, FileZipOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Checkbox, Collapse, Input, Progress, Radio, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, ApiError, downloadDepartmentDocument, formDocumentUrl, type SummaryRow } from '../api.ts';
+import { api, ApiError, downloadDepartmentDocument, downloadFormsZip, formDocumentUrl, type DocumentStatus, type SummaryRow } from '../api.ts';
 import { DepartmentYearPicker, useDepartmentYear } from '../components/department-year-picker.tsx';
 import { openSlots, ReportPreview, type Fills } from '../components/report-preview.tsx';
 import { EmptyView, Loaded } from '../components/state-views.tsx';
@@ -44,11 +49,69 @@ function Downloads({ formats, busy, onClick, testId }: { formats: string[]; busy
   );
 }
 
+/** A few names and how many more: a department may have hundreds of drafts. */
+function few(items: string[], max = 6): string {
+  return items.length <= max ? items.join('、') : `${items.slice(0, max).join('、')} 等${items.length}张`;
+}
+
+/** What the documents will carry: the draft/error warning and the claimed-vs-computed differences. */
+function BeforeDownload({ status, scores }: { status: DocumentStatus; scores: Scores }) {
+  const diffs = status.differences;
+  return (
+    <Space orientation="vertical" size={8} style={{ width: '100%', marginBottom: 12 }} data-testid="before-download">
+      {status.warning && (
+        <Alert
+          type="warning"
+          showIcon
+          title={status.warning}
+          description={[
+            status.drafts.length ? `未审核：${few(status.drafts.map((f) => `${f.seq}. ${f.project}（${f.statusLabel}）`))}` : '',
+            status.withErrors.length ? `有错误：${few(status.withErrors.map((f) => `${f.seq}. ${f.project}（${f.errors}处）`))}` : '',
+          ]
+            .filter((t) => t !== '')
+            .join('；')}
+          data-testid="draft-warning"
+        />
+      )}
+      {diffs.length > 0 && (
+        <Collapse
+          size="small"
+          items={[
+            {
+              key: 'diffs',
+              label: `填报得分与计算得分不同：${new Set(diffs.map((d) => d.seq)).size} 个项目（文档中${scores === 'computed' ? '按计算得分输出' : '按填报得分输出'}）`,
+              children: (
+                <Table
+                  size="small"
+                  rowKey={(d) => `${d.seq}.${d.field}`}
+                  pagination={false}
+                  dataSource={diffs}
+                  data-testid="score-differences"
+                  columns={[
+                    { title: '序号', dataIndex: 'seq', width: 60, align: 'right' },
+                    { title: '项目名称', dataIndex: 'project', ellipsis: true },
+                    { title: '', dataIndex: 'field', width: 70, render: (f: string) => (f === 'total' ? '总分' : '等级') },
+                    { title: '填报', dataIndex: 'claimed', width: 90, align: 'right', render: (v: string, d) => (d.field === 'total' ? fixed(v) : v) },
+                    { title: '计算', dataIndex: 'computed', width: 90, align: 'right', render: (v: string, d) => (d.field === 'total' ? fixed(v) : v) },
+                  ]}
+                />
+              ),
+            },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}
+
 export function DocumentsPage({ route }: { route: { dept?: number; year?: number } }) {
   const dy = useDepartmentYear(route);
   const { dept, year } = dy;
   const { message } = AntApp.useApp();
-  const [scores, setScores] = useState<Scores>('claimed');
+  const [scores, setScores] = useState<Scores>('computed');
+  const [ticked, setTicked] = useState<number[]>([]); // 序号 of the forms ticked for the .zip
+  const [zip, setZip] = useState<{ done: number; total: number; format: string } | null>(null);
+  const status = useAsync(() => (dept === undefined ? Promise.resolve(undefined) : api.documentStatus(dept, year)), [dept, year]);
   const [busy, setBusy] = useState<string | null>(null);
   const [chosen, setChosen] = useState<number[] | null>(null); // 序号; null = the default (largest budgets)
   const [spending, setSpending] = useState('');
@@ -57,12 +120,28 @@ export function DocumentsPage({ route }: { route: { dept?: number; year?: number
   const [reportFills, fillReport] = useFills(`${key}.report`);
   const [disclosureFills, fillDisclosure] = useFills(`${key}.disclosure`);
   const spendingOk = /^\d+(\.\d+)?$/.test(spending);
-  const report = useAsync(() => (dept === undefined ? Promise.resolve(undefined) : api.reportContent(dept, 'report', { ...(year !== undefined && { year }) })), [dept, year]);
+  const report = useAsync(() => (dept === undefined ? Promise.resolve(undefined) : api.reportContent(dept, 'report', { scores, ...(year !== undefined && { year }) })), [dept, year, scores]);
   const disclosure = useAsync(
-    () => (dept === undefined ? Promise.resolve(undefined) : api.reportContent(dept, 'disclosure', { ...(year !== undefined && { year }), ...(chosen && { projects: chosen }), ...(spendingOk && { projectSpending: spending }) })),
-    [dept, year, chosen?.join(','), spendingOk ? spending : ''],
+    () => (dept === undefined ? Promise.resolve(undefined) : api.reportContent(dept, 'disclosure', { scores, ...(year !== undefined && { year }), ...(chosen && { projects: chosen }), ...(spendingOk && { projectSpending: spending }) })),
+    [dept, year, scores, chosen?.join(','), spendingOk ? spending : ''],
   );
-  useEffect(() => setChosen(null), [dept, year]);
+  useEffect(() => {
+    setChosen(null);
+    setTicked([]);
+  }, [dept, year]);
+
+  const downloadZip = async (format: string) => {
+    if (dept === undefined) return;
+    setZip({ done: 0, total: ticked.length || (summary.data?.summary.rows.length ?? 0), format });
+    try {
+      const name = await downloadFormsZip(dept, { format, scores, ...(year !== undefined && { year }), ...(ticked.length > 0 && { projects: ticked }) }, (done, total) => setZip({ done, total, format }));
+      message.success(`已下载 ${name}`);
+    } catch (e) {
+      message.error(e instanceof ApiError ? `${e.message}（${e.code}）` : (e as Error).message);
+    } finally {
+      setZip(null);
+    }
+  };
   const selected = chosen ?? disclosure.data?.attachments.map((i) => i + 1) ?? [];
 
   const download = async (kind: Kind, format: string, fills?: Fills) => {
@@ -96,11 +175,12 @@ export function DocumentsPage({ route }: { route: { dept?: number; year?: number
           onChange={(e) => setScores(e.target.value as Scores)}
           optionType="button"
           options={[
-            { value: 'claimed', label: '保留填报得分（默认）' },
-            { value: 'computed', label: '一律按计算得分' },
+            { value: 'computed', label: '按规则计算的得分（默认）' },
+            { value: 'claimed', label: '各表填报的得分' },
           ]}
         />
       </div>
+      {status.data && <BeforeDownload status={status.data} scores={scores} />}
       <Loaded state={summary} empty={(d) => (!d || d.summary.rows.length === 0 ? <EmptyView text="本部门该年度还没有自评表，无法生成文档" /> : false)}>
         {(d) => {
           const rows = d!.summary.rows;
@@ -111,9 +191,24 @@ export function DocumentsPage({ route }: { route: { dept?: number; year?: number
                   key: 'forms',
                   label: `自评表（${rows.length}）`,
                   children: (
+                    <>
+                    <Space style={{ marginBottom: 8 }} wrap>
+                      <span>{ticked.length ? `打包所选 ${ticked.length} 张：` : `打包全部 ${rows.length} 张：`}</span>
+                      {['docx', 'xlsx', 'pdf'].map((f) => (
+                        <Button key={f} icon={<FileZipOutlined />} disabled={zip !== null} loading={zip?.format === f} onClick={() => void downloadZip(f)} data-testid={`zip-${f}`}>
+                          .{f}
+                        </Button>
+                      ))}
+                      {zip && (
+                        <span style={{ width: 260, display: 'inline-block' }} data-testid="zip-progress">
+                          <Progress percent={zip.total ? Math.floor((zip.done / zip.total) * 100) : 0} size="small" format={() => `${zip.done}/${zip.total}`} />
+                        </span>
+                      )}
+                    </Space>
                     <Table<SummaryRow>
                       size="small"
                       rowKey="evaluationId"
+                      rowSelection={{ selectedRowKeys: rows.filter((r) => ticked.includes(r.seq)).map((r) => r.evaluationId), onChange: (_, sel) => setTicked(sel.map((r) => r.seq).sort((a, b) => a - b)) }}
                       dataSource={rows}
                       pagination={{ defaultPageSize: 20 }}
                       columns={[
@@ -135,6 +230,7 @@ export function DocumentsPage({ route }: { route: { dept?: number; year?: number
                         },
                       ]}
                     />
+                    </>
                   ),
                 },
                 {

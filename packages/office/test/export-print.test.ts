@@ -1,0 +1,100 @@
+/**
+ * What the files tell a printer (issue 22, items 3–5), read from the files by the libraries that
+ * open them: each workbook's page setup (A4, the layout's orientation, fit to one page wide, print area,
+ * repeated header rows) and row heights that hold their wrapped text; each .docx row kept whole; money
+ * and scores printed alike in .docx and .xlsx; the 草稿（未审核） mark in the page header of both.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { auditForms, getScheme, summarizeDepartment, type Evaluation } from '@jixiao/core';
+import { describe, expect, it } from 'vitest';
+import { departmentDocument, formDocument, placeCells, renderDocx, renderXlsx, textLines, type DocBlock, type OfficialDocument } from '../src/index.ts';
+
+const dir = join(import.meta.dirname, '../../../fixtures/golden');
+const files = readdirSync(dir).filter((f) => f.includes('.form-')).sort();
+const load = (f: string): Evaluation => JSON.parse(readFileSync(join(dir, f), 'utf8'));
+const table = (doc: OfficialDocument) => doc.sections[0]!.blocks.find((b): b is Extract<DocBlock, { kind: 'table' }> => b.kind === 'table')!.table;
+
+async function workbook(doc: OfficialDocument) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await renderXlsx([doc])) as unknown as ArrayBuffer);
+  return wb.worksheets[0]!;
+}
+
+describe('text measure', () => {
+  it('lines of a cell: CJK one em, Latin about half, explicit breaks kept', () => {
+    expect(textLines('项目名称', 40, 10.5)).toBe(1);
+    expect(textLines('项'.repeat(30), 40, 10.5)).toBeGreaterThanOrEqual(3);
+    expect(textLines('1234567890', 40, 10.5)).toBe(1);
+    expect(textLines('一\n二\n三', 40, 10.5)).toBe(3);
+  });
+});
+
+describe.each(files)('%s', (f) => {
+  const ev = load(f);
+  const doc = formDocument(ev);
+
+  it('.xlsx: A4 landscape, one page wide, print area over the document, rows as high as their wrapped text', async () => {
+    const ws = await workbook(doc);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup.printArea).toMatch(new RegExp(`^A1:[A-Z]+${ws.rowCount}$`));
+    const t = table(doc);
+    const first = doc.sections[0]!.blocks.findIndex((b) => b.kind === 'table') + 1; // rows above the table: one per block
+    // a form's head is mid-table: not repeated (it would print over cells merged across the page break)
+    expect(ws.pageSetup.printTitlesRow).toBeUndefined();
+    placeCells(t.rows).forEach((row, i) => {
+      for (const { cell, col } of row) {
+        if ((cell.rowSpan ?? 1) > 1) continue;
+        const width = t.widths.slice(col, col + (cell.colSpan ?? 1)).reduce((a, b) => a + b, 0);
+        // every line of the cell has its 10.5 pt × 1.3 in the row
+        expect(ws.getRow(first + i).height, `row ${first + i}: ${cell.text.slice(0, 20)}`).toBeGreaterThanOrEqual(textLines(cell.text, width, 10.5) * 10.5 * 1.3);
+      }
+    });
+  });
+
+  it('.docx: every table row kept from splitting across pages', async () => {
+    const xml = strFromU8(unzipSync(await renderDocx(doc))['word/document.xml']!);
+    const rows = xml.match(/<w:tr>|<w:tr /g)!.length;
+    expect(xml.match(/<w:cantSplit\/>/g)!.length).toBe(rows);
+  });
+});
+
+describe('the Shanxi 汇总表 and 网格员意外伤害保险 (issue 22: 98 beside 96.04, 6.70 where the .docx said 6.695)', () => {
+  const forms = files.filter((f) => f.startsWith('shanxi')).map(load);
+  const { scores, findings } = auditForms(forms);
+  const data = { forms, scores, findings, summary: summarizeDepartment(forms, scores, getScheme(forms[0]!.schemeId)) };
+  const summary = departmentDocument('summary', data);
+
+  it('scores to the scheme places and money as entered, the same in the .docx text and the .xlsx cell format', async () => {
+    const rows = table(summary).rows.slice(2, 5);
+    expect(rows.map((r) => r.cells[5]!.text)).toEqual(['95.84', '98.00', '99.56']);
+    expect(rows[2]!.cells[3]!.text).toBe('6.695');
+    const ws = await workbook(summary);
+    const at = ws.getColumn(2).values.indexOf('网格员意外伤害保险');
+    expect([ws.getCell(at, 4).value, ws.getCell(at, 4).numFmt]).toEqual([6.695, '0.000']);
+    expect([ws.getCell(at - 1, 6).value, ws.getCell(at - 1, 6).numFmt]).toEqual([98, '0.00']);
+    const xml = strFromU8(unzipSync(await renderDocx(summary))['word/document.xml']!);
+    expect(xml).toContain('>6.695<');
+    expect(xml).toContain('>98.00<');
+  });
+
+  it('.xlsx: portrait as the seed, its two header rows repeated, the mark in the page header; the .docx the same', async () => {
+    const ws = await workbook(summary);
+    expect(ws.pageSetup.orientation).toBe('portrait');
+    expect(ws.pageSetup.printTitlesRow).toBe('3:4');
+    expect(summary.mark).toBe('草稿（未审核）'); // every Shanxi form still has error findings
+    expect(ws.headerFooter.oddHeader).toContain('草稿（未审核）');
+    const docx = unzipSync(await renderDocx(summary));
+    expect(strFromU8(docx['word/header1.xml']!)).toContain('草稿（未审核）');
+    expect(strFromU8(docx['word/document.xml']!).match(/<w:tblHeader\/>/g)).toHaveLength(2);
+  });
+
+  it('without errors or drafts, no mark', async () => {
+    const clean = departmentDocument('summary', { ...data, findings: [], statuses: forms.map(() => 'unit-approved' as const) });
+    expect(clean.mark).toBeUndefined();
+    expect((await workbook(clean)).headerFooter?.oddHeader).toBeFalsy();
+    expect(departmentDocument('summary', { ...data, findings: [], statuses: ['draft', 'unit-approved', 'unit-approved'] }).mark).toBe('草稿（未审核）');
+  });
+});
