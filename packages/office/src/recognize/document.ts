@@ -3,11 +3,13 @@
  * each. A file may hold several forms (the Hebei file holds a summary, a report and 11 forms).
  */
 import { cleanCell, normalizeForCompare, type DepartmentText, type Evaluation, type SummaryTable, type TextField } from '@jixiao/core';
+import type { Cell } from '../grid.ts';
+import { formReport, type FormReport } from './report.ts';
 import { lineOf, type Block, type GridDocument } from '../grid.ts';
 import { ImportError } from '../errors.ts';
 import { cellText, numberField, textField } from './fields.ts';
-import { fillerOf, recognizeForm, type ImportNote } from './form.ts';
-import { norm } from './labels.ts';
+import { fillerOf, recognizeForm, type ImportNote, type TableReport } from './form.ts';
+import { identityLabel, norm } from './labels.ts';
 
 export interface Recognized {
   file: string;
@@ -16,13 +18,15 @@ export interface Recognized {
   /** 整体绩效自评工作报告 and 决算公开绩效情况说明 found in the file */
   texts: DepartmentText[];
   notes: ImportNote[];
+  /** per form, in the order of `evaluations`: what the preview shows before saving (issue 21, item 8) */
+  reports: FormReport[];
 }
 
 
 const blockText = (b: Block): string => (b.kind === 'paragraph' ? cleanCell(b.text) : b.cells.map((c) => cleanCell(c.text)).join(''));
 
 const isFormStart = (b: Block): boolean =>
-  b.kind === 'row' && b.cells.some((c) => norm(c.text) === '项目名称') && !b.cells.some((c) => norm(c.text) === '序号');
+  b.kind === 'row' && b.cells.some((c) => identityLabel(c.text) === 'name') && !b.cells.some((c) => norm(c.text) === '序号');
 
 const isTitle = (b: Block): boolean => /自评表$/.test(norm(blockText(b)));
 
@@ -47,6 +51,7 @@ export function recognizeDocument(doc: GridDocument): Recognized {
     for (let j = s - 1; j >= Math.max(0, s - 6); j--) if (isTitle(blocks[j]!)) b = j;
     return b;
   });
+  const reports: FormReport[] = [];
   const evaluations = starts.map((s, k) => {
     const begin = begins[k]!;
     const end = begins[k + 1] ?? blocks.length;
@@ -55,7 +60,12 @@ export function recognizeDocument(doc: GridDocument): Recognized {
     const title: TextField | undefined = titleBlock ? { raw: blockText(titleBlock), src: titleBlock.src } : undefined;
     const year = yearIn(head) ?? yearIn(blocks.slice(0, begin).reverse());
     const formBlocks = blocks.slice(begin, end);
-    const ev = recognizeForm(formBlocks, { file, year, title, schemeId: 'national', layout: 'national', notes });
+    const tables: TableReport[] = [];
+    const consumed = new Set<Cell>();
+    const formNotes: ImportNote[] = [];
+    // the title, the year and the 填报单位 line above the form are read here, not by recognizeForm
+    for (const b of head) if (b.kind === 'row' && b.cells.length === 1) consumed.add(b.cells[0]!);
+    const ev = recognizeForm(formBlocks, { file, year, title, schemeId: 'national', layout: 'national', notes: formNotes, tables, consumed });
     const fill = head.map(lineOf).find((l) => l && /^填报单位[：:]/.test(cleanCell(l.text)));
     if (fill) {
       const unit = /^填报单位[：:]\s*([^\t]*)/.exec(cleanCell(fill.text))![1]!.replace(/\s*金额单位.*$/, '').trim();
@@ -65,6 +75,8 @@ export function recognizeDocument(doc: GridDocument): Recognized {
     ev.schemeId = schemeId;
     ev.layout = layout;
     ev.source = { file, index: k };
+    reports.push(formReport(ev, k, formBlocks, tables, consumed, formNotes));
+    notes.push(...formNotes);
     return ev;
   });
   // 资金类型 is written in the department's 汇总表, not on the forms: take it from there (with its cell).
@@ -74,7 +86,7 @@ export function recognizeDocument(doc: GridDocument): Recognized {
     const row = summaries.flatMap((t) => t.rows).find((r) => normalizeForCompare(r.name.raw) === key && r.fundType.raw.trim() !== '');
     if (row) ev.project.fundType = row.fundType;
   }
-  return { file, evaluations, summaries, texts, notes };
+  return { file, evaluations, summaries, texts, notes, reports };
 }
 
 const TEXT_TITLE = /(整体绩效自评工作报告|决算公开绩效情况说明)$/;

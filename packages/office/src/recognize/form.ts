@@ -77,7 +77,7 @@ export function isIndicatorHeader(r: Row): boolean {
 }
 
 /** Cells left of an indicator table's columns that name the table itself. */
-const isSectionLabel = (t: string): boolean => /^(年度)?绩效指标(完成情况)?$|^(年度)?绩效指标完成情况$/.test(norm(t));
+const isSectionLabel = (t: string): boolean => /^([一二三四五六七八九十]+、)?(年度)?绩效指标(完成情况)?$/.test(norm(t));
 
 export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
   const rows = blocks.filter((b): b is Row => b.kind === 'row');
