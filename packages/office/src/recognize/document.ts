@@ -132,7 +132,9 @@ function classify(ev: Evaluation): { schemeId: string; layout: string } {
   if (has('预算执行率')) schemeId = 'hebei';
   else if (declared('产出指标') === '40' && declared('效益指标') === '40' && declared('满意度指标') === '20') schemeId = 'ningxia';
   let layout = 'national';
-  if (ev.indicators.some((i) => i.target.parts)) layout = 'hebei';
+  // a flat list names no 二级 on any row (its groups are headings of their own; issue 21, item 2)
+  if (ev.indicators.length > 0 && ev.indicators.every((i) => i.level2.raw === '')) layout = 'flat';
+  else if (ev.indicators.some((i) => i.target.parts)) layout = 'hebei';
   else if (ev.indicators.some((i) => i.targetAdjusted) || ev.budget.lines.some((l) => l.declared || l.prepared)) layout = 'yunzhou';
   else if (ev.indicators.some((i) => i.method)) layout = 'ningxia';
   return { schemeId, layout };

@@ -272,13 +272,16 @@ function natureSymbol(text: string): '≤' | '≥' | null {
 
 function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
   const header = rows[0]!;
-  const map = mapColumns(header.cells, indicatorColumn, 0, isSectionLabel);
+  const sub = rows[1] && rows[1].cells.some((c) => norm(c.text) === '符号') ? rows[1] : null;
+  const two = sub ? null : twoRowHeader(header, rows[1]);
+  const headCells = two?.cells ?? header.cells;
+  const map = mapColumns(headCells, indicatorColumn, 0, isSectionLabel);
   const cols: Cols = { ...map.cols };
-  for (const c of header.cells) ctx.consumed?.add(c);
+  for (const c of [...header.cells, ...(two ? rows[1]!.cells : [])]) ctx.consumed?.add(c);
+  for (const g of two?.groups ?? []) map.columns.push({ header: cellText(g), src: g.src, role: null, meaning: '上层表头（其下各列分别识别）' });
   for (const role of map.ambiguous)
     ctx.notes.push({ code: 'IMPORT.AMBIGUOUS_COLUMN', message: `指标表中有多列都表示“${ROLE_NAMES[role]}”，无法确定取哪一列，这些数未导入`, src: header.src });
   let shift = 0;
-  const sub = rows[1] && rows[1].cells.some((c) => norm(c.text) === '符号') ? rows[1] : null;
   if (sub && cols.target !== undefined) {
     // Hebei: 年度指标值 over 符号｜值｜单位, every column right of it two further on
     const t = cols.target;
@@ -316,9 +319,9 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
     return g;
   };
 
-  for (const r of rows.slice(sub ? 2 : 1)) {
+  for (const r of rows.slice(sub || two ? 2 : 1)) {
     if (r.cells.every((c) => isBlank(c))) continue;
-    const at = (k: keyof Cols): Cell | undefined => (cols[k] === undefined ? undefined : r.cells[cols[k]!]);
+    const at = (k: keyof Cols): Cell | undefined => (cols[k] === undefined ? undefined : two ? cellAtCol(r, headCells[cols[k]!]!.src.col!) : r.cells[cols[k]!]);
     const filled = r.cells.filter((c) => !isBlank(c));
     if (flat) {
       // A heading row: `产出指标（70分）` (its points in the heading or in the 分值 column), or a 二级 name.
@@ -346,6 +349,7 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
       const parent = out[out.length - 1];
       if (parent) {
         (parent.children ??= []).push({ name: textField(nameCell), target: textField(at('target') ?? at('value')), actual: textField(at('actual')), src: r.src });
+        for (const k of ['unit', 'nature', 'core'] as const) if (at(k)) ctx.consumed?.add(at(k)!);
         continue;
       }
     }
@@ -416,6 +420,41 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
     out.push(ind);
   }
   return { groups, indicators: out, cols, width };
+}
+
+/**
+ * A header of two rows (issue 21, item 1): `指标值` spanning `年度指标值（A）｜实际完成值（B）` in the row
+ * below. Only where the file says which columns a cell spans (a Word grid span, an Excel merge: the
+ * top row's columns jump), so that each column is placed by its grid position, not guessed.
+ */
+function twoRowHeader(top: Row, below: Row | undefined): { cells: Cell[]; groups: Cell[] } | null {
+  if (!below || !isHeaderRow(below) || !below.cells.some((c) => indicatorColumn(c.text) !== null)) return null;
+  const all = [...top.cells, ...below.cells];
+  if (all.some((c) => c.src.col === undefined)) return null;
+  const spans = top.cells.some((c, i) => i > 0 && c.src.col! - top.cells[i - 1]!.src.col! > 1);
+  if (!spans) return null;
+  const subs = below.cells.filter((c) => !isBlank(c));
+  const groups: Cell[] = [];
+  const cells: Cell[] = [];
+  top.cells.forEach((c, i) => {
+    const from = c.src.col!;
+    const to = top.cells[i + 1]?.src.col ?? Infinity;
+    const under = subs.filter((s) => s.src.col! >= from && s.src.col! < to);
+    if (under.length > 0 && !isBlank(c)) {
+      groups.push(c);
+      cells.push(...under);
+    } else cells.push(c);
+  });
+  return { cells, groups };
+}
+
+/**
+ * The cell of a row that starts at a grid column. Only an exact start: a cell further left may span
+ * over the column or may end before it (a workbook drops trailing empty cells), and a figure is never
+ * taken from a neighbour.
+ */
+function cellAtCol(r: Row, col: number): Cell | undefined {
+  return r.cells.find((c) => c.src.col === col);
 }
 
 /**

@@ -47,6 +47,7 @@ const LAYOUT_NAMES: Record<string, string> = {
   hebei: '指标值分“符号/值/单位”三列的格式，预算执行率作为指标计分',
   yunzhou: '含目标申报数/预算编制数或调整后指标值的格式',
   ningxia: '含得分计算方法列的格式',
+  flat: '指标平铺列表（无一级/二级指标列，分组写在单独的标题行）',
 };
 
 /** Cells that only frame a form: section names in its left column, dashes standing for “not applicable”. */
