@@ -1,0 +1,174 @@
+/**
+ * Issue 21: forms laid out by other regions' rules (fixtures/regions, made by
+ * packages/office/scripts/make-region-fixtures.ts; README there names what each reproduces) import
+ * with every figure in its place — or left empty and reported, never taken from a neighbour — and
+ * the preview report says which column got which role, what the form declares and what was not placed.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getScheme, scoreEvaluation, type Evaluation } from '@jixiao/core';
+import { importFile, importText } from '../src/index.ts';
+import { budgetRole, headerKey, indicatorRole } from '../src/recognize/columns.ts';
+
+const dir = join(import.meta.dirname, '../../../fixtures/regions');
+const total = (ev: Evaluation) => ev.budget.lines.find((l) => l.kind === 'total')!;
+const scored = (ev: Evaluation) => scoreEvaluation(ev, getScheme(ev.schemeId));
+
+describe('header cells → roles by meaning (item 1)', () => {
+  it.each([
+    ['预期指标值', 'target'],
+    ['年度指标值（A）', 'target'],
+    ['年初指标值', 'target'],
+    ['指标值', 'target'],
+    ['调整指标值', 'targetAdjusted'],
+    ['实际完成值', 'actual'],
+    ['实际完成指标值（B）', 'actual'],
+    ['全年实际值(B)', 'actual'],
+    ['全年完成值', 'actual'],
+    ['完成值', 'actual'],
+    ['分值', 'points'],
+    ['权重（%）', 'points'],
+    ['指标权重', 'points'],
+    ['得分系数', 'coefficient'],
+    ['指标得分', 'score'],
+    ['未完成原因', 'deviation'],
+    ['偏差原因分析及改进措施', 'deviation'],
+    ['得分计算方法', 'method'],
+    ['是否核心指标', 'core'],
+    ['计量单位', 'unit'],
+    ['指标性质', 'nature'],
+    ['指标名称', 'name'],
+    ['三级 指标', 'name'],
+  ])('%s → %s', (header, role) => expect(indicatorRole(header)).toBe(role));
+
+  it('budget headers lose their letters: 全年预算数（A）｜全年执行数（B）｜分值｜执行率（B/A）｜得分', () => {
+    expect(['全年预算数（A）', '全年执行数（B）', '分值', '执行率（B/A）', '得分', '年初预算数'].map(budgetRole)).toEqual(['adjusted', 'executed', 'points', 'rate', 'score', 'initial']);
+    expect(headerKey('执行率（B/A×100%）')).toBe('执行率');
+  });
+
+  it('a header that means nothing known gets no role', () => {
+    expect(indicatorRole('佐证材料')).toBeNull();
+    expect(budgetRole('备注')).toBeNull();
+  });
+});
+
+describe.each(['docx', 'xlsx'])('fixtures/regions/*.%s', (ext) => {
+  it('budget-letters: 分值 between 执行数 and 执行率 is not taken for the 执行数; 实际完成指标值（B） is read', async () => {
+    const r = await importFile(join(dir, `budget-letters.${ext}`));
+    expect(r.evaluations).toHaveLength(2);
+    const [a, b] = r.evaluations as [Evaluation, Evaluation];
+    const t = total(a);
+    expect([t.initial, t.adjusted?.value, t.executed?.value, t.points?.value, t.rate?.raw, t.score?.value]).toEqual([undefined, '45', '43.2', '10', '96%', '9.6']);
+    expect(a.indicators.map((i) => i.actual.raw)).toEqual(['126公里', '88%', '12月20日', '0.34万元', '明显改善', '2年', '93%']);
+    const s = scored(a);
+    expect(s.budget.ratePercent).toBe('96.00');
+    expect(s.total).toBe('99.60');
+    expect(a.claimed.total?.value).toBe('99.6');
+    const budgetCols = r.reports[0]!.tables.find((x) => x.kind === 'budget')!.columns;
+    expect(budgetCols.map((c) => [c.header, c.role])).toEqual([
+      ['全年预算数（A）', 'adjusted'],
+      ['全年执行数（B）', 'executed'],
+      ['分值', 'points'],
+      ['执行率（B/A）', 'rate'],
+      ['得分', 'score'],
+    ]);
+    expect(r.reports[0]!.unplaced).toEqual([]);
+
+    // 分值 before the values, a header over two rows, the budget's 分值/得分 on the 本年财政拨款 line
+    expect(b.indicators.map((i) => [i.points.value, i.target.raw, i.actual.raw, i.claimedScore.value])).toEqual([
+      ['30', '=12处', '12处', '30'],
+      ['20', '≥95%', '96%', '20'],
+      ['10', '≤30天', '28天', '10'],
+      ['20', '≥5000人', '4500人', '18'],
+      ['10', '≥90%', '92%', '10'],
+    ]);
+    expect(b.indicators[3]!.deviation?.raw).toBe('部分工程延期');
+    expect([total(b).points?.value, total(b).score?.value]).toEqual(['10', '9']);
+    expect(r.reports[1]!.notes.filter((n) => n.code === 'IMPORT.BUDGET_MOVED')).toHaveLength(2);
+    expect(scored(b).total).toBe('97.00');
+    // 佐证材料 has no role: reported with its header and cell, and its cells listed as not placed
+    const cols = r.reports[1]!.tables.find((x) => x.kind === 'indicators')!.columns;
+    const unknown = cols.find((c) => c.header === '佐证材料')!;
+    expect(unknown.role).toBeNull();
+    expect(unknown.src.row).toBeTypeOf('number');
+    expect(r.reports[1]!.unplaced.map((u) => u.text)).toEqual(['维修台账', '验收单', '问卷']);
+    expect(r.reports[1]!.unplaced.every((u) => u.src.col !== undefined)).toBe(true);
+  });
+
+  it('transfer-zhuanxiang: 专项名称, money by level of government, 指标1： kept, 其中 row a child, declared weights reported', async () => {
+    const r = await importFile(join(dir, `transfer-zhuanxiang.${ext}`));
+    expect(r.evaluations).toHaveLength(1);
+    const ev = r.evaluations[0]!;
+    expect(ev.project.name.raw).toBe('农业生产发展资金');
+    expect(ev.budget.lines.map((l) => [l.kind, l.adjusted?.value, l.executed?.value])).toEqual([
+      ['total', '320', '304'],
+      ['fiscal', '280', '266'],
+      ['fiscal', '40', '38'],
+      ['other', '0', '0'],
+    ]);
+    expect(ev.indicators.map((i) => i.name.raw)).toEqual(['指标1：耕地地力保护补贴面积', '指标2：补贴资金兑付准确率', '指标3：资金下达及时率', '指标1：农户亩均增收', '指标2：项目资金结转结余率', '指标1：受益农户满意度']);
+    expect(ev.indicators[0]!.children).toEqual([expect.objectContaining({ name: expect.objectContaining({ raw: '其中：新增高标准农田' }), target: expect.objectContaining({ raw: '≥2万亩' }), actual: expect.objectContaining({ raw: '2.1万亩' }) })]);
+    const s = scored(ev);
+    // the 其中 row is not scored: six indicators, six scores
+    expect(s.indicators).toHaveLength(6);
+    expect(s.indicators.map((x) => x.score)).toEqual(['25.00', '15.00', '9.47', '10.00', '10.00', '20.00']);
+    // item 5: 结转结余率 written without a symbol is better lower
+    expect(s.indicators[4]).toMatchObject({ rule: 'R4.reverse', direction: '<=' });
+    expect(s.total).toBe('98.97');
+    const differ = r.reports[0]!.declaredWeights.filter((w) => w.differs).map((w) => [w.level1, w.declared, w.scheme]);
+    expect(differ).toEqual([
+      ['效益指标', '20', '30'],
+      ['满意度指标', '20', '10'],
+    ]);
+    expect(r.reports[0]!.notes.filter((n) => n.code === 'IMPORT.DECLARED_WEIGHTS')).toHaveLength(2);
+    expect(r.reports[0]!.unplaced).toEqual([]);
+  });
+
+  it('flat-list: two forms in one file, headings as groups, 指标性质 as direction, 调整指标值 counts', async () => {
+    const r = await importFile(join(dir, `flat-list.${ext}`));
+    expect(r.evaluations.map((e) => e.project.name.raw)).toEqual(['脱贫村产业路硬化', '小额信贷贴息']);
+    const [a, b] = r.evaluations as [Evaluation, Evaluation];
+    expect(a.layout).toBe('flat');
+    expect(a.groups.map((g) => [g.name, g.declaredPoints])).toEqual([
+      ['产出指标', '70'],
+      ['效益指标', '20'],
+      ['满意度指标', '10'],
+    ]);
+    expect(a.indicators.map((i) => [i.level1, i.name.raw, i.target.raw, i.actual.raw, i.points.value, i.claimedScore.value])).toEqual([
+      ['产出指标', '新建产业路里程', '≥8', '8.5', '30', '30'],
+      ['产出指标', '工程验收合格率', '≥100', '100', '20', '20'],
+      ['产出指标', '项目资金结转结余率', '≤5', '8', '20', '12.5'],
+      ['效益指标', '受益脱贫人口', '≥600', '640', '20', '20'],
+      ['满意度指标', '受益群众满意度', '≥90', '95', '10', '10'],
+    ]);
+    // the symbol came from the 指标性质 cell, and says so
+    expect(a.indicators[2]!.target.parts?.symbol.raw).toBe('≤');
+    expect(a.indicators[0]!.children?.map((c) => c.name.raw)).toEqual(['其中：硬化路面宽度4.5米路段']);
+    expect(scored(a).indicators.map((x) => x.score)).toEqual(['30.00', '20.00', '12.50', '20.00', '10.00']);
+    expect(b.indicators[0]!.targetAdjusted?.raw).toBe('180');
+    expect(scored(b).indicators.map((x) => x.score)).toEqual(['40.00', '30.00', '18.00', '10.00']);
+    const cols = r.reports[0]!.tables[0]!.columns;
+    expect(cols.map((c) => c.role)).toEqual(['name', 'unit', 'nature', 'target', 'targetAdjusted', 'actual', 'coefficient', 'points', 'score']);
+    expect(r.reports[0]!.declaredWeights.filter((w) => w.differs).map((w) => w.level1)).toEqual(['产出指标', '效益指标']);
+    expect(r.reports.flatMap((x) => x.unplaced)).toEqual([]);
+  });
+});
+
+describe('an ambiguous column is read from neither (item 1)', () => {
+  it('分值 and 权重 on one table: the points are left empty with a note, not taken from either', () => {
+    const text = [
+      '项目名称\t测试项目',
+      '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t权重\t得分',
+      '产出指标\t数量指标\t培训人次\t≥100人次\t120人次\t20\t30\t20',
+      '总分\t\t\t\t\t100\t\t20',
+    ].join('\n');
+    const r = importText(text, 'ambiguous.txt');
+    const ind = r.evaluations[0]!.indicators[0]!;
+    expect(ind.points.value).toBeNull();
+    expect([ind.target.raw, ind.actual.raw, ind.claimedScore.value]).toEqual(['≥100人次', '120人次', '20']);
+    expect(r.notes.map((n) => n.code)).toContain('IMPORT.AMBIGUOUS_COLUMN');
+    const cols = r.reports[0]!.tables.find((t) => t.kind === 'indicators')!.columns;
+    expect(cols.filter((c) => c.header === '分值' || c.header === '权重').every((c) => c.meaning.includes('无法确定'))).toBe(true);
+    expect(r.reports[0]!.unplaced.map((u) => u.text)).toEqual(['20', '30']);
+  });
+});
