@@ -1,5 +1,6 @@
 export * from './grid.ts';
 export * from './text-grid.ts';
+export * from './text-paste.ts';
 export * from './recognize/document.ts';
 export type { ImportNote } from './recognize/form.ts';
 export * from './import-text.ts';

@@ -6,8 +6,11 @@
  * Provenance is the 1-based line of each cell.
  */
 import type { Block, Cell, GridDocument } from './grid.ts';
+import { looksPasted, readPastedText } from './text-paste.ts';
 
 export function readTextGrid(text: string, file: string): GridDocument {
+  // no tab anywhere: pasted out of a PDF or a web page, where the cells have to be found again
+  if (looksPasted(text)) return readPastedText(text, file);
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   // A cell per line: `\tcell` with no further tab. A row per line: text, tab, text.
   const singleCells = lines.filter((l) => /^\t[^\t]*$/.test(l)).length;

@@ -353,8 +353,11 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
         continue;
       }
     }
+    // a 二级 name standing in the 一级 column: the row lost its leading cell (text pasted out of a PDF)
+    const l1Text = cellText(at('level1'));
     const fits =
       cols.name !== undefined &&
+      !(isLevel2Name(l1Text) && !isLevel1Heading(l1Text)) &&
       !isLevel1Heading(cellText(at('name'))) &&
       !isLevel2Name(cellText(at('name'))) &&
       parseValue(cellText(at('name'))).kind !== 'quantity' &&
