@@ -10,7 +10,7 @@
  */
 import { cleanCell, parseNumberCell, parseValue } from '@jixiao/core';
 import type { Block, Cell, GridDocument } from './grid.ts';
-import { budgetColumn, budgetLineLabel, identityLabel, indicatorColumn, isLevel1Heading, isLevel2Name, isTotalLabel, norm } from './recognize/labels.ts';
+import { budgetColumn, budgetLineLabel, identityLabel, indicatorColumn, isLevel1Heading, isLevel2Name, isTotalLabel } from './recognize/labels.ts';
 
 interface Line {
   text: string;
@@ -92,7 +92,7 @@ export function readPastedText(text: string, file: string): GridDocument {
     if (inBudget && budgetLineLabel(t) !== null) {
       const cells = [cell(l, t)];
       let j = i + 1;
-      while (j < lines.length && /^([—\-–]|[\d.,]+%?|[\d.,]+分)$/.test(lines[j]!.text.trim())) cells.push(cell(lines[j]!, lines[j]!.text.trim())), j++;
+      for (; j < lines.length && /^([—\-–]|[\d.,]+%?|[\d.,]+分)$/.test(lines[j]!.text.trim()); j++) cells.push(cell(lines[j]!, lines[j]!.text.trim()));
       if (cells.length >= 3) {
         blocks.push(row(cells));
         i = j - 1;
@@ -102,7 +102,7 @@ export function readPastedText(text: string, file: string): GridDocument {
     if (isTotalLabel(t)) {
       const cells = [cell(l, t)];
       let j = i + 1;
-      while (j < lines.length && isNumber(lines[j]!.text.trim().replace(/分$/, ''))) cells.push(cell(lines[j]!, lines[j]!.text.trim())), j++;
+      for (; j < lines.length && isNumber(lines[j]!.text.trim().replace(/分$/, '')); j++) cells.push(cell(lines[j]!, lines[j]!.text.trim()));
       blocks.push(row(cells));
       inIndicators = false;
       i = j - 1;

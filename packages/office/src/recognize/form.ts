@@ -227,8 +227,8 @@ function movePointsToTotal(lines: BudgetLine[], ctx: FormContext): void {
   const total = lines.find((l) => l.kind === 'total');
   if (!total) return;
   for (const k of ['points', 'score'] as const) {
-    if (total[k]?.value != null) continue;
-    const from = lines.find((l) => l !== total && l[k]?.value != null);
+    if (total[k]?.value !== undefined && total[k]?.value !== null) continue;
+    const from = lines.find((l) => l !== total && l[k]?.value !== undefined && l[k]?.value !== null);
     if (!from) continue;
     total[k] = from[k];
     delete from[k];

@@ -3,7 +3,7 @@
  * recognised, every table's header columns and the role each got, the weights the form declares
  * beside the scheme's, and every cell that was not placed — so that a misread is seen, not saved.
  */
-import { cleanCell, getScheme, type Evaluation, type Provenance } from '@jixiao/core';
+import { cleanCell, cmp, getScheme, type Evaluation, type Provenance } from '@jixiao/core';
 import { lineOf, type Block, type Cell } from '../grid.ts';
 import { isIndicatorHeader, type ImportNote, type TableReport } from './form.ts';
 import { isTotalLabel, norm } from './labels.ts';
@@ -87,13 +87,13 @@ function weights(ev: Evaluation): DeclaredWeight[] {
   for (const g of ev.groups) {
     if (g.declaredPoints === null) continue;
     const s = scheme?.weights.find((w) => w.level1 === g.name)?.points ?? null;
-    out.push({ level1: g.name, label: g.label.raw, ...(g.label.src && { src: g.label.src }), declared: g.declaredPoints, scheme: s, differs: s === null || Number(s) !== Number(g.declaredPoints) });
+    out.push({ level1: g.name, label: g.label.raw, ...(g.label.src && { src: g.label.src }), declared: g.declaredPoints, scheme: s, differs: s === null || cmp(s, g.declaredPoints) !== 0 });
   }
   const line = ev.budget.lines.find((l) => l.kind === 'total') ?? ev.budget.lines[0];
   const bp = line?.points?.value;
-  if (bp != null && scheme && scheme.budget.mode !== 'indicator') {
+  if (bp !== undefined && bp !== null && scheme && scheme.budget.mode !== 'indicator') {
     const s = scheme.budget.points;
-    out.push({ level1: '预算执行率', label: `预算执行分值 ${line!.points!.raw}`, ...(line!.points!.src && { src: line!.points!.src }), declared: bp, scheme: s, differs: Number(s) !== Number(bp) });
+    out.push({ level1: '预算执行率', label: `预算执行分值 ${line!.points!.raw}`, ...(line!.points!.src && { src: line!.points!.src }), declared: bp, scheme: s, differs: cmp(s, bp) !== 0 });
   }
   return out;
 }
