@@ -71,16 +71,37 @@ const BUDGET_PATTERNS: ReadonlyArray<readonly [RegExp, BudgetRole]> = [
   [/^得分$/, 'score'],
 ];
 
+/**
+ * Role lookups are asked of every cell while a form's tables are being found; cell texts repeat from
+ * form to form (the same headers, the same labels), so the answers are kept, up to a bound.
+ */
+const MEMO_LIMIT = 20_000;
+const indicatorMemo = new Map<string, IndicatorRole | null>();
+const budgetMemo = new Map<string, BudgetRole | null>();
+
+function lookup<R>(text: string, memo: Map<string, R | null>, patterns: ReadonlyArray<readonly [RegExp, R]>): R | null {
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  let role: R | null = null;
+  // a header is a short label: a long text (a reason, a goal) is never one, and not worth the patterns
+  if (text.length <= 40) {
+    const k = headerKey(text);
+    for (const [re, r] of patterns)
+      if (re.test(k)) {
+        role = r;
+        break;
+      }
+  }
+  if (memo.size < MEMO_LIMIT) memo.set(text, role);
+  return role;
+}
+
 export function indicatorRole(text: string): IndicatorRole | null {
-  const k = headerKey(text);
-  for (const [re, role] of INDICATOR_PATTERNS) if (re.test(k)) return role;
-  return null;
+  return lookup(text, indicatorMemo, INDICATOR_PATTERNS);
 }
 
 export function budgetRole(text: string): BudgetRole | null {
-  const k = headerKey(text);
-  for (const [re, role] of BUDGET_PATTERNS) if (re.test(k)) return role;
-  return null;
+  return lookup(text, budgetMemo, BUDGET_PATTERNS);
 }
 
 /** What each role reads, for the preview (plain Chinese). */

@@ -71,9 +71,9 @@ const isHeaderRow = (r: Row): boolean => !r.cells.some((c) => isNumeric(c));
 
 /** The table of indicators starts at a header naming the indicator and at least one of its figures. */
 export function isIndicatorHeader(r: Row): boolean {
-  if (!isHeaderRow(r)) return false;
+  if (r.cells.length < 4) return false;
   const roles = new Set(r.cells.map((c) => indicatorColumn(c.text)));
-  return (roles.has('name') || roles.has('level1')) && (roles.has('target') || roles.has('actual') || roles.has('points')) && roles.size >= 4;
+  return (roles.has('name') || roles.has('level1')) && (roles.has('target') || roles.has('actual') || roles.has('points')) && roles.size >= 4 && isHeaderRow(r);
 }
 
 /** Cells left of an indicator table's columns that name the table itself. */

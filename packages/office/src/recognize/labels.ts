@@ -5,7 +5,17 @@
 import { squash } from '@jixiao/core';
 import { budgetRole, indicatorRole, type BudgetRole, type IndicatorRole } from './columns.ts';
 
-export const norm = (s: string): string => squash(s).replace(/[：:]$/, '');
+/** Kept per text (bounded): every label test asks it of every cell, and cell texts repeat across forms. */
+const normMemo = new Map<string, string>();
+
+export const norm = (s: string): string => {
+  let t = normMemo.get(s);
+  if (t === undefined) {
+    t = squash(s).replace(/[：:]$/, '');
+    if (normMemo.size < 20_000) normMemo.set(s, t);
+  }
+  return t;
+};
 
 export type IdentityField = 'name' | 'code' | 'level' | 'fundType' | 'department' | 'implementer';
 

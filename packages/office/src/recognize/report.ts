@@ -100,11 +100,14 @@ function weights(ev: Evaluation): DeclaredWeight[] {
 
 /** Every `src` object the evaluation keeps: a cell whose provenance is among them was placed. */
 function placedSources(x: unknown, into: Set<unknown>): Set<unknown> {
-  if (Array.isArray(x)) for (const v of x) placedSources(v, into);
-  else if (x && typeof x === 'object') {
-    for (const [k, v] of Object.entries(x)) {
+  if (Array.isArray(x)) {
+    for (const v of x) if (v !== null && typeof v === 'object') placedSources(v, into);
+  } else if (x !== null && typeof x === 'object') {
+    const o = x as Record<string, unknown>;
+    for (const k in o) {
+      const v = o[k];
       if (k === 'src') into.add(v);
-      else if (typeof v === 'object') placedSources(v, into);
+      else if (v !== null && typeof v === 'object') placedSources(v, into);
     }
   }
   return into;
@@ -126,10 +129,10 @@ function unplaced(ev: Evaluation, blocks: Block[], consumed: Set<Cell>): Unplace
       continue;
     }
     if (b.kind !== 'row') continue;
-    if (isIndicatorHeader(b)) inTable = true;
-    if (b.cells.some((c) => isTotalLabel(c.text))) inTable = false;
+    if (!inTable && isIndicatorHeader(b)) inTable = true;
+    if (inTable && b.cells.some((c) => isTotalLabel(c.text))) inTable = false;
     for (const c of b.cells) {
-      if (consumed.has(c) || placed.has(c.src)) continue;
+      if (consumed.has(c) || placed.has(c.src) || c.text === '') continue;
       const t = cleanCell(c.text);
       if (t === '' || FRAME.test(norm(t))) continue;
       out.push({ text: t, src: c.src, why: '未对应到任何字段，未导入' });
