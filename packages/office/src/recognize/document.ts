@@ -9,6 +9,7 @@ import { lineOf, type Block, type GridDocument } from '../grid.ts';
 import { ImportError } from '../errors.ts';
 import { cellText, numberField, textField } from './fields.ts';
 import { fillerOf, recognizeForm, type ImportNote, type TableReport } from './form.ts';
+import { headerKey } from './columns.ts';
 import { identityLabel, norm } from './labels.ts';
 
 export interface Recognized {
@@ -31,7 +32,10 @@ const isFormStart = (b: Block): boolean =>
 const isTitle = (b: Block): boolean => /自评表$/.test(norm(blockText(b)));
 
 const isSummaryHeader = (b: Block): boolean =>
-  b.kind === 'row' && ['序号', '项目名称', '自评得分'].every((l) => b.cells.some((c) => norm(c.text) === l));
+  b.kind === 'row' &&
+  b.cells.some((c) => norm(c.text) === '序号') &&
+  b.cells.some((c) => identityLabel(c.text) === 'name') &&
+  b.cells.some((c) => /^(自评)?得分$/.test(headerKey(c.text)));
 
 export function recognizeDocument(doc: GridDocument): Recognized {
   const { blocks, file } = doc;
@@ -142,15 +146,20 @@ function classify(ev: Evaluation): { schemeId: string; layout: string } {
 
 function summaryTable(blocks: Block[], at: number): SummaryTable {
   const header = blocks[at] as Extract<Block, { kind: 'row' }>;
-  const col = (label: RegExp) => header.cells.findIndex((c) => label.test(norm(c.text)));
+  // by meaning, as the forms' tables (issue 21, item 1): letters and units dropped, synonyms accepted;
+  // a meaning claimed by two columns is read from neither
+  const col = (label: RegExp) => {
+    const at = header.cells.map((c, i) => (label.test(headerKey(c.text)) ? i : -1)).filter((i) => i >= 0);
+    return at.length === 1 ? at[0]! : -1;
+  };
   const cols = {
     seq: col(/^序号$/),
-    name: col(/^项目名称$/),
-    budget: col(/^全年预算数$/),
-    executed: col(/^全年执行数$/),
-    fundType: col(/^资金类型$/),
-    score: col(/^自评得分$/),
-    grade: col(/^自评等级$/),
+    name: col(/^(项目|专项|专项资金)名称$/),
+    budget: col(/^(全年预算数|全年预算|预算数|预算金额|调整后预算数)$/),
+    executed: col(/^(全年执行数|执行数|实际支出数|全年支出数|支出数)$/),
+    fundType: col(/^资金(类型|性质|来源)$/),
+    score: col(/^(自评)?得分$/),
+    grade: col(/^(自评)?等级$/),
     rate: col(/^自评率/),
   };
   const before = blocks.slice(Math.max(0, at - 3), at);
