@@ -171,4 +171,20 @@ describe('an ambiguous column is read from neither (item 1)', () => {
     expect(cols.filter((c) => c.header === '分值' || c.header === '权重').every((c) => c.meaning.includes('无法确定'))).toBe(true);
     expect(r.reports[0]!.unplaced.map((u) => u.text)).toEqual(['20', '30']);
   });
+
+  it('a 指标得分 that disagrees with 得分系数 × 指标权重 is kept as written and reported', () => {
+    const text = [
+      '项目名称\t测试项目',
+      '指标名称\t计量单位\t指标性质\t年初指标值\t全年完成值\t得分系数\t指标权重\t指标得分',
+      '产出指标（60分）',
+      '培训人次\t人次\t正向\t100\t80\t0.8\t20\t18',
+      '合格率\t%\t正向\t95\t96\t100%\t40\t40',
+    ].join('\n');
+    const r = importText(text, 'coefficient.txt');
+    expect(r.evaluations[0]!.indicators.map((i) => i.claimedScore.value)).toEqual(['18', '40']);
+    const notes = r.notes.filter((n) => n.code === 'IMPORT.COEFFICIENT_MISMATCH');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.message).toContain('16.00');
+    expect(notes[0]!.src).toEqual({ file: 'coefficient.txt', line: 4, col: 6 });
+  });
 });

@@ -8,6 +8,9 @@ import {
   canonicalLevel1,
   canonicalLevel2,
   cleanCell,
+  cmp,
+  mulDiv,
+  round,
   declaredPoints,
   level1OfLevel2,
   parseValue,
@@ -420,9 +423,27 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
     if (row.deviation) ind.deviation = textField(row.deviation);
     if (row.method && !isBlank(row.method)) ind.method = textField(row.method);
     for (const k of ['unit', 'nature', 'core', 'coefficient'] as const) if (row[k] && !row.symbol) ctx.consumed?.add(row[k]);
+    coefficientCheck(row.coefficient, ind, ctx);
     out.push(ind);
   }
   return { groups, indicators: out, cols, width };
+}
+
+/**
+ * 得分系数 × 指标权重 = 指标得分 on forms that print all three: a score that disagrees with its own
+ * coefficient is a misread or a slip, said in a note (the score is kept as written; A4 recomputes it).
+ */
+function coefficientCheck(coef: Cell | undefined, ind: Indicator, ctx: FormContext): void {
+  const c = coef ? numberField(coef) : null;
+  if (!c || c.value === null || ind.points.value === null || ind.claimedScore.value === null) return;
+  const share = c.raw.endsWith('%') ? mulDiv([c.value], ['100'], 6) : c.value;
+  const expected = mulDiv([share, ind.points.value], ['1'], 2);
+  if (cmp(expected, round(ind.claimedScore.value, 2)) !== 0)
+    ctx.notes.push({
+      code: 'IMPORT.COEFFICIENT_MISMATCH',
+      message: `得分系数 ${c.raw} × 指标权重 ${ind.points.raw} = ${expected}，与表中指标得分 ${ind.claimedScore.raw} 不一致，请核对`,
+      ...(c.src && { src: c.src }),
+    });
 }
 
 /**
