@@ -154,6 +154,30 @@ describe.each(['docx', 'xlsx'])('fixtures/regions/*.%s', (ext) => {
   });
 });
 
+describe.each(['docx', 'xlsx'])('fixtures/regions/header-upper-groups.%s', (ext) => {
+  it('an upper header row of groups over 一级｜二级｜三级 and 年度｜实际, with 分值/得分 spanning both rows: read by column', async () => {
+    const r = await importFile(join(dir, `header-upper-groups.${ext}`));
+    const ev = r.evaluations[0]!;
+    expect(ev.indicators.map((i) => [i.name.raw, i.target.raw, i.actual.raw, i.points.value, i.claimedScore.value, i.deviation?.raw ?? ''])).toEqual([
+      ['参保人数', '≥9.5万人', '9.62万人', '30', '30', ''],
+      ['政策范围内住院费用报销比例', '≥70%', '68%', '20', '19.43', '高额费用病例增加'],
+      ['医疗费用超支率', '3%', '2.1%', '30', '30', ''],
+      ['参保群众满意度', '≥90%', '95%', '10', '10', ''],
+    ]);
+    // placed by the header's columns, not by reading the rows' content
+    expect(r.notes.filter((n) => n.code === 'IMPORT.ROW_SHIFTED')).toEqual([]);
+    const s = scored(ev);
+    expect(s.indicators[2]).toMatchObject({ rule: 'R4.reverse', score: '30.00' });
+    expect(s.total).toBe('99.43');
+    const cols = r.reports[0]!.tables.find((t) => t.kind === 'indicators')!.columns;
+    expect(cols.filter((c) => c.role === null).map((c) => [c.header, c.meaning])).toEqual([
+      ['绩效指标', expect.stringContaining('上层表头')],
+      ['指标值', expect.stringContaining('上层表头')],
+    ]);
+    expect(r.reports[0]!.unplaced).toEqual([]);
+  });
+});
+
 describe('an ambiguous column is read from neither (item 1)', () => {
   it('分值 and 权重 on one table: the points are left empty with a note, not taken from either', () => {
     const text = [

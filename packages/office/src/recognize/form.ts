@@ -108,7 +108,18 @@ export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
   const project = identity(rows.slice(0, end(budgetAt, goalsAt, indAt)), ctx);
   const lines = budgetAt >= 0 ? budget(rows.slice(budgetAt, end(goalsAt, indAt)), ctx) : [];
   const goals = goalsAt >= 0 ? goalBlock(rows.slice(goalsAt, indAt)) : {};
-  const table = indicators(rows.slice(indAt, totalAt >= 0 ? totalAt : rows.length), ctx);
+  // A header whose upper row names groups (`绩效指标` over 一级｜二级｜三级, `指标值` over 年度｜实际) and holds
+  // the columns that span both rows (分值, 得分): the table starts at the upper row.
+  const above = rows[indAt - 1];
+  const upper =
+    above !== undefined &&
+    indAt - 1 !== goalsAt &&
+    isHeaderRow(above) &&
+    above.cells.some((c) => indicatorColumn(c.text) !== null) &&
+    !above.cells.some((c) => budgetLineLabel(c.text) !== null || identityLabel(c.text) !== null) &&
+    twoRowHeader(above, rows[indAt]) !== null;
+  const from = upper ? indAt - 1 : indAt;
+  const table = indicators(rows.slice(from, totalAt >= 0 ? totalAt : rows.length), ctx);
   const claimed = totalAt >= 0 ? totalRow(rows[totalAt]!, table.width, table.cols) : {};
   if (totalAt >= 0) for (const c of rows[totalAt]!.cells) if (isTotalLabel(c.text)) ctx.consumed.add(c);
   if (goalsAt >= 0) for (const c of rows[goalsAt]!.cells) ctx.consumed.add(c);
