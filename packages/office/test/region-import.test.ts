@@ -176,6 +176,34 @@ describe.each(['docx', 'xlsx'])('fixtures/regions/header-upper-groups.%s', (ext)
     ]);
     expect(r.reports[0]!.unplaced).toEqual([]);
   });
+
+  it('a budget header over two rows (执行情况 over 全年执行数｜执行率): each figure under its own column', async () => {
+    const r = await importFile(join(dir, `header-upper-groups.${ext}`));
+    const ev = r.evaluations[1]!;
+    const t = total(ev);
+    expect([t.initial?.value, t.adjusted?.value, t.executed?.value, t.rate?.raw, t.points?.value, t.score?.value]).toEqual(['300', '300', '276', '92%', '10', '9.2']);
+    expect(scored(ev).total).toBe('99.20');
+    expect(r.reports[1]!.tables.find((x) => x.kind === 'budget')!.columns.map((c) => c.role)).toEqual(['initial', 'adjusted', 'executed', 'rate', 'points', 'score', null]);
+  });
+});
+
+describe('a budget header over two rows where the file records no spans', () => {
+  it('the figures from the group label on are not read, and a note says so', () => {
+    const text = [
+      '项目名称\t测试项目',
+      '项目资金\t\t年初预算数\t全年预算数\t执行情况\t分值\t得分',
+      '\t\t\t\t全年执行数\t执行率\t\t',
+      '\t年度资金总额\t300\t300\t276\t92%\t10\t9.2',
+      '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分',
+      '产出指标\t数量指标\t救助人次\t≥4000人次\t4100人次\t90\t90',
+      '总分\t\t\t\t\t100\t99.2',
+    ].join('\n');
+    const r = importText(text, 'budget-two-rows.txt');
+    const t = total(r.evaluations[0]!);
+    expect([t.initial?.value, t.adjusted?.value, t.executed, t.rate, t.points, t.score]).toEqual(['300', '300', undefined, undefined, undefined, undefined]);
+    expect(r.notes.map((n) => n.code)).toContain('IMPORT.BUDGET_HEADER_UNCERTAIN');
+    expect(r.reports[0]!.unplaced.map((u) => u.text)).toEqual(['276', '92%', '10', '9.2']);
+  });
 });
 
 describe('an ambiguous column is read from neither (item 1)', () => {

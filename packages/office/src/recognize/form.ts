@@ -173,17 +173,34 @@ function identity(rows: Row[], ctx: FormContext): Evaluation['project'] {
 function budget(rows: Row[], ctx: FormContext): BudgetLine[] {
   // The national order when the block has no header at all (Ningxia form 2), said in a note.
   let slots: Array<BudgetColumn | null> = ['initial', 'adjusted', 'executed', 'points', 'rate', 'score'];
-  const header = rows.find((r) => isHeaderRow(r) && r.cells.filter((c) => budgetColumn(c.text) !== null).length >= 3);
+  const at = rows.findIndex((r) => isHeaderRow(r) && r.cells.filter((c) => budgetColumn(c.text) !== null).length >= 3);
+  const header = rows[at];
   if (header) {
-    const first = header.cells.findIndex((c) => budgetColumn(c.text) !== null);
-    const map = mapColumns(header.cells, budgetColumn, first);
-    let last = header.cells.length - 1;
-    while (last > first && isBlank(header.cells[last])) last--;
-    slots = header.cells.slice(first, last + 1).map((c, j) => {
+    // A second header row under it (`执行情况` over `全年执行数｜执行率`): placed by grid column where the
+    // file records spans; otherwise the columns from the first group label on cannot be placed.
+    const below = rows[at + 1];
+    const yunzhou = below?.cells.some((c) => budgetColumn(c.text) === 'declared') ?? false;
+    const two = yunzhou ? null : twoRowHeader(header, below, budgetColumn);
+    const unsure = !yunzhou && !two && below !== undefined && isHeaderRow(below) && below.cells.some((c) => budgetColumn(c.text) !== null);
+    const cells = two?.cells ?? header.cells;
+    const first = cells.findIndex((c) => budgetColumn(c.text) !== null);
+    const map = mapColumns(cells, budgetColumn, first);
+    let last = cells.length - 1;
+    while (last > first && isBlank(cells[last])) last--;
+    slots = cells.slice(first, last + 1).map((c, j) => {
       const k = budgetColumn(c.text);
       return k !== null && map.cols[k] === first + j ? k : null;
     });
-    for (const c of header.cells) ctx.consumed?.add(c);
+    if (unsure) {
+      const gap = slots.indexOf(null);
+      if (gap >= 0) {
+        slots = slots.map((k, j) => (j >= gap ? null : k));
+        ctx.notes.push({ code: 'IMPORT.BUDGET_HEADER_UNCERTAIN', message: '预算表的表头分两行，无法确定各数所在的列：该表头分组及其后各列的数未导入，请核对', src: header.src });
+      }
+      for (const c of below!.cells) ctx.consumed?.add(c);
+    }
+    for (const c of [...header.cells, ...(two ? below!.cells : [])]) ctx.consumed?.add(c);
+    for (const g of two?.groups ?? []) map.columns.push({ header: cellText(g), src: g.src, role: null, meaning: '上层表头（其下各列分别识别）' });
     for (const role of map.ambiguous)
       ctx.notes.push({ code: 'IMPORT.AMBIGUOUS_COLUMN', message: `预算表中有多列都表示“${ROLE_NAMES[role]}”，无法确定取哪一列，该数未导入`, src: header.src });
     const sub = rows.find((r) => r.cells.some((c) => budgetColumn(c.text) === 'declared'));
@@ -462,8 +479,8 @@ function coefficientCheck(coef: Cell | undefined, ind: Indicator, ctx: FormConte
  * below. Only where the file says which columns a cell spans (a Word grid span, an Excel merge: the
  * top row's columns jump), so that each column is placed by its grid position, not guessed.
  */
-function twoRowHeader(top: Row, below: Row | undefined): { cells: Cell[]; groups: Cell[] } | null {
-  if (!below || !isHeaderRow(below) || !below.cells.some((c) => indicatorColumn(c.text) !== null)) return null;
+function twoRowHeader(top: Row, below: Row | undefined, roleOf: (text: string) => string | null = indicatorColumn): { cells: Cell[]; groups: Cell[] } | null {
+  if (!below || !isHeaderRow(below) || !below.cells.some((c) => roleOf(c.text) !== null)) return null;
   const all = [...top.cells, ...below.cells];
   if (all.some((c) => c.src.col === undefined)) return null;
   const spans = top.cells.some((c, i) => i > 0 && c.src.col! - top.cells[i - 1]!.src.col! > 1);
