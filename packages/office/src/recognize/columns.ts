@@ -92,7 +92,8 @@ function lookup<R>(text: string, memo: Map<string, R | null>, patterns: Readonly
         break;
       }
   }
-  if (memo.size < MEMO_LIMIT) memo.set(text, role);
+  // only short texts are kept: a bound on entries and on their size (cell text is untrusted input)
+  if (memo.size < MEMO_LIMIT && text.length <= 64) memo.set(text, role);
   return role;
 }
 

@@ -12,7 +12,7 @@ export const norm = (s: string): string => {
   let t = normMemo.get(s);
   if (t === undefined) {
     t = squash(s).replace(/[：:]$/, '');
-    if (normMemo.size < 20_000) normMemo.set(s, t);
+    if (normMemo.size < 20_000 && s.length <= 64) normMemo.set(s, t);
   }
   return t;
 };
