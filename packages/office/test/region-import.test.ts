@@ -127,6 +127,8 @@ describe.each(['docx', 'xlsx'])('fixtures/regions/*.%s', (ext) => {
   it('flat-list: two forms in one file, headings as groups, 指标性质 as direction, 调整指标值 counts', async () => {
     const r = await importFile(join(dir, `flat-list.${ext}`));
     expect(r.evaluations.map((e) => e.project.name.raw)).toEqual(['脱贫村产业路硬化', '小额信贷贴息']);
+    // in the workbook both forms stand on one sheet
+    if (ext === 'xlsx') expect(r.evaluations.map((e) => e.project.name.src?.table)).toEqual([1, 1]);
     const [a, b] = r.evaluations as [Evaluation, Evaluation];
     expect(a.layout).toBe('flat');
     expect(a.groups.map((g) => [g.name, g.declaredPoints])).toEqual([
@@ -238,5 +240,26 @@ describe('an ambiguous column is read from neither (item 1)', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]!.message).toContain('16.00');
     expect(notes[0]!.src).toEqual({ file: 'coefficient.txt', line: 4, col: 6 });
+  });
+});
+
+describe.each(['docx', 'xlsx'])('the seeds’ preview reports (.%s)', (ext) => {
+  it('every header column of every seed table has a role; the few cells not placed are listed with their cell', async () => {
+    const expected: Record<string, string[]> = {
+      // a row the text dump wrapped: 0｜0｜0 under the 预算执行率 row of form 5
+      'hebei-dachang-zhengfawei-2023': ['0', '0', '0'],
+      // a 二级 name written twice on one row (once in the 一级 column)
+      'ningxia-yanchi-xianweiban-2022': ['社会效益指标'],
+      'shanxi-yunzhou-zhengfawei-2022': [],
+      // the 总分 row of form 2 reads `100｜分`: a unit whose number is missing
+      'xinjiang-changji-zhengfawei-2021': ['分'],
+    };
+    for (const [base, unplaced] of Object.entries(expected)) {
+      const r = await importFile(join(dir, '../office', `${base}.${ext}`));
+      expect(r.reports).toHaveLength(r.evaluations.length);
+      expect(r.reports.flatMap((x) => x.tables.flatMap((t) => t.columns)).filter((c) => c.role === null)).toEqual([]);
+      expect(r.reports.flatMap((x) => x.unplaced.map((u) => u.text))).toEqual(unplaced);
+      expect(r.reports.every((x) => x.layoutName !== '' && x.tables.some((t) => t.kind === 'indicators'))).toBe(true);
+    }
   });
 });
