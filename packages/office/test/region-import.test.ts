@@ -143,8 +143,13 @@ describe.each(['docx', 'xlsx'])('fixtures/regions/*.%s', (ext) => {
       ['效益指标', '受益脱贫人口', '≥600', '640', '20', '20'],
       ['满意度指标', '受益群众满意度', '≥90', '95', '10', '10'],
     ]);
-    // the symbol came from the 指标性质 cell, and says so
-    expect(a.indicators[2]!.target.parts?.symbol.raw).toBe('≤');
+    // the symbol came from the 指标性质 cell, and a note says so, pointing at that cell
+    const fromNature = r.reports[0]!.notes.filter((n) => n.code === 'IMPORT.DIRECTION_FROM_NATURE');
+    expect(fromNature).toHaveLength(5);
+    expect(fromNature[2]!.message).toContain('反向');
+    expect(fromNature[2]!.src?.row).toBe(a.indicators[2]!.src?.row);
+    // 调整指标值 present: the layout that prints it, so that an export keeps it
+    expect(b.layout).toBe('yunzhou');
     expect(a.indicators[0]!.children?.map((c) => c.name.raw)).toEqual(['其中：硬化路面宽度4.5米路段']);
     expect(scored(a).indicators.map((x) => x.score)).toEqual(['30.00', '20.00', '12.50', '20.00', '10.00']);
     expect(b.indicators[0]!.targetAdjusted?.raw).toBe('180');

@@ -137,9 +137,11 @@ function classify(ev: Evaluation): { schemeId: string; layout: string } {
   else if (declared('产出指标') === '40' && declared('效益指标') === '40' && declared('满意度指标') === '20') schemeId = 'ningxia';
   let layout = 'national';
   // a flat list names no 二级 on any row (its groups are headings of their own; issue 21, item 2)
-  if (ev.indicators.length > 0 && ev.indicators.every((i) => i.level2.raw === '')) layout = 'flat';
+  // (with an adjusted target it keeps the layout that prints 调整后指标值, so that an export keeps it too)
+  const adjusted = ev.indicators.some((i) => i.targetAdjusted && i.targetAdjusted.raw.trim() !== '');
+  if (!adjusted && ev.indicators.length > 0 && ev.indicators.every((i) => i.level2.raw === '')) layout = 'flat';
   else if (ev.indicators.some((i) => i.target.parts)) layout = 'hebei';
-  else if (ev.indicators.some((i) => i.targetAdjusted) || ev.budget.lines.some((l) => l.declared || l.prepared)) layout = 'yunzhou';
+  else if (adjusted || ev.indicators.some((i) => i.targetAdjusted) || ev.budget.lines.some((l) => l.declared || l.prepared)) layout = 'yunzhou';
   else if (ev.indicators.some((i) => i.method)) layout = 'ningxia';
   return { schemeId, layout };
 }

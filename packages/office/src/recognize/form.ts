@@ -432,8 +432,9 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
     const nature = row.nature && natureSymbol(cellText(row.nature));
     const written = parseValue(target.raw);
     if (!row.symbol && nature && row.target && written.kind === 'quantity' && written.op === null) {
-      // 指标性质 says the direction the target itself does not write: the form's own word, kept visible as the symbol.
-      target = { raw: `${nature}${target.raw}`, ...(target.src && { src: target.src }), parts: { symbol: { raw: nature, src: row.nature!.src }, value: textField(row.target), unit: { raw: '' } } };
+      // 指标性质 says the direction the target itself does not write: the form's own word becomes the
+      // target's symbol (the note names the cell it came from), so that scoring and export both keep it.
+      target = { raw: `${nature}${target.raw}`, ...(target.src && { src: target.src }) };
       ctx.notes.push({ code: 'IMPORT.DIRECTION_FROM_NATURE', message: `目标未写比较符号，按“指标性质”列的“${cellText(row.nature)}”记为“${nature}”`, src: row.nature!.src });
     }
     const ind: Indicator = {
