@@ -134,6 +134,8 @@ export function readPastedText(text: string, file: string): GridDocument {
  */
 function flattenedRow(l: Line): string[] | null {
   const tokens = l.text.trim().split(/\s+/);
+  // a row has a dozen cells at most; a longer line is prose (and the search below is quadratic in it)
+  if (tokens.length > 40) return null;
   let k = 0;
   while (k < tokens.length && isLevelLabel(tokens[k]!)) k++;
   const body = tokens.slice(k);
