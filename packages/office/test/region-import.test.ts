@@ -213,6 +213,25 @@ describe('a budget header over two rows where the file records no spans', () => 
   });
 });
 
+describe('an unknown budget column before the known ones', () => {
+  it('keeps its slot: the figures after it stay under their own headers, its own figure is reported', () => {
+    const text = [
+      '项目名称\t测试项目',
+      '项目资金（万元）\t\t预算金额\t全年执行数\t分值\t执行率\t得分',
+      '\t年度资金总额\t50\t45\t10\t90%\t9',
+      '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分',
+      '产出指标\t数量指标\t救助人次\t≥4000人次\t4100人次\t90\t90',
+      '总分\t\t\t\t\t100\t99',
+    ].join('\n');
+    const r = importText(text, 'unknown-budget.txt');
+    const t = total(r.evaluations[0]!);
+    expect([t.adjusted, t.executed?.value, t.points?.value, t.rate?.raw, t.score?.value]).toEqual([undefined, '45', '10', '90%', '9']);
+    const cols = r.reports[0]!.tables.find((x) => x.kind === 'budget')!.columns;
+    expect(cols[0]).toMatchObject({ header: '预算金额', role: null });
+    expect(r.reports[0]!.unplaced.map((u) => u.text)).toEqual(['50']);
+  });
+});
+
 describe('an ambiguous column is read from neither (item 1)', () => {
   it('分值 and 权重 on one table: the points are left empty with a note, not taken from either', () => {
     const text = [

@@ -183,7 +183,10 @@ function budget(rows: Row[], ctx: FormContext): BudgetLine[] {
     const two = yunzhou ? null : twoRowHeader(header, below, budgetColumn);
     const unsure = !yunzhou && !two && below !== undefined && isHeaderRow(below) && below.cells.some((c) => budgetColumn(c.text) !== null);
     const cells = two?.cells ?? header.cells;
-    const first = cells.findIndex((c) => budgetColumn(c.text) !== null);
+    let first = cells.findIndex((c) => budgetColumn(c.text) !== null);
+    // an unknown figure column before the first known one keeps its slot too, so that the figures
+    // after it are not taken one column early; the row-label headers (项目资金（万元）…) do not
+    while (first > 0 && !isBlank(cells[first - 1]) && !isRowLabelHeader(cellText(cells[first - 1]))) first--;
     const map = mapColumns(cells, budgetColumn, first);
     let last = cells.length - 1;
     while (last > first && isBlank(cells[last])) last--;
@@ -248,6 +251,9 @@ function budget(rows: Row[], ctx: FormContext): BudgetLine[] {
   movePointsToTotal(lines, ctx);
   return lines;
 }
+
+/** The header over a budget block's line labels: 项目资金（万元）, 资金情况, 资金来源, 资金构成 … */
+const isRowLabelHeader = (t: string): boolean => /^(项目)?资金(情况|来源|构成|性质)?|万元|^项目$|^资金项目$|^来源$|^[一二三四五六七八九十]+、/.test(norm(t)) || budgetLineLabel(t) !== null || identityLabel(t) !== null;
 
 /**
  * Some forms write the budget block's 分值 and 得分 on the 本年财政拨款 line instead of the total line
