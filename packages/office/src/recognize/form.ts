@@ -74,9 +74,11 @@ const isHeaderRow = (r: Row): boolean => !r.cells.some((c) => isNumeric(c));
 
 /** The table of indicators starts at a header naming the indicator and at least one of its figures. */
 export function isIndicatorHeader(r: Row): boolean {
-  if (r.cells.length < 4) return false;
+  if (r.cells.length < 3) return false;
   const roles = new Set(r.cells.map((c) => indicatorColumn(c.text)));
-  return (roles.has('name') || roles.has('level1')) && (roles.has('target') || roles.has('actual') || roles.has('points')) && roles.size >= 4 && isHeaderRow(r);
+  roles.delete(null);
+  // three distinct meanings at least: a name and a figure, and one more (a row of two labels is prose)
+  return (roles.has('name') || roles.has('level1')) && (roles.has('target') || roles.has('actual') || roles.has('points')) && roles.size >= 3 && isHeaderRow(r);
 }
 
 /** Cells left of an indicator table's columns that name the table itself. */
