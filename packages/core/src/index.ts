@@ -12,6 +12,7 @@ export * from './scheme/scheme.ts';
 export * from './scheme/registry.ts';
 export * from './scoring/grade.ts';
 export * from './scoring/score-indicator.ts';
+export * from './scoring/direction-by-name.ts';
 export * from './scoring/budget-execution.ts';
 export * from './scoring/score-evaluation.ts';
 export * from './model/json-schema.ts';

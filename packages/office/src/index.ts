@@ -1,7 +1,10 @@
 export * from './grid.ts';
 export * from './text-grid.ts';
+export * from './text-paste.ts';
 export * from './recognize/document.ts';
-export type { ImportNote } from './recognize/form.ts';
+export type { ImportNote, TableReport } from './recognize/form.ts';
+export type { FormReport, DeclaredWeight, UnplacedCell } from './recognize/report.ts';
+export type { ColumnReport } from './recognize/columns.ts';
 export * from './import-text.ts';
 export * from './errors.ts';
 export * from './docx-grid.ts';

@@ -7,6 +7,7 @@
  */
 import type { Block, Cell, GridDocument } from './grid.ts';
 import { DEFAULT_LIMITS, refuse, type ImportLimits } from './limits.ts';
+import { looksPasted, readPastedText } from './text-paste.ts';
 
 /**
  * Lines and cells are counted before the text is split: every line and every tab becomes an object
@@ -26,6 +27,8 @@ export function checkTextSize(text: string, file: string, limits: ImportLimits =
 
 export function readTextGrid(text: string, file: string, limits: ImportLimits = DEFAULT_LIMITS): GridDocument {
   checkTextSize(text, file, limits);
+  // no tab anywhere: pasted out of a PDF or a web page, where the cells have to be found again
+  if (looksPasted(text)) return readPastedText(text, file);
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   // A cell per line: `\tcell` with no further tab. A row per line: text, tab, text.
   const singleCells = lines.filter((l) => /^\t[^\t]*$/.test(l)).length;

@@ -170,6 +170,8 @@ describe('import: upload → preview → commit', () => {
       ['访惠聚工作经费', '98.00'],
     ]);
     expect(preview.rejected).toEqual([{ name: 'broken.docx', error: expect.objectContaining({ code: 'IMPORT.NOT_A_ZIP' }) }]);
+    // issue 21, item 8: per form, the tables read and the role of each header column
+    expect(preview.files[0].reports[0].tables.map((t: { kind: string; columns: Array<{ role: string | null }> }) => [t.kind, t.columns.every((c) => c.role !== null)])).toEqual([['budget', true], ['indicators', true]]);
     const commit = await app.inject({ method: 'POST', url: `/api/import/${preview.token}/commit`, payload: { department: { code: 'import-test', name: '导入测试' } } });
     expect(commit.statusCode).toBe(201);
     expect(commit.json().evaluations).toHaveLength(2);

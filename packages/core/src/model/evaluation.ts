@@ -88,6 +88,13 @@ export const Target = TextField.extend({
 export type Target = z.infer<typeof Target>;
 
 /**
+ * A sub-row under an indicator (`其中：…`) that carries no points of its own: kept as written, as a
+ * part of its indicator, and never scored (issue 21).
+ */
+export const SubIndicator = z.object({ name: TextField, target: TextField, actual: TextField, src: Provenance.optional() });
+export type SubIndicator = z.infer<typeof SubIndicator>;
+
+/**
  * One 三级 indicator row. `id` names the indicator in its project-year's tree: the goal form, the
  * monitoring form and the self-evaluation of one project and year share it, and 复核得分, findings and
  * the history point at it, never at the row's position (rows are reordered and deleted). A form read
@@ -117,6 +124,8 @@ export const Indicator = z.object({
   deviation: TextField.optional(),
   /** 得分计算方法 (Ningxia layout), as written on this row */
   method: TextField.optional(),
+  /** `其中…` rows under this indicator, without points: kept, not scored */
+  children: z.array(SubIndicator).optional(),
   /** dropped from scoring (R2); the scheme says whether the other points are rescaled */
   notApplicable: z.boolean().optional(),
   /** the row as a whole */

@@ -7,6 +7,7 @@
  */
 import type { Indicator } from '../model/evaluation.ts';
 import { canonicalLevel2 } from '../model/categories.ts';
+import { directionByName } from './direction-by-name.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import { cmp, format, isNegative, isZero, mulDiv, parts, round, sub, times, trim } from '../values/exact.ts';
 import { flatText } from '../values/flat-text.ts';
@@ -143,7 +144,7 @@ function decide(target: ParsedValue, actual: ParsedValue, w: string, category: s
   if (actual.kind === 'tier') return byTier(actual.tier, w, scheme, ind, `实际完成情况为“${TIER_LABELS[actual.tier]}”`);
 
   if (target.kind === 'quantity') {
-    if (actual.kind === 'quantity') return quantitative(target, actual, w, category, scheme);
+    if (actual.kind === 'quantity') return quantitative(target, actual, w, category, scheme, ind.name.raw);
     if (actual.kind === 'empty') return none('缺少实际完成值，无法计分');
     return byClaim(w, ind, scheme, `目标为数值“${target.raw.trim()}”，实际完成值“${actual.raw.trim()}”不是数值（${describe(actual)}）`);
   }
@@ -247,6 +248,7 @@ function quantitative(
   w: string,
   category: string,
   scheme: Scheme,
+  name: string,
 ): Decision {
   const unify = commensurate(target, actual);
   if (!unify.ok) return none(unify.reason);
@@ -258,8 +260,16 @@ function quantitative(
   if (actual.op !== null && actual.op !== '=') notes += `${notes ? '；' : ''}实际值写作比较式“${actual.raw.trim()}”，按 ${show(b)} 计`;
   let op: Comparison;
   if (target.op === null) {
-    op = (scheme.defaultDirection[category] ?? scheme.defaultDirection['*'] ?? '>=') as Comparison;
-    notes += `${notes ? '；' : ''}目标未写比较符号，${category}按${DIRECTION_NAMES[op]}计`;
+    // The indicator's own name first (a rate better lower is reverse), then the scheme's default by 二级.
+    const named = directionByName(name);
+    if (named && named.op === null) return none(`${notes ? `${notes}。` : ''}${named.why}`);
+    if (named) {
+      op = named.op as Comparison;
+      notes += `${notes ? '；' : ''}${named.why}`;
+    } else {
+      op = (scheme.defaultDirection[category] ?? scheme.defaultDirection['*'] ?? '>=') as Comparison;
+      notes += `${notes ? '；' : ''}目标未写比较符号，${category}按${DIRECTION_NAMES[op]}计`;
+    }
   } else op = target.op;
   if (isNegative(a) || isNegative(b)) return none('目标或实际值为负数，不能按比例计分');
 

@@ -3,11 +3,14 @@
  * each. A file may hold several forms (the Hebei file holds a summary, a report and 11 forms).
  */
 import { cleanCell, normalizeForCompare, type DepartmentText, type Evaluation, type SummaryTable, type TextField } from '@jixiao/core';
+import type { Cell } from '../grid.ts';
+import { formReport, type FormReport } from './report.ts';
 import { lineOf, type Block, type GridDocument } from '../grid.ts';
 import { ImportError } from '../errors.ts';
 import { cellText, numberField, textField } from './fields.ts';
-import { fillerOf, recognizeForm, type ImportNote } from './form.ts';
-import { norm } from './labels.ts';
+import { fillerOf, recognizeForm, type ImportNote, type TableReport } from './form.ts';
+import { headerKey } from './columns.ts';
+import { identityLabel, norm } from './labels.ts';
 
 export interface Recognized {
   file: string;
@@ -16,18 +19,23 @@ export interface Recognized {
   /** 整体绩效自评工作报告 and 决算公开绩效情况说明 found in the file */
   texts: DepartmentText[];
   notes: ImportNote[];
+  /** per form, in the order of `evaluations`: what the preview shows before saving (issue 21, item 8) */
+  reports: FormReport[];
 }
 
 
 const blockText = (b: Block): string => (b.kind === 'paragraph' ? cleanCell(b.text) : b.cells.map((c) => cleanCell(c.text)).join(''));
 
 const isFormStart = (b: Block): boolean =>
-  b.kind === 'row' && b.cells.some((c) => norm(c.text) === '项目名称') && !b.cells.some((c) => norm(c.text) === '序号');
+  b.kind === 'row' && b.cells.some((c) => identityLabel(c.text) === 'name') && !b.cells.some((c) => norm(c.text) === '序号');
 
 const isTitle = (b: Block): boolean => /自评表$/.test(norm(blockText(b)));
 
 const isSummaryHeader = (b: Block): boolean =>
-  b.kind === 'row' && ['序号', '项目名称', '自评得分'].every((l) => b.cells.some((c) => norm(c.text) === l));
+  b.kind === 'row' &&
+  b.cells.some((c) => norm(c.text) === '序号') &&
+  b.cells.some((c) => identityLabel(c.text) === 'name') &&
+  b.cells.some((c) => /^(自评)?得分$/.test(headerKey(c.text)));
 
 export function recognizeDocument(doc: GridDocument): Recognized {
   const { blocks, file } = doc;
@@ -47,6 +55,7 @@ export function recognizeDocument(doc: GridDocument): Recognized {
     for (let j = s - 1; j >= Math.max(0, s - 6); j--) if (isTitle(blocks[j]!)) b = j;
     return b;
   });
+  const reports: FormReport[] = [];
   const evaluations = starts.map((s, k) => {
     const begin = begins[k]!;
     const end = begins[k + 1] ?? blocks.length;
@@ -55,7 +64,12 @@ export function recognizeDocument(doc: GridDocument): Recognized {
     const title: TextField | undefined = titleBlock ? { raw: blockText(titleBlock), src: titleBlock.src } : undefined;
     const year = yearIn(head) ?? yearIn(blocks.slice(0, begin).reverse());
     const formBlocks = blocks.slice(begin, end);
-    const ev = recognizeForm(formBlocks, { file, year, title, schemeId: 'national', layout: 'national', notes });
+    const tables: TableReport[] = [];
+    const consumed = new Set<Cell>();
+    const formNotes: ImportNote[] = [];
+    // the title, the year and the 填报单位 line above the form are read here, not by recognizeForm
+    for (const b of head) if (b.kind === 'row' && b.cells.length === 1) consumed.add(b.cells[0]!);
+    const ev = recognizeForm(formBlocks, { file, year, title, schemeId: 'national', layout: 'national', notes: formNotes, tables, consumed });
     const fill = head.map(lineOf).find((l) => l && /^填报单位[：:]/.test(cleanCell(l.text)));
     if (fill) {
       const unit = /^填报单位[：:]\s*([^\t]*)/.exec(cleanCell(fill.text))![1]!.replace(/\s*金额单位.*$/, '').trim();
@@ -65,6 +79,8 @@ export function recognizeDocument(doc: GridDocument): Recognized {
     ev.schemeId = schemeId;
     ev.layout = layout;
     ev.source = { file, index: k };
+    reports.push(formReport(ev, k, formBlocks, tables, consumed, formNotes));
+    notes.push(...formNotes);
     return ev;
   });
   // 资金类型 is written in the department's 汇总表, not on the forms: take it from there (with its cell).
@@ -74,7 +90,7 @@ export function recognizeDocument(doc: GridDocument): Recognized {
     const row = summaries.flatMap((t) => t.rows).find((r) => normalizeForCompare(r.name.raw) === key && r.fundType.raw.trim() !== '');
     if (row) ev.project.fundType = row.fundType;
   }
-  return { file, evaluations, summaries, texts, notes };
+  return { file, evaluations, summaries, texts, notes, reports };
 }
 
 const TEXT_TITLE = /(整体绩效自评工作报告|决算公开绩效情况说明)$/;
@@ -120,23 +136,32 @@ function classify(ev: Evaluation): { schemeId: string; layout: string } {
   if (has('预算执行率')) schemeId = 'hebei';
   else if (declared('产出指标') === '40' && declared('效益指标') === '40' && declared('满意度指标') === '20') schemeId = 'ningxia';
   let layout = 'national';
-  if (ev.indicators.some((i) => i.target.parts)) layout = 'hebei';
-  else if (ev.indicators.some((i) => i.targetAdjusted) || ev.budget.lines.some((l) => l.declared || l.prepared)) layout = 'yunzhou';
+  // a flat list names no 二级 on any row (its groups are headings of their own; issue 21, item 2)
+  // (with an adjusted target it keeps the layout that prints 调整后指标值, so that an export keeps it too)
+  const adjusted = ev.indicators.some((i) => i.targetAdjusted && i.targetAdjusted.raw.trim() !== '');
+  if (!adjusted && ev.indicators.length > 0 && ev.indicators.every((i) => i.level2.raw === '')) layout = 'flat';
+  else if (ev.indicators.some((i) => i.target.parts)) layout = 'hebei';
+  else if (adjusted || ev.indicators.some((i) => i.targetAdjusted) || ev.budget.lines.some((l) => l.declared || l.prepared)) layout = 'yunzhou';
   else if (ev.indicators.some((i) => i.method)) layout = 'ningxia';
   return { schemeId, layout };
 }
 
 function summaryTable(blocks: Block[], at: number): SummaryTable {
   const header = blocks[at] as Extract<Block, { kind: 'row' }>;
-  const col = (label: RegExp) => header.cells.findIndex((c) => label.test(norm(c.text)));
+  // by meaning, as the forms' tables (issue 21, item 1): letters and units dropped, synonyms accepted;
+  // a meaning claimed by two columns is read from neither
+  const col = (label: RegExp) => {
+    const at = header.cells.map((c, i) => (label.test(headerKey(c.text)) ? i : -1)).filter((i) => i >= 0);
+    return at.length === 1 ? at[0]! : -1;
+  };
   const cols = {
     seq: col(/^序号$/),
-    name: col(/^项目名称$/),
-    budget: col(/^全年预算数$/),
-    executed: col(/^全年执行数$/),
-    fundType: col(/^资金类型$/),
-    score: col(/^自评得分$/),
-    grade: col(/^自评等级$/),
+    name: col(/^(项目|专项|专项资金)名称$/),
+    budget: col(/^(全年预算数|全年预算|预算数|预算金额|调整后预算数)$/),
+    executed: col(/^(全年执行数|执行数|实际支出数|全年支出数|支出数)$/),
+    fundType: col(/^资金(类型|性质|来源)$/),
+    score: col(/^(自评)?得分$/),
+    grade: col(/^(自评)?等级$/),
     rate: col(/^自评率/),
   };
   const before = blocks.slice(Math.max(0, at - 3), at);

@@ -8,6 +8,9 @@ import {
   canonicalLevel1,
   canonicalLevel2,
   cleanCell,
+  cmp,
+  mulDiv,
+  round,
   declaredPoints,
   level1OfLevel2,
   parseValue,
@@ -22,6 +25,7 @@ import {
 import { lineOf, type Block, type Cell } from '../grid.ts';
 import { cellText, isBlank, isNumeric, numberField, textField } from './fields.ts';
 import { ImportError } from '../errors.ts';
+import { mapColumns, ROLE_NAMES, type ColumnReport } from './columns.ts';
 import {
   budgetColumn,
   budgetLineLabel,
@@ -45,6 +49,13 @@ export interface ImportNote {
 
 type Row = Extract<Block, { kind: 'row' }>;
 
+/** One table of a form as the preview shows it: where it starts and what each header column became. */
+export interface TableReport {
+  kind: 'budget' | 'indicators';
+  src: Provenance;
+  columns: ColumnReport[];
+}
+
 export interface FormContext {
   file: string;
   year: number | null;
@@ -52,7 +63,26 @@ export interface FormContext {
   schemeId: string;
   layout: string;
   notes: ImportNote[];
+  /** filled by recognizeForm: the tables read and their columns (issue 21, item 8) */
+  tables?: TableReport[];
+  /** filled by recognizeForm: label and header cells that were read as such (not as figures) */
+  consumed?: Set<Cell>;
 }
+
+/** A header row: labels only, never a figure (a data row of the Hebei block names its figures inline). */
+const isHeaderRow = (r: Row): boolean => !r.cells.some((c) => isNumeric(c));
+
+/** The table of indicators starts at a header naming the indicator and at least one of its figures. */
+export function isIndicatorHeader(r: Row): boolean {
+  if (r.cells.length < 3) return false;
+  const roles = new Set(r.cells.map((c) => indicatorColumn(c.text)));
+  roles.delete(null);
+  // three distinct meanings at least: a name and a figure, and one more (a row of two labels is prose)
+  return (roles.has('name') || roles.has('level1')) && (roles.has('target') || roles.has('actual') || roles.has('points')) && roles.size >= 3 && isHeaderRow(r);
+}
+
+/** Cells left of an indicator table's columns that name the table itself. */
+const isSectionLabel = (t: string): boolean => /^([一二三四五六七八九十]+、)?(年度)?绩效指标(完成情况)?$/.test(norm(t));
 
 export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
   const rows = blocks.filter((b): b is Row => b.kind === 'row');
@@ -60,12 +90,14 @@ export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
     for (let i = from; i < rows.length; i++) if (pred(rows[i]!)) return i;
     return -1;
   };
+  ctx.tables ??= [];
+  ctx.consumed ??= new Set();
   const budgetAt = find((r) => r.cells.some((c) => budgetColumn(c.text) !== null || budgetLineLabel(c.text) === 'total'));
   const goalsAt = find((r) => r.cells.some((c) => /^(预期目标|年度目标|年度预期目标)$/.test(norm(c.text))));
-  const indAt = find((r) => r.cells.some((c) => norm(c.text) === '一级指标'));
+  const indAt = find(isIndicatorHeader);
   if (indAt < 0) {
     const name = rows.flatMap((r) => r.cells).find((c, i, all) => norm(c.text) === '项目名称' && all[i + 1])?.text;
-    throw new ImportError('IMPORT.NO_INDICATOR_TABLE', `“${ctx.file}”中${ctx.title ? `“${ctx.title.raw}”` : '的自评表'}未找到绩效指标表（缺少“一级指标”表头），已识别的内容不会保存`, {
+    throw new ImportError('IMPORT.NO_INDICATOR_TABLE', `“${ctx.file}”中${ctx.title ? `“${ctx.title.raw}”` : '的自评表'}未找到绩效指标表（缺少“三级指标/指标名称”及“指标值/完成值/分值”等表头），已识别的内容不会保存`, {
       file: ctx.file,
       src: rows[0]?.src,
       rows: rows.length,
@@ -75,11 +107,24 @@ export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
   const totalAt = find((r) => r.cells.some((c) => isTotalLabel(c.text)), indAt);
   const end = (...xs: number[]) => Math.min(...xs.filter((x) => x >= 0), rows.length);
 
-  const project = identity(rows.slice(0, end(budgetAt, goalsAt, indAt)));
-  const lines = budgetAt >= 0 ? budget(rows.slice(budgetAt, end(goalsAt, indAt))) : [];
+  const project = identity(rows.slice(0, end(budgetAt, goalsAt, indAt)), ctx);
+  const lines = budgetAt >= 0 ? budget(rows.slice(budgetAt, end(goalsAt, indAt)), ctx) : [];
   const goals = goalsAt >= 0 ? goalBlock(rows.slice(goalsAt, indAt)) : {};
-  const table = indicators(rows.slice(indAt, totalAt >= 0 ? totalAt : rows.length), ctx);
+  // A header whose upper row names groups (`绩效指标` over 一级｜二级｜三级, `指标值` over 年度｜实际) and holds
+  // the columns that span both rows (分值, 得分): the table starts at the upper row.
+  const above = rows[indAt - 1];
+  const upper =
+    above !== undefined &&
+    indAt - 1 !== goalsAt &&
+    isHeaderRow(above) &&
+    above.cells.some((c) => indicatorColumn(c.text) !== null) &&
+    !above.cells.some((c) => budgetLineLabel(c.text) !== null || identityLabel(c.text) !== null) &&
+    twoRowHeader(above, rows[indAt]) !== null;
+  const from = upper ? indAt - 1 : indAt;
+  const table = indicators(rows.slice(from, totalAt >= 0 ? totalAt : rows.length), ctx);
   const claimed = totalAt >= 0 ? totalRow(rows[totalAt]!, table.width, table.cols) : {};
+  if (totalAt >= 0) for (const c of rows[totalAt]!.cells) if (isTotalLabel(c.text)) ctx.consumed.add(c);
+  if (goalsAt >= 0) for (const c of rows[goalsAt]!.cells) ctx.consumed.add(c);
   const narratives = narrativeBlocks(totalAt >= 0 ? blocks.slice(blocks.indexOf(rows[totalAt]!) + 1) : []);
   const filler = fillerOf(blocks);
 
@@ -100,12 +145,13 @@ export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
   };
 }
 
-function identity(rows: Row[]): Evaluation['project'] {
+function identity(rows: Row[], ctx: FormContext): Evaluation['project'] {
   const p: Evaluation['project'] = { name: { raw: '' } };
   for (const r of rows) {
     r.cells.forEach((c, i) => {
       const field = identityLabel(c.text);
       if (!field) return;
+      ctx.consumed?.add(c);
       const next = r.cells.slice(i + 1).find((x) => !isBlank(x) || identityLabel(x.text) !== null);
       const value = next && identityLabel(next.text) === null ? textField(next) : { raw: '', src: c.src };
       if (field === 'department' || field === 'implementer') {
@@ -120,17 +166,61 @@ function identity(rows: Row[]): Evaluation['project'] {
   return p;
 }
 
-function budget(rows: Row[]): BudgetLine[] {
-  // Column kinds from the header row(s); the national order when the form has no header (Ningxia 2).
-  let kinds: BudgetColumn[] = ['initial', 'adjusted', 'executed', 'points', 'rate', 'score'];
-  const header = rows.find((r) => r.cells.filter((c) => budgetColumn(c.text) !== null).length >= 3);
+/**
+ * The budget block by its header's meaning (issue 21, item 1): each header column from the first
+ * one with a role is a slot, and the figures after a line's label fill the slots in order. A column
+ * without a role keeps its slot — its figure is reported, never taken by its neighbour — and a role
+ * claimed by two columns is read from neither.
+ */
+function budget(rows: Row[], ctx: FormContext): BudgetLine[] {
+  // The national order when the block has no header at all (Ningxia form 2), said in a note.
+  let slots: Array<BudgetColumn | null> = ['initial', 'adjusted', 'executed', 'points', 'rate', 'score'];
+  const at = rows.findIndex((r) => isHeaderRow(r) && r.cells.filter((c) => budgetColumn(c.text) !== null).length >= 3);
+  const header = rows[at];
   if (header) {
-    kinds = header.cells.map((c) => budgetColumn(c.text)).filter((k): k is BudgetColumn => k !== null);
+    // A second header row under it (`执行情况` over `全年执行数｜执行率`): placed by grid column where the
+    // file records spans; otherwise the columns from the first group label on cannot be placed.
+    const below = rows[at + 1];
+    const yunzhou = below?.cells.some((c) => budgetColumn(c.text) === 'declared') ?? false;
+    const two = yunzhou ? null : twoRowHeader(header, below, budgetColumn);
+    const unsure = !yunzhou && !two && below !== undefined && isHeaderRow(below) && below.cells.some((c) => budgetColumn(c.text) !== null);
+    const cells = two?.cells ?? header.cells;
+    let first = cells.findIndex((c) => budgetColumn(c.text) !== null);
+    // an unknown figure column before the first known one keeps its slot too, so that the figures
+    // after it are not taken one column early; the row-label headers (项目资金（万元）…) do not
+    while (first > 0 && !isBlank(cells[first - 1]) && !isRowLabelHeader(cellText(cells[first - 1]))) first--;
+    const map = mapColumns(cells, budgetColumn, first);
+    let last = cells.length - 1;
+    while (last > first && isBlank(cells[last])) last--;
+    slots = cells.slice(first, last + 1).map((c, j) => {
+      const k = budgetColumn(c.text);
+      return k !== null && map.cols[k] === first + j ? k : null;
+    });
+    if (unsure) {
+      const gap = slots.indexOf(null);
+      if (gap >= 0) {
+        slots = slots.map((k, j) => (j >= gap ? null : k));
+        ctx.notes.push({ code: 'IMPORT.BUDGET_HEADER_UNCERTAIN', message: '预算表的表头分两行，无法确定各数所在的列：该表头分组及其后各列的数未导入，请核对', src: header.src });
+      }
+      for (const c of below!.cells) ctx.consumed?.add(c);
+    }
+    for (const c of [...header.cells, ...(two ? below!.cells : [])]) ctx.consumed?.add(c);
+    for (const g of two?.groups ?? []) map.columns.push({ header: cellText(g), src: g.src, role: null, meaning: '上层表头（其下各列分别识别）' });
+    for (const role of map.ambiguous)
+      ctx.notes.push({ code: 'IMPORT.AMBIGUOUS_COLUMN', message: `预算表中有多列都表示“${ROLE_NAMES[role]}”，无法确定取哪一列，该数未导入`, src: header.src });
     const sub = rows.find((r) => r.cells.some((c) => budgetColumn(c.text) === 'declared'));
     if (sub) {
       const split = sub.cells.map((c) => budgetColumn(c.text)).filter((k): k is BudgetColumn => k === 'declared' || k === 'prepared');
-      kinds = kinds.flatMap((k) => (k === 'initial' ? split : [k]));
+      slots = slots.flatMap((k) => (k === 'initial' ? split : [k]));
+      for (const c of sub.cells) ctx.consumed?.add(c);
+      for (const c of sub.cells.filter((x) => !isBlank(x))) {
+        const role = budgetColumn(c.text);
+        map.columns.push({ header: cellText(c), src: c.src, role, meaning: role ? ROLE_NAMES[role] : '未识别的列：其中的内容未导入' });
+      }
     }
+    ctx.tables?.push({ kind: 'budget', src: header.src, columns: map.columns });
+  } else if (rows.some((r) => r.cells.some((c) => budgetLineLabel(c.text) !== null && r.cells.filter((x) => isNumeric(x)).length >= 3))) {
+    ctx.notes.push({ code: 'IMPORT.BUDGET_NO_HEADER', message: '预算资金表没有表头，按全国通用格式的列序（年初预算数、全年预算数、全年执行数、分值、执行率、得分）读取，请核对', src: rows[0]?.src });
   }
   const lines: BudgetLine[] = [];
   for (const r of rows) {
@@ -147,19 +237,42 @@ function budget(rows: Row[]): BudgetLine[] {
       r.cells.forEach((c, i) => {
         if (i >= at && (pairLabel(c.text) !== null || budgetLineLabel(c.text) !== null) && k < order.length) {
           line[order[k++]!] = numberField(r.cells[i + 1]);
+          ctx.consumed?.add(c);
           last = i + 1;
         }
       });
       if (r.cells[last + 1]) line.rate = numberField(r.cells[last + 1]);
     } else {
-      kinds.forEach((k, j) => {
+      slots.forEach((k, j) => {
         const c = r.cells[at + 1 + j];
-        if (c) line[k] = numberField(c);
+        if (c && k !== null) line[k] = numberField(c);
       });
     }
     lines.push(line);
   }
+  movePointsToTotal(lines, ctx);
   return lines;
+}
+
+/** The header over a budget block's line labels: 项目资金（万元）, 资金情况, 资金来源, 资金构成 … */
+const isRowLabelHeader = (t: string): boolean => /^(项目)?资金(情况|来源|构成|性质)?|万元|^项目$|^资金项目$|^来源$|^[一二三四五六七八九十]+、/.test(norm(t)) || budgetLineLabel(t) !== null || identityLabel(t) !== null;
+
+/**
+ * Some forms write the budget block's 分值 and 得分 on the 本年财政拨款 line instead of the total line
+ * (issue 21, item 1). They belong to the block, which the scorer reads from the total line (R3):
+ * moved there with their own cell as provenance, and said in a note.
+ */
+function movePointsToTotal(lines: BudgetLine[], ctx: FormContext): void {
+  const total = lines.find((l) => l.kind === 'total');
+  if (!total) return;
+  for (const k of ['points', 'score'] as const) {
+    if (total[k]?.value !== undefined && total[k]?.value !== null) continue;
+    const from = lines.find((l) => l !== total && l[k]?.value !== undefined && l[k]?.value !== null);
+    if (!from) continue;
+    total[k] = from[k];
+    delete from[k];
+    ctx.notes.push({ code: 'IMPORT.BUDGET_MOVED', message: `预算执行的${k === 'points' ? '分值' : '得分'}写在“${from.label.raw}”行，已按全项目（${total.label.raw}）读取`, ...(total[k]!.src && { src: total[k]!.src }) });
+  }
 }
 
 function goalBlock(rows: Row[]): Evaluation['goals'] {
@@ -176,7 +289,7 @@ function goalBlock(rows: Row[]): Evaluation['goals'] {
   return goals;
 }
 
-type Cols = Partial<Record<IndicatorColumn | 'symbol' | 'value' | 'unit', number>>;
+type Cols = Partial<Record<IndicatorColumn | 'symbol' | 'value', number>>;
 
 interface IndicatorTable {
   groups: Level1Group[];
@@ -185,22 +298,49 @@ interface IndicatorTable {
   width: number;
 }
 
+/** Roles read into the model; the others (unit, nature, core, coefficient) are recognised and kept out. */
+const STORED = new Set<string>(['level1', 'level2', 'name', 'points', 'target', 'targetAdjusted', 'actual', 'completion', 'score', 'method', 'deviation', 'symbol', 'value', 'unit']);
+
+/** `指标性质` as a direction: 反向/越低越好 → ≤, 正向/越高越好 → ≥; anything else says nothing. */
+function natureSymbol(text: string): '≤' | '≥' | null {
+  const t = norm(text);
+  if (/^(反向|逆向|越低越好|≤|<=|<)/.test(t) || t.endsWith('反向指标')) return '≤';
+  if (/^(正向|越高越好|≥|>=|>)/.test(t) || t.endsWith('正向指标')) return '≥';
+  return null;
+}
+
 function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
   const header = rows[0]!;
-  const cols: Cols = {};
-  let shift = 0;
   const sub = rows[1] && rows[1].cells.some((c) => norm(c.text) === '符号') ? rows[1] : null;
-  header.cells.forEach((c, i) => {
-    const k = indicatorColumn(c.text);
-    if (!k) return;
-    if (k === 'target' && sub) {
-      cols.symbol = i;
-      cols.value = i + 1;
-      cols.unit = i + 2;
-      shift = 2;
-    } else if (cols[k] === undefined) cols[k] = i + (k === 'target' ? 0 : shift);
-  });
+  const two = sub ? null : twoRowHeader(header, rows[1]);
+  const headCells = two?.cells ?? header.cells;
+  const map = mapColumns(headCells, indicatorColumn, 0, isSectionLabel);
+  const cols: Cols = { ...map.cols };
+  for (const c of [...header.cells, ...(two ? rows[1]!.cells : [])]) ctx.consumed?.add(c);
+  for (const g of two?.groups ?? []) map.columns.push({ header: cellText(g), src: g.src, role: null, meaning: '上层表头（其下各列分别识别）' });
+  for (const role of map.ambiguous)
+    ctx.notes.push({ code: 'IMPORT.AMBIGUOUS_COLUMN', message: `指标表中有多列都表示“${ROLE_NAMES[role]}”，无法确定取哪一列，这些数未导入`, src: header.src });
+  let shift = 0;
+  if (sub && cols.target !== undefined) {
+    // Hebei: 年度指标值 over 符号｜值｜单位, every column right of it two further on
+    const t = cols.target;
+    for (const k of Object.keys(cols) as Array<keyof Cols>) if (cols[k]! > t) cols[k] = cols[k]! + 2;
+    delete cols.target;
+    cols.symbol = t;
+    cols.value = t + 1;
+    cols.unit = t + 2;
+    shift = 2;
+    for (const c of sub.cells) ctx.consumed?.add(c);
+    const target = map.columns.find((c) => c.role === 'target');
+    if (target) target.meaning = '年度指标值（分符号、值、单位三列）';
+  }
+  for (const c of map.columns) if (c.role && !STORED.has(c.role)) c.meaning += '（已识别，不单独保存）';
+  if (cols.unit !== undefined && !sub) map.columns.find((c) => c.role === 'unit')!.meaning = '计量单位（指标值按原文保存，不拼接单位）';
+  if (cols.nature !== undefined) map.columns.find((c) => c.role === 'nature')!.meaning = '指标性质（正向/反向：目标未写符号时用作方向）';
+  ctx.tables?.push({ kind: 'indicators', src: header.src, columns: map.columns });
   const width = header.cells.length + shift;
+  // A flat list (issue 21, item 2): no 一级/二级 columns; headings in rows of their own say the group.
+  const flat = cols.level1 === undefined && cols.level2 === undefined;
 
   const groups: Level1Group[] = [];
   const out: Indicator[] = [];
@@ -218,18 +358,56 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
     return g;
   };
 
-  for (const r of rows.slice(sub ? 2 : 1)) {
+  for (const r of rows.slice(sub || two ? 2 : 1)) {
     if (r.cells.every((c) => isBlank(c))) continue;
-    const at = (k: keyof Cols): Cell | undefined => (cols[k] === undefined ? undefined : r.cells[cols[k]!]);
+    const at = (k: keyof Cols): Cell | undefined => (cols[k] === undefined ? undefined : two ? cellAtCol(r, headCells[cols[k]!]!.src.col!) : r.cells[cols[k]!]);
+    const filled = r.cells.filter((c) => !isBlank(c));
+    if (flat) {
+      // A heading row: `产出指标（70分）` (its points in the heading or in the 分值 column), or a 二级 name.
+      const head = filled.length >= 1 && filled.every((c) => c === filled[0] || (c === at('points') && isNumeric(c))) ? filled[0]! : null;
+      if (head && isLevel1Heading(head.text)) {
+        const label = textField(head);
+        l1 = canonicalLevel1(label.raw);
+        l2 = { raw: '' };
+        const g = groupFor(l1, label);
+        if (g.declaredPoints === null && head !== at('points') && at('points') && isNumeric(at('points'))) g.declaredPoints = numberField(at('points')).value;
+        ctx.consumed?.add(head);
+        if (at('points')) ctx.consumed?.add(at('points')!);
+        continue;
+      }
+      if (head && isLevel2Name(head.text)) {
+        l2 = textField(head);
+        ctx.consumed?.add(head);
+        if (at('points')) ctx.consumed?.add(at('points')!);
+        continue;
+      }
+    }
+    // `其中：…` with no points of its own: a part of the indicator above, kept and not scored.
+    const nameCell = at('name');
+    if (/^其中/.test(cellText(nameCell)) && isBlank(at('points')) && isBlank(at('score'))) {
+      const parent = out[out.length - 1];
+      if (parent) {
+        (parent.children ??= []).push({ name: textField(nameCell), target: textField(at('target') ?? at('value')), actual: textField(at('actual')), src: r.src });
+        for (const k of ['unit', 'nature', 'core'] as const) if (at(k)) ctx.consumed?.add(at(k)!);
+        continue;
+      }
+    }
+    // a 二级 name standing in the 一级 column: the row lost its leading cell (text pasted out of a PDF)
+    const l1Text = cellText(at('level1'));
     const fits =
       cols.name !== undefined &&
+      !(isLevel2Name(l1Text) && !isLevel1Heading(l1Text)) &&
       !isLevel1Heading(cellText(at('name'))) &&
       !isLevel2Name(cellText(at('name'))) &&
       parseValue(cellText(at('name'))).kind !== 'quantity' &&
-      (isBlank(at('name')) ? isBlank(at('points')) : isNumeric(at('points')) && (isBlank(at('score')) || isNumeric(at('score'))));
-    let row: Partial<Record<IndicatorColumn | 'symbol' | 'value' | 'unit', Cell>>;
+      (isBlank(at('name')) ? isBlank(at('points')) : (isNumeric(at('points')) || cols.points === undefined) && (isBlank(at('score')) || isNumeric(at('score'))));
+    let row: Partial<Record<IndicatorColumn | 'symbol' | 'value', Cell>>;
     if (fits) {
       row = Object.fromEntries(Object.keys(cols).map((k) => [k, at(k as keyof Cols)]));
+    } else if (map.ambiguous.length > 0 || flat) {
+      // Reading by content guesses the columns' order: not where the header is ambiguous or the list is flat.
+      ctx.notes.push({ code: 'IMPORT.ROW_UNPLACED', message: '该行与表头各列对不上，未导入，请核对', src: r.src });
+      continue;
     } else {
       row = bySequence(r.cells);
       ctx.notes.push({ code: 'IMPORT.ROW_SHIFTED', message: '该行单元格与表头列不对齐，已按内容识别', src: r.src });
@@ -252,13 +430,21 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
       ctx.notes.push({ code: 'IMPORT.TARGET_SHIFTED', message: '指标值“符号/值/单位”右移了一列，已按内容对齐', src: r.src });
     }
     groupFor(level1, null);
-    const target = row.symbol
+    let target: Indicator['target'] = row.symbol
       ? {
           raw: [row.symbol, row.value, row.unit].map(cellText).join(''),
           src: row.symbol.src,
           parts: { symbol: textField(row.symbol), value: textField(row.value), unit: textField(row.unit) },
         }
       : textField(row.target);
+    const nature = row.nature && natureSymbol(cellText(row.nature));
+    const written = parseValue(target.raw);
+    if (!row.symbol && nature && row.target && written.kind === 'quantity' && written.op === null) {
+      // 指标性质 says the direction the target itself does not write: the form's own word becomes the
+      // target's symbol (the note names the cell it came from), so that scoring and export both keep it.
+      target = { raw: `${nature}${target.raw}`, ...(target.src && { src: target.src }) };
+      ctx.notes.push({ code: 'IMPORT.DIRECTION_FROM_NATURE', message: `目标未写比较符号，按“指标性质”列的“${cellText(row.nature)}”记为“${nature}”`, src: row.nature!.src });
+    }
     const ind: Indicator = {
       level1,
       level2: l2,
@@ -273,9 +459,63 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
     if (cols.completion !== undefined) ind.completion = textField(row.completion);
     if (row.deviation) ind.deviation = textField(row.deviation);
     if (row.method && !isBlank(row.method)) ind.method = textField(row.method);
+    for (const k of ['unit', 'nature', 'core', 'coefficient'] as const) if (row[k] && !row.symbol) ctx.consumed?.add(row[k]);
+    coefficientCheck(row.coefficient, ind, ctx);
     out.push(ind);
   }
   return { groups, indicators: out, cols, width };
+}
+
+/**
+ * 得分系数 × 指标权重 = 指标得分 on forms that print all three: a score that disagrees with its own
+ * coefficient is a misread or a slip, said in a note (the score is kept as written; A4 recomputes it).
+ */
+function coefficientCheck(coef: Cell | undefined, ind: Indicator, ctx: FormContext): void {
+  const c = coef ? numberField(coef) : null;
+  if (!c || c.value === null || ind.points.value === null || ind.claimedScore.value === null) return;
+  const share = c.raw.endsWith('%') ? mulDiv([c.value], ['100'], 6) : c.value;
+  const expected = mulDiv([share, ind.points.value], ['1'], 2);
+  if (cmp(expected, round(ind.claimedScore.value, 2)) !== 0)
+    ctx.notes.push({
+      code: 'IMPORT.COEFFICIENT_MISMATCH',
+      message: `得分系数 ${c.raw} × 指标权重 ${ind.points.raw} = ${expected}，与表中指标得分 ${ind.claimedScore.raw} 不一致，请核对`,
+      ...(c.src && { src: c.src }),
+    });
+}
+
+/**
+ * A header of two rows (issue 21, item 1): `指标值` spanning `年度指标值（A）｜实际完成值（B）` in the row
+ * below. Only where the file says which columns a cell spans (a Word grid span, an Excel merge: the
+ * top row's columns jump), so that each column is placed by its grid position, not guessed.
+ */
+function twoRowHeader(top: Row, below: Row | undefined, roleOf: (text: string) => string | null = indicatorColumn): { cells: Cell[]; groups: Cell[] } | null {
+  if (!below || !isHeaderRow(below) || !below.cells.some((c) => roleOf(c.text) !== null)) return null;
+  const all = [...top.cells, ...below.cells];
+  if (all.some((c) => c.src.col === undefined)) return null;
+  const spans = top.cells.some((c, i) => i > 0 && c.src.col! - top.cells[i - 1]!.src.col! > 1);
+  if (!spans) return null;
+  const subs = below.cells.filter((c) => !isBlank(c));
+  const groups: Cell[] = [];
+  const cells: Cell[] = [];
+  top.cells.forEach((c, i) => {
+    const from = c.src.col!;
+    const to = top.cells[i + 1]?.src.col ?? Infinity;
+    const under = subs.filter((s) => s.src.col! >= from && s.src.col! < to);
+    if (under.length > 0 && !isBlank(c)) {
+      groups.push(c);
+      cells.push(...under);
+    } else cells.push(c);
+  });
+  return { cells, groups };
+}
+
+/**
+ * The cell of a row that starts at a grid column. Only an exact start: a cell further left may span
+ * over the column or may end before it (a workbook drops trailing empty cells), and a figure is never
+ * taken from a neighbour.
+ */
+function cellAtCol(r: Row, col: number): Cell | undefined {
+  return r.cells.find((c) => c.src.col === col);
 }
 
 /**

@@ -3,14 +3,26 @@
  * `年度 指标 值 (A)` and `年度指标值(A)` are the same label.
  */
 import { squash } from '@jixiao/core';
+import { budgetRole, indicatorRole, type BudgetRole, type IndicatorRole } from './columns.ts';
 
-export const norm = (s: string): string => squash(s).replace(/[：:]$/, '');
+/** Kept per text (bounded): every label test asks it of every cell, and cell texts repeat across forms. */
+const normMemo = new Map<string, string>();
+
+export const norm = (s: string): string => {
+  let t = normMemo.get(s);
+  if (t === undefined) {
+    t = squash(s).replace(/[：:]$/, '');
+    if (normMemo.size < 20_000 && s.length <= 64) normMemo.set(s, t);
+  }
+  return t;
+};
 
 export type IdentityField = 'name' | 'code' | 'level' | 'fundType' | 'department' | 'implementer';
 
 export function identityLabel(text: string): IdentityField | null {
   const t = norm(text);
-  if (t === '项目名称') return 'name';
+  // 转移支付 and 衔接资金 forms name the project 专项名称 (issue 21, item 2)
+  if (/^(项目|专项|专项资金|转移支付|转移支付项目|衔接资金项目|项目\(专项\))名称$/.test(t)) return 'name';
   if (t === '项目编码' || t === '项目代码') return 'code';
   if (t === '项目级次') return 'level';
   if (t === '资金类型') return 'fundType';
@@ -19,21 +31,11 @@ export function identityLabel(text: string): IdentityField | null {
   return null;
 }
 
-export type BudgetColumn = 'initial' | 'declared' | 'prepared' | 'adjusted' | 'received' | 'executed' | 'balance' | 'rate' | 'points' | 'score';
+export type BudgetColumn = BudgetRole;
 
+/** A budget block header's role (see columns.ts: by meaning, letters and units ignored). */
 export function budgetColumn(text: string): BudgetColumn | null {
-  const t = norm(text);
-  if (t === '年初预算数') return 'initial';
-  if (t === '目标申报数') return 'declared';
-  if (t === '预算编制数') return 'prepared';
-  if (t === '全年预算数' || t.startsWith('预算安排情况')) return 'adjusted';
-  if (t === '到位数' || t === '资金到位情况') return 'received';
-  if (t === '全年执行数' || t === '资金执行情况') return 'executed';
-  if (/^资金结\(?转\)?余$|^结转结余$/.test(t)) return 'balance';
-  if (t === '执行率' || t === '预算执行进度') return 'rate';
-  if (t === '分值') return 'points';
-  if (t === '得分') return 'score';
-  return null;
+  return budgetRole(text);
 }
 
 export type LineKind = 'total' | 'current' | 'carryover' | 'other' | 'fiscal';
@@ -41,10 +43,11 @@ export type LineKind = 'total' | 'current' | 'carryover' | 'other' | 'fiscal';
 export function budgetLineLabel(text: string): LineKind | null {
   const t = norm(text).replace(/^其中[：:]?/, '');
   if (t === '年度资金总额' || t === '资金总额' || t === '预算数') return 'total';
-  if (t === '当年财政拨款') return 'current';
+  if (t === '当年财政拨款' || t === '本年财政拨款' || t === '财政拨款') return 'current';
   if (t === '上年结转资金' || t === '上年结转') return 'carryover';
   if (t === '其他资金' || t === '其他') return 'other';
-  if (/财政资金$/.test(t)) return 'fiscal';
+  // 转移支付/衔接资金 forms split the total by the level of government that pays
+  if (/财政资金$|^(中央|省级|省|市级|市|县级|县|地方|本级)(财政)?(补助)?资金$|^衔接资金$/.test(t)) return 'fiscal';
   return null;
 }
 
@@ -57,33 +60,11 @@ export function pairLabel(text: string): 'adjusted' | 'received' | 'executed' | 
   return null;
 }
 
-export type IndicatorColumn =
-  | 'level1'
-  | 'level2'
-  | 'name'
-  | 'points'
-  | 'target'
-  | 'targetAdjusted'
-  | 'actual'
-  | 'completion'
-  | 'score'
-  | 'method'
-  | 'deviation';
+export type IndicatorColumn = IndicatorRole;
 
+/** An indicator table header's role (see columns.ts). */
 export function indicatorColumn(text: string): IndicatorColumn | null {
-  const t = norm(text).replace(/\([AB]\)$/, '');
-  if (t === '一级指标') return 'level1';
-  if (t === '二级指标') return 'level2';
-  if (t === '三级指标') return 'name';
-  if (t === '指标分值' || t === '分值') return 'points';
-  if (t === '年度指标值' || t === '预期指标值' || t === '年初指标值') return 'target';
-  if (t === '调整后指标值') return 'targetAdjusted';
-  if (t === '实际完成值' || t === '全年实际值') return 'actual';
-  if (t.startsWith('单项指标完成情况')) return 'completion';
-  if (t === '得分' || t === '自评得分') return 'score';
-  if (t === '得分计算方法') return 'method';
-  if (t.startsWith('偏差原因')) return 'deviation';
-  return null;
+  return indicatorRole(text);
 }
 
 /** An exact 一级 heading (as opposed to a 二级 name that merely contains 效益 or 满意度). */
@@ -96,7 +77,7 @@ export function isLevel2Name(text: string): boolean {
 }
 
 export function isTotalLabel(text: string): boolean {
-  return /^(自评)?总分$/.test(norm(text));
+  return /^(自评)?总分$|^(合计|总计)$/.test(norm(text));
 }
 
 export type NarrativeKindName =

@@ -137,6 +137,7 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
           summaries: f.recognized.summaries.length,
           texts: f.recognized.texts.map((t) => t.title.raw),
           notes: f.recognized.notes,
+          reports: f.recognized.reports,
           findings: audit.findings,
         };
       }),
