@@ -22,6 +22,7 @@ const RUNS: Array<{ bench: string; full: string[]; quick: string[] }> = [
   { bench: 'audit', full: ['1000', '15'], quick: ['1000', '5'] },
   { bench: 'lint', full: ['10000', '5', '2000'], quick: ['2000', '3', '500'] },
   { bench: 'import', full: ['1000', '3'], quick: ['100', '2'] },
+  { bench: 'import-pdf', full: ['100', '3'], quick: ['20', '2'] }, // making the 100 PDFs with LibreOffice takes ≈ 1 minute more, not timed
   { bench: 'export', full: ['1000', '3', '8'], quick: ['100', '2', '4'] },
   { bench: 'export-set', full: ['200', '2'], quick: ['20', '2'] }, // ≈ 4–5 minutes at full size, half of it the soffice baseline
   { bench: 'store', full: ['100000'], quick: ['5000'] }, // five loads of 100,000 forms (SQLite raw and store; PostgreSQL INSERTs, COPY and store)

@@ -1,5 +1,6 @@
 /**
- * Import of any supported file: .txt/.tsv text dumps, .docx, .xlsx, and .doc/.xls through LibreOffice.
+ * Import of any supported file: .txt/.tsv text dumps, .docx, .xlsx, .pdf with a text layer, and .doc/.xls
+ * through LibreOffice.
  * The file's kind is told by its extension and checked against its first bytes; anything else is a
  * clear error with a stable code. Nothing here writes anywhere but a private temporary directory.
  */
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { readDocx } from './docx-grid.ts';
+import { readPdf } from './pdf-grid.ts';
 import { ImportError } from './errors.ts';
 import { DEFAULT_LIMITS, limitsOf, refuse, type ImportLimits } from './limits.ts';
 import type { GridDocument } from './grid.ts';
@@ -19,7 +21,7 @@ import { readXlsx } from './xlsx-grid.ts';
 /** Larger files are refused before they are read whole (a form is a few hundred kB at most). */
 export const DEFAULT_MAX_BYTES = DEFAULT_LIMITS.maxBytes;
 
-export const SUPPORTED = ['.txt', '.tsv', '.docx', '.xlsx', '.doc', '.xls'] as const;
+export const SUPPORTED = ['.txt', '.tsv', '.docx', '.xlsx', '.doc', '.xls', '.pdf'] as const;
 
 export interface ReadOptions {
   /** bytes of the file; kept beside `limits` for the callers that only ever set this one */
@@ -54,6 +56,7 @@ export async function readGrid(bytes: Uint8Array, name: string, opts: ReadOption
   if (ext === '.txt' || ext === '.tsv') return readTextGrid(decodeText(bytes), name, limits);
   if (ext === '.docx') return readDocx(bytes, name, limits);
   if (ext === '.xlsx') return readXlsx(bytes, name, limits);
+  if (ext === '.pdf') return readPdf(bytes, name);
   const converted = await convertLegacy(bytes, name, ext === '.doc' ? 'docx' : 'xlsx');
   return ext === '.doc' ? readDocx(converted, name, limits) : readXlsx(converted, name, limits);
 }

@@ -9,6 +9,7 @@ export * from './import-text.ts';
 export * from './errors.ts';
 export * from './docx-grid.ts';
 export * from './xlsx-grid.ts';
+export * from './pdf-grid.ts';
 export * from './import-file.ts';
 export * from './limits.ts';
 export * from './bounded-unzip.ts';

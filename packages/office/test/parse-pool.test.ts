@@ -31,7 +31,7 @@ describe('ParsePool', () => {
     expect((e as ImportError).code).toBe('IMPORT.BROKEN_FILE');
     expect((e as ImportError).message).toMatch(/“cut\.docx”已损坏/);
     expect((e as ImportError).details.file).toBe('cut.docx');
-    await expect(pool.parse(docx, 'a.pdf')).rejects.toMatchObject({ code: 'IMPORT.UNSUPPORTED_FORMAT' });
+    await expect(pool.parse(docx, 'a.png')).rejects.toMatchObject({ code: 'IMPORT.UNSUPPORTED_FORMAT' });
     await expect(pool.parse(new Uint8Array(60 * 1048576), 'big.docx')).rejects.toMatchObject({ code: 'IMPORT.TOO_LARGE' });
   });
 

@@ -182,6 +182,16 @@ describe('import: upload → preview → commit', () => {
     expectError(await app.inject({ method: 'POST', url: `/api/import/${preview.token}/commit`, payload: { departmentId: 1 } }), 404, 'IMPORT.PREVIEW_EXPIRED');
   });
 
+  it('a PDF with a text layer is read; a scan (no text) is refused with IMPORT.PDF_NO_TEXT', async () => {
+    const pdf = new Uint8Array(readFileSync(join(root, 'provinces', 'anhui-guichi-tangxizhen-2022.pdf')));
+    const scan = new Uint8Array(readFileSync(join(root, 'office', 'no-text-layer.pdf')));
+    const up = await app.inject({ method: 'POST', url: '/api/import', ...multipart([{ name: 'tangxi.pdf', bytes: pdf }, { name: 'scan.pdf', bytes: scan }]) });
+    expect(up.statusCode).toBe(200);
+    const preview = up.json();
+    expect(preview.files[0].evaluations.map((e: { project: string }) => e.project)).toEqual(['委托业务项目']);
+    expect(preview.rejected).toEqual([{ name: 'scan.pdf', error: expect.objectContaining({ code: 'IMPORT.PDF_NO_TEXT', message: expect.stringContaining('请使用带文字层的PDF') }) }]);
+  });
+
   it('a second commit of the same forms is refused and changes nothing', async () => {
     const docx = new Uint8Array(readFileSync(join(root, 'office', 'xinjiang-changji-zhengfawei-2021.docx')));
     const before = (await get('/api/evaluations')).json().length;

@@ -122,7 +122,7 @@ export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
     twoRowHeader(above, rows[indAt]) !== null;
   const from = upper ? indAt - 1 : indAt;
   const table = indicators(rows.slice(from, totalAt >= 0 ? totalAt : rows.length), ctx);
-  const claimed = totalAt >= 0 ? totalRow(rows[totalAt]!, table.width, table.cols) : {};
+  const claimed = totalAt >= 0 ? totalRow(rows[totalAt]!, table.width, table.cols, ctx) : {};
   if (totalAt >= 0) for (const c of rows[totalAt]!.cells) if (isTotalLabel(c.text)) ctx.consumed.add(c);
   if (goalsAt >= 0) for (const c of rows[goalsAt]!.cells) ctx.consumed.add(c);
   const narratives = narrativeBlocks(totalAt >= 0 ? blocks.slice(blocks.indexOf(rows[totalAt]!) + 1) : []);
@@ -251,7 +251,30 @@ function budget(rows: Row[], ctx: FormContext): BudgetLine[] {
     lines.push(line);
   }
   movePointsToTotal(lines, ctx);
+  if (rows.some((r) => r.cells.some((c) => IN_YUAN.test(cellText(c))))) inWanYuan(lines, ctx, rows[0]?.src);
   return lines;
+}
+
+/** A budget block that states its money in 元 (`项目资金（元）`, `单位：元`), not 万元. */
+const IN_YUAN = /[（(]\s*元\s*[)）]|单位\s*[:：]\s*元(?![\u4e00-\u9fa5])/;
+const MONEY_FIELDS = ['initial', 'declared', 'prepared', 'adjusted', 'received', 'executed', 'balance'] as const;
+
+/**
+ * The model keeps money in 万元: figures written in 元 are converted exactly (the decimal point moved four
+ * places, nothing rounded), each keeping the text as written, and a note says so. Read as if they were
+ * 万元 they would be ten thousand times too large — a wrong number that looks right.
+ */
+function inWanYuan(lines: BudgetLine[], ctx: FormContext, src: Block['src'] | undefined): void {
+  let converted = 0;
+  for (const line of lines)
+    for (const k of MONEY_FIELDS) {
+      const f = line[k];
+      if (f?.value === null || f?.value === undefined) continue;
+      const places = (f.value.split('.')[1] ?? '').length + 4;
+      line[k] = { ...f, value: mulDiv([f.value], ['10000'], places).replace(/\.?0+$/, '') || '0' };
+      converted++;
+    }
+  if (converted) ctx.notes.push({ code: 'IMPORT.MONEY_IN_YUAN', message: `预算资金以“元”填写，已按 1 万元 = 10000 元换算为万元（${converted} 个数，原文保留）`, ...(src && { src }) });
 }
 
 /** The header over a budget block's line labels: 项目资金（万元）, 资金情况, 资金来源, 资金构成 … */
@@ -300,6 +323,9 @@ interface IndicatorTable {
 
 /** Roles read into the model; the others (unit, nature, core, coefficient) are recognised and kept out. */
 const STORED = new Set<string>(['level1', 'level2', 'name', 'points', 'target', 'targetAdjusted', 'actual', 'completion', 'score', 'method', 'deviation', 'symbol', 'value', 'unit']);
+
+/** A cell that is nothing but a comparison sign, as some regions fill 指标性质. */
+const COMPARISON = /^(≥|≧|>=|＞＝|>|＞|≤|≦|<=|＜＝|<|＜|=|＝|═)$/;
 
 /** `指标性质` as a direction: 反向/越低越好 → ≤, 正向/越高越好 → ≥; anything else says nothing. */
 function natureSymbol(text: string): '≤' | '≥' | null {
@@ -437,6 +463,14 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
           parts: { symbol: textField(row.symbol), value: textField(row.value), unit: textField(row.unit) },
         }
       : textField(row.target);
+    // 指标性质 holding the comparison itself (`≧`, `=`) with a 计量单位 column beside the value: the three
+    // cells are the target as the form writes it, as Hebei's 符号｜值｜单位 are
+    if (!row.symbol && row.nature && row.target && COMPARISON.test(cellText(row.nature).trim())) {
+      const parts = { symbol: textField(row.nature), value: textField(row.target), unit: row.unit ? textField(row.unit) : { raw: '' } };
+      target = { raw: parts.symbol.raw.trim() + parts.value.raw + parts.unit.raw.trim(), ...(row.target.src && { src: row.target.src }), parts };
+      ctx.consumed?.add(row.nature);
+      if (row.unit) ctx.consumed?.add(row.unit);
+    }
     const nature = row.nature && natureSymbol(cellText(row.nature));
     const written = parseValue(target.raw);
     if (!row.symbol && nature && row.target && written.kind === 'quantity' && written.op === null) {
@@ -554,7 +588,7 @@ function bySequence(cells: Cell[]): Partial<Record<IndicatorColumn, Cell>> {
   return row;
 }
 
-function totalRow(r: Row, width: number, cols: Cols): Evaluation['claimed'] {
+function totalRow(r: Row, width: number, cols: Cols, ctx: FormContext): Evaluation['claimed'] {
   const claimed: Evaluation['claimed'] = {};
   const grade = r.cells.find((c) => /^[优良中差]$/.test(cellText(c)));
   if (grade) claimed.grade = textField(grade);
@@ -567,7 +601,14 @@ function totalRow(r: Row, width: number, cols: Cols): Evaluation['claimed'] {
   if (numbers.length >= 2) {
     claimed.points = numberField(numbers[0]);
     claimed.total = numberField(numbers[1]);
-  } else if (numbers.length === 1) claimed.total = numberField(numbers[0]);
+  } else if (numbers.length === 1) {
+    // One figure on a 合计 line that cannot be placed by column: its own label says which it is (总分 /
+    // 得分, or 分值 / 权重); a bare 合计 could be either, and a wrong guess would be a total that looks right.
+    const label = norm(r.cells.filter((c) => !isNumeric(c)).map(cellText).join(''));
+    if (/总分|得分/.test(label)) claimed.total = numberField(numbers[0]);
+    else if (/分值|权重/.test(label)) claimed.points = numberField(numbers[0]);
+    else ctx.notes.push({ code: 'IMPORT.TOTAL_AMBIGUOUS', message: `合计行只有一个数“${cellText(numbers[0])}”，无法确定是分值合计还是总分，未导入，请核对`, ...(numbers[0]!.src && { src: numbers[0]!.src }) });
+  }
   return claimed;
 }
 

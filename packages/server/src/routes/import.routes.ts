@@ -59,7 +59,7 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
   };
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.post('/api/import', { schema: { tags: ['导入'], summary: '上传 .docx/.xlsx/.txt/.doc/.xls（multipart，可多个文件），返回识别结果与校验预览', consumes: ['multipart/form-data'] } }, async (req) => {
+  r.post('/api/import', { schema: { tags: ['导入'], summary: '上传 .docx/.xlsx/.pdf/.txt/.doc/.xls（multipart，可多个文件），返回识别结果与校验预览', consumes: ['multipart/form-data'] } }, async (req) => {
     sweep();
     requireRole(req, ['filler', 'admin'], '导入自评表');
     if (!req.isMultipart()) throw new HttpError(415, 'REQUEST.MEDIA_TYPE', '请以 multipart/form-data 上传文件');

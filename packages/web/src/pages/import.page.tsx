@@ -13,7 +13,7 @@ import { fixed, GRADE_COLORS } from '../format.ts';
 import { href, navigate } from '../router.ts';
 import { useAsync } from '../use-async.ts';
 
-const ACCEPT = '.docx,.xlsx,.txt,.doc,.xls';
+const ACCEPT = '.docx,.xlsx,.pdf,.txt,.doc,.xls';
 const LAYOUTS: Record<string, string> = { national: '财政部通用表式', hebei: '河北表式', yunzhou: '山西云州表式', ningxia: '宁夏表式' };
 
 function location(details: { [k: string]: unknown }): string {
@@ -113,7 +113,7 @@ export function ImportPage({ me }: { me: User }) {
           >
             <p className="ant-upload-drag-icon"><InboxOutlined /></p>
             <p className="ant-upload-text">把自评表文件拖到这里，或点击选择（可一次多个）</p>
-            <p className="ant-upload-hint">支持 Word（.docx、.doc）、Excel（.xlsx、.xls）和文本（.txt）；先识别预览，确认后才保存</p>
+            <p className="ant-upload-hint">支持 Word（.docx、.doc）、Excel（.xlsx、.xls）、带文字层的 PDF 和文本（.txt）；先识别预览，确认后才保存</p>
           </Upload.Dragger>
           </div>
           {error && <ErrorView error={error} />}
