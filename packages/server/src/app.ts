@@ -15,6 +15,7 @@ import { LoginLimiter } from './auth/login-limiter.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { workflowRoutes } from './routes/workflow.routes.ts';
 import { toApiError } from './errors.ts';
+import { registerSecurityHeaders, SECURITY_HEADERS } from './security-headers.ts';
 import { departmentRoutes } from './routes/departments.routes.ts';
 import { DepartmentAudits } from './routes/department-data.ts';
 import { evaluationRoutes } from './routes/evaluations.routes.ts';
@@ -22,12 +23,18 @@ import { importRoutes } from './routes/import.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
 import type { PdfConverter } from '@jixiao/office';
 
+/**
+ * Which proxies' X-Forwarded-* headers to believe: how many hops, or their addresses/networks; never
+ * every hop, where a client's own header would choose its address for the login limiter.
+ */
+export type TrustProxy = false | number | readonly string[];
+
 export interface AppOptions {
   store: Store;
   /** users and sessions: every /api route but the login needs one */
   accounts: AccountStore;
   /** behind a reverse proxy that terminates https: trust its X-Forwarded-* (cookies then get Secure) */
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
   /** login failures allowed per account / per address in 15 minutes (default 5 / 20) */
   loginLimits?: { perAccount: number; perAddress: number };
   /** uploads larger than this are refused while they stream in; default 20 MB */
@@ -48,12 +55,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: maxUploadBytes,
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: typeof opts.trustProxy === 'object' ? [...opts.trustProxy] : (opts.trustProxy ?? false),
     // malformed URLs and the like, before any route: the same {code, message, details} shape
     frameworkErrors: (e, _req, reply) => {
       const { status, body } = toApiError(e);
       const out = status === 500 ? { status: 400, body: { code: 'REQUEST.INVALID', message: `请求无法解析：${e.message}`, details: {} } } : { status, body };
-      void (reply as unknown as { code(n: number): { send(b: unknown): void } }).code(out.status).send(out.body);
+      // answered before the hooks run: the security headers are set here
+      void (reply as unknown as { headers(h: object): { code(n: number): { send(b: unknown): void } } }).headers(SECURITY_HEADERS).code(out.status).send(out.body);
     },
   });
   // A body already exactly as its schema says passes a compiled check (exact-check.ts) as it is; any
@@ -64,6 +72,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return exact ? (data: unknown) => (exact(data) ? { value: data } : zod(data)) : zod;
   });
   app.setSerializerCompiler(serializerCompiler);
+  registerSecurityHeaders(app);
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'jixiao 绩效 API', description: '项目支出绩效自评：导入、评分、审核、汇总', version: '0.1.0' } },
     transform: jsonSchemaTransform,
@@ -74,7 +83,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((e, req, reply) => {
     const { status, body } = toApiError(e);
+    // error level for faults of the server only; a refused request is the client's, worth an info line
     if (status >= 500) req.log.error(e);
+    else req.log.info({ code: body.code, status }, body.message);
     return reply.code(status).send(body);
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ code: 'NOT_FOUND', message: `没有这个地址：${req.method} ${req.url}`, details: {} }));
