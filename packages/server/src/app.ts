@@ -35,8 +35,8 @@ export interface AppOptions {
   accounts: AccountStore;
   /** behind a reverse proxy that terminates https: trust its X-Forwarded-* (cookies then get Secure) */
   trustProxy?: TrustProxy;
-  /** login failures allowed per account / per address in 15 minutes (default 5 / 20) */
-  loginLimits?: { perAccount: number; perAddress: number };
+  /** login failures allowed per account from one address / per address / per account from all addresses, in 15 minutes (default 5 / 20 / 50) */
+  loginLimits?: { perAccount: number; perAddress: number; perAccountAll?: number };
   /** uploads larger than this are refused while they stream in; default 20 MB */
   maxUploadBytes?: number;
   logger?: boolean;
@@ -55,11 +55,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: maxUploadBytes,
-    trustProxy: typeof opts.trustProxy === 'object' ? [...opts.trustProxy] : (opts.trustProxy ?? false),
+    // a hop count as proxy-addr understands it: the nearest `hops` addresses are proxies
+    trustProxy: typeof opts.trustProxy === 'number' ? ((_addr: string, i: number) => i < (opts.trustProxy as number)) : opts.trustProxy ? [...opts.trustProxy] : false,
     // malformed URLs and the like, before any route: the same {code, message, details} shape
     frameworkErrors: (e, _req, reply) => {
       const { status, body } = toApiError(e);
-      const out = status === 500 ? { status: 400, body: { code: 'REQUEST.INVALID', message: `请求无法解析：${e.message}`, details: {} } } : { status, body };
+      // an address that cannot even be decoded (`/%`, overlong UTF-8) names nothing here: 404, as any unknown path
+      const out =
+        (e as { code?: string }).code === 'FST_ERR_BAD_URL'
+          ? { status: 404, body: { code: 'NOT_FOUND', message: '没有这个地址（地址编码无效）', details: {} } }
+          : status === 500
+            ? { status: 400, body: { code: 'REQUEST.INVALID', message: `请求无法解析：${e.message}`, details: {} } }
+            : { status, body };
       // answered before the hooks run: the security headers are set here
       void (reply as unknown as { headers(h: object): { code(n: number): { send(b: unknown): void } } }).headers(SECURITY_HEADERS).code(out.status).send(out.body);
     },
@@ -91,7 +98,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ code: 'NOT_FOUND', message: `没有这个地址：${req.method} ${req.url}`, details: {} }));
 
   registerGuard(app, opts.accounts, opts.store);
-  const limiter = new LoginLimiter({ perAccount: opts.loginLimits?.perAccount ?? 5, perAddress: opts.loginLimits?.perAddress ?? 20, windowMs: 15 * 60 * 1000 });
+  const limiter = new LoginLimiter({ perAccount: opts.loginLimits?.perAccount ?? 5, perAddress: opts.loginLimits?.perAddress ?? 20, ...(opts.loginLimits?.perAccountAll && { perAccountAll: opts.loginLimits.perAccountAll }), windowMs: 15 * 60 * 1000 });
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ ok: true, database: opts.database ?? 'unknown' }));
   authRoutes(app, opts.accounts, opts.store, limiter);
   const audits = new DepartmentAudits(opts.store, opts.keptForms);

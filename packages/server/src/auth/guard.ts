@@ -92,7 +92,9 @@ export function registerGuard(app: FastifyInstance, accounts: AccountStore, stor
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req) => {
     const path = pathOf(req.url);
-    if (!path.startsWith('/api/')) return;
+    // Routing is done: a path that matched no API route (`/api/../../etc/passwd`, a typo) goes on to
+    // its 404 — nothing there to protect, and a 404 for everyone (issue 24).
+    if (!path.startsWith('/api/') || !req.routeOptions.url?.startsWith('/api/')) return;
     // Cleared before the change as well as after it, so that no request in between sees the old state.
     if (!SAFE.has(req.method) && CHANGES_ACCESS.test(path)) cache.clear();
     req.auth = await loadAuth(req, accounts, store, Date.now(), cache);
