@@ -30,6 +30,7 @@ const IMPORT_STATUS: Record<string, number> = {
 
 const STORE_STATUS: Record<string, number> = {
   'STORE.DUPLICATE': 409,
+  'IMPORT.ALREADY_COMMITTED': 409,
   'STORE.NOT_FOUND': 404,
   'STORE.NO_PARENT': 422,
   'STORE.NO_PROJECT_NAME': 422,
@@ -45,7 +46,7 @@ export function toApiError(e: unknown): ApiError {
   if (e instanceof NotFound) return make(404, e.code, e.message);
   if (e instanceof ImportError) return make(IMPORT_STATUS[e.code] ?? 422, e.code, e.message, e.details);
   if (e instanceof ExportError) return make(e.code === 'EXPORT.FORMAT_UNSUPPORTED' ? 422 : 503, e.code, e.message, e.details);
-  if (e instanceof StoreError) return make(STORE_STATUS[e.code] ?? 500, e.code, e.message);
+  if (e instanceof StoreError) return make(STORE_STATUS[e.code] ?? 500, e.code, e.message, e.details);
   if (err.validation) return make(400, 'REQUEST.INVALID', `请求参数不正确：${err.message}`, { issues: err.validation });
   // A path the static files refuse (`/../../etc/passwd`, a NUL byte, a directory): for the client
   // simply no such address (issue 24: these were 500s, logged as faults of the server).

@@ -26,7 +26,7 @@ import {
 } from '@jixiao/core';
 import { sql, type ExpressionBuilder, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Connection } from './connect.ts';
-import { StoreError } from './connect.ts';
+import { isUniqueViolation, StoreError } from './connect.ts';
 import type { Database, EvaluationsTable, ReviewsTable } from './schema.ts';
 import { pointsToHundredths, wanYuanToFen } from './units.ts';
 import { diffDocuments } from './diff.ts';
@@ -65,8 +65,21 @@ export class KyselyStore implements Store {
         }
       });
     } catch (e) {
-      throw cause ?? e;
+      const err = cause ?? e;
+      // A concurrent writer got the unique key first (two creates of one form, one department code):
+      // the same answer as when it came second, never a bare database error (issue 24).
+      if (isUniqueViolation(err)) throw new StoreError('STORE.DUPLICATE', '同一内容刚刚已被另一请求保存，本次未保存任何内容；请刷新后查看');
+      throw err;
     }
+  }
+
+  /**
+   * Serialises the imports into one department on PostgreSQL (SQLite runs one transaction at a time
+   * anyway): two concurrent imports of one new project would each see it missing and create it twice,
+   * and each pass the duplicate check before the other commits.
+   */
+  private async lockDepartment(trx: Db, departmentId: number): Promise<void> {
+    if (this.conn.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${0x6a69}, ${departmentId})`.execute(trx);
   }
 
   async listDepartments(): Promise<Department[]> {
@@ -80,14 +93,19 @@ export class KyselyStore implements Store {
   }
 
   async ensureDepartment(d: { code: string; name: string; parentId?: number | null }): Promise<Department> {
-    return this.tx(async (trx) => {
-      const found = await trx.selectFrom('departments').selectAll().where('code', '=', d.code).executeTakeFirst();
-      if (found) return { id: found.id, code: found.code, name: found.name, parentId: found.parent_id };
-      if (d.parentId !== null && d.parentId !== undefined && !(await trx.selectFrom('departments').select('id').where('id', '=', d.parentId).executeTakeFirst()))
-        throw new StoreError('STORE.NO_PARENT', `上级部门 ${d.parentId} 不存在`);
-      const r = await trx.insertInto('departments').values({ code: d.code, name: d.name, parent_id: d.parentId ?? null }).returningAll().executeTakeFirstOrThrow();
-      return { id: r.id, code: r.code, name: r.name, parentId: r.parent_id };
-    });
+    return this.tx((trx) => this.ensureDepartmentIn(trx, d));
+  }
+
+  private async ensureDepartmentIn(trx: Db, d: { code: string; name: string; parentId?: number | null }): Promise<Department> {
+    const find = () => trx.selectFrom('departments').selectAll().where('code', '=', d.code).executeTakeFirst();
+    const found = await find();
+    if (found) return { id: found.id, code: found.code, name: found.name, parentId: found.parent_id };
+    if (d.parentId !== null && d.parentId !== undefined && !(await trx.selectFrom('departments').select('id').where('id', '=', d.parentId).executeTakeFirst()))
+      throw new StoreError('STORE.NO_PARENT', `上级部门 ${d.parentId} 不存在`);
+    // a concurrent request may create the same code between our read and this insert: then it is theirs
+    await trx.insertInto('departments').values({ code: d.code, name: d.name, parent_id: d.parentId ?? null }).onConflict((oc) => oc.column('code').doNothing()).execute();
+    const r = (await find())!;
+    return { id: r.id, code: r.code, name: r.name, parentId: r.parent_id };
   }
 
   async listProjects(departmentId?: number): Promise<Project[]> {
@@ -124,13 +142,55 @@ export class KyselyStore implements Store {
     return saved;
   }
 
-  private async insertEvaluations(input: { departmentId: number; evaluations: Evaluation[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]> {
-    // Scored once per form, outside the transaction: the transaction holds only the writes.
-    const prepared = input.evaluations.map((ev) => ({ ev, score: scoreEvaluation(ev, getScheme(ev.schemeId)) }));
+  async importFiles(input: { department: { id: number } | { code: string; name: string }; files: ReadonlyArray<{ source?: SourceFile; evaluations: Evaluation[] }>; actor: string; commitKey?: string }): Promise<{ departmentId: number; evaluations: StoredEvaluation[] }> {
+    // Scored before the transaction, file by file, so that a form that cannot be stored names its file.
+    const files = input.files.map((f) => {
+      try {
+        return { source: f.source, prepared: this.prepare(f.evaluations) };
+      } catch (e) {
+        throw inFile(e, f.source?.name);
+      }
+    });
+    const out = await this.tx(async (trx) => {
+      const departmentId = 'id' in input.department ? input.department.id : (await this.ensureDepartmentIn(trx, input.department)).id;
+      if (input.commitKey !== undefined) {
+        // first of all: a second commit of the key waits here for the first (PostgreSQL) and then fails on the key
+        const taken = await trx.insertInto('import_commits').values({ key: input.commitKey, department_id: departmentId, at: this.now(), actor: input.actor }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+        if (Number(taken.numInsertedOrUpdatedRows ?? 0n) !== 1) throw new StoreError('IMPORT.ALREADY_COMMITTED', '这次导入已经保存过，不会重复保存', { key: input.commitKey });
+      }
+      const evaluations: StoredEvaluation[] = [];
+      for (const f of files) {
+        if (f.prepared.length === 0) continue;
+        try {
+          evaluations.push(...(await this.insertIn(trx, { departmentId, prepared: f.prepared, actor: input.actor, ...(f.source && { source: f.source }) })));
+        } catch (e) {
+          throw inFile(e, f.source?.name);
+        }
+      }
+      return { departmentId, evaluations };
+    });
+    if (out.evaluations.length >= 500 && this.conn.dialect === 'postgres') await sql`vacuum (analyze) evaluations, projects`.execute(this.db);
+    return out;
+  }
+
+  /** Scored once per form, outside the transaction: the transaction holds only the writes. */
+  private prepare(evaluations: Evaluation[]) {
+    const prepared = evaluations.map((ev) => ({ ev, score: scoreEvaluation(ev, getScheme(ev.schemeId)) }));
     for (const { ev } of prepared) if (ev.project.name.raw.trim() === '') throw new StoreError('STORE.NO_PROJECT_NAME', '自评表缺少项目名称，无法保存');
-    return this.tx(async (trx) => {
+    return prepared;
+  }
+
+  private async insertEvaluations(input: { departmentId: number; evaluations: Evaluation[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]> {
+    const prepared = this.prepare(input.evaluations);
+    return this.tx((trx) => this.insertIn(trx, { departmentId: input.departmentId, prepared, actor: input.actor, ...(input.source && { source: input.source }) }));
+  }
+
+  private async insertIn(trx: Transaction<Database>, input: { departmentId: number; prepared: Array<{ ev: Evaluation; score: EvaluationScore }>; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]> {
+    const { prepared } = input;
+    {
       if (!(await trx.selectFrom('departments').select('id').where('id', '=', input.departmentId).executeTakeFirst()))
         throw new NotFound(`部门 ${input.departmentId} 不存在`);
+      await this.lockDepartment(trx, input.departmentId);
       let sourceId: number | null = null;
       if (input.source) {
         const s = input.source;
@@ -187,7 +247,7 @@ export class KyselyStore implements Store {
         grade: score.grade,
         updatedAt: at,
       }));
-    });
+    }
   }
 
   /** The project id of every form (same order), creating the projects that do not exist yet. */
@@ -244,7 +304,9 @@ export class KyselyStore implements Store {
       const res = await trx.deleteFrom('evaluations').where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
       // a writer between our read and this delete: refuse, the transaction undoes the derived rows' deletion
       if (Number(res.numDeletedRows) !== 1) throw new VersionConflict(toStored(current));
-      await trx.insertInto('changes').values({ evaluation_id: id, version: expectedVersion + 1, at: this.now(), actor, field: '(删除)', before: current.document, after: null }).execute();
+      const at = this.now();
+      await trx.insertInto('changes').values({ evaluation_id: id, version: expectedVersion + 1, at, actor, field: '(删除)', before: current.document, after: null }).execute();
+      await trx.insertInto('deleted_evaluations').values({ evaluation_id: id, department_id: current.department_id, at, actor }).execute();
     });
   }
 
@@ -292,6 +354,13 @@ export class KyselyStore implements Store {
   async lastStatusChange(evaluationId: number): Promise<Change | null> {
     const r = await this.db.selectFrom('changes').selectAll().where('evaluation_id', '=', evaluationId).where('field', '=', '(状态)').orderBy('id', 'desc').limit(1).executeTakeFirst();
     return r ? { id: r.id, evaluationId: r.evaluation_id, version: r.version, at: r.at, actor: r.actor, field: r.field, before: r.before, after: r.after } : null;
+  }
+
+  async evaluationDepartment(id: number): Promise<{ departmentId: number; deleted: boolean } | null> {
+    const live = await this.evaluationStamp(id);
+    if (live) return { departmentId: live.departmentId, deleted: false };
+    const gone = await this.db.selectFrom('deleted_evaluations').select('department_id').where('evaluation_id', '=', id).executeTakeFirst();
+    return gone ? { departmentId: gone.department_id, deleted: true } : null;
   }
 
   async snapshots(evaluationId: number): Promise<Snapshot[]> {
@@ -414,6 +483,15 @@ export class KyselyStore implements Store {
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+/** An import's error with the file it happened in, named in the message and in `details.file`. */
+function inFile(e: unknown, file: string | undefined): unknown {
+  if (file === undefined) return e;
+  if (e instanceof StoreError) return new StoreError(e.code, `文件“${file}”：${e.message}`, { ...e.details, file });
+  if (e instanceof NotFound) return e;
+  if (isUniqueViolation(e)) return new StoreError('STORE.DUPLICATE', `文件“${file}”：同一内容刚刚已被另一请求保存，本次未保存任何内容`, { file });
+  return e;
 }
 
 function derivedColumns(ev: Evaluation, score: EvaluationScore, at: string) {

@@ -138,6 +138,14 @@ export interface Store {
   evaluationVersions(filter: { departmentId: number; year?: number | undefined }): Promise<Array<{ id: number; version: number; updatedAt: string }>>;
   /** inserts forms (creating their projects) and their source file, all or nothing */
   importEvaluations(input: { departmentId: number; evaluations: Evaluation[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]>;
+  /**
+   * Several files' forms in ONE transaction, the department created in it when named by code: all or
+   * nothing; a failure names its file (`details.file`). With `commitKey`, a second commit of the same key
+   * — concurrent or later — fails with IMPORT.ALREADY_COMMITTED and stores nothing (issue 24).
+   */
+  importFiles(input: { department: { id: number } | { code: string; name: string }; files: ReadonlyArray<{ source?: SourceFile; evaluations: Evaluation[] }>; actor: string; commitKey?: string }): Promise<{ departmentId: number; evaluations: StoredEvaluation[] }>;
+  /** the department a form belongs to — or belonged to, once deleted — or null for an id never used */
+  evaluationDepartment(id: number): Promise<{ departmentId: number; deleted: boolean } | null>;
   /** replaces the form if `expectedVersion` is current; records every changed field */
   updateEvaluation(id: number, evaluation: Evaluation, expectedVersion: number, actor: string): Promise<StoredEvaluation>;
   deleteEvaluation(id: number, expectedVersion: number, actor: string): Promise<void>;

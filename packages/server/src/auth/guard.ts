@@ -138,4 +138,15 @@ export async function requireEvaluation(req: FastifyRequest, store: Store, id: n
   return s;
 }
 
+/**
+ * A form's records — history, snapshots — for whoever may read the form, and still after the form was
+ * deleted, by the department it belonged to (issue 24: they became unreadable but to an administrator).
+ */
+export async function requireRecords(req: FastifyRequest, store: Store, id: number): Promise<void> {
+  const a = auth(req);
+  const d = await store.evaluationDepartment(id);
+  // a form deleted before its department was recorded (before migration 0004): an administrator's, as it was
+  if (d ? !inScope(a.scope, d.departmentId) : !a.scope.all) throw new HttpError(404, 'STORE.NOT_FOUND', `自评表 ${id} 不存在`);
+}
+
 export const actorOf = (req: FastifyRequest): string => auth(req).user.username;

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditForm, availableActions, canEditContent, canReview, format, getScheme, reviewedTotal, scoreEvaluation, STATUS_LABELS, type ReviewScore, type Store, type StoredEvaluation } from '@jixiao/core';
 import { EvaluationQuery, EvaluationUpdate, IdParams, NewEvaluation, ScoreRequest, VersionQuery } from '../schemas.ts';
-import { actorOf, auth, requireDepartment, requireEvaluation, requireRole } from '../auth/guard.ts';
+import { actorOf, auth, requireDepartment, requireEvaluation, requireRecords, requireRole } from '../auth/guard.ts';
 import { inScope } from '../auth/scope.ts';
 import { HttpError } from '../errors.ts';
 import type { FastifyRequest } from 'fastify';
@@ -89,9 +89,9 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
     const s = await requireEvaluation(req, store, req.params.id);
     return auditForm(s.evaluation, getScheme(s.schemeId)).findings;
   });
-  r.get('/api/evaluations/:id/history', { schema: { tags: ['自评表'], summary: '修改记录：谁、何时、哪个字段、修改前后（永久保存；已删除的表由管理员查看）', params: IdParams } }, async (req) => {
-    // The history outlives a deleted form; with the form gone only an administrator may read it.
-    if (auth(req).user.role !== 'admin' || (await store.getEvaluation(req.params.id))) await requireEvaluation(req, store, req.params.id);
+  r.get('/api/evaluations/:id/history', { schema: { tags: ['自评表'], summary: '修改记录：谁、何时、哪个字段、修改前后（永久保存；表删除后仍可由原部门查看）', params: IdParams } }, async (req) => {
+    // The history outlives a deleted form: readable by whoever could read the form (its department's users).
+    await requireRecords(req, store, req.params.id);
     const changes = await store.history(req.params.id);
     if (changes.length === 0) throw new HttpError(404, 'STORE.NOT_FOUND', `自评表 ${req.params.id} 没有修改记录`);
     return changes;

@@ -7,8 +7,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditForm, canReview, cmp, getScheme, parseNumberCell, submissionBlockers, transition, ACTION_LABELS, STATUS_LABELS, type Store } from '@jixiao/core';
+import { spreadsheetText } from '@jixiao/office';
 import { HttpError } from '../errors.ts';
-import { actorOf, auth, requireEvaluation } from '../auth/guard.ts';
+import { actorOf, auth, requireEvaluation, requireRecords } from '../auth/guard.ts';
 import { IdParams } from '../schemas.ts';
 import { forUser } from './evaluations.routes.ts';
 
@@ -21,8 +22,9 @@ const ReviewBody = z.object({
     .max(500),
 });
 
+/** A CSV field for Excel: quoted when needed, and never a formula (spreadsheetText; issue 24). */
 const csvCell = (v: string | number | null) => {
-  const t = v === null ? '' : String(v);
+  const t = v === null ? '' : spreadsheetText(String(v));
   return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 };
 
@@ -49,7 +51,7 @@ export function workflowRoutes(app: FastifyInstance, store: Store): void {
   });
 
   r.get('/api/evaluations/:id/snapshots', { schema: { tags: ['审核流程'], summary: '每次提交、审核、复核时冻结的自评表副本', params: IdParams } }, async (req) => {
-    await requireEvaluation(req, store, req.params.id);
+    await requireRecords(req, store, req.params.id);
     return store.snapshots(req.params.id);
   });
 
@@ -75,7 +77,7 @@ export function workflowRoutes(app: FastifyInstance, store: Store): void {
   });
 
   r.get('/api/evaluations/:id/history.csv', { schema: { tags: ['自评表'], summary: '修改记录导出为 CSV（UTF-8，Excel 可直接打开）', params: IdParams } }, async (req, reply) => {
-    await requireEvaluation(req, store, req.params.id);
+    await requireRecords(req, store, req.params.id);
     const rows = await store.history(req.params.id);
     const lines = [['版本', '时间', '修改人', '字段', '修改前', '修改后'], ...rows.map((c) => [c.version, c.at, c.actor, c.field, c.before, c.after])].map((row) => row.map(csvCell).join(','));
     return reply
