@@ -47,7 +47,19 @@ export function toApiError(e: unknown): ApiError {
   if (e instanceof ImportError) return make(IMPORT_STATUS[e.code] ?? 422, e.code, e.message, e.details);
   if (e instanceof ExportError) return make(e.code === 'EXPORT.FORMAT_UNSUPPORTED' ? 422 : 503, e.code, e.message, e.details);
   if (e instanceof StoreError) return make(STORE_STATUS[e.code] ?? 500, e.code, e.message, e.details);
-  if (err.validation) return make(400, 'REQUEST.INVALID', `请求参数不正确：${err.message}`, { issues: err.validation });
+  if (err.validation) {
+    // A value outside the domain (a money, points, year or text bound of the model): its own code and
+    // the field, so that a client can point at it (issue 24).
+    const issues = err.validation as Array<{ keyword?: string; instancePath?: string; message?: string; params?: { origin?: string } }>;
+    const bound = issues.find((i) => i.keyword === 'too_big' || (i.keyword === 'too_small' && i.params?.origin === 'number') || (i.keyword === 'invalid_format' && i.message?.startsWith('数值超出范围')));
+    if (bound) {
+      const field = (bound.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+      const tooLong = bound.keyword === 'too_big' && (bound.params?.origin === 'string' || bound.params?.origin === 'array');
+      const said = bound.message && /[\u4e00-\u9fa5]/.test(bound.message) ? bound.message : tooLong ? '文字过长或项目过多' : '超出允许范围';
+      return make(422, tooLong ? 'VALUE.TOO_LONG' : 'VALUE.OUT_OF_RANGE', `“${field}”${said}`, { field, issues });
+    }
+    return make(400, 'REQUEST.INVALID', `请求参数不正确：${err.message}`, { issues: err.validation });
+  }
   // A path the static files refuse (`/../../etc/passwd`, a NUL byte, a directory): for the client
   // simply no such address (issue 24: these were 500s, logged as faults of the server).
   if (err.code === 'FST_STATIC_FORBIDDEN_PATH' || err.code === 'ENOENT' || err.code === 'ENAMETOOLONG' || err.code === 'EISDIR' || err.statusCode === 404)
