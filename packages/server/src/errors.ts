@@ -51,7 +51,7 @@ export function toApiError(e: unknown): ApiError {
     // A value outside the domain (a money, points, year or text bound of the model): its own code and
     // the field, so that a client can point at it (issue 24).
     const issues = err.validation as Array<{ keyword?: string; instancePath?: string; message?: string; params?: { origin?: string } }>;
-    const bound = issues.find((i) => i.keyword === 'too_big' || (i.keyword === 'too_small' && i.params?.origin === 'number') || (i.keyword === 'invalid_format' && i.message?.startsWith('数值超出范围')));
+    const bound = (err as { validationContext?: string }).validationContext !== 'body' ? undefined : issues.find((i) => i.keyword === 'too_big' || (i.keyword === 'too_small' && i.params?.origin === 'number') || (i.keyword === 'invalid_format' && i.message?.startsWith('数值超出范围')));
     if (bound) {
       const field = (bound.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
       const tooLong = bound.keyword === 'too_big' && (bound.params?.origin === 'string' || bound.params?.origin === 'array');

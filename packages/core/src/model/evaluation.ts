@@ -42,8 +42,8 @@ const NameField = z.object({ raw: z.string().max(NAME_MAX, tooLong(NAME_MAX)), s
 export const outOfRangeMessage = (kind: NumberKind) => `数值超出范围：${NUMBER_BOUNDS[kind].label}`;
 
 /**
- * A decimal string such as "16.94" or "-0.5": exact, no exponent, with at most 20 digits either side
- * of the point (values/bounds.ts) — a longer one is refused before any arithmetic.
+ * A decimal string such as "16.94" or "-0.5": exact, no exponent, with at most 20 digits before the
+ * point and 40 after it (values/bounds.ts) — a longer one is refused before any arithmetic.
  */
 export const DecimalString = z.string().regex(boundedDecimalPattern('decimal'), outOfRangeMessage('decimal'));
 const decimalOf = (kind: NumberKind) => z.string().regex(boundedDecimalPattern(kind), outOfRangeMessage(kind));

@@ -129,7 +129,7 @@ function parseValueUncached(raw: string): ParsedValue {
     return { kind: 'quantity', raw, op: simple[1] ? SIMPLE_OPS[simple[1]]! : null, value, unit: simple[3]!, approximate: false };
   }
   // refused before any arithmetic (issue 24: a million digits held the CPU for seconds)
-  if (TOO_MANY_DIGITS.test(toHalfWidth(raw))) return { kind: 'unparseable', raw, reason: `数字超过 ${MAX_DIGITS} 位，不是有效的指标值` };
+  if (TOO_MANY_DIGITS.test(raw)) return { kind: 'unparseable', raw, reason: `数字超过 ${MAX_DIGITS} 位，不是有效的指标值` };
   const cleaned = cleanCell(raw);
   let t = toHalfWidth(cleaned).replace(/\s+/g, '');
   if (EMPTY_MARKS.has(t)) return { kind: 'empty', raw };
@@ -283,9 +283,9 @@ function parseDate(t: string): DateValue | null {
 
 /** Parse a number-only cell (budget figures, points, scores): `16.94`, `10.00分`, `100%`, `１７`. */
 export function parseNumberCell(raw: string): string | null {
-  const t = toHalfWidth(cleanCell(raw)).replace(/\s+/g, '').replace(/[。.]+$/, '');
   // more digits than any figure of a form: not a number (issue 24), and never handed to Decimal
-  if (TOO_MANY_DIGITS.test(t)) return null;
+  if (raw.length > 200 || TOO_MANY_DIGITS.test(raw)) return null;
+  const t = toHalfWidth(cleanCell(raw)).replace(/\s+/g, '').replace(/[。.]+$/, '');
   const m = /^(-?\d+(?:,\d{3})*(?:\.\d+)?)(分|%|万元|元)?$/.exec(t);
   if (!m) return null;
   return new Dec(m[1]!.replace(/,/g, '')).toFixed();
