@@ -162,7 +162,8 @@ describe.skipIf(!haveBrowser)('stored script payloads in chromium', { timeout: 2
     await page.getByTestId('import-preview').waitFor();
     await expect.poll(() => page.getByTestId('import-preview').textContent()).toContain("<img src=x onerror=\"window.__pwned='import'\">");
     const state = await page.evaluate(() => {
-      const w = window as unknown as { __pwned?: string; __injected: string[]; __csp: string[]; parent: { __pwned?: string } };
+      // runs in the page: its globalThis is the window
+      const w = globalThis as unknown as { __pwned?: string; __injected: string[]; __csp: string[] };
       return { pwned: w.__pwned ?? null, injected: w.__injected, csp: w.__csp };
     });
     expect(state.pwned).toBeNull();
@@ -191,14 +192,14 @@ describe.skipIf(!haveBrowser)('stored script payloads in chromium', { timeout: 2
     const res = await page.goto(`${app.url}/`);
     expect(res!.headers()['content-security-policy']).toContain("script-src 'self'");
     const { csp } = (await walk(page).catch(async (e: Error) => {
-      throw new Error(`${e.message}\nCSP violations: ${JSON.stringify(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))}`);
+      throw new Error(`${e.message}\nCSP violations: ${JSON.stringify(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp))}`);
     })) as unknown as { csp: string[] };
     expect(csp).toEqual([]);
     await page.goto(`${app.url}/#/overview?dept=${dept}&year=2023`);
     for (const label of ['等级分布', '得分与执行率', '预算与执行']) await expect.poll(() => page.locator(`[aria-label="${label}"] svg`).count()).toBe(1);
     // the scatter drew a point per form
     expect(await hoverChart(page, '得分与执行率')).toBeGreaterThanOrEqual(ids.length);
-    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    expect(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp)).toEqual([]);
     await context.close();
   });
 });
