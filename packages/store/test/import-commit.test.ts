@@ -96,6 +96,16 @@ describe.each(targets)('import commits on $name', (target) => {
     expect(new Set(all.map((d) => d.id)).size).toBe(1);
   });
 
+  it('money that would not be exact whole 分 is refused by the store itself, nothing half-stored (issue 24: a float on SQLite, a 500 on PostgreSQL)', async () => {
+    const dept = await store.ensureDepartment({ code: 'huge', name: '巨额部门' });
+    const huge = '1' + '0'.repeat(25);
+    const ev = renamed(hebei[2]!, '巨额项目');
+    const bad = { ...ev, budget: { ...ev.budget, lines: ev.budget.lines.map((l, i) => (i === 0 ? { ...l, adjusted: { raw: huge, value: huge } } : l)) } };
+    await expect(store.importEvaluations({ departmentId: dept.id, evaluations: [bad], actor: 't' })).rejects.toMatchObject({ code: 'STORE.VALUE_OUT_OF_RANGE' });
+    expect(await store.listEvaluations({ departmentId: dept.id })).toEqual([]);
+    expect((await store.departmentTotals()).length).toBeGreaterThan(0);
+  });
+
   it('a deleted form still belongs to its department', async () => {
     const dept = await store.ensureDepartment({ code: 'deleted', name: '删除部门' });
     const [saved] = await store.importEvaluations({ departmentId: dept.id, evaluations: [renamed(hebei[1]!, '将被删除的项目')], actor: 't' });
