@@ -39,7 +39,8 @@ export interface AppOptions {
   loginLimits?: { perAccount: number; perAddress: number; perAccountAll?: number };
   /** uploads larger than this are refused while they stream in; default 20 MB */
   maxUploadBytes?: number;
-  logger?: boolean;
+  /** true: pino to stdout (serve.ts); or where its lines go (tests read the levels) */
+  logger?: boolean | { level?: string; stream: { write(line: string): void } };
   /** database kind, shown by /api/health */
   database?: string;
   /** LibreOffice queue for PDF downloads; without it a PDF request is a 503 */

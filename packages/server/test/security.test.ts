@@ -66,12 +66,15 @@ describe('headers on every response', () => {
 
 describe('every path that is not a route is a 404, never a 500', () => {
   it('traversals, encoded traversals, NUL bytes and directories: 404 NOT_FOUND, nothing logged as an error', async () => {
+    // the app's own log lines, to read their levels (pino: 50 is error)
+    const lines: Array<{ level: number; msg?: string }> = [];
+    const web = join(mkdtempSync(join(tmpdir(), 'jixiao-security-web-')), 'web');
+    mkdirSync(join(web, 'assets'), { recursive: true });
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>t</title>');
+    const logged = await buildApp({ store, accounts, webRoot: web, logger: { level: 'info', stream: { write: (l: string) => void lines.push(JSON.parse(l) as { level: number }) } } });
     // over a real socket: inject() would normalise `..` before the server sees it
-    await server.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = server.server.address() as { port: number };
-    const errors: unknown[] = [];
-    const original = server.log.error.bind(server.log);
-    server.log.error = ((...args: unknown[]) => void errors.push(args)) as typeof server.log.error;
+    await logged.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = logged.server.address() as { port: number };
     const { request } = await import('node:http');
     const get = (path: string) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -89,8 +92,26 @@ describe('every path that is not a route is a 404, never a 500', () => {
       expect(JSON.parse(res.body), path).toMatchObject({ code: 'NOT_FOUND' });
       expect(res.body).not.toContain('root:');
     }
-    expect(errors).toEqual([]);
-    server.log.error = original;
+    // client mistakes: an info line each, no error
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+    expect(lines.some((l) => l.level === 30 && l.msg === '没有这个地址')).toBe(true);
+    await logged.close();
+  });
+
+  it('a fault of the server is a 500 INTERNAL, logged at error level; a refused request is not', async () => {
+    const lines: Array<{ level: number }> = [];
+    const app = await buildApp({ store, accounts, logger: { level: 'info', stream: { write: (l: string) => void lines.push(JSON.parse(l) as { level: number }) } } });
+    // a route that fails as a bug would (outside /api: no session needed)
+    app.get('/boom-for-test', async () => {
+      throw new Error('boom');
+    });
+    const res = await app.inject('/boom-for-test');
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toMatchObject({ code: 'INTERNAL' });
+    expect(lines.filter((l) => l.level >= 50)).toHaveLength(1);
+    expect((await app.inject('/api/departments')).statusCode).toBe(401);
+    expect(lines.filter((l) => l.level >= 50)).toHaveLength(1);
+    await app.close();
   });
 });
 
