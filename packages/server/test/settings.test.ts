@@ -54,3 +54,23 @@ describe('settingsFromEnv', () => {
     expect(settingsFromEnv({ JIXIAO_TRUST_PROXY: 'off' }).trustProxy).toBe(false);
   });
 });
+
+describe('serve binds this machine only unless told otherwise (issue 24)', () => {
+  it('127.0.0.1 by default; the HOST / --host address when given', { timeout: 60_000 }, async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { serve } = await import('../src/index.ts');
+    const quiet = process.stdout.write.bind(process.stdout);
+    process.stdout.write = (() => true) as typeof process.stdout.write; // the first-start password notice
+    try {
+      for (const [host, expected] of [[undefined, '127.0.0.1'], ['0.0.0.0', '0.0.0.0']] as const) {
+        const { app } = await serve({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'jixiao-serve-')), demo: false, pdfWarm: false, ...(host && { host }) });
+        expect((app.server.address() as { address: string }).address).toBe(expected);
+        await app.close();
+      }
+    } finally {
+      process.stdout.write = quiet;
+    }
+  });
+});
