@@ -5,12 +5,15 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { departmentName, disclosureText, getScheme, overallReport, type Store, type StoredEvaluation } from '@jixiao/core';
+import { departmentName, disclosureText, getScheme, outOfRangeMessage, overallReport, type Store, type StoredEvaluation } from '@jixiao/core';
 import { reviewedTotals, type DepartmentAudits } from './department-data.ts';
 import { checkFormat, departmentDocument, DOCUMENT_FORMATS, fileName, formDocument, MIME, renderDocument, type DocumentFormat, type DocumentKind, type OfficialDocument, type PdfConverter } from '@jixiao/office';
 import { IdParams } from '../schemas.ts';
 import { requireDepartment, requireEvaluation } from '../auth/guard.ts';
 import { HttpError } from '../errors.ts';
+
+/** 万元, within the money bound of the forms (values/bounds.ts): a huge figure is refused before any arithmetic */
+const SPENDING = /^\d{1,9}(\.\d{1,10})?$/;
 
 const Format = z.enum(DOCUMENT_FORMATS).default('docx').describe('docx、xlsx（自评表、汇总表）或 pdf');
 const Scores = z.enum(['claimed', 'computed']).default('claimed').describe('claimed：保留与计算值不同的填报得分（默认）；computed：一律输出计算得分');
@@ -25,7 +28,7 @@ const DepartmentQuery = z.object({
     .regex(/^\d+(,\d+)*$/, '项目序号用逗号分隔，如 1,3,5')
     .optional()
     .describe('公开说明：附表和综述的项目序号（汇总表中的序号，从 1 起）'),
-  projectSpending: z.string().regex(/^\d+(\.\d+)?$/).optional().describe('公开说明：一般公共预算项目支出总额，万元'),
+  projectSpending: z.string().regex(SPENDING, outOfRangeMessage('money')).optional().describe('公开说明：一般公共预算项目支出总额，万元'),
 });
 /** The same choices in a JSON body, with the user's texts for the report's slots (too long for a URL). */
 const DepartmentBody = z.object({
@@ -33,7 +36,7 @@ const DepartmentBody = z.object({
   scores: Scores,
   year: z.number().int().min(1990).max(2100).optional(),
   projects: z.array(z.number().int().positive()).max(500).optional().describe('公开说明：附表和综述的项目序号（从 1 起）'),
-  projectSpending: z.string().regex(/^\d+(\.\d+)?$/).optional(),
+  projectSpending: z.string().regex(SPENDING, outOfRangeMessage('money')).optional(),
   fills: z.record(z.string().max(200), z.string().max(20_000)).optional().describe('报告中待编辑段落的文字，键为段落编号'),
 });
 const ContentQuery = DepartmentQuery.omit({ format: true, scores: true }).extend({ kind: z.enum(['report', 'disclosure']) });
