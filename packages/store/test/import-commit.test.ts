@@ -106,6 +106,22 @@ describe.each(targets)('import commits on $name', (target) => {
     expect((await store.departmentTotals()).length).toBeGreaterThan(0);
   });
 
+  it('money at the bound stays exact whole 分 on the engine, also summed past 2^53 (各部门汇总)', async () => {
+    const dept = await store.ensureDepartment({ code: 'max-money', name: '上限部门' });
+    const max = '999999999.99'; // 万元, the largest two-decimal figure within the bound
+    const forms = Array.from({ length: 10 }, (_, i) => {
+      const ev = renamed(hebei[i % hebei.length]!, `上限项目${i}`);
+      const lines = ev.budget.lines.map((l, k) => (k === 0 ? { ...l, initial: { raw: max, value: max }, adjusted: { raw: max, value: max }, executed: { raw: max, value: max } } : l));
+      return { ...ev, budget: { ...ev.budget, lines } };
+    });
+    const saved = await store.importEvaluations({ departmentId: dept.id, evaluations: forms, actor: 't' });
+    const rows = await store.summaryRows(dept.id);
+    expect(rows.map((r) => r.budgetFen)).toEqual(saved.map(() => 999_999_999_990_000));
+    const mine = (await store.departmentTotals()).filter((t) => t.departmentId === dept.id);
+    // 10 × 999,999,999,990,000 分 = 9,999,999,999,900,000: beyond 2^53, exact as a bigint
+    expect(mine.reduce((a, t) => a + t.budgetFen, 0n)).toBe(9_999_999_999_900_000n);
+  });
+
   it('a deleted form still belongs to its department', async () => {
     const dept = await store.ensureDepartment({ code: 'deleted', name: '删除部门' });
     const [saved] = await store.importEvaluations({ departmentId: dept.id, evaluations: [renamed(hebei[1]!, '将被删除的项目')], actor: 't' });
