@@ -66,7 +66,7 @@ export function recognizeDocument(doc: GridDocument): Recognized {
     ev.layout = layout;
     ev.source = { file, index: k };
     // figures and texts outside the domain's bounds: reported, never stored as such (issue 24)
-    for (const b of boundEvaluation(ev)) notes.push({ code: b.code, message: `第 ${k + 1} 张表 ${b.field}：${b.message}`, ...(b.src && { src: b.src }) });
+    for (const b of boundEvaluation(ev)) notes.push({ code: b.code, message: `第 ${k + 1} 张表${b.label}：${b.message}`, ...(b.src && { src: b.src }) });
     return ev;
   });
   // 资金类型 is written in the department's 汇总表, not on the forms: take it from there (with its cell).
