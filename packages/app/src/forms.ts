@@ -224,14 +224,23 @@ export class FormUseCases {
     return this.store.reviews(id);
   }
 
+  /**
+   * A form's records — history and frozen copies — outlive it: readable by whoever could read the form
+   * (its department's users), deleted or not; a form deleted before its department was recorded
+   * (before migration 0005) by an administrator only.
+   */
+  private async records(actor: Actor, id: number): Promise<void> {
+    const d = await this.store.evaluationDepartment(id);
+    if (d ? !actor.sees(d.departmentId) : actor.role !== 'admin') throw new AppError('STORE.NOT_FOUND', `表 ${id} 不存在`, { id });
+  }
+
   async snapshots(actor: Actor, id: number) {
-    await this.find(actor, id);
+    await this.records(actor, id);
     return this.store.snapshots(id);
   }
 
-  /** The history; it outlives a deleted form, which only an administrator may then read. */
   async history(actor: Actor, id: number) {
-    if (actor.role !== 'admin' || (await this.store.getEvaluation(id))) await this.find(actor, id);
+    await this.records(actor, id);
     const changes = await this.store.history(id);
     if (changes.length === 0) throw new AppError('STORE.NOT_FOUND', `表 ${id} 没有修改记录`);
     return changes;

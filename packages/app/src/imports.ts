@@ -1,6 +1,7 @@
 /**
  * Storing forms read from files (the import preview's commit, `jixiao import --db`, the demo data):
- * each form checked by its kind once, then stored with its source file, all or nothing per file.
+ * each form scored by its kind for its figures, then every file stored in ONE transaction with its
+ * source — all or nothing, a failure naming its file — and, with a commit key, at most once (issue 24).
  */
 import { selfEvaluationKind, type Evaluation, type SourceFile, type Store, type StoredEvaluation } from '@jixiao/core';
 import type { Actor } from './actor.ts';
@@ -13,9 +14,18 @@ export interface ImportedFile {
   evaluations: readonly Evaluation[];
 }
 
-export async function storeImported(store: Store, actor: Actor, departmentId: number, file: ImportedFile): Promise<StoredEvaluation[]> {
+/** Where a commit goes: an existing department, or a new one by code (an administrator's). */
+export type ImportTarget = { id: number } | { code: string; name: string };
+
+export async function commitImportedFiles(store: Store, actor: Actor, department: ImportTarget, files: readonly ImportedFile[], commitKey?: string): Promise<{ departmentId: number; evaluations: StoredEvaluation[] }> {
   if (actor.role !== 'filler' && actor.role !== 'admin') throw new AppError('AUTH.FORBIDDEN', `当前账号（${actor.displayName}）不能导入，导入由填报人进行`);
-  if (!actor.sees(departmentId)) throw new AppError('STORE.NOT_FOUND', `部门 ${departmentId} 不存在`);
-  const forms = file.evaluations.map((ev) => preparedForStorage(selfEvaluationKind.id, ev));
-  return store.importEvaluations({ departmentId, forms, source: file.source, actor: actor.username });
+  if ('id' in department ? !actor.sees(department.id) : actor.role !== 'admin')
+    throw 'id' in department ? new AppError('STORE.NOT_FOUND', `部门 ${department.id} 不存在`) : new AppError('AUTH.FORBIDDEN', `当前账号（${actor.displayName}）不能新建部门`);
+  const prepared = files.map((f) => ({ source: f.source, forms: f.evaluations.map((ev) => preparedForStorage(selfEvaluationKind.id, ev)) }));
+  return store.importFiles({ department, files: prepared, actor: actor.username, ...(commitKey !== undefined && { commitKey }) });
+}
+
+/** One file's forms into a department (the CLI and the demo data). */
+export async function storeImported(store: Store, actor: Actor, departmentId: number, file: ImportedFile): Promise<StoredEvaluation[]> {
+  return (await commitImportedFiles(store, actor, { id: departmentId }, [file])).evaluations;
 }

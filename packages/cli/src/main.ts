@@ -102,6 +102,7 @@ export function buildProgram(): Command {
     .command('serve')
     .description('启动网页与接口服务（同 npm start）')
     .option('--port <n>', '端口（默认 3000，或 PORT）')
+    .option('--host <address>', '监听地址（默认 127.0.0.1 仅本机；0.0.0.0 对外开放；或 HOST）')
     .option('--data-dir <dir>', '数据目录（默认 ./data，或 JIXIAO_DATA_DIR）')
     .option('--database-url <url>', 'PostgreSQL 地址（或 DATABASE_URL）')
     .option('--no-demo', '首次启动时不载入演示数据')

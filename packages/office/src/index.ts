@@ -19,6 +19,7 @@ export * from './export/form-layouts.ts';
 export type { FormExportOptions, ScorePolicy } from './export/form-context.ts';
 export * from './export/render-docx.ts';
 export * from './export/render-xlsx.ts';
+export * from './export/spreadsheet-text.ts';
 export * from './export/pdf.ts';
 export * from './export/summary-layout.ts';
 export * from './export/report-layout.ts';

@@ -9,6 +9,7 @@ import type { Block, Cell, GridDocument } from './grid.ts';
 import { ImportError } from './errors.ts';
 import { boundedUnzip } from './bounded-unzip.ts';
 import { DEFAULT_LIMITS, refuse, type ImportLimits } from './limits.ts';
+import { plainSpreadsheetText } from './export/spreadsheet-text.ts';
 
 type XCell = ExcelJS.Cell;
 
@@ -16,7 +17,7 @@ type XCell = ExcelJS.Cell;
 export function cellToText(cell: XCell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
+  if (typeof v === 'string') return plainSpreadsheetText(v);
   if (typeof v === 'number') return formatNumber(v, cell.numFmt);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return `${v.getUTCFullYear()}年${v.getUTCMonth() + 1}月${v.getUTCDate()}日`;

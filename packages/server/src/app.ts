@@ -13,6 +13,7 @@ import { LoginLimiter } from './auth/login-limiter.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { workflowRoutes } from './routes/workflow.routes.ts';
 import { toApiError } from './errors.ts';
+import { registerSecurityHeaders, SECURITY_HEADERS } from './security-headers.ts';
 import { departmentRoutes } from './routes/departments.routes.ts';
 import { DepartmentUseCases, FormUseCases } from '@jixiao/app';
 import { evaluationRoutes } from './routes/evaluations.routes.ts';
@@ -20,17 +21,24 @@ import { DEFAULT_PREVIEW_CAPS, importRoutes, type PreviewCaps } from './routes/i
 import { documentRoutes } from './routes/documents.routes.ts';
 import { ParsePool, type ParsePoolOptions, type PdfConverter } from '@jixiao/office';
 
+/**
+ * Which proxies' X-Forwarded-* headers to believe: how many hops, or their addresses/networks; never
+ * every hop, where a client's own header would choose its address for the login limiter.
+ */
+export type TrustProxy = false | number | readonly string[];
+
 export interface AppOptions {
   store: Store;
   /** users and sessions: every /api route but the login needs one */
   accounts: AccountStore;
   /** behind a reverse proxy that terminates https: trust its X-Forwarded-* (cookies then get Secure) */
-  trustProxy?: boolean;
-  /** login failures allowed per account / per address in 15 minutes (default 5 / 20) */
-  loginLimits?: { perAccount: number; perAddress: number };
+  trustProxy?: TrustProxy;
+  /** login failures allowed per account from one address / per address / per account from all addresses, in 15 minutes (default 5 / 20 / 50) */
+  loginLimits?: { perAccount: number; perAddress: number; perAccountAll?: number };
   /** uploads larger than this are refused while they stream in; default 20 MB */
   maxUploadBytes?: number;
-  logger?: boolean;
+  /** true: pino to stdout (serve.ts); or where its lines go (tests read the levels) */
+  logger?: boolean | { level?: string; stream: { write(line: string): void } };
   /** database kind, shown by /api/health */
   database?: string;
   /** LibreOffice queue for PDF downloads; without it a PDF request is a 503 */
@@ -51,12 +59,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: maxUploadBytes,
-    trustProxy: opts.trustProxy ?? false,
+    // a hop count as proxy-addr understands it: the nearest `hops` addresses are proxies
+    trustProxy: typeof opts.trustProxy === 'number' ? ((_addr: string, i: number) => i < (opts.trustProxy as number)) : opts.trustProxy ? [...opts.trustProxy] : false,
     // malformed URLs and the like, before any route: the same {code, message, details} shape
     frameworkErrors: (e, _req, reply) => {
       const { status, body } = toApiError(e);
-      const out = status === 500 ? { status: 400, body: { code: 'REQUEST.INVALID', message: `请求无法解析：${e.message}`, details: {} } } : { status, body };
-      void (reply as unknown as { code(n: number): { send(b: unknown): void } }).code(out.status).send(out.body);
+      // an address that cannot even be decoded (`/%`, overlong UTF-8) names nothing here: 404, as any unknown path
+      const out =
+        (e as { code?: string }).code === 'FST_ERR_BAD_URL'
+          ? { status: 404, body: { code: 'NOT_FOUND', message: '没有这个地址（地址编码无效）', details: {} } }
+          : status === 500
+            ? { status: 400, body: { code: 'REQUEST.INVALID', message: `请求无法解析：${e.message}`, details: {} } }
+            : { status, body };
+      // answered before the hooks run: the security headers are set here
+      void (reply as unknown as { headers(h: object): { code(n: number): { send(b: unknown): void } } }).headers(SECURITY_HEADERS).code(out.status).send(out.body);
     },
   });
   // Request bodies, queries and parameters are checked by zod's own parse (its compiled object parsing);
@@ -64,6 +80,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // hand-compiled fast path: bench/README.md, api.
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerSecurityHeaders(app);
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'jixiao 绩效 API', description: '项目支出绩效自评：导入、评分、审核、汇总', version: '0.1.0' } },
     transform: jsonSchemaTransform,
@@ -74,13 +91,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((e, req, reply) => {
     const { status, body } = toApiError(e);
+    // error level for faults of the server only; a refused request is the client's, worth an info line
     if (status >= 500) req.log.error(e);
+    else req.log.info({ code: body.code, status }, body.message);
     return reply.code(status).send(body);
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ code: 'NOT_FOUND', message: `没有这个地址：${req.method} ${req.url}`, details: {} }));
 
   registerGuard(app, opts.accounts, opts.store);
-  const limiter = new LoginLimiter({ perAccount: opts.loginLimits?.perAccount ?? 5, perAddress: opts.loginLimits?.perAddress ?? 20, windowMs: 15 * 60 * 1000 });
+  const limiter = new LoginLimiter({ perAccount: opts.loginLimits?.perAccount ?? 5, perAddress: opts.loginLimits?.perAddress ?? 20, ...(opts.loginLimits?.perAccountAll && { perAccountAll: opts.loginLimits.perAccountAll }), windowMs: 15 * 60 * 1000 });
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ ok: true, database: opts.database ?? 'unknown' }));
   authRoutes(app, opts.accounts, opts.store, limiter);
   // the use cases (packages/app): the routes translate HTTP to them and back

@@ -45,6 +45,6 @@ export const ScoreRequest = z.object({ evaluation: Evaluation, schemeId: z.strin
 export const CommitImport = z
   .object({
     departmentId: z.number().int().positive().optional(),
-    department: z.object({ code: z.string().min(1), name: z.string().min(1) }).optional(),
+    department: z.object({ code: z.string().min(1).max(64), name: z.string().min(1).max(200) }).optional(),
   })
   .refine((b) => b.departmentId !== undefined || b.department !== undefined, { message: '需要 departmentId 或 department' });

@@ -179,7 +179,8 @@ describe('import: upload → preview → commit', () => {
     const file = await get(`/api/source-files/${sha}`);
     expect(file.statusCode).toBe(200);
     expect(Buffer.compare(file.rawPayload, Buffer.from(docx))).toBe(0);
-    expectError(await app.inject({ method: 'POST', url: `/api/import/${preview.token}/commit`, payload: { departmentId: 1 } }), 404, 'IMPORT.PREVIEW_EXPIRED');
+    // one preview commits once (issue 24): a second commit is told so
+    expectError(await app.inject({ method: 'POST', url: `/api/import/${preview.token}/commit`, payload: { departmentId: 1 } }), 409, 'IMPORT.ALREADY_COMMITTED');
   });
 
   it('a PDF with a text layer is read; a scan (no text) is refused with IMPORT.PDF_NO_TEXT', async () => {

@@ -64,7 +64,7 @@ describe('login, cookie, CSRF, expiry', () => {
     expect(plain).toMatch(/HttpOnly/);
     expect(plain).toMatch(/SameSite=Strict/);
     expect(plain).not.toMatch(/Secure/);
-    const proxied = await buildApp({ store, accounts, trustProxy: true });
+    const proxied = await buildApp({ store, accounts, trustProxy: 1 });
     const secure = String((await proxied.inject({ method: 'POST', url: '/api/login', payload: { username: 'admin', password: TEST_PASSWORD }, headers: { 'x-forwarded-proto': 'https' } })).headers['set-cookie']);
     expect(secure).toMatch(/Secure/);
     await proxied.close();

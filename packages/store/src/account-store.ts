@@ -109,7 +109,9 @@ export class KyselyAccountStore implements AccountStore {
     await this.db.deleteFrom('sessions').where('id', '=', id).execute();
   }
 
-  async deleteUserSessions(userId: number): Promise<void> {
-    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  async deleteUserSessions(userId: number, exceptSessionId?: string): Promise<void> {
+    let q = this.db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (exceptSessionId !== undefined) q = q.where('id', '<>', exceptSessionId);
+    await q.execute();
   }
 }

@@ -19,9 +19,17 @@ export class StoreError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** what the caller may show beside the message, e.g. `{ file }` for the file of an import that failed */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
+}
+
+/** A unique key's violation (PostgreSQL 23505, SQLite's UNIQUE/PRIMARY KEY): someone else wrote it first. */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 // PostgreSQL returns bigint (int8) as text so as not to lose precision; our 分 values stay far below 2^53.

@@ -28,7 +28,7 @@ import {
 } from '@jixiao/core';
 import { sql, type ExpressionBuilder, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Connection } from './connect.ts';
-import { StoreError } from './connect.ts';
+import { isUniqueViolation, StoreError } from './connect.ts';
 import type { Database, EvaluationsTable, ReviewsTable } from './schema.ts';
 import { diffDocuments } from './diff.ts';
 
@@ -67,8 +67,21 @@ export class KyselyStore implements Store {
         }
       });
     } catch (e) {
-      throw uniqueViolation(cause ?? e) ? new StoreError('STORE.DUPLICATE', '同一项目、同一年度的同类表已存在（可能刚由他人创建），未保存任何内容') : (cause ?? e);
+      const err = cause ?? e;
+      // A concurrent writer got the unique key first (two creates of one form, one department code):
+      // the same answer as when it came second, never a bare database error (issue 24).
+      if (isUniqueViolation(err)) throw new StoreError('STORE.DUPLICATE', '同一内容刚刚已被另一请求保存，本次未保存任何内容；请刷新后查看');
+      throw err;
     }
+  }
+
+  /**
+   * Serialises the imports into one department on PostgreSQL (SQLite runs one transaction at a time
+   * anyway): two concurrent imports of one new project would each see it missing and create it twice,
+   * and each pass the duplicate check before the other commits.
+   */
+  private async lockDepartment(trx: Db, departmentId: number): Promise<void> {
+    if (this.conn.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${0x6a69}, ${departmentId})`.execute(trx);
   }
 
   async listDepartments(): Promise<Department[]> {
@@ -82,14 +95,19 @@ export class KyselyStore implements Store {
   }
 
   async ensureDepartment(d: { code: string; name: string; parentId?: number | null }): Promise<Department> {
-    return this.tx(async (trx) => {
-      const found = await trx.selectFrom('departments').selectAll().where('code', '=', d.code).executeTakeFirst();
-      if (found) return { id: found.id, code: found.code, name: found.name, parentId: found.parent_id };
-      if (d.parentId !== null && d.parentId !== undefined && !(await trx.selectFrom('departments').select('id').where('id', '=', d.parentId).executeTakeFirst()))
-        throw new StoreError('STORE.NO_PARENT', `上级部门 ${d.parentId} 不存在`);
-      const r = await trx.insertInto('departments').values({ code: d.code, name: d.name, parent_id: d.parentId ?? null }).returningAll().executeTakeFirstOrThrow();
-      return { id: r.id, code: r.code, name: r.name, parentId: r.parent_id };
-    });
+    return this.tx((trx) => this.ensureDepartmentIn(trx, d));
+  }
+
+  private async ensureDepartmentIn(trx: Db, d: { code: string; name: string; parentId?: number | null }): Promise<Department> {
+    const find = () => trx.selectFrom('departments').selectAll().where('code', '=', d.code).executeTakeFirst();
+    const found = await find();
+    if (found) return { id: found.id, code: found.code, name: found.name, parentId: found.parent_id };
+    if (d.parentId !== null && d.parentId !== undefined && !(await trx.selectFrom('departments').select('id').where('id', '=', d.parentId).executeTakeFirst()))
+      throw new StoreError('STORE.NO_PARENT', `上级部门 ${d.parentId} 不存在`);
+    // a concurrent request may create the same code between our read and this insert: then it is theirs
+    await trx.insertInto('departments').values({ code: d.code, name: d.name, parent_id: d.parentId ?? null }).onConflict((oc) => oc.column('code').doNothing()).execute();
+    const r = (await find())!;
+    return { id: r.id, code: r.code, name: r.name, parentId: r.parent_id };
   }
 
   async listProjects(departmentId?: number): Promise<Project[]> {
@@ -145,12 +163,55 @@ export class KyselyStore implements Store {
     return saved;
   }
 
-  private async insertEvaluations(input: { departmentId: number; forms: readonly PreparedForm[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]> {
-    const prepared = input.forms.map((f) => ({ ev: withIndicatorIds(f.evaluation), kind: f.kind, figures: f.figures }));
+  async importFiles(input: { department: { id: number } | { code: string; name: string }; files: ReadonlyArray<{ source?: SourceFile; forms: readonly PreparedForm[] }>; actor: string; commitKey?: string }): Promise<{ departmentId: number; evaluations: StoredEvaluation[] }> {
+    // Checked before the transaction, file by file, so that a form that cannot be stored names its file.
+    const files = input.files.map((f) => {
+      try {
+        return { source: f.source, prepared: this.prepare(f.forms) };
+      } catch (e) {
+        throw inFile(e, f.source?.name);
+      }
+    });
+    const out = await this.tx(async (trx) => {
+      const departmentId = 'id' in input.department ? input.department.id : (await this.ensureDepartmentIn(trx, input.department)).id;
+      if (input.commitKey !== undefined) {
+        // first of all: a second commit of the key waits here for the first (PostgreSQL) and then fails on the key
+        const taken = await trx.insertInto('import_commits').values({ key: input.commitKey, department_id: departmentId, at: this.now(), actor: input.actor }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+        if (Number(taken.numInsertedOrUpdatedRows ?? 0n) !== 1) throw new StoreError('IMPORT.ALREADY_COMMITTED', '这次导入已经保存过，不会重复保存', { key: input.commitKey });
+      }
+      const evaluations: StoredEvaluation[] = [];
+      for (const f of files) {
+        if (f.prepared.length === 0) continue;
+        try {
+          evaluations.push(...(await this.insertIn(trx, { departmentId, prepared: f.prepared, actor: input.actor, ...(f.source && { source: f.source }) })));
+        } catch (e) {
+          throw inFile(e, f.source?.name);
+        }
+      }
+      return { departmentId, evaluations };
+    });
+    if (out.evaluations.length >= 500 && this.conn.dialect === 'postgres') await sql`vacuum (analyze) evaluations, projects`.execute(this.db);
+    return out;
+  }
+
+  /** Ids given and names checked outside the transaction: the transaction holds only the writes. */
+  private prepare(forms: readonly PreparedForm[]) {
+    const prepared = forms.map((f) => ({ ev: withIndicatorIds(f.evaluation), kind: f.kind, figures: f.figures }));
     for (const { ev } of prepared) if (ev.project.name.raw.trim() === '') throw new StoreError('STORE.NO_PROJECT_NAME', '自评表缺少项目名称，无法保存');
-    return this.tx(async (trx) => {
+    return prepared;
+  }
+
+  private async insertEvaluations(input: { departmentId: number; forms: readonly PreparedForm[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]> {
+    const prepared = this.prepare(input.forms);
+    return this.tx((trx) => this.insertIn(trx, { departmentId: input.departmentId, prepared, actor: input.actor, ...(input.source && { source: input.source }) }));
+  }
+
+  private async insertIn(trx: Transaction<Database>, input: { departmentId: number; prepared: Array<{ ev: Evaluation; kind: string; figures: PreparedForm['figures'] }>; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]> {
+    const { prepared } = input;
+    {
       if (!(await trx.selectFrom('departments').select('id').where('id', '=', input.departmentId).executeTakeFirst()))
         throw new NotFound(`部门 ${input.departmentId} 不存在`);
+      await this.lockDepartment(trx, input.departmentId);
       let sourceId: number | null = null;
       if (input.source) {
         const s = input.source;
@@ -207,7 +268,7 @@ export class KyselyStore implements Store {
         grade: figures.grade,
         updatedAt: at,
       }));
-    });
+    }
   }
 
   /** The project id of every form (same order), creating the projects that do not exist yet. */
@@ -281,7 +342,9 @@ export class KyselyStore implements Store {
       const res = await trx.deleteFrom('evaluations').where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
       // a writer between our read and this delete: refuse
       if (Number(res.numDeletedRows) !== 1) throw new VersionConflict(toStored(current));
-      await trx.insertInto('changes').values({ evaluation_id: id, version: expectedVersion + 1, at: this.now(), actor, field: '(删除)', before: current.document, after: null }).execute();
+      const at = this.now();
+      await trx.insertInto('changes').values({ evaluation_id: id, version: expectedVersion + 1, at, actor, field: '(删除)', before: current.document, after: null }).execute();
+      await trx.insertInto('deleted_evaluations').values({ evaluation_id: id, department_id: current.department_id, at, actor }).execute();
     });
   }
 
@@ -332,6 +395,13 @@ export class KyselyStore implements Store {
     return r ? { id: r.id, evaluationId: r.evaluation_id, version: r.version, at: r.at, actor: r.actor, field: r.field, before: r.before, after: r.after } : null;
   }
 
+  async evaluationDepartment(id: number): Promise<{ departmentId: number; deleted: boolean } | null> {
+    const live = await this.evaluationStamp(id);
+    if (live) return { departmentId: live.departmentId, deleted: false };
+    const gone = await this.db.selectFrom('deleted_evaluations').select('department_id').where('evaluation_id', '=', id).executeTakeFirst();
+    return gone ? { departmentId: gone.department_id, deleted: true } : null;
+  }
+
   async snapshots(evaluationId: number): Promise<Snapshot[]> {
     const rows = await this.db.selectFrom('snapshots').selectAll().where('evaluation_id', '=', evaluationId).orderBy('id').execute();
     return rows.map((r) => ({ id: r.id, evaluationId: r.evaluation_id, version: r.version, status: r.status as EvaluationStatus, at: r.at, actor: r.actor, comment: r.comment, evaluation: withIndicatorIds(JSON.parse(r.document) as Evaluation) }));
@@ -366,7 +436,7 @@ export class KyselyStore implements Store {
       for (const s of scores) {
         const before = await trx.selectFrom('reviews').selectAll().where('evaluation_id', '=', evaluationId).where('indicator_id', '=', s.indicatorId).executeTakeFirst();
         await trx.deleteFrom('reviews').where('evaluation_id', '=', evaluationId).where('indicator_id', '=', s.indicatorId).execute();
-        await trx.insertInto('reviews').values({ evaluation_id: evaluationId, indicator_id: s.indicatorId, score_hundredths: pointsToHundredths(s.score)!, reason: s.reason, reviewer: actor, at }).execute();
+        await trx.insertInto('reviews').values({ evaluation_id: evaluationId, indicator_id: s.indicatorId, score_hundredths: exact(pointsToHundredths(s.score)!, '复核得分'), reason: s.reason, reviewer: actor, at }).execute();
         await trx.insertInto('changes').values({ evaluation_id: evaluationId, version: ev.version, at, actor, field: `复核得分 indicators[${s.indicatorId}]`, before: before ? reviewText(before) : null, after: `${s.score}（${s.reason}）` }).execute();
       }
     });
@@ -453,24 +523,37 @@ export class KyselyStore implements Store {
   }
 }
 
+/** An import's error with the file it happened in, named in the message and in `details.file`. */
+function inFile(e: unknown, file: string | undefined): unknown {
+  if (file === undefined) return e;
+  if (e instanceof StoreError) return new StoreError(e.code, `文件“${file}”：${e.message}`, { ...e.details, file });
+  if (e instanceof NotFound) return e;
+  if (isUniqueViolation(e)) return new StoreError('STORE.DUPLICATE', `文件“${file}”：同一内容刚刚已被另一请求保存，本次未保存任何内容`, { file });
+  return e;
+}
+
+/**
+ * The last guard before a column (issue 24): a figure that would not be an exact integer in a double
+ * (and so a float in SQLite, an overflow in PostgreSQL) is refused. The model's bounds keep every form
+ * far below this; a caller that skipped them gets an error with a code, never a rounded amount.
+ */
+function exact<T extends number | null>(n: T, what: string): T {
+  if (n !== null && !Number.isSafeInteger(n)) throw new StoreError('STORE.VALUE_OUT_OF_RANGE', `${what}超出可精确保存的范围，未保存`);
+  return n;
+}
+
 function figureColumns(ev: Evaluation, f: PreparedForm['figures'], at: string) {
   return {
     scheme_id: ev.schemeId,
     layout: ev.layout,
     document: JSON.stringify(ev),
-    budget_fen: f.budgetFen,
-    executed_fen: f.executedFen,
-    claimed_total_hundredths: f.claimedTotalHundredths,
-    total_hundredths: f.totalHundredths,
+    budget_fen: exact(f.budgetFen, '金额'),
+    executed_fen: exact(f.executedFen, '金额'),
+    claimed_total_hundredths: exact(f.claimedTotalHundredths, '总分'),
+    total_hundredths: exact(f.totalHundredths, '总分'),
     grade: f.grade,
     updated_at: at,
   };
-}
-
-/** SQLite's and PostgreSQL's words for a unique key already taken. */
-function uniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
 function reviewText(r: Selectable<ReviewsTable>): string {

@@ -193,6 +193,28 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         });
       },
     },
+    '0005-import-commits-deleted-forms': {
+      async up(db: Kysely<any>) {
+        // One preview token commits once (issue 24): its key is written in the commit's own transaction,
+        // so a second commit — concurrent, or from another process — fails on the primary key.
+        await db.schema
+          .createTable('import_commits')
+          .addColumn('key', 'text', (c: any) => c.primaryKey())
+          .addColumn('department_id', 'integer', (c: any) => c.notNull())
+          .addColumn('at', 'text', (c: any) => c.notNull())
+          .addColumn('actor', 'text', (c: any) => c.notNull())
+          .execute();
+        // Where a deleted form belonged: its history and snapshots stay readable by whoever could read
+        // them (the department's users), not only by an administrator. No foreign key, like the history.
+        await db.schema
+          .createTable('deleted_evaluations')
+          .addColumn('evaluation_id', 'integer', (c: any) => c.primaryKey())
+          .addColumn('department_id', 'integer', (c: any) => c.notNull())
+          .addColumn('at', 'text', (c: any) => c.notNull())
+          .addColumn('actor', 'text', (c: any) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

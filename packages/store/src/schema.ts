@@ -109,6 +109,21 @@ export interface ReviewsTable {
   at: string;
 }
 
+export interface ImportCommitsTable {
+  /** the preview token (or any caller's key) of a committed import */
+  key: string;
+  department_id: number;
+  at: string;
+  actor: string;
+}
+
+export interface DeletedEvaluationsTable {
+  evaluation_id: number;
+  department_id: number;
+  at: string;
+  actor: string;
+}
+
 export interface Database {
   departments: DepartmentsTable;
   projects: ProjectsTable;
@@ -120,4 +135,6 @@ export interface Database {
   sessions: SessionsTable;
   snapshots: SnapshotsTable;
   reviews: ReviewsTable;
+  import_commits: ImportCommitsTable;
+  deleted_evaluations: DeletedEvaluationsTable;
 }

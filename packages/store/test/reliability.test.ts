@@ -4,7 +4,7 @@
  */
 import { preparedSelfEvaluations } from '@jixiao/app';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
@@ -57,6 +57,27 @@ describe('SIGKILL in the middle of an import', () => {
     const db = new Sqlite(path);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
+  }, 60_000);
+});
+
+describe('SIGKILL in the middle of a 40-file import commit (issue 24: 12–14 of 40 files were kept)', () => {
+  it('keeps no file, no form, not the new department, not the commit key', async () => {
+    const { path, before } = await seeded();
+    const departments = count(path, 'departments');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'helpers/import-child.ts'), path, '20000', 'files'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    // killed once the transaction is writing: its pages fill the write-ahead log (the seeding left none)
+    const wal = () => (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0);
+    for (let t = 0; t < 600 && wal() < 4 * 1024 * 1024 && !out.includes('done'); t++) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    expect(out).not.toContain('done');
+    expect(wal()).toBeGreaterThanOrEqual(4 * 1024 * 1024);
+    expect(count(path, 'evaluations')).toBe(before);
+    expect(count(path, 'source_files')).toBe(0);
+    expect(count(path, 'departments')).toBe(departments);
+    expect(count(path, 'import_commits')).toBe(0);
   }, 60_000);
 });
 

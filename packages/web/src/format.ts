@@ -26,3 +26,12 @@ export function money(v: string | null | undefined): string {
   const places = v.split('.')[1]?.length ?? 0;
   return fixed(v, Math.max(2, places));
 }
+
+/**
+ * Text for an HTML string (ECharts tooltips are HTML): a project name such as `<img src=x onerror=…>`
+ * shows as written and never becomes markup (issue 24: a 填报人's project name ran as script in the
+ * administrator's browser when the chart was hovered).
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}

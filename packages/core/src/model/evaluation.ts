@@ -7,6 +7,7 @@
  * JSON numbers would lose digits, and the scoring engine works in decimal arithmetic anyway.
  */
 import { z } from 'zod';
+import { boundedDecimalPattern, NUMBER_BOUNDS, type NumberKind } from '../values/bounds.ts';
 
 /**
  * Where a value came from: file, then table, row and column (a worksheet's own row and column numbers
@@ -23,23 +24,44 @@ export const Provenance = z
   .describe('来源位置');
 export type Provenance = z.infer<typeof Provenance>;
 
-/** A text cell as written. */
-export const TextField = z.object({ raw: z.string(), src: Provenance.optional() });
-export type TextField = z.infer<typeof TextField>;
+/**
+ * Text lengths (issue 24: a 10 MB project name made every department list 10 MB): a cell of a form is at
+ * most TEXT_MAX characters (the longest narrative of the real forms is ≈ 500); names are shorter.
+ */
+export const TEXT_MAX = 20_000;
+export const NAME_MAX = 200;
+export const INDICATOR_NAME_MAX = 500;
+const tooLong = (max: number) => `文字过长：最多 ${max} 个字符`;
 
-/** A decimal string such as "16.94" or "-0.5": exact, no exponent. */
-export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'not a plain decimal');
+/** A text cell as written. */
+export const TextField = z.object({ raw: z.string().max(TEXT_MAX, tooLong(TEXT_MAX)), src: Provenance.optional() });
+export type TextField = z.infer<typeof TextField>;
+const NameField = z.object({ raw: z.string().max(NAME_MAX, tooLong(NAME_MAX)), src: Provenance.optional() });
+
+/** The message of a number outside its kind's bounds; the API answers VALUE.OUT_OF_RANGE for it. */
+export const outOfRangeMessage = (kind: NumberKind) => `数值超出范围：${NUMBER_BOUNDS[kind].label}`;
+
+/**
+ * A decimal string such as "16.94" or "-0.5": exact, no exponent, with at most 20 digits before the
+ * point and 40 after it (values/bounds.ts) — a longer one is refused before any arithmetic.
+ */
+export const DecimalString = z.string().regex(boundedDecimalPattern('decimal'), outOfRangeMessage('decimal'));
+const decimalOf = (kind: NumberKind) => z.string().regex(boundedDecimalPattern(kind), outOfRangeMessage(kind));
 
 /**
  * A numeric cell: `raw` as written, `value` the exact decimal it states (null when the text is not a
  * number). Units are those of the field (万元 for money, 分 for points/scores, % for rates: "99.6" = 99.6%).
  */
-export const NumberField = z.object({ raw: z.string(), value: DecimalString.nullable(), src: Provenance.optional() });
+export const NumberField = z.object({ raw: z.string().max(TEXT_MAX, tooLong(TEXT_MAX)), value: DecimalString.nullable(), src: Provenance.optional() });
 export type NumberField = z.infer<typeof NumberField>;
+/** money in 万元, below 10⁹ 万元; points and scores in 分, below 1,000; rates in %, below 10⁶ (values/bounds.ts) */
+const MoneyField = NumberField.extend({ value: decimalOf('money').nullable() });
+const PointsField = NumberField.extend({ value: decimalOf('points').nullable() });
+const RateField = NumberField.extend({ value: decimalOf('rate').nullable() });
 
 export const Party = z.object({
   /** the unit's name, without its code */
-  name: TextField,
+  name: NameField,
   /** the unit's budget code when the form gives one (`007-中国共产党…` → `007`) */
   code: TextField.optional(),
 });
@@ -59,25 +81,25 @@ export const BudgetLine = z.object({
   kind: BudgetLineKind,
   label: TextField,
   /** 年初预算数 (when not split) */
-  initial: NumberField.optional(),
+  initial: MoneyField.optional(),
   /** 年初预算数 › 目标申报数 (Yunzhou layout) */
-  declared: NumberField.optional(),
+  declared: MoneyField.optional(),
   /** 年初预算数 › 预算编制数 (Yunzhou layout) */
-  prepared: NumberField.optional(),
+  prepared: MoneyField.optional(),
   /** 全年预算数 (adjusted budget; Hebei: 预算数（调整后）) */
-  adjusted: NumberField.optional(),
+  adjusted: MoneyField.optional(),
   /** 到位数 */
-  received: NumberField.optional(),
+  received: MoneyField.optional(),
   /** 全年执行数 */
-  executed: NumberField.optional(),
+  executed: MoneyField.optional(),
   /** 资金结(转)余 */
-  balance: NumberField.optional(),
+  balance: MoneyField.optional(),
   /** 执行率 as written, in % */
-  rate: NumberField.optional(),
+  rate: RateField.optional(),
   /** 分值 of the budget block, in 分 */
-  points: NumberField.optional(),
+  points: PointsField.optional(),
   /** 得分 of the budget block as written, in 分 */
-  score: NumberField.optional(),
+  score: PointsField.optional(),
 });
 export type BudgetLine = z.infer<typeof BudgetLine>;
 
@@ -107,9 +129,9 @@ export const Indicator = z.object({
   /** 二级指标 as written (数量指标, 社会效益 指标, …) */
   level2: TextField,
   /** 三级指标 as written */
-  name: TextField,
+  name: z.object({ raw: z.string().max(INDICATOR_NAME_MAX, tooLong(INDICATOR_NAME_MAX)), src: Provenance.optional() }),
   /** 分值, in 分 */
-  points: NumberField,
+  points: PointsField,
   /** 年度指标值 / 年初指标值 (A) */
   target: Target,
   /** 调整后指标值: when present and not empty it is the target that counts */
@@ -119,7 +141,7 @@ export const Indicator = z.object({
   /** 单项指标完成情况（文字描述） (Hebei layout) */
   completion: TextField.optional(),
   /** 得分 as written, in 分 */
-  claimedScore: NumberField,
+  claimedScore: PointsField,
   /** 偏差原因分析及改进措施 */
   deviation: TextField.optional(),
   /** 得分计算方法 (Ningxia layout), as written on this row */
@@ -138,7 +160,7 @@ export const Level1Group = z.object({
   name: z.string(),
   label: TextField,
   /** points declared in the heading, in 分; null when the heading declares none */
-  declaredPoints: DecimalString.nullable(),
+  declaredPoints: decimalOf('points').nullable(),
   /** 二级 categories present on the form with no 三级 indicator under them (allowed, no points) */
   emptyLevel2: z.array(TextField).optional(),
 });
@@ -167,11 +189,11 @@ export const Evaluation = z
     schemeId: z.string(),
     /** the paper layout the form follows: national, hebei, yunzhou, ningxia */
     layout: z.string(),
-    /** 年度 */
-    year: z.number().int().nullable(),
+    /** 年度 (issue 24: −5 and 99,999,999 were stored) */
+    year: z.number().int().min(1990, '年度应在 1990 到 2100 之间').max(2100, '年度应在 1990 到 2100 之间').nullable(),
     title: TextField.optional(),
     project: z.object({
-      name: TextField,
+      name: NameField,
       code: TextField.optional(),
       /** 项目级次 */
       level: TextField.optional(),
@@ -192,16 +214,16 @@ export const Evaluation = z
       expected: TextField.optional(),
       achieved: TextField.optional(),
       /** 总体完成率, in % */
-      completionRate: NumberField.optional(),
+      completionRate: RateField.optional(),
     }),
     groups: z.array(Level1Group),
     indicators: z.array(Indicator),
     narratives: z.array(Narrative),
     claimed: z.object({
       /** 总分 / 自评总分 as written, in 分 */
-      total: NumberField.optional(),
+      total: PointsField.optional(),
       /** Σ 分值 written on the 总分 row, in 分 */
-      points: NumberField.optional(),
+      points: PointsField.optional(),
       /** 自评等级 as written */
       grade: TextField.optional(),
     }),

@@ -46,5 +46,6 @@ export interface AccountStore {
   getSession(id: string): Promise<Session | null>;
   touchSession(id: string, expiresAt: string): Promise<void>;
   deleteSession(id: string): Promise<void>;
-  deleteUserSessions(userId: number): Promise<void>;
+  /** every session of the user, but `exceptSessionId` (the one changing its own password keeps going) */
+  deleteUserSessions(userId: number, exceptSessionId?: string): Promise<void>;
 }

@@ -170,6 +170,14 @@ export interface Store {
    * The 复核得分 of indicators no longer on the form are removed, each removal kept in the history.
    */
   updateEvaluation(id: number, form: PreparedForm, expectedVersion: number, actor: string): Promise<StoredEvaluation>;
+  /**
+   * Several files' forms in ONE transaction, the department created in it when named by code: all or
+   * nothing; a failure names its file (`details.file`). With `commitKey`, a second commit of the same key
+   * — concurrent or later — fails with IMPORT.ALREADY_COMMITTED and stores nothing (issue 24).
+   */
+  importFiles(input: { department: { id: number } | { code: string; name: string }; files: ReadonlyArray<{ source?: SourceFile; forms: readonly PreparedForm[] }>; actor: string; commitKey?: string }): Promise<{ departmentId: number; evaluations: StoredEvaluation[] }>;
+  /** the department a form belongs to — or belonged to, once deleted — or null for an id never used */
+  evaluationDepartment(id: number): Promise<{ departmentId: number; deleted: boolean } | null>;
   deleteEvaluation(id: number, expectedVersion: number, actor: string): Promise<void>;
   history(evaluationId: number): Promise<Change[]>;
   sourceFile(sha256: string): Promise<(SourceFile & { size: number }) | null>;

@@ -8,6 +8,7 @@
 import { Dec } from './decimal.ts';
 import { times } from './exact.ts';
 import { cleanCell, toHalfWidth } from './normalize.ts';
+import { MAX_DIGITS, TOO_MANY_DIGITS } from './bounds.ts';
 
 export type Comparison = '>=' | '>' | '<=' | '<' | '=';
 export type Tier = 'met' | 'partial' | 'unmet';
@@ -127,6 +128,8 @@ function parseValueUncached(raw: string): ParsedValue {
     const value = digits.includes('.') ? digits.replace(/^0+(?=\d)/, '').replace(/\.?0+$/, '') : digits.replace(/^0+(?=\d)/, '');
     return { kind: 'quantity', raw, op: simple[1] ? SIMPLE_OPS[simple[1]]! : null, value, unit: simple[3]!, approximate: false };
   }
+  // refused before any arithmetic (issue 24: a million digits held the CPU for seconds)
+  if (TOO_MANY_DIGITS.test(raw)) return { kind: 'unparseable', raw, reason: `数字超过 ${MAX_DIGITS} 位，不是有效的指标值` };
   const cleaned = cleanCell(raw);
   let t = toHalfWidth(cleaned).replace(/\s+/g, '');
   if (EMPTY_MARKS.has(t)) return { kind: 'empty', raw };
@@ -280,6 +283,8 @@ function parseDate(t: string): DateValue | null {
 
 /** Parse a number-only cell (budget figures, points, scores): `16.94`, `10.00分`, `100%`, `１７`. */
 export function parseNumberCell(raw: string): string | null {
+  // more digits than any figure of a form: not a number (issue 24), and never handed to Decimal
+  if (raw.length > 200 || TOO_MANY_DIGITS.test(raw)) return null;
   const t = toHalfWidth(cleanCell(raw)).replace(/\s+/g, '').replace(/[。.]+$/, '');
   const m = /^(-?\d+(?:,\d{3})*(?:\.\d+)?)(分|%|万元|元)?$/.exec(t);
   if (!m) return null;

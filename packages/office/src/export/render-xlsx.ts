@@ -12,6 +12,7 @@
 import ExcelJS from 'exceljs';
 import { A4, FONTS, placeCells, type DocCell, type OfficialDocument } from './document-model.ts';
 import { textLines } from './text-measure.ts';
+import { spreadsheetText } from './spreadsheet-text.ts';
 
 /** Excel column width unit ≈ one digit ≈ 2 mm at 11 pt. */
 const excelWidth = (mm: number): number => Math.max(4, Math.round((mm / 2) * 10) / 10);
@@ -33,7 +34,7 @@ function setCell(cell: ExcelJS.Cell, c: DocCell, ws: ExcelJS.Worksheet): void {
   } else if (c.number) {
     cell.value = Number(c.number.value);
     cell.numFmt = c.number.format;
-  } else cell.value = c.text;
+  } else cell.value = spreadsheetText(c.text);
   cell.font = { name: FONTS.table, size: TABLE_PT, bold: c.bold ?? false };
   cell.alignment = { horizontal: ALIGN[c.align ?? 'left'], vertical: 'middle', wrapText: true };
   cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
@@ -73,7 +74,7 @@ export function buildWorkbook(docs: readonly OfficialDocument[]): ExcelJS.Workbo
     for (const b of sec.blocks) {
       if (b.kind === 'title') {
         const cell = ws.getCell(r, 1);
-        cell.value = b.text;
+        cell.value = spreadsheetText(b.text);
         cell.font = { name: FONTS.title, size: 16, bold: true };
         cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
         if (W > 1) ws.mergeCells(r, 1, r, W);
@@ -81,7 +82,7 @@ export function buildWorkbook(docs: readonly OfficialDocument[]): ExcelJS.Workbo
         r++;
       } else if (b.kind === 'paragraph' || b.kind === 'heading') {
         const cell = ws.getCell(r, 1);
-        cell.value = b.text;
+        cell.value = spreadsheetText(b.text);
         cell.font = { name: b.kind === 'heading' ? FONTS.title : FONTS.body, size: 12, bold: b.kind === 'heading' || (b.kind === 'paragraph' && (b.bold ?? false)) };
         cell.alignment = { horizontal: b.kind === 'paragraph' && b.align ? ALIGN[b.align] : 'left', vertical: 'middle', wrapText: true };
         // across the table's width, so a long note wraps inside the print area instead of running off it

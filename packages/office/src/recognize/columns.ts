@@ -8,7 +8,7 @@
  */
 import type { Provenance } from '@jixiao/core';
 import type { Cell } from '../grid.ts';
-import { norm } from './labels.ts';
+import { norm } from './norm.ts';
 
 /**
  * A header's meaning without its decorations: letters naming the column in a formula (`（A）`,

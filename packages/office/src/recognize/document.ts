@@ -2,7 +2,7 @@
  * Splits a document into its parts — project forms, a department summary table — and recognizes
  * each. A file may hold several forms (the Hebei file holds a summary, a report and 11 forms).
  */
-import { cleanCell, normalizeForCompare, type DepartmentText, type Evaluation, type SummaryTable, type TextField } from '@jixiao/core';
+import { boundEvaluation, cleanCell, normalizeForCompare, type DepartmentText, type Evaluation, type SummaryTable, type TextField } from '@jixiao/core';
 import type { Cell } from '../grid.ts';
 import { formReport, type FormReport } from './report.ts';
 import { lineOf, type Block, type GridDocument } from '../grid.ts';
@@ -79,6 +79,8 @@ export function recognizeDocument(doc: GridDocument): Recognized {
     ev.schemeId = schemeId;
     ev.layout = layout;
     ev.source = { file, index: k };
+    // figures and texts outside the domain's bounds: reported, never stored as such (issue 24)
+    for (const b of boundEvaluation(ev)) formNotes.push({ code: b.code, message: `第 ${k + 1} 张表${b.label}：${b.message}`, ...(b.src && { src: b.src }) });
     reports.push(formReport(ev, k, formBlocks, tables, consumed, formNotes));
     notes.push(...formNotes);
     return ev;

@@ -2,20 +2,10 @@
  * The labels the recognizer anchors on. Matching is on squashed text (no spaces, half-width), so
  * `年度 指标 值 (A)` and `年度指标值(A)` are the same label.
  */
-import { squash } from '@jixiao/core';
 import { budgetRole, indicatorRole, type BudgetRole, type IndicatorRole } from './columns.ts';
+import { norm } from './norm.ts';
 
-/** Kept per text (bounded): every label test asks it of every cell, and cell texts repeat across forms. */
-const normMemo = new Map<string, string>();
-
-export const norm = (s: string): string => {
-  let t = normMemo.get(s);
-  if (t === undefined) {
-    t = squash(s).replace(/[：:]$/, '');
-    if (normMemo.size < 20_000 && s.length <= 64) normMemo.set(s, t);
-  }
-  return t;
-};
+export { norm };
 
 export type IdentityField = 'name' | 'code' | 'level' | 'fundType' | 'department' | 'implementer';
 

@@ -93,7 +93,9 @@ export function registerGuard(app: FastifyInstance, accounts: AccountStore, stor
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req) => {
     const path = pathOf(req.url);
-    if (!path.startsWith('/api/')) return;
+    // Routing is done: a path that matched no API route (`/api/../../etc/passwd`, a typo) goes on to
+    // its 404 — nothing there to protect, and a 404 for everyone (issue 24).
+    if (!path.startsWith('/api/') || !req.routeOptions.url?.startsWith('/api/')) return;
     // Cleared before the change as well as after it, so that no request in between sees the old state.
     if (!SAFE.has(req.method) && CHANGES_ACCESS.test(path)) cache.clear();
     req.auth = await loadAuth(req, accounts, store, Date.now(), cache);
@@ -135,6 +137,17 @@ export async function requireEvaluation(req: FastifyRequest, store: Store, id: n
   const s = await store.getEvaluation(id);
   if (!s || !inScope(a.scope, s.departmentId)) throw new HttpError(404, 'STORE.NOT_FOUND', `自评表 ${id} 不存在`);
   return s;
+}
+
+/**
+ * A form's records — history, snapshots — for whoever may read the form, and still after the form was
+ * deleted, by the department it belonged to (issue 24: they became unreadable but to an administrator).
+ */
+export async function requireRecords(req: FastifyRequest, store: Store, id: number): Promise<void> {
+  const a = auth(req);
+  const d = await store.evaluationDepartment(id);
+  // a form deleted before its department was recorded (before migration 0004): an administrator's, as it was
+  if (d ? !inScope(a.scope, d.departmentId) : !a.scope.all) throw new HttpError(404, 'STORE.NOT_FOUND', `自评表 ${id} 不存在`);
 }
 
 export const actorOf = (req: FastifyRequest): string => auth(req).user.username;

@@ -3,6 +3,7 @@
  * `scrypt$N$r$p$salt$hash` so the cost can be raised later without breaking old hashes.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { COMMON_PASSWORDS, COMMON_WORDS } from './common-passwords.ts';
 
 const N = 16384;
 const R = 8;
@@ -35,9 +36,17 @@ export function randomPassword(length = 16): string {
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
 }
 
-/** The rule a chosen password must meet, as a Chinese message, or null when it does. */
-export function weakPassword(password: string): string | null {
-  if (password.length < 10) return '密码至少 10 个字符';
+/**
+ * The rule a chosen password must meet, as a Chinese message, or null when it does (issue 24: at
+ * least 10 characters, letters and digits, not one a guesser tries first, not the user's own name).
+ */
+export function weakPassword(password: string, username?: string): string | null {
+  if ([...password].length < 10) return '密码至少 10 个字符';
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码需同时包含字母和数字';
+  const lower = password.toLowerCase();
+  // the word once its decoration (digits, symbols, a year) is taken off both ends
+  const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, '');
+  if (COMMON_PASSWORDS.has(lower) || COMMON_WORDS.includes(core) || /^(.)\1+$/.test(core)) return '密码过于常见，容易被猜中，请换一个（例如几个无关的词加数字）';
+  if (username && username.length >= 3 && lower.includes(username.toLowerCase())) return '密码不能包含用户名';
   return null;
 }

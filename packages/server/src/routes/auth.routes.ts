@@ -50,7 +50,7 @@ export function authRoutes(app: FastifyInstance, accounts: AccountStore, store: 
       limiter.fail(username, req.ip);
       throw new HttpError(401, 'AUTH.BAD_CREDENTIALS', user?.disabled && ok ? '该账号已停用，请联系管理员' : '用户名或密码不正确');
     }
-    limiter.succeed(username);
+    limiter.succeed(username, req.ip);
     const token = newToken();
     const now = Date.now();
     const csrf = newToken();
@@ -97,13 +97,25 @@ export function authRoutes(app: FastifyInstance, accounts: AccountStore, store: 
     return { user, ...(password && { password }) };
   });
 
-  r.put('/api/session/password', { schema: { tags: ['账号'], summary: '修改自己的密码', body: z.object({ current: z.string().min(1), next: z.string().min(1).max(256) }) } }, async (req) => {
+  r.put('/api/session/password', { schema: { tags: ['账号'], summary: '修改自己的密码（当前密码错误次数与登录共用限制；成功后该用户的其他会话全部失效）', body: z.object({ current: z.string().min(1).max(256), next: z.string().min(1).max(256) }) } }, async (req, reply) => {
     const a = requireRole(req, ['admin', 'filler', 'unit-reviewer', 'finance'], '修改密码');
+    // The current-password check is a login by another door: the same counters (issue 24), so a stolen
+    // session gives no more guesses than the login form.
+    const wait = limiter.retryAfter(a.user.username, req.ip);
+    if (wait > 0) {
+      void reply.header('retry-after', String(wait));
+      throw new HttpError(429, 'AUTH.RATE_LIMITED', `当前密码错误次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`, { retryAfter: wait });
+    }
     const me = (await accounts.getUser(a.user.id))!;
-    if (!(await verifyPassword(req.body.current, me.passwordHash))) throw new HttpError(422, 'AUTH.BAD_CREDENTIALS', '当前密码不正确');
-    const weak = weakPassword(req.body.next);
-    if (weak) throw new HttpError(422, 'AUTH.WEAK_PASSWORD', weak);
+    if (!(await verifyPassword(req.body.current, me.passwordHash))) {
+      limiter.fail(a.user.username, req.ip);
+      throw new HttpError(422, 'AUTH.BAD_CREDENTIALS', '当前密码不正确');
+    }
+    const weak = weakPassword(req.body.next, me.username);
+    if (weak) throw new HttpError(422, 'AUTH.WEAK_PASSWORD', weak, { field: 'next' });
     await accounts.updateUser(me.id, { passwordHash: await hashPassword(req.body.next) });
+    // Whoever else held a session of this account (a forgotten browser, a thief) is logged out; this one goes on.
+    await accounts.deleteUserSessions(me.id, a.session.id);
     return { ok: true };
   });
 }

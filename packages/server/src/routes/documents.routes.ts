@@ -10,12 +10,15 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { departmentName, disclosureText, documentScores, documentStatus, DRAFT_MARK, summaryWithScores, getScheme, overallReport, scoreDifferences, STATUS_LABELS, type StoredEvaluation } from '@jixiao/core';
+import { departmentName, disclosureText, documentScores, documentStatus, DRAFT_MARK, summaryWithScores, getScheme, outOfRangeMessage, overallReport, scoreDifferences, STATUS_LABELS, type StoredEvaluation } from '@jixiao/core';
 import type { Actor, DepartmentUseCases, FormUseCases } from '@jixiao/app';
 import { checkFormat, departmentDocument, DOCUMENT_FORMATS, fileName, formDocument, formsZip, MIME, renderDocument, type DocumentFormat, type DocumentKind, type OfficialDocument, type PdfConverter } from '@jixiao/office';
 import { IdParams } from '../schemas.ts';
 import { actor, requireDepartment } from '../auth/guard.ts';
 import { HttpError } from '../errors.ts';
+
+/** 万元, within the money bound of the forms (values/bounds.ts): a huge figure is refused before any arithmetic */
+const SPENDING = /^\d{1,9}(\.\d{1,10})?$/;
 
 const Format = z.enum(DOCUMENT_FORMATS).default('docx').describe('docx、xlsx（自评表、汇总表）或 pdf');
 const Scores = z.enum(['computed', 'claimed']).default('computed').describe('computed：按评分规则计算的得分（默认）；claimed：各表填报的得分。全文档统一一种口径');
@@ -30,7 +33,7 @@ const DepartmentQuery = z.object({
     .regex(/^\d+(,\d+)*$/, '项目序号用逗号分隔，如 1,3,5')
     .optional()
     .describe('公开说明：附表和综述的项目序号（汇总表中的序号，从 1 起）'),
-  projectSpending: z.string().regex(/^\d+(\.\d+)?$/).optional().describe('公开说明：一般公共预算项目支出总额，万元'),
+  projectSpending: z.string().regex(SPENDING, outOfRangeMessage('money')).optional().describe('公开说明：一般公共预算项目支出总额，万元'),
 });
 /** The same choices in a JSON body, with the user's texts for the report's slots (too long for a URL). */
 const DepartmentBody = z.object({
@@ -38,7 +41,7 @@ const DepartmentBody = z.object({
   scores: Scores,
   year: z.number().int().min(1990).max(2100).optional(),
   projects: z.array(z.number().int().positive()).max(500).optional().describe('公开说明：附表和综述的项目序号（从 1 起）'),
-  projectSpending: z.string().regex(/^\d+(\.\d+)?$/).optional(),
+  projectSpending: z.string().regex(SPENDING, outOfRangeMessage('money')).optional(),
   fills: z.record(z.string().max(200), z.string().max(20_000)).optional().describe('报告中待编辑段落的文字，键为段落编号'),
 });
 const ContentQuery = DepartmentQuery.omit({ format: true }).extend({ kind: z.enum(['report', 'disclosure']) });

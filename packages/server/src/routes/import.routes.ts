@@ -17,7 +17,7 @@ import { auditForms, NotFound, type Store } from '@jixiao/core';
 import { ImportError, type ParsePool, type Recognized } from '@jixiao/office';
 import { HttpError, toApiError } from '../errors.ts';
 import { CommitImport } from '../schemas.ts';
-import { brief, storeImported } from '@jixiao/app';
+import { brief, commitImportedFiles } from '@jixiao/app';
 import { actor, auth, requireDepartment, requireRole } from '../auth/guard.ts';
 import { inScope } from '../auth/scope.ts';
 
@@ -145,22 +145,38 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
     };
   });
 
-  r.post('/api/import/:token/commit', { schema: { tags: ['导入'], summary: '保存预览中的自评表（每个文件一个事务）', params: z.object({ token: z.string().uuid() }), body: CommitImport } }, async (req, reply) => {
+  /** tokens being committed or committed (until their preview would have expired): a second commit is a 409 */
+  const spent = new Map<string, number>();
+  r.post('/api/import/:token/commit', { schema: { tags: ['导入'], summary: '保存预览中的自评表：所有文件在一个事务中，全部保存或全部不保存；同一预览只能保存一次', params: z.object({ token: z.string().uuid() }), body: CommitImport } }, async (req, reply) => {
     sweep();
-    const p = previews.get(req.params.token);
-    if (!p || p.owner !== auth(req).user.id) throw new HttpError(404, 'IMPORT.PREVIEW_EXPIRED', '导入预览不存在或已过期（30 分钟），请重新上传');
+    const now = Date.now();
+    for (const [k, until] of spent) if (until < now) spent.delete(k);
+    const { token } = req.params;
+    const p = previews.get(token);
+    if (!p || p.owner !== auth(req).user.id) {
+      if (spent.has(token)) throw new HttpError(409, 'IMPORT.ALREADY_COMMITTED', '这次导入已经保存过（或正在保存），不会重复保存', { token });
+      throw new HttpError(404, 'IMPORT.PREVIEW_EXPIRED', '导入预览不存在或已过期（30 分钟），请重新上传');
+    }
     if (req.body.departmentId === undefined) requireRole(req, ['admin'], '新建部门');
     else requireDepartment(req, req.body.departmentId);
-    const departmentId = req.body.departmentId ?? (await store.ensureDepartment(req.body.department!)).id;
-    if (!(await store.getDepartment(departmentId))) throw new NotFound(`部门 ${departmentId} 不存在`);
-    const saved = [];
-    for (const f of p.files) {
-      if (f.recognized.evaluations.length === 0) continue;
-      const rows = await storeImported(store, actor(req), departmentId, { evaluations: f.recognized.evaluations, source: { name: f.name, sha256: f.sha256, bytes: f.bytes } });
-      saved.push(...rows.map(brief));
+    // Claimed before the first await: a concurrent commit of the same token finds it spent (issue 24:
+    // four concurrent commits stored it four times). The store checks the token again in its transaction.
+    previews.delete(token);
+    spent.set(token, p.expires);
+    try {
+      const files = p.files.filter((f) => f.recognized.evaluations.length > 0).map((f) => ({ evaluations: f.recognized.evaluations, source: { name: f.name, sha256: f.sha256, bytes: f.bytes } }));
+      const department = req.body.departmentId !== undefined ? { id: req.body.departmentId } : req.body.department!;
+      // all files in one transaction: a refused file (a duplicate, say) leaves nothing of the others stored
+      const saved = await commitImportedFiles(store, actor(req), department, files, token);
+      return reply.code(201).send({ departmentId: saved.departmentId, evaluations: saved.evaluations.map(brief) });
+    } catch (e) {
+      // nothing was stored: the same preview may be committed again (into another department, say)
+      if (!(e instanceof Error && 'code' in e && e.code === 'IMPORT.ALREADY_COMMITTED')) {
+        spent.delete(token);
+        previews.set(token, p);
+      }
+      throw e;
     }
-    previews.delete(req.params.token);
-    return reply.code(201).send({ departmentId, evaluations: saved });
   });
 
   r.get('/api/source-files/:sha256', { schema: { tags: ['导入'], summary: '下载导入时的原始文件', params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) } }, async (req, reply) => {

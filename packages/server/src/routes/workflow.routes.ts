@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { FormUseCases } from '@jixiao/app';
 import type { Store } from '@jixiao/core';
 import { actor } from '../auth/guard.ts';
+import { spreadsheetText } from '@jixiao/office';
 import { IdParams } from '../schemas.ts';
 
 const ActionParams = IdParams.extend({ action: z.enum(['submit', 'approve', 'finalize', 'return']).describe('submit 提交、approve 单位审核通过、finalize 财政复核完成、return 退回') });
@@ -20,8 +21,9 @@ const ReviewBody = z.object({
     .max(500),
 });
 
+/** A CSV field for Excel: quoted when needed, and never a formula (spreadsheetText; issue 24). */
 const csvCell = (v: string | number | null) => {
-  const t = v === null ? '' : String(v);
+  const t = v === null ? '' : spreadsheetText(String(v));
   return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 };
 

@@ -7,7 +7,7 @@ import { BarChart, PieChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { fixed, GRADE_COLORS, GRADES, money } from '../format.ts';
+import { escapeHtml, fixed, GRADE_COLORS, GRADES, money } from '../format.ts';
 import type { SummaryRow } from '../api.ts';
 
 echarts.use([PieChart, ScatterChart, BarChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
@@ -47,7 +47,7 @@ export function ScoreRateChart({ rows }: { rows: readonly SummaryRow[] }) {
         grid: { left: 44, right: 16, top: 16, bottom: 40 },
         tooltip: { trigger: 'item', formatter: (p: { dataIndex: number }) => {
             const r = shown[p.dataIndex]!;
-            return `${r.project}<br/>执行率 ${fixed(r.rate)}%<br/>得分 ${fixed(r.score)} 分（${r.grade}）`;
+            return `${escapeHtml(r.project)}<br/>执行率 ${fixed(r.rate)}%<br/>得分 ${fixed(r.score)} 分（${escapeHtml(r.grade)}）`;
           },
         },
         xAxis: { type: 'value', name: '执行率 %', nameLocation: 'middle', nameGap: 26, min: 0, max: (v: { max: number }) => Math.max(100, Math.ceil(v.max)) },
@@ -72,7 +72,7 @@ export function BudgetChart({ rows }: { rows: readonly SummaryRow[] }) {
           trigger: 'axis',
           formatter: (ps: Array<{ dataIndex: number }>) => {
             const r = top[ps[0]!.dataIndex]!;
-            return `${r.project}<br/>全年预算数 ${money(r.budget)} 万元<br/>全年执行数 ${money(r.executed)} 万元<br/>执行率 ${fixed(r.rate)}%`;
+            return `${escapeHtml(r.project)}<br/>全年预算数 ${money(r.budget)} 万元<br/>全年执行数 ${money(r.executed)} 万元<br/>执行率 ${fixed(r.rate)}%`;
           },
         },
         xAxis: { type: 'category', data: top.map((r) => short(r.project)), axisLabel: { rotate: 30, fontSize: 11 } },
