@@ -184,6 +184,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           await sql`insert into evaluations_new (id, project_id, year, scheme_id, layout, status, version, document, source_file_id, budget_fen, executed_fen, claimed_total_hundredths, total_hundredths, grade, created_at, updated_at, kind) select id, project_id, year, scheme_id, layout, status, version, document, source_file_id, budget_fen, executed_fen, claimed_total_hundredths, total_hundredths, grade, created_at, updated_at, 'self-evaluation' from evaluations`.execute(trx);
           await sql`create table reviews_new ("evaluation_id" integer not null references "evaluations_new" ("id") on delete cascade, "indicator_id" text not null, "score_hundredths" integer not null, "reason" text not null, "reviewer" text not null, "at" text not null, constraint "reviews_pk" primary key ("evaluation_id", "indicator_id"))`.execute(trx);
           await sql`insert into reviews_new select evaluation_id, 'i' || (seq + 1), score_hundredths, reason, reviewer, at from reviews`.execute(trx);
+          // The new table's AUTOINCREMENT counter must go on from the old one's, and past every id the
+          // history and the frozen copies still name: an id of a deleted form given out again would hand
+          // its history to a new form (of another department, perhaps).
+          await sql`delete from sqlite_sequence where name = 'evaluations_new'`.execute(trx);
+          await sql`insert into sqlite_sequence (name, seq) select 'evaluations_new', max(coalesce((select seq from sqlite_sequence where name = 'evaluations'), 0), coalesce((select max(evaluation_id) from changes), 0), coalesce((select max(evaluation_id) from snapshots), 0), coalesce((select max(id) from evaluations), 0))`.execute(trx);
           for (const t of ['reviews', ...derived]) await trx.schema.dropTable(t).execute();
           await trx.schema.dropTable('evaluations').execute();
           await sql`alter table evaluations_new rename to evaluations`.execute(trx);

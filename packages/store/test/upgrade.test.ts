@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import Sqlite from 'better-sqlite3';
 import { getScheme, reviewedTotal, scoreEvaluation, type Store } from '@jixiao/core';
+import { preparedSelfEvaluations } from '@jixiao/app';
 import { connect, KyselyAccountStore, KyselyStore, type Connection } from '../src/index.ts';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures/upgrade');
@@ -101,6 +103,29 @@ describe.each([
         ['tianbao', 'filler', []],
         ['caizheng', 'finance', [1, 2]],
       ]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('a database of release e8e5826 whose newest form was deleted, on SQLite', () => {
+  it('never gives that form\'s id to a new form (its history would become the new form\'s)', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'jixiao-upgrade-')), 'old.sqlite');
+    copyFileSync(join(fixtures, 'jixiao-e8e5826.sqlite'), path);
+    // deleted the way release e8e5826 deleted a draft: the row and its derived rows gone, the history kept
+    const old = new Sqlite(path);
+    old.pragma('foreign_keys = ON');
+    old.exec(`delete from reviews where evaluation_id = 14; delete from budget_lines where evaluation_id = 14; delete from goals where evaluation_id = 14;
+      delete from indicators where evaluation_id = 14; delete from narratives where evaluation_id = 14; delete from evaluations where id = 14;
+      insert into changes (evaluation_id, version, at, actor, field, before, after) values (14, 2, 'then', 'old', '(删除)', '{}', null);`);
+    old.close();
+    const store = new KyselyStore(await connect(path));
+    try {
+      const [made] = await store.importEvaluations({ departmentId: 2, forms: preparedSelfEvaluations([{ ...(await store.getEvaluation(13))!.evaluation, project: { name: { raw: '升级后新建的项目' } } }]), actor: 'new' });
+      expect(made!.id).toBeGreaterThan(14);
+      expect((await store.history(14)).map((c) => c.field)).toEqual(['(导入)', '(删除)']);
+      expect((await store.history(made!.id)).map((c) => c.actor)).toEqual(['new']);
     } finally {
       await store.close();
     }
