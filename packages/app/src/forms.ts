@@ -12,6 +12,8 @@ import {
   getScheme,
   indicatorRows,
   parseNumberCell,
+  randomIndicatorId,
+  withFreshIndicatorIds,
   STATUS_LABELS,
   workflowStep,
   type Evaluation,
@@ -77,8 +79,13 @@ export class FormUseCases {
     if (s.year === null) return null;
     const [prev] = await this.store.listEvaluations({ projectId: s.projectId, kind: s.kind, year: s.year - 1 });
     if (!prev) return null;
+    // by id and by name: a form started from last year's shares its ids; a blank or imported one has
+    // row-position ids that may name other indicators last year, whose actuals must not be shown here
+    const now = new Map(s.evaluation.indicators.map((ind) => [ind.id, ind.name.raw.trim()]));
     const actuals: Record<string, string> = {};
-    for (const ind of prev.evaluation.indicators) if (ind.id !== undefined && ind.actual.raw.trim()) actuals[ind.id] = ind.actual.raw;
+    for (const ind of prev.evaluation.indicators)
+      if (ind.id !== undefined && ind.actual.raw.trim() && now.get(ind.id) === ind.name.raw.trim() && ind.name.raw.trim()) actuals[ind.id] = ind.actual.raw;
+    if (Object.keys(actuals).length === 0) return null;
     return { evaluationId: prev.id, year: s.year - 1, actuals };
   }
 
@@ -102,7 +109,9 @@ export class FormUseCases {
     if (input.from === 'previous-year') {
       const [prev] = project ? await this.store.listEvaluations({ projectId: project.id, kind: kind.id, year: input.year - 1 }) : [];
       if (!prev) throw new AppError('FORM.NO_PREVIOUS_YEAR', `“${name}”没有 ${input.year - 1} 年度的${kind.label}，无法从上年复制；可以新建空白表`, { year: input.year - 1 });
-      evaluation = kind.carryOver(prev.evaluation, input.year);
+      // filed under the project chosen, whatever last year's document calls it
+      const carried = kind.carryOver(prev.evaluation, input.year);
+      evaluation = { ...carried, project: { ...carried.project, name: { raw: name } } };
     } else if (input.from === 'blank') {
       const [template] = (await this.store.listEvaluations({ departmentId, kind: kind.id })).slice(-1);
       const schemeId = input.schemeId ?? template?.schemeId ?? 'national';
@@ -111,7 +120,8 @@ export class FormUseCases {
       const useTemplate = template && template.schemeId === schemeId && template.evaluation.layout === layout ? template.evaluation : null;
       evaluation = kind.blank({ project: name, year: input.year, schemeId, layout, department }, getScheme(schemeId), useTemplate);
     } else {
-      evaluation = { ...input.from.evaluation, year: input.year, project: { ...input.from.evaluation.project, name: { raw: name } } };
+      // a form given whole keeps a year it does not state (null), as an imported one does
+      evaluation = { ...input.from.evaluation, year: input.from.evaluation.year === null ? null : input.year, project: { ...input.from.evaluation.project, name: { raw: name } } };
     }
     const { prepared, check } = prepareForm(kind.id, evaluation);
     // A new project and its first form are one step: the store creates the project in the form's transaction.
@@ -139,7 +149,14 @@ export class FormUseCases {
     ]);
     if (previous.length === 0) throw new AppError('FORM.NO_PREVIOUS_YEAR', `本部门没有 ${year - 1} 年度的${kind.label}，无法从上年生成`, { year: year - 1 });
     const have = new Set(current.map((s) => s.projectId));
-    const forms = previous.filter((p) => !have.has(p.projectId)).map((p) => preparedForStorage(kind.id, kind.carryOver(p.evaluation, year)));
+    // each filed under its own project, whatever last year's document calls it
+    const names = new Map((await this.store.listProjects(departmentId)).map((p) => [p.id, p.name]));
+    const forms = previous
+      .filter((p) => !have.has(p.projectId))
+      .map((p) => {
+        const carried = kind.carryOver(p.evaluation, year);
+        return preparedForStorage(kind.id, { ...carried, project: { ...carried.project, name: { raw: names.get(p.projectId)! } } });
+      });
     const created = forms.length ? await this.store.importEvaluations({ departmentId, forms, actor: actor.username }) : [];
     return { created, existing: have.size };
   }
@@ -163,7 +180,8 @@ export class FormUseCases {
   async save(actor: Actor, id: number, evaluation: Evaluation, version: number): Promise<FormView> {
     const s = await this.stamp(actor, id);
     this.mustEdit(actor, s);
-    const { prepared, check } = prepareForm(s.kind, evaluation);
+    // indicators sent without an id (an API client, a page of an older release) are new ones: fresh ids
+    const { prepared, check } = prepareForm(s.kind, withFreshIndicatorIds(evaluation, randomIndicatorId));
     const saved = await this.store.updateEvaluation(id, prepared, version, actor.username);
     this.remember(`${saved.id}:${saved.version}`, check);
     return this.view(actor, saved, check);
@@ -216,7 +234,9 @@ export class FormUseCases {
         throw new AppError('REVIEW.BAD_SCORE', `“${ind.name.raw}”的复核得分“${x.score}”应为 0 到 ${max ?? '分值'} 之间的数`, { indicatorId: x.indicatorId, score: x.score });
       return { indicatorId: x.indicatorId, score: v, reason: x.reason.trim() };
     });
-    return this.store.saveReviews(s.id, checked, actor.username);
+    // stored only if the form is still the version read: a return and an edit in between would have
+    // changed which indicators there are
+    return this.store.saveReviews(s.id, checked, actor.username, s.version);
   }
 
   async reviews(actor: Actor, id: number): Promise<ReviewScore[]> {

@@ -135,6 +135,29 @@ describe('refused, with a code and nothing stored', () => {
   });
 });
 
+describe('ids on a save (review findings)', () => {
+  it('an indicator sent without an id where a reviewed one was deleted gets a fresh id: the review does not move onto it', async () => {
+    const [, second] = await store.listEvaluations({ departmentId: shanxi, year: 2022 });
+    const f = second!;
+    await store.saveReviews(f.id, [{ indicatorId: 'i3', score: '1', reason: '第三个指标核减' }], 'caizheng');
+    const ev = structuredClone(f.evaluation);
+    const { id: _, ...rest } = ev.indicators[2]!;
+    ev.indicators[2] = { ...rest, name: { raw: '全新指标' } }; // i3 deleted, a new row without an id in its place
+    const saved = await forms.save(filler(shanxi), f.id, ev, f.version);
+    const fresh = saved.evaluation.indicators[2]!;
+    expect(fresh.name.raw).toBe('全新指标');
+    expect(fresh.id).toMatch(/^n[0-9a-f]{12}$/);
+    expect(saved.reviews).toEqual([]);
+    expect((await store.history(f.id)).some((c) => c.field === '复核得分 indicators[i3]' && c.after === null)).toBe(true);
+  });
+
+  it('a blank form shows no 上年实际完成值: its row ids name other indicators last year', async () => {
+    const [, , third] = await store.listEvaluations({ departmentId: shanxi, year: 2022 });
+    const view = await forms.create(filler(shanxi), { kind: 'self-evaluation', projectId: third!.projectId, year: 2023, from: 'blank' });
+    expect(view.previousYear).toBeNull();
+  });
+});
+
 describe('a save', () => {
   it('scores once and shows the same check it stored', async () => {
     const [f] = await store.listEvaluations({ departmentId: shanxi, year: 2022 });

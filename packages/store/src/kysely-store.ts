@@ -426,10 +426,12 @@ export class KyselyStore implements Store {
     return out;
   }
 
-  async saveReviews(evaluationId: number, scores: ReadonlyArray<Omit<ReviewScore, 'reviewer' | 'at'>>, actor: string): Promise<ReviewScore[]> {
+  async saveReviews(evaluationId: number, scores: ReadonlyArray<Omit<ReviewScore, 'reviewer' | 'at'>>, actor: string, expectedVersion?: number): Promise<ReviewScore[]> {
     await this.tx(async (trx) => {
       const ev = await trx.selectFrom('evaluations').select(['id', 'version']).where('id', '=', evaluationId).executeTakeFirst();
       if (!ev) throw new NotFound(`自评表 ${evaluationId} 不存在`);
+      if (expectedVersion !== undefined && ev.version !== expectedVersion)
+        throw new VersionConflict(toStored(await this.evaluationQuery(trx).where('evaluations.id', '=', evaluationId).executeTakeFirstOrThrow()));
       const at = this.now();
       // A review changes what a reader of the form sees: its stamp moves (not its version — the content is the 填报人's).
       await trx.updateTable('evaluations').set({ updated_at: at }).where('id', '=', evaluationId).execute();

@@ -61,7 +61,10 @@ function setAt(node: unknown, keys: ReadonlyArray<string | number>, raw: string,
 
 /** A fresh random id for an added indicator: never one of a deleted row, whose 复核得分 must not come back. */
 export function randomIndicatorId(): string {
-  return `n${globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  // getRandomValues, not randomUUID: the latter exists only on https pages and localhost, and the app
+  // may be opened over plain http on a unit's network
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(6));
+  return `n${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 function blankIndicator(level1: string, level2: string, id: string): Indicator {

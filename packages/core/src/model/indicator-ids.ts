@@ -36,6 +36,25 @@ export function withIndicatorIds(ev: Evaluation): Evaluation {
   return { ...ev, indicators };
 }
 
+/**
+ * The form with an id on every indicator, the missing ones fresh (from `fresh`): for a form that is
+ * already stored. A row-position id there could be the id of an indicator just deleted, and that
+ * indicator's 复核得分 would land on the new one.
+ */
+export function withFreshIndicatorIds(ev: Evaluation, fresh: () => string): Evaluation {
+  if (ev.indicators.every((ind) => ind.id !== undefined)) return ev;
+  const used = new Set(ev.indicators.map((ind) => ind.id));
+  const indicators = ev.indicators.map((ind): Indicator => {
+    if (ind.id !== undefined) return ind;
+    let id: string;
+    do id = fresh();
+    while (used.has(id));
+    used.add(id);
+    return { ...ind, id };
+  });
+  return { ...ev, indicators };
+}
+
 /** Ids used twice in a form, in order of their second use (a form with them cannot be stored). */
 export function duplicateIndicatorIds(ev: Evaluation): string[] {
   const seen = new Set<string>();

@@ -201,7 +201,7 @@ export interface Store {
    */
   reviewsOf(evaluationIds: readonly number[]): Promise<Map<number, ReviewScore[]>>;
   /** replaces the 复核得分 of the indicators given; each change also goes to the history */
-  saveReviews(evaluationId: number, scores: ReadonlyArray<Omit<ReviewScore, 'reviewer' | 'at'>>, actor: string): Promise<ReviewScore[]>;
+  saveReviews(evaluationId: number, scores: ReadonlyArray<Omit<ReviewScore, 'reviewer' | 'at'>>, actor: string, expectedVersion?: number): Promise<ReviewScore[]>;
   /** the departments whose forms came from this source file */
   sourceFileDepartments(sha256: string): Promise<number[]>;
   close(): Promise<void>;
