@@ -36,8 +36,18 @@ for (const run of RUNS) {
   if (only && !only.split(',').includes(run.bench)) continue;
   const argv = quick ? run.quick : run.full;
   process.stderr.write(`▶ ${run.bench} ${argv.join(' ')}\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, `${run.bench}.ts`), ...argv], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
-  process.stderr.write(r.stdout.split('\n').filter((l) => l && !l.startsWith('BENCH ')).map((l) => `  ${l}\n`).join(''));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, `${run.bench}.ts`), ...argv], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  process.stderr.write(
+    r.stdout
+      .split('\n')
+      .filter((l) => l && !l.startsWith('BENCH '))
+      .map((l) => `  ${l}\n`)
+      .join(''),
+  );
   const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH '));
   if (r.status !== 0 || !line) results.push({ bench: run.bench, figures: [], error: `exit ${r.status}` });
   else results.push(JSON.parse(line.slice(6)) as { bench: string; figures: Figure[] });
@@ -52,7 +62,10 @@ const lines = [
   ...results.flatMap((r) =>
     r.error
       ? [`| ${r.bench} | failed (${r.error}) | | | | | ✗ |`]
-      : r.figures.map((f) => `| ${r.bench} | ${f.what} | ${fmt(f.value)} ${f.unit} | ${fmt(f.baseline)} | ${fmt(f.ratio)} | ${f.goal} | ${f.met === null ? '—' : f.met ? 'yes' : 'no'} |`),
+      : r.figures.map(
+          (f) =>
+            `| ${r.bench} | ${f.what} | ${fmt(f.value)} ${f.unit} | ${fmt(f.baseline)} | ${fmt(f.ratio)} | ${f.goal} | ${f.met === null ? '—' : f.met ? 'yes' : 'no'} |`,
+        ),
   ),
 ];
 process.stdout.write(lines.join('\n') + '\n');

@@ -35,10 +35,22 @@ for (let i = 0; i < rounds; i++) {
 const kept = await keptBytes(() => auditForms(forms));
 const findings = kept.value.findings;
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
-console.log(`department: ${n} forms × 10 indicators, median of ${rounds} rounds; ${findings.length} findings (${findings.filter((f) => f.rule === 'A9').length} A9)`);
+console.log(
+  `department: ${n} forms × 10 indicators, median of ${rounds} rounds; ${findings.length} findings (${findings.filter((f) => f.rule === 'A9').length} A9)`,
+);
 console.log(`results kept: ${(kept.bytes / 2 ** 20).toFixed(1)} MiB (${(kept.bytes / n / 1024).toFixed(1)} KiB per form)`);
 console.log(`baseline score only: ${median(s).toFixed(1)} ms`);
 console.log(`audit A1–A12 incl. copy detection: ${median(a).toFixed(1)} ms`);
 console.log(`ratio audit / score: ${(median(a) / median(s)).toFixed(2)} (goal ≤ 2)`);
-report('audit', [{ what: `audit ${n} forms A1–A12 (vs scoring them)`, value: median(a), unit: 'ms', baseline: median(s), ratio: median(a) / median(s), goal: 'ratio ≤ 2', met: median(a) / median(s) <= 2 }]);
+report('audit', [
+  {
+    what: `audit ${n} forms A1–A12 (vs scoring them)`,
+    value: median(a),
+    unit: 'ms',
+    baseline: median(s),
+    ratio: median(a) / median(s),
+    goal: 'ratio ≤ 2',
+    met: median(a) / median(s) <= 2,
+  },
+]);
 if (sink < 0) console.log(sink);

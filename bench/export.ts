@@ -32,14 +32,20 @@ const seeds: Evaluation[] = readdirSync(dir)
 const forms = Array.from({ length: n }, (_, i) => seeds[i % seeds.length]!);
 const prepared: OfficialDocument[] = forms.map((ev) => formDocument(ev));
 
-
 let sink = 0;
 /** The docx library alone: the same rows and merges, default styles, no widths or fonts. */
 const baseline = async () => {
   for (const doc of prepared) {
     const children = doc.sections[0]!.blocks.map((b) =>
       b.kind === 'table'
-        ? new Table({ rows: b.table.rows.map((r) => new TableRow({ children: r.cells.map((c) => new TableCell({ columnSpan: c.colSpan ?? 1, rowSpan: c.rowSpan ?? 1, children: [new Paragraph(c.text)] })) })) })
+        ? new Table({
+            rows: b.table.rows.map(
+              (r) =>
+                new TableRow({
+                  children: r.cells.map((c) => new TableCell({ columnSpan: c.colSpan ?? 1, rowSpan: c.rowSpan ?? 1, children: [new Paragraph(c.text)] })),
+                }),
+            ),
+          })
         : new Paragraph(b.kind === 'page-break' ? '' : b.text),
     );
     sink += (await Packer.toBuffer(new Document({ sections: [{ children }] }))).byteLength;
@@ -58,7 +64,17 @@ for (let i = 0; i < rounds; i++) {
   b.push(await timeAsync(baseline));
   f.push(await timeAsync(full));
 }
-const figures: Figure[] = [{ what: `export ${n} forms to docx (vs the docx library alone)`, value: median(f), unit: 'ms', baseline: median(b), ratio: median(f) / median(b), goal: 'ratio ≤ 1.5', met: median(f) / median(b) <= 1.5 }];
+const figures: Figure[] = [
+  {
+    what: `export ${n} forms to docx (vs the docx library alone)`,
+    value: median(f),
+    unit: 'ms',
+    baseline: median(b),
+    ratio: median(f) / median(b),
+    goal: 'ratio ≤ 1.5',
+    met: median(f) / median(b) <= 1.5,
+  },
+];
 console.log(
   `docx: ${n} forms; baseline docx library alone ${median(b).toFixed(0)} ms; export ${median(f).toFixed(0)} ms (${((n / median(f)) * 1000).toFixed(0)} forms/s); ratio ${(median(f) / median(b)).toFixed(2)} (goal ≤ 1.5)`,
 );
@@ -77,8 +93,18 @@ for (const workers of docxs.length ? [1, 2] : []) {
   });
   const runs = conv.runs - runs0;
   await conv.close();
-  figures.push({ what: `pdf, ${workers} LibreOffice worker(s)`, value: (pages / ms) * 1000, unit: 'pages/s', baseline: null, ratio: null, goal: 'throughput', met: null });
-  console.log(`pdf: ${workers} worker(s), ${docxs.length} forms, ${pages} pages in ${ms.toFixed(0)} ms: ${((pages / ms) * 1000).toFixed(2)} pages/s, ${((docxs.length / ms) * 1000).toFixed(2)} forms/s, in ${runs} LibreOffice run(s)`);
+  figures.push({
+    what: `pdf, ${workers} LibreOffice worker(s)`,
+    value: (pages / ms) * 1000,
+    unit: 'pages/s',
+    baseline: null,
+    ratio: null,
+    goal: 'throughput',
+    met: null,
+  });
+  console.log(
+    `pdf: ${workers} worker(s), ${docxs.length} forms, ${pages} pages in ${ms.toFixed(0)} ms: ${((pages / ms) * 1000).toFixed(2)} pages/s, ${((docxs.length / ms) * 1000).toFixed(2)} forms/s, in ${runs} LibreOffice run(s)`,
+  );
 }
 // One form downloaded alone, as a user does: with a LibreOffice started ahead and waiting (the server's
 // keepWarm) against each run starting its own; a pause between downloads, as between a user's clicks.
@@ -96,8 +122,18 @@ if (docxs.length) {
   };
   const cold = await single(false);
   const warm = await single(true);
-  figures.push({ what: 'pdf, one form downloaded alone, median of 5 (LibreOffice waiting vs started per run)', value: warm, unit: 'ms', baseline: cold, ratio: warm / cold, goal: 'reported', met: null });
-  console.log(`pdf: one form alone ${warm.toFixed(0)} ms with a LibreOffice waiting (keepWarm), ${cold.toFixed(0)} ms starting one per run; ratio ${(warm / cold).toFixed(2)}`);
+  figures.push({
+    what: 'pdf, one form downloaded alone, median of 5 (LibreOffice waiting vs started per run)',
+    value: warm,
+    unit: 'ms',
+    baseline: cold,
+    ratio: warm / cold,
+    goal: 'reported',
+    met: null,
+  });
+  console.log(
+    `pdf: one form alone ${warm.toFixed(0)} ms with a LibreOffice waiting (keepWarm), ${cold.toFixed(0)} ms starting one per run; ratio ${(warm / cold).toFixed(2)}`,
+  );
 }
 report('export', figures);
 if (sink < 0) console.log(sink);

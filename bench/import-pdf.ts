@@ -20,7 +20,12 @@ const rounds = Number(process.argv[3] ?? 3);
 
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
 // three indicators, no narrative blocks and no 填报人 line: what fits one landscape A4 page in this layout
-const forms = syntheticForms(n, 21).map(({ filler: _, ...ev }) => ({ ...ev, layout: 'national' as const, indicators: ev.indicators.slice(0, 3), narratives: [] }));
+const forms = syntheticForms(n, 21).map(({ filler: _, ...ev }) => ({
+  ...ev,
+  layout: 'national' as const,
+  indicators: ev.indicators.slice(0, 3),
+  narratives: [],
+}));
 const converter = new PdfConverter({ workers: 2 });
 const made = Date.now();
 const pdfs = await Promise.all(forms.map(async (ev) => converter.convert(await renderDocx(formDocument(ev)), 'docx')));
@@ -44,7 +49,8 @@ const full = async () => {
 await textOnly();
 if (pages !== n) throw new Error(`expected ${n} one-page forms, the PDFs have ${pages} pages`);
 const check = await importBytes(pdfs[0]!, 'f.pdf');
-if (check.evaluations.length !== 1 || check.evaluations[0]!.indicators.length !== 3) throw new Error('the first PDF did not import as one form of three indicators');
+if (check.evaluations.length !== 1 || check.evaluations[0]!.indicators.length !== 3)
+  throw new Error('the first PDF did not import as one form of three indicators');
 await full();
 const b: number[] = [];
 const f: number[] = [];
@@ -53,7 +59,19 @@ for (let i = 0; i < rounds; i++) {
   f.push(await timeAsync(full));
 }
 const ratio = median(f) / median(b);
-const figures: Figure[] = [{ what: `import ${n} one-page PDF forms (vs pdf.js text extraction alone)`, value: median(f), unit: 'ms', baseline: median(b), ratio, goal: 'ratio ≤ 2', met: ratio <= 2 }];
-console.log(`pdf: ${n} forms; pdf.js text alone ${median(b).toFixed(0)} ms; import ${median(f).toFixed(0)} ms (${((n / median(f)) * 1000).toFixed(0)} forms/s); ratio ${ratio.toFixed(2)} (goal ≤ 2)`);
+const figures: Figure[] = [
+  {
+    what: `import ${n} one-page PDF forms (vs pdf.js text extraction alone)`,
+    value: median(f),
+    unit: 'ms',
+    baseline: median(b),
+    ratio,
+    goal: 'ratio ≤ 2',
+    met: ratio <= 2,
+  },
+];
+console.log(
+  `pdf: ${n} forms; pdf.js text alone ${median(b).toFixed(0)} ms; import ${median(f).toFixed(0)} ms (${((n / median(f)) * 1000).toFixed(0)} forms/s); ratio ${ratio.toFixed(2)} (goal ≤ 2)`,
+);
 report('import-pdf', figures);
 if (sink < 0) console.log(sink);

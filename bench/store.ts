@@ -46,7 +46,21 @@ function rowsOf(ev: Evaluation) {
   const s = scoreEvaluation(ev, getScheme(ev.schemeId));
   return {
     project: [ev.project.name.raw.trim(), ev.project.code?.raw || null, ev.project.fundType?.raw || null],
-    evaluation: [ev.year ?? 0, ev.schemeId, ev.layout, 'draft', 1, JSON.stringify(ev), wanYuanToFen(s.budget.budget), wanYuanToFen(s.budget.executed), pointsToHundredths(ev.claimed.total?.value), pointsToHundredths(s.total), s.grade, 'now', 'now'],
+    evaluation: [
+      ev.year ?? 0,
+      ev.schemeId,
+      ev.layout,
+      'draft',
+      1,
+      JSON.stringify(ev),
+      wanYuanToFen(s.budget.budget),
+      wanYuanToFen(s.budget.executed),
+      pointsToHundredths(ev.claimed.total?.value),
+      pointsToHundredths(s.total),
+      s.grade,
+      'now',
+      'now',
+    ],
   };
 }
 
@@ -86,7 +100,22 @@ async function rawSqlite(path: string): Promise<number> {
 /** Columns of each table as the store writes them (the order of rowsOf's arrays). */
 const COLS = {
   projects: ['department_id', 'name', 'code', 'fund_type'],
-  evaluations: ['project_id', 'year', 'scheme_id', 'layout', 'status', 'version', 'document', 'budget_fen', 'executed_fen', 'claimed_total_hundredths', 'total_hundredths', 'grade', 'created_at', 'updated_at'],
+  evaluations: [
+    'project_id',
+    'year',
+    'scheme_id',
+    'layout',
+    'status',
+    'version',
+    'document',
+    'budget_fen',
+    'executed_fen',
+    'claimed_total_hundredths',
+    'total_hundredths',
+    'grade',
+    'created_at',
+    'updated_at',
+  ],
   changes: ['evaluation_id', 'version', 'at', 'actor', 'field', 'before', 'after'],
 } as const;
 type Table = keyof typeof COLS;
@@ -132,9 +161,20 @@ async function rawPostgresInserts(url: string, schema: string): Promise<number> 
     const dept = (await c.query(SQL.dept, [`raw-${d}`, `部门${d}`])).rows[0].id as number;
     const { rows, children } = departmentRows(forms);
     const projects: number[] = [];
-    for (const part of chunks(rows, 1000)) projects.push(...(await insert('projects', part.map((r) => [dept, ...r.project]), true)));
+    for (const part of chunks(rows, 1000))
+      projects.push(
+        ...(await insert(
+          'projects',
+          part.map((r) => [dept, ...r.project]),
+          true,
+        )),
+      );
     const ids: number[] = [];
-    for (const part of chunks(rows.map((r, i) => [projects[i], ...r.evaluation]), 500)) ids.push(...(await insert('evaluations', part, true)));
+    for (const part of chunks(
+      rows.map((r, i) => [projects[i], ...r.evaluation]),
+      500,
+    ))
+      ids.push(...(await insert('evaluations', part, true)));
     for (const [table, all] of Object.entries(children(ids)) as Array<[Table, unknown[][]]>) for (const part of chunks(all, 1000)) await insert(table, part);
     await c.query('commit');
   }
@@ -164,7 +204,9 @@ async function rawPostgresCopy(url: string, schema: string): Promise<number> {
     await pipeline(Readable.from([text]), c.query(copyFrom(`copy ${table} (${withId ? 'id, ' : ''}${COLS[table].join(', ')}) from stdin`)));
   };
   const nextIds = async (table: Table, n: number) =>
-    (await c.query(`select nextval(pg_get_serial_sequence('${table}', 'id'))::int as id from generate_series(1, $1)`, [n])).rows.map((x: { id: number }) => x.id);
+    (await c.query(`select nextval(pg_get_serial_sequence('${table}', 'id'))::int as id from generate_series(1, $1)`, [n])).rows.map(
+      (x: { id: number }) => x.id,
+    );
   const t = process.hrtime.bigint();
   for (let d = 0; d < departments; d++) {
     const forms = departmentForms(d);
@@ -173,8 +215,16 @@ async function rawPostgresCopy(url: string, schema: string): Promise<number> {
     const { rows, children } = departmentRows(forms);
     const projects = await nextIds('projects', rows.length);
     const ids = await nextIds('evaluations', rows.length);
-    await copy('projects', rows.map((r, i) => [projects[i], dept, ...r.project]), true);
-    await copy('evaluations', rows.map((r, i) => [ids[i], projects[i], ...r.evaluation]), true);
+    await copy(
+      'projects',
+      rows.map((r, i) => [projects[i], dept, ...r.project]),
+      true,
+    );
+    await copy(
+      'evaluations',
+      rows.map((r, i) => [ids[i], projects[i], ...r.evaluation]),
+      true,
+    );
     for (const [table, all] of Object.entries(children(ids)) as Array<[Table, unknown[][]]>) await copy(table, all);
     await c.query('commit');
   }
@@ -226,18 +276,54 @@ const dir = mkdtempSync('/tmp/jixiao-bench-');
 const figures: Figure[] = [];
 const dbFigures = (db: string, raw: number, load: number, q: { summary: number[]; grades: number[]; totals: number[] }, baseline: string) =>
   figures.push(
-    { what: `${db}: load ${n} evaluations (vs ${baseline})`, value: load, unit: 'ms', baseline: raw, ratio: load / raw, goal: 'ratio ≤ 1.5', met: load / raw <= 1.5 },
-    { what: `${db}: 汇总表 of one department at ${n}, p50 / p95`, value: pct(q.summary, 0.5), unit: `ms (p95 ${pct(q.summary, 0.95).toFixed(1)})`, baseline: null, ratio: null, goal: 'p50 < 50 ms', met: pct(q.summary, 0.5) < 50 },
-    { what: `${db}: province grade count at ${n}, p50 / p95`, value: pct(q.grades, 0.5), unit: `ms (p95 ${pct(q.grades, 0.95).toFixed(1)})`, baseline: null, ratio: null, goal: 'reported', met: null },
-    { what: `${db}: 各部门汇总 (every department's sums) at ${n}, p50 / p95`, value: pct(q.totals, 0.5), unit: `ms (p95 ${pct(q.totals, 0.95).toFixed(1)})`, baseline: null, ratio: null, goal: 'reported', met: null },
+    {
+      what: `${db}: load ${n} evaluations (vs ${baseline})`,
+      value: load,
+      unit: 'ms',
+      baseline: raw,
+      ratio: load / raw,
+      goal: 'ratio ≤ 1.5',
+      met: load / raw <= 1.5,
+    },
+    {
+      what: `${db}: 汇总表 of one department at ${n}, p50 / p95`,
+      value: pct(q.summary, 0.5),
+      unit: `ms (p95 ${pct(q.summary, 0.95).toFixed(1)})`,
+      baseline: null,
+      ratio: null,
+      goal: 'p50 < 50 ms',
+      met: pct(q.summary, 0.5) < 50,
+    },
+    {
+      what: `${db}: province grade count at ${n}, p50 / p95`,
+      value: pct(q.grades, 0.5),
+      unit: `ms (p95 ${pct(q.grades, 0.95).toFixed(1)})`,
+      baseline: null,
+      ratio: null,
+      goal: 'reported',
+      met: null,
+    },
+    {
+      what: `${db}: 各部门汇总 (every department's sums) at ${n}, p50 / p95`,
+      value: pct(q.totals, 0.5),
+      unit: `ms (p95 ${pct(q.totals, 0.95).toFixed(1)})`,
+      baseline: null,
+      ratio: null,
+      goal: 'reported',
+      met: null,
+    },
   );
 if (!args.includes('--no-sqlite')) {
   const raw = await rawSqlite(join(dir, 'raw.sqlite'));
   const { load, store } = await viaStore(join(dir, 'store.sqlite'));
   const q = await queries(store);
-  console.log(`SQLite: raw prepared inserts ${(raw / 1000).toFixed(1)} s; store ${(load / 1000).toFixed(1)} s (${((n / load) * 1000).toFixed(0)} forms/s); ratio ${(load / raw).toFixed(2)} (goal ≤ 1.5)`);
+  console.log(
+    `SQLite: raw prepared inserts ${(raw / 1000).toFixed(1)} s; store ${(load / 1000).toFixed(1)} s (${((n / load) * 1000).toFixed(0)} forms/s); ratio ${(load / raw).toFixed(2)} (goal ≤ 1.5)`,
+  );
   dbFigures('SQLite', raw, load, q, 'prepared inserts row by row');
-  console.log(`SQLite: 汇总表 of one department p50 ${pct(q.summary, 0.5).toFixed(1)} ms p95 ${pct(q.summary, 0.95).toFixed(1)} ms (goal p50 < 50 ms); province grade count p50 ${pct(q.grades, 0.5).toFixed(1)} ms p95 ${pct(q.grades, 0.95).toFixed(1)} ms; 各部门汇总 p50 ${pct(q.totals, 0.5).toFixed(1)} ms`);
+  console.log(
+    `SQLite: 汇总表 of one department p50 ${pct(q.summary, 0.5).toFixed(1)} ms p95 ${pct(q.summary, 0.95).toFixed(1)} ms (goal p50 < 50 ms); province grade count p50 ${pct(q.grades, 0.5).toFixed(1)} ms p95 ${pct(q.grades, 0.95).toFixed(1)} ms; 各部门汇总 p50 ${pct(q.totals, 0.5).toFixed(1)} ms`,
+  );
   await store.close();
 }
 const pgAbsent = pgUrl ? await probePostgres(pgUrl) : null;
@@ -258,8 +344,18 @@ if (pgUrl && !pgAbsent) {
       `PostgreSQL: multi-row INSERTs of the store's batch sizes ${(raw / 1000).toFixed(1)} s; COPY ${(copied / 1000).toFixed(1)} s; store ${(load / 1000).toFixed(1)} s (${((n / load) * 1000).toFixed(0)} forms/s); ratio ${(load / raw).toFixed(2)} against the INSERTs (goal ≤ 1.5), ${(load / copied).toFixed(2)} against COPY`,
     );
     dbFigures('PostgreSQL', raw, load, q, 'multi-row INSERTs of the same batch size');
-    figures.push({ what: `PostgreSQL: load ${n} evaluations (vs COPY of the same rows)`, value: load, unit: 'ms', baseline: copied, ratio: load / copied, goal: 'reported', met: null });
-    console.log(`PostgreSQL: 汇总表 p50 ${pct(q.summary, 0.5).toFixed(1)} ms p95 ${pct(q.summary, 0.95).toFixed(1)} ms; province grade count p50 ${pct(q.grades, 0.5).toFixed(1)} ms p95 ${pct(q.grades, 0.95).toFixed(1)} ms; 各部门汇总 p50 ${pct(q.totals, 0.5).toFixed(1)} ms`);
+    figures.push({
+      what: `PostgreSQL: load ${n} evaluations (vs COPY of the same rows)`,
+      value: load,
+      unit: 'ms',
+      baseline: copied,
+      ratio: load / copied,
+      goal: 'reported',
+      met: null,
+    });
+    console.log(
+      `PostgreSQL: 汇总表 p50 ${pct(q.summary, 0.5).toFixed(1)} ms p95 ${pct(q.summary, 0.95).toFixed(1)} ms; province grade count p50 ${pct(q.grades, 0.5).toFixed(1)} ms p95 ${pct(q.grades, 0.95).toFixed(1)} ms; 各部门汇总 p50 ${pct(q.totals, 0.5).toFixed(1)} ms`,
+    );
     // The store's two queries as it builds them for PostgreSQL (kysely-store.ts summaryRows, with its
     // PostgreSQL-only department filter on the joined projects, and gradeCounts), with real timings.
     const explain = async (what: string, query: string) => {

@@ -48,7 +48,11 @@ describe.skipIf(!haveBrowser)('web UI in chromium', { timeout: 90_000 }, () => {
   it('imports the Xinjiang seed .docx with a broken file beside it: preview, the refusal in Chinese, then save', async () => {
     await page.getByRole('link', { name: '导入', exact: true }).click();
     await page.locator('[data-testid="dropzone"] input[type=file]').setInputFiles([
-      { name: 'xinjiang-changji-zhengfawei-2021.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: readFileSync(SEED) },
+      {
+        name: 'xinjiang-changji-zhengfawei-2021.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: readFileSync(SEED),
+      },
       { name: '损坏的表.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是 Word 文件') },
     ]);
     await page.getByTestId('recognise').click();
@@ -113,7 +117,9 @@ describe.skipIf(!haveBrowser)('web UI in chromium', { timeout: 90_000 }, () => {
     await page.reload();
     await page.getByTestId('editor').waitFor();
     expect(await page.getByTestId('indicator-row-3').getByLabel('实际完成值（第 4 个指标）').inputValue()).toBe('0%');
-    expect(await page.getByTestId('indicator-row-3').getByLabel('偏差原因分析及改进措施（第 4 个指标）').inputValue()).toBe('受疫情影响考核延期，次年一季度补考');
+    expect(await page.getByTestId('indicator-row-3').getByLabel('偏差原因分析及改进措施（第 4 个指标）').inputValue()).toBe(
+      '受疫情影响考核延期，次年一季度补考',
+    );
     expect(await page.getByTestId('total').textContent()).toContain('88.00');
     const stored = (await app.store.listEvaluations()).find((e) => e.evaluation.project.name.raw === '综治工作经费')!;
     expect(stored.version).toBe(2);

@@ -72,12 +72,18 @@ describe.skipIf(!haveBrowser)('forms made in the browser', { timeout: 120_000 },
     await page.getByTestId('draft-actions').click();
     await page.getByRole('menuitem', { name: '修改年度' }).click();
     await page.getByLabel('新的年度').fill('2024');
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /修\s*改/ }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /修\s*改/ })
+      .click();
     await expect.poll(async () => (await app.store.getEvaluation(id))?.year).toBe(2024);
     await expect.poll(() => page.getByTestId('editor').textContent()).toContain('2024 年度');
     await page.getByTestId('draft-actions').click();
     await page.getByRole('menuitem', { name: '删除草稿' }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /删\s*除/ }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /删\s*除/ })
+      .click();
     await page.getByTestId('overview').waitFor();
     expect(await app.store.getEvaluation(id)).toBeNull();
     expect((await app.store.history(id)).map((c) => c.field)).toEqual(['(导入)', 'year', '(删除)']);

@@ -33,7 +33,11 @@ await page.keyboard.press('Escape');
 await page.goto(`${app.url}/#/import`);
 await page.getByRole('button', { name: /^离\s*开$/ }).click();
 await page.locator('[data-testid="dropzone"] input[type=file]').setInputFiles([
-  { name: 'ningxia-yanchi-xianweiban-2022.docx', mimeType: 'application/octet-stream', buffer: readFileSync(join(import.meta.dirname, '../fixtures/office/ningxia-yanchi-xianweiban-2022.docx')) },
+  {
+    name: 'ningxia-yanchi-xianweiban-2022.docx',
+    mimeType: 'application/octet-stream',
+    buffer: readFileSync(join(import.meta.dirname, '../fixtures/office/ningxia-yanchi-xianweiban-2022.docx')),
+  },
   { name: '扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') },
 ]);
 await page.getByTestId('recognise').click();

@@ -161,7 +161,7 @@ describe.skipIf(!haveBrowser)('stored script payloads in chromium', { timeout: 2
     await page.locator('[data-testid="dropzone"] input[type=file]').setInputFiles([{ name: 'payload.txt', mimeType: 'text/plain', buffer: payloadFile }]);
     await page.getByTestId('recognise').click();
     await page.getByTestId('import-preview').waitFor();
-    await expect.poll(() => page.getByTestId('import-preview').textContent()).toContain("<img src=x onerror=\"window.__pwned='import'\">");
+    await expect.poll(() => page.getByTestId('import-preview').textContent()).toContain('<img src=x onerror="window.__pwned=\'import\'">');
     const state = await page.evaluate(() => {
       // runs in the page: its globalThis is the window
       const w = globalThis as unknown as { __pwned?: string; __injected: string[]; __csp: string[] };

@@ -22,7 +22,11 @@ export function computeDepartment(stored: readonly StoredEvaluation[]): Departme
 
 /** The same as `computeDepartment(stored)`, given that computed when only the forms at `changed` differed. */
 export function recomputeDepartment(stored: readonly StoredEvaluation[], before: DepartmentAudit, changed: ReadonlySet<number>): DepartmentAudit {
-  return reauditDepartment(stored.map((s) => s.evaluation), before, changed);
+  return reauditDepartment(
+    stored.map((s) => s.evaluation),
+    before,
+    changed,
+  );
 }
 
 export type ComputedDepartment = DepartmentAudit;

@@ -49,7 +49,17 @@ export class DepartmentUseCases {
     }
     return {
       department: d,
-      summary: { ...summary, rows: summary.rows.map((row, i) => ({ ...row, evaluationId: stored[i]!.id, status: stored[i]!.status, version: stored[i]!.version, reviewedScore: reviewed[i] ?? null, ...counts[i]! })) },
+      summary: {
+        ...summary,
+        rows: summary.rows.map((row, i) => ({
+          ...row,
+          evaluationId: stored[i]!.id,
+          status: stored[i]!.status,
+          version: stored[i]!.version,
+          reviewedScore: reviewed[i] ?? null,
+          ...counts[i]!,
+        })),
+      },
     };
   }
 
@@ -61,8 +71,13 @@ export class DepartmentUseCases {
     this.mustSee(actor, id);
     const { stored, findings } = await this.audits.load(id, q.year);
     const idOf = (f: Finding) => (f.location.form ? stored[f.location.form.index]!.id : null);
-    const chosen = findings.filter((f) => (!q.rule || f.rule === q.rule) && (!q.severity || f.severity === q.severity) && (q.evaluationId === undefined || idOf(f) === q.evaluationId));
-    return { total: chosen.length, findings: chosen.slice(q.offset, q.limit === undefined ? undefined : q.offset + q.limit).map((f) => ({ ...f, evaluationId: idOf(f) })) };
+    const chosen = findings.filter(
+      (f) => (!q.rule || f.rule === q.rule) && (!q.severity || f.severity === q.severity) && (q.evaluationId === undefined || idOf(f) === q.evaluationId),
+    );
+    return {
+      total: chosen.length,
+      findings: chosen.slice(q.offset, q.limit === undefined ? undefined : q.offset + q.limit).map((f) => ({ ...f, evaluationId: idOf(f) })),
+    };
   }
 
   /** The years in which the department has forms, newest first. */

@@ -1,5 +1,17 @@
 /** A stored form as the API and the web UI show it: its figures, check, reviews and what the reader may do. */
-import { availableActions, canEditContent, canReview, format, getFormKind, reviewedTotal, type Change, type FormCheck, type ReviewScore, type Role, type StoredEvaluation } from '@jixiao/core';
+import {
+  availableActions,
+  canEditContent,
+  canReview,
+  format,
+  getFormKind,
+  reviewedTotal,
+  type Change,
+  type FormCheck,
+  type ReviewScore,
+  type Role,
+  type StoredEvaluation,
+} from '@jixiao/core';
 
 export function brief(s: StoredEvaluation) {
   return {
@@ -28,7 +40,12 @@ export interface PreviousYear {
   actuals: Record<string, string>;
 }
 
-export function formView(s: StoredEvaluation, check: FormCheck, role: Role, extra: { reviews: ReviewScore[]; lastStatusChange: Change | null; previousYear: PreviousYear | null }) {
+export function formView(
+  s: StoredEvaluation,
+  check: FormCheck,
+  role: Role,
+  extra: { reviews: ReviewScore[]; lastStatusChange: Change | null; previousYear: PreviousYear | null },
+) {
   const kind = getFormKind(s.kind);
   const edit = canEditContent(s.status, role);
   return {

@@ -108,7 +108,10 @@ export class FormUseCases {
     let evaluation: Evaluation;
     if (input.from === 'previous-year') {
       const [prev] = project ? await this.store.listEvaluations({ projectId: project.id, kind: kind.id, year: input.year - 1 }) : [];
-      if (!prev) throw new AppError('FORM.NO_PREVIOUS_YEAR', `“${name}”没有 ${input.year - 1} 年度的${kind.label}，无法从上年复制；可以新建空白表`, { year: input.year - 1 });
+      if (!prev)
+        throw new AppError('FORM.NO_PREVIOUS_YEAR', `“${name}”没有 ${input.year - 1} 年度的${kind.label}，无法从上年复制；可以新建空白表`, {
+          year: input.year - 1,
+        });
       // filed under the project chosen, whatever last year's document calls it
       const carried = kind.carryOver(prev.evaluation, input.year);
       evaluation = { ...carried, project: { ...carried.project, name: { raw: name } } };
@@ -121,7 +124,11 @@ export class FormUseCases {
       evaluation = kind.blank({ project: name, year: input.year, schemeId, layout, department }, getScheme(schemeId), useTemplate);
     } else {
       // a form given whole keeps a year it does not state (null), as an imported one does
-      evaluation = { ...input.from.evaluation, year: input.from.evaluation.year === null ? null : input.year, project: { ...input.from.evaluation.project, name: { raw: name } } };
+      evaluation = {
+        ...input.from.evaluation,
+        year: input.from.evaluation.year === null ? null : input.year,
+        project: { ...input.from.evaluation.project, name: { raw: name } },
+      };
     }
     const { prepared, check } = prepareForm(kind.id, evaluation);
     // A new project and its first form are one step: the store creates the project in the form's transaction.
@@ -139,7 +146,12 @@ export class FormUseCases {
    * This year's forms of every project of a department that had one last year and has none yet, each
    * started from last year's (tree, ids and targets carried, actuals empty), in one transaction.
    */
-  async carryOverDepartment(actor: Actor, departmentId: number, year: number, kindId = 'self-evaluation'): Promise<{ created: StoredEvaluation[]; existing: number }> {
+  async carryOverDepartment(
+    actor: Actor,
+    departmentId: number,
+    year: number,
+    kindId = 'self-evaluation',
+  ): Promise<{ created: StoredEvaluation[]; existing: number }> {
     if (actor.role !== 'filler' && actor.role !== 'admin') throw new AppError('AUTH.FORBIDDEN', `当前账号（${actor.displayName}）不能新建表，新建由填报人进行`);
     if (!actor.sees(departmentId) || !(await this.store.getDepartment(departmentId))) throw new AppError('STORE.NOT_FOUND', `部门 ${departmentId} 不存在`);
     const kind = getFormKind(kindId);
@@ -171,9 +183,13 @@ export class FormUseCases {
   private mustEdit(actor: Actor, s: { status: StoredEvaluation['status']; kind: string }): void {
     if (canEditContent(s.status, actor.role)) return;
     const label = getFormKind(s.kind).label;
-    throw new AppError(actor.role === 'filler' || actor.role === 'admin' ? 'WORKFLOW.READ_ONLY' : 'WORKFLOW.NOT_YOURS', `该${label}处于“${STATUS_LABELS[s.status]}”状态，${actor.role === 'filler' ? '退回后才能修改' : '当前账号不能修改内容'}`, {
-      status: s.status,
-    });
+    throw new AppError(
+      actor.role === 'filler' || actor.role === 'admin' ? 'WORKFLOW.READ_ONLY' : 'WORKFLOW.NOT_YOURS',
+      `该${label}处于“${STATUS_LABELS[s.status]}”状态，${actor.role === 'filler' ? '退回后才能修改' : '当前账号不能修改内容'}`,
+      {
+        status: s.status,
+      },
+    );
   }
 
   /** Saves a draft: checked once, stored with that check's figures, shown with the same check. */
@@ -204,14 +220,25 @@ export class FormUseCases {
     const s = await this.find(actor, id);
     const kind = getFormKind(s.kind);
     const step = workflowStep(action, s.status, actor.role, kind.workflow);
-    if (!step) throw new AppError('WORKFLOW.NOT_ALLOWED', `“${STATUS_LABELS[s.status]}”状态下，${actor.displayName}不能执行“${ACTION_LABELS[action]}”`, { status: s.status, action });
+    if (!step)
+      throw new AppError('WORKFLOW.NOT_ALLOWED', `“${STATUS_LABELS[s.status]}”状态下，${actor.displayName}不能执行“${ACTION_LABELS[action]}”`, {
+        status: s.status,
+        action,
+      });
     const text = comment?.trim();
     if (action === 'return' && !text) throw new AppError('WORKFLOW.COMMENT_REQUIRED', '退回时须写明退回意见');
     if (action === 'submit') {
       const blockers = kind.submissionBlockers(this.checkOf(s));
       if (blockers.length)
         throw new AppError('WORKFLOW.BLOCKED', `还有 ${blockers.length} 个问题未解决（错误或缺少偏差原因），不能提交`, {
-          findings: blockers.map((f) => ({ rule: f.rule, code: f.code, message: f.message, indicator: f.location.indicator ?? null, indicatorId: f.location.indicatorId ?? null, field: f.location.field ?? null })),
+          findings: blockers.map((f) => ({
+            rule: f.rule,
+            code: f.code,
+            message: f.message,
+            indicator: f.location.indicator ?? null,
+            indicatorId: f.location.indicatorId ?? null,
+            field: f.location.field ?? null,
+          })),
         });
     }
     const saved = await this.store.setStatus(s.id, step.to, version, actor.username, { ...(text && { comment: text }), snapshot: step.snapshot });
@@ -222,16 +249,23 @@ export class FormUseCases {
   async review(actor: Actor, id: number, scores: ReadonlyArray<{ indicatorId: string; score: string; reason: string }>): Promise<ReviewScore[]> {
     const s = await this.find(actor, id);
     if (!canReview(s.status, actor.role))
-      throw new AppError(actor.role === 'finance' || actor.role === 'admin' ? 'WORKFLOW.NOT_ALLOWED' : 'AUTH.FORBIDDEN', `只有财政审核可在“单位已审核”状态下记录复核得分（当前：${STATUS_LABELS[s.status]}）`);
+      throw new AppError(
+        actor.role === 'finance' || actor.role === 'admin' ? 'WORKFLOW.NOT_ALLOWED' : 'AUTH.FORBIDDEN',
+        `只有财政审核可在“单位已审核”状态下记录复核得分（当前：${STATUS_LABELS[s.status]}）`,
+      );
     const rows = indicatorRows(s.evaluation);
     const checked = scores.map((x) => {
       const row = rows.get(x.indicatorId);
       const ind = row === undefined ? undefined : s.evaluation.indicators[row];
-      if (!ind) throw new AppError('REVIEW.BAD_INDICATOR', `表中没有编号为“${x.indicatorId}”的指标（可能已被删除），请刷新后重试`, { indicatorId: x.indicatorId });
+      if (!ind)
+        throw new AppError('REVIEW.BAD_INDICATOR', `表中没有编号为“${x.indicatorId}”的指标（可能已被删除），请刷新后重试`, { indicatorId: x.indicatorId });
       const v = parseNumberCell(x.score);
       const max = ind.points.value;
       if (v === null || cmp(v, '0') < 0 || (max !== null && cmp(v, max) > 0))
-        throw new AppError('REVIEW.BAD_SCORE', `“${ind.name.raw}”的复核得分“${x.score}”应为 0 到 ${max ?? '分值'} 之间的数`, { indicatorId: x.indicatorId, score: x.score });
+        throw new AppError('REVIEW.BAD_SCORE', `“${ind.name.raw}”的复核得分“${x.score}”应为 0 到 ${max ?? '分值'} 之间的数`, {
+          indicatorId: x.indicatorId,
+          score: x.score,
+        });
       return { indicatorId: x.indicatorId, score: v, reason: x.reason.trim() };
     });
     // stored only if the form is still the version read: a return and an edit in between would have

@@ -17,10 +17,18 @@ export interface ImportedFile {
 /** Where a commit goes: an existing department, or a new one by code (an administrator's). */
 export type ImportTarget = { id: number } | { code: string; name: string };
 
-export async function commitImportedFiles(store: Store, actor: Actor, department: ImportTarget, files: readonly ImportedFile[], commitKey?: string): Promise<{ departmentId: number; evaluations: StoredEvaluation[] }> {
+export async function commitImportedFiles(
+  store: Store,
+  actor: Actor,
+  department: ImportTarget,
+  files: readonly ImportedFile[],
+  commitKey?: string,
+): Promise<{ departmentId: number; evaluations: StoredEvaluation[] }> {
   if (actor.role !== 'filler' && actor.role !== 'admin') throw new AppError('AUTH.FORBIDDEN', `当前账号（${actor.displayName}）不能导入，导入由填报人进行`);
   if ('id' in department ? !actor.sees(department.id) : actor.role !== 'admin')
-    throw 'id' in department ? new AppError('STORE.NOT_FOUND', `部门 ${department.id} 不存在`) : new AppError('AUTH.FORBIDDEN', `当前账号（${actor.displayName}）不能新建部门`);
+    throw 'id' in department
+      ? new AppError('STORE.NOT_FOUND', `部门 ${department.id} 不存在`)
+      : new AppError('AUTH.FORBIDDEN', `当前账号（${actor.displayName}）不能新建部门`);
   const prepared = files.map((f) => ({ source: f.source, forms: f.evaluations.map((ev) => preparedForStorage(selfEvaluationKind.id, ev)) }));
   return store.importFiles({ department, files: prepared, actor: actor.username, ...(commitKey !== undefined && { commitKey }) });
 }

@@ -3,7 +3,16 @@
  * figures for lists taken from that same check. The caller shows the same check it stored, so a save
  * parses (at the API edge) and scores a form exactly once.
  */
-import { duplicateIndicatorIds, getFormKind, getScheme, selfEvaluationKind, withIndicatorIds, type Evaluation, type FormCheck, type PreparedForm } from '@jixiao/core';
+import {
+  duplicateIndicatorIds,
+  getFormKind,
+  getScheme,
+  selfEvaluationKind,
+  withIndicatorIds,
+  type Evaluation,
+  type FormCheck,
+  type PreparedForm,
+} from '@jixiao/core';
 import { AppError } from './app-error.ts';
 
 export interface Checked {

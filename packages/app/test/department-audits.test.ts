@@ -145,7 +145,10 @@ describe('DepartmentAudits', () => {
   });
 
   it('keeps at most maxForms forms, dropping the least recently used department', async () => {
-    const sizes = { hebei: (await store.evaluationVersions({ departmentId: hebei })).length, xinjiang: (await store.evaluationVersions({ departmentId: xinjiang })).length };
+    const sizes = {
+      hebei: (await store.evaluationVersions({ departmentId: hebei })).length,
+      xinjiang: (await store.evaluationVersions({ departmentId: xinjiang })).length,
+    };
     const audits = new DepartmentAudits(counted, sizes.hebei + sizes.xinjiang - 1);
     reads = 0;
     await audits.load(hebei);

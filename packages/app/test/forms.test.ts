@@ -30,7 +30,12 @@ afterAll(() => store.close());
 
 describe('a new form', () => {
   it('blank, in the department’s own layout: its groups and 二级 rows, nothing filled in, ids on every row', async () => {
-    const view = await forms.create(filler(hebei), { kind: 'self-evaluation', newProject: { departmentId: hebei, name: '2024年新项目' }, year: 2024, from: 'blank' });
+    const view = await forms.create(filler(hebei), {
+      kind: 'self-evaluation',
+      newProject: { departmentId: hebei, name: '2024年新项目' },
+      year: 2024,
+      from: 'blank',
+    });
     const ev = view.evaluation;
     expect(view).toMatchObject({ kind: 'self-evaluation', status: 'draft', version: 1, year: 2024, project: '2024年新项目', schemeId: 'hebei' });
     expect(ev.layout).toBe('hebei');
@@ -51,7 +56,12 @@ describe('a new form', () => {
     expect(view.schemeId).toBe('national');
     const l1 = [...new Set(view.evaluation.indicators.map((i) => i.level1))];
     expect(l1).toEqual(getScheme('national').weights.map((w) => w.level1));
-    expect(view.evaluation.indicators.filter((i) => i.level1 === '产出指标').map((i) => i.level2.raw)).toEqual(['数量指标', '质量指标', '时效指标', '成本指标']);
+    expect(view.evaluation.indicators.filter((i) => i.level1 === '产出指标').map((i) => i.level2.raw)).toEqual([
+      '数量指标',
+      '质量指标',
+      '时效指标',
+      '成本指标',
+    ]);
     expect(view.evaluation.groups.map((g) => [g.name, g.declaredPoints])).toEqual([
       ['产出指标', '50'],
       ['效益指标', '30'],
@@ -95,7 +105,9 @@ describe('a new form', () => {
 describe('refused, with a code and nothing stored', () => {
   it('an unknown kind', async () => {
     const before = (await store.listEvaluations()).length;
-    await expect(forms.create(admin, { kind: 'annual-report', newProject: { departmentId: hebei, name: 'X' }, year: 2024, from: 'blank' })).rejects.toMatchObject({ code: 'FORM.UNKNOWN_KIND', message: expect.stringContaining('没有“annual-report”这种表') });
+    await expect(
+      forms.create(admin, { kind: 'annual-report', newProject: { departmentId: hebei, name: 'X' }, year: 2024, from: 'blank' }),
+    ).rejects.toMatchObject({ code: 'FORM.UNKNOWN_KIND', message: expect.stringContaining('没有“annual-report”这种表') });
     expect((await store.listEvaluations()).length).toBe(before);
   });
 
@@ -110,20 +122,27 @@ describe('refused, with a code and nothing stored', () => {
 
   it('a second form of the same kind for the same project-year', async () => {
     const [f] = await store.listEvaluations({ departmentId: hebei, year: 2023 });
-    await expect(forms.create(filler(hebei), { kind: 'self-evaluation', projectId: f!.projectId, year: 2023, from: 'blank' })).rejects.toMatchObject({ code: 'STORE.DUPLICATE' });
+    await expect(forms.create(filler(hebei), { kind: 'self-evaluation', projectId: f!.projectId, year: 2023, from: 'blank' })).rejects.toMatchObject({
+      code: 'STORE.DUPLICATE',
+    });
     expect(await store.listEvaluations({ projectId: f!.projectId })).toHaveLength(1);
   });
 
   it('a change to a frozen form, a form of another department, a role that may not create', async () => {
     const [f] = await store.listEvaluations({ departmentId: hebei, grade: '优' });
     const submitted = await forms.act(filler(hebei), f!.id, 'submit', f!.version);
-    await expect(forms.save(filler(hebei), f!.id, f!.evaluation, submitted.version)).rejects.toMatchObject({ code: 'WORKFLOW.READ_ONLY', message: expect.stringContaining('退回后才能修改') });
+    await expect(forms.save(filler(hebei), f!.id, f!.evaluation, submitted.version)).rejects.toMatchObject({
+      code: 'WORKFLOW.READ_ONLY',
+      message: expect.stringContaining('退回后才能修改'),
+    });
     await expect(forms.changeYear(filler(hebei), f!.id, 2024, submitted.version)).rejects.toMatchObject({ code: 'WORKFLOW.READ_ONLY' });
     await expect(forms.remove(filler(hebei), f!.id, submitted.version)).rejects.toMatchObject({ code: 'WORKFLOW.READ_ONLY' });
     expect((await store.getEvaluation(f!.id))!.version).toBe(submitted.version);
     await expect(forms.read(filler(shanxi), f!.id)).rejects.toMatchObject({ code: 'STORE.NOT_FOUND' });
     const reviewer: Actor = { username: 'shenhe', displayName: '审核人', role: 'unit-reviewer', sees: () => true };
-    await expect(forms.create(reviewer, { kind: 'self-evaluation', newProject: { departmentId: hebei, name: 'Y' }, year: 2024, from: 'blank' })).rejects.toMatchObject({ code: 'AUTH.FORBIDDEN' });
+    await expect(
+      forms.create(reviewer, { kind: 'self-evaluation', newProject: { departmentId: hebei, name: 'Y' }, year: 2024, from: 'blank' }),
+    ).rejects.toMatchObject({ code: 'AUTH.FORBIDDEN' });
   });
 
   it('a form whose indicators repeat an id', async () => {

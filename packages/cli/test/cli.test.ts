@@ -58,15 +58,25 @@ describe('jixiao indicator', () => {
   });
 
   it('--category 成本指标 decides the direction of an unsigned target; --json', () => {
-    const out = JSON.parse(execFileSync(bin, ['indicator', '--target', '28.272万元', '--actual', '21.855万元', '--points', '10', '--category', '成本指标', '--json'], { encoding: 'utf8' }));
+    const out = JSON.parse(
+      execFileSync(bin, ['indicator', '--target', '28.272万元', '--actual', '21.855万元', '--points', '10', '--category', '成本指标', '--json'], {
+        encoding: 'utf8',
+      }),
+    );
     expect(out).toMatchObject({ score: 10, rule: 'R4.reverse' });
   });
 
   it('--batch prints one JSON line per row, in order, unparseable rows included', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
     const tsv = join(dir, 'rows.tsv');
-    writeFileSync(tsv, 'target\tactual\tpoints\tcategory\n≥95%\t98%\t10\t质量指标\n≥5\t1\t20\t数量指标\n约三成\t30%\t10\t质量指标\n≤100\t125\t10\t成本指标\n≥1\t1\tabc\t数量指标\n');
-    const lines = execFileSync(bin, ['indicator', '--batch', tsv], { encoding: 'utf8' }).trim().split('\n').map((l) => JSON.parse(l));
+    writeFileSync(
+      tsv,
+      'target\tactual\tpoints\tcategory\n≥95%\t98%\t10\t质量指标\n≥5\t1\t20\t数量指标\n约三成\t30%\t10\t质量指标\n≤100\t125\t10\t成本指标\n≥1\t1\tabc\t数量指标\n',
+    );
+    const lines = execFileSync(bin, ['indicator', '--batch', tsv], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.score)).toEqual([10, 4, null, 8, null]);
     expect(lines[2].unparseable).toBe(true);
     expect(lines[2].explanation).toContain('约数');
@@ -123,7 +133,8 @@ describe('jixiao audit, summary, report', () => {
 
   it('audit of a clean form exits 0', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
-    const ev = JSON.parse(execFileSync(bin, ['import', '--json', join(root, 'fixtures/seeds/xinjiang-changji-zhengfawei-2021.txt')], { encoding: 'utf8' }))[0].evaluations[0];
+    const ev = JSON.parse(execFileSync(bin, ['import', '--json', join(root, 'fixtures/seeds/xinjiang-changji-zhengfawei-2021.txt')], { encoding: 'utf8' }))[0]
+      .evaluations[0];
     // 综治工作经费 has only notes (A7/A12 info): no error
     writeFileSync(join(dir, 'f.json'), JSON.stringify(ev));
     const r = run('audit', join(dir, 'f.json'));
@@ -162,7 +173,11 @@ describe('jixiao with Office files', () => {
   });
 
   it('score, audit, summary and report read .docx and .xlsx directly', () => {
-    expect(JSON.parse(run('score', '--json', join(root, 'fixtures/office/shanxi-yunzhou-zhengfawei-2022.xlsx')).stdout).map((x: { score: { total: string } }) => x.score.total)).toEqual(['95.84', '98.00', '99.56']);
+    expect(
+      JSON.parse(run('score', '--json', join(root, 'fixtures/office/shanxi-yunzhou-zhengfawei-2022.xlsx')).stdout).map(
+        (x: { score: { total: string } }) => x.score.total,
+      ),
+    ).toEqual(['95.84', '98.00', '99.56']);
     expect(run('audit', join(root, 'fixtures/office/hebei-dachang-zhengfawei-2023.xlsx')).status).toBe(1);
     expect(run('summary', join(root, 'fixtures/office/hebei-dachang-zhengfawei-2023.docx')).stdout).toMatch(/合计\s+459\.11\s+453\.64/);
     expect(run('report', join(root, 'fixtures/office/hebei-dachang-zhengfawei-2023.docx'), '--kind', 'overall').stdout).toContain('四、综合评价结论');
@@ -188,7 +203,15 @@ describe('jixiao export', () => {
     // computed scores by default (issue 22), the claim named; forms with errors are marked as drafts
     expect(r.stdout).toContain('提示：见义勇为基金 总分填报 70.00，已按规则输出 74.26（--claimed 改为输出填报值）');
     expect(r.stdout).toMatch(/注意：\d+张自评表仍有错误；生成的文档每页标注“草稿（未审核）”/);
-    const claimed = run('export', '--what', 'form', '--claimed', seed('hebei-dachang-zhengfawei-2023.txt'), '-o', mkdtempSync(join(tmpdir(), 'jixiao-export-')));
+    const claimed = run(
+      'export',
+      '--what',
+      'form',
+      '--claimed',
+      seed('hebei-dachang-zhengfawei-2023.txt'),
+      '-o',
+      mkdtempSync(join(tmpdir(), 'jixiao-export-')),
+    );
     expect(claimed.stdout).toContain('提示：见义勇为基金 总分填报 70.00，按规则应为 74.26；已按填报值输出');
     const files = readdirSync(out).sort();
     expect(files).toHaveLength(11);
@@ -254,7 +277,9 @@ describe('jixiao new', () => {
     const blank = run('new', '--db', db, '--department', '1', '--project', '新项目', '--year', '2024');
     expect(blank.status).toBe(0);
     expect(blank.stdout).toMatch(/已新建“新项目”2024 年度的表（编号 \d+，空白，\d+ 个指标）/);
-    const copied = JSON.parse(run('new', '--db', db, '--department', '1', '--project', '见义勇为基金', '--year', '2024', '--from', 'previous-year', '--json').stdout);
+    const copied = JSON.parse(
+      run('new', '--db', db, '--department', '1', '--project', '见义勇为基金', '--year', '2024', '--from', 'previous-year', '--json').stdout,
+    );
     expect(copied).toMatchObject({ project: '见义勇为基金', year: 2024, status: 'draft', previousYear: { year: 2023 } });
     expect(copied.evaluation.indicators.every((i: { actual: { raw: string } }) => i.actual.raw === '')).toBe(true);
     // the other ten projects of 2023 get their 2024 forms in one go; the two made above are left alone
@@ -304,7 +329,7 @@ describe('jixiao serve', () => {
       .map((l) => l.trim().split(/\s+/))
       .map(([pid, ppid, comm]) => ({ pid: Number(pid), ppid: Number(ppid), comm: comm ?? '' }));
     const under = new Set([root]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const r of rows)
         if (under.has(r.ppid) && !under.has(r.pid)) {
@@ -315,20 +340,28 @@ describe('jixiao serve', () => {
     return rows.filter((r) => under.has(r.pid) && /soffice|oosplash/.test(r.comm)).map((r) => r.pid);
   };
 
-  it.skipIf(!soffice)('serves, keeps a LibreOffice waiting for PDFs, and on SIGTERM closes and leaves no LibreOffice behind', { timeout: 120_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jixiao-serve-'));
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const child = spawn(bin, ['serve', '--port', String(port), '--data-dir', dir], { cwd: root, env: { ...process.env, JIXIAO_PDF_WORKERS: '1' }, stdio: 'ignore' });
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-    try {
-      await until(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok === true, 60_000);
-      await until(() => officeUnder(child.pid!).length >= 2, 60_000);
-      const office = officeUnder(child.pid!);
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      for (const pid of office) expect(isAlive(pid)).toBe(false);
-    } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-  });
+  it.skipIf(!soffice)(
+    'serves, keeps a LibreOffice waiting for PDFs, and on SIGTERM closes and leaves no LibreOffice behind',
+    { timeout: 120_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'jixiao-serve-'));
+      const port = 20_000 + Math.floor(Math.random() * 20_000);
+      const child = spawn(bin, ['serve', '--port', String(port), '--data-dir', dir], {
+        cwd: root,
+        env: { ...process.env, JIXIAO_PDF_WORKERS: '1' },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      try {
+        await until(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok === true, 60_000);
+        await until(() => officeUnder(child.pid!).length >= 2, 60_000);
+        const office = officeUnder(child.pid!);
+        child.kill('SIGTERM');
+        expect(await exited).toBe(0);
+        for (const pid of office) expect(isAlive(pid)).toBe(false);
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+    },
+  );
 });

@@ -28,7 +28,11 @@ describe('jixiao lint', () => {
   it('--json gives the findings with rule, code, severity, the indicator id and the cell', () => {
     const out = JSON.parse(execFileSync(bin, ['lint', '--json', goals('fanghuiju-2021.goal.docx')], { cwd: root, encoding: 'utf8' }));
     expect(out.map((f: { code: string }) => f.code)).toEqual(['G2.WHOLE_BUDGET', 'G4.VAGUE_QUALITATIVE', 'G4.VAGUE_QUALITATIVE']);
-    expect(out[0]).toMatchObject({ rule: 'G2', severity: 'warning', location: { section: 'indicators', indicatorId: expect.stringMatching(/^g-[0-9a-f]{8}$/), src: { table: 1, row: 21, col: 5 } } });
+    expect(out[0]).toMatchObject({
+      rule: 'G2',
+      severity: 'warning',
+      location: { section: 'indicators', indicatorId: expect.stringMatching(/^g-[0-9a-f]{8}$/), src: { table: 1, row: 21, col: 5 } },
+    });
   });
 
   it('--previous: last year’s 自评表 brings G10 (targets below, or beaten by 30%, last year’s actuals)', () => {

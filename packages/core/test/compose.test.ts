@@ -42,7 +42,9 @@ describe('the rules', () => {
 
   it('pieces as one paragraph: ；between clauses, sentences kept whole, 无 and repeats dropped (the 雪亮工程 case)', () => {
     expect(paragraph(['已实现全覆盖', '已全部安装完成；', '无', '已实现全覆盖。'])).toBe('已实现全覆盖；已全部安装完成。');
-    expect(paragraph(['项目尚未验收，建议尽快完成验收工作。', '已实现全覆盖', '已全部安装完成'])).toBe('项目尚未验收，建议尽快完成验收工作；已实现全覆盖；已全部安装完成。');
+    expect(paragraph(['项目尚未验收，建议尽快完成验收工作。', '已实现全覆盖', '已全部安装完成'])).toBe(
+      '项目尚未验收，建议尽快完成验收工作；已实现全覆盖；已全部安装完成。',
+    );
     expect(paragraph(['设备老化。已申请更换', '已实现全覆盖'])).toBe('设备老化。已申请更换。已实现全覆盖。');
     expect(paragraph(['无', '', '—'])).toBe('');
     expect(sentences(['发现的问题：设备老化', '下一步改进措施：更新设备。'])).toBe('发现的问题：设备老化。下一步改进措施：更新设备。');
@@ -105,7 +107,13 @@ describe.each(departments)('the reports of %s', (name, golden) => {
 
   it.each(['computed', 'claimed'] as ScoreSource[])('with %s scores, every paragraph reads as composed Chinese', (source) => {
     const printed = documentScores(scores, source);
-    const input = { forms, scores: printed, summary: source === 'computed' ? summary : summaryWithScores(summary, printed, scheme), findings, scoreSource: source };
+    const input = {
+      forms,
+      scores: printed,
+      summary: source === 'computed' ? summary : summaryWithScores(summary, printed, scheme),
+      findings,
+      scoreSource: source,
+    };
     const texts = [renderReportText(overallReport(input)), renderReportText(disclosureText(input, { projects: forms.map((_, i) => i) }))];
     for (const t of texts) {
       for (const [re, what] of REFUSED) expect(t, `${name}: ${what}`).not.toMatch(re);

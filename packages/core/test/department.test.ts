@@ -52,7 +52,13 @@ describe('report content', () => {
 
   it('整体绩效自评工作报告: the five sections, sentences from the numbers, slots for what numbers cannot say', () => {
     const r = overallReport(input);
-    expect(r.sections.map((s) => s.title)).toEqual(['一、绩效自评工作组织开展情况', '二、绩效目标实现情况', '三、绩效目标设定质量情况', '四、综合评价结论', '五、整改措施及结果应用']);
+    expect(r.sections.map((s) => s.title)).toEqual([
+      '一、绩效自评工作组织开展情况',
+      '二、绩效目标实现情况',
+      '三、绩效目标设定质量情况',
+      '四、综合评价结论',
+      '五、整改措施及结果应用',
+    ]);
     const t = renderReportText(r);
     expect(t).toContain('纳入绩效自评的项目11个，全年预算数459.11万元，全年执行数453.64万元，预算执行率98.81%');
     expect(t).toContain('本单位11个项目绩效自评为9个优、1个中、1个差');
@@ -71,7 +77,9 @@ describe('report content', () => {
     const t = renderReportText(d);
     expect(t).toContain('涉及预算资金459.11万元');
     expect(t).toContain('〔待编辑：占一般公共预算项目支出总额的比例〕');
-    expect(t).toContain('2023年“雪亮安防工程”运行维护费项目绩效自评综述\n根据年初设定的绩效目标，绩效自评得分100.00分（优）。全年预算数344.83万元，到位资金344.83万元，实际执行343.57万元，预算执行率99.63%。');
+    expect(t).toContain(
+      '2023年“雪亮安防工程”运行维护费项目绩效自评综述\n根据年初设定的绩效目标，绩效自评得分100.00分（优）。全年预算数344.83万元，到位资金344.83万元，实际执行343.57万元，预算执行率99.63%。',
+    );
     const chosen = disclosureText(input, { projects: [2, 4, 8], projectSpending: '918.22' });
     expect(chosen.attachments).toEqual([2, 4, 8]);
     expect(renderReportText(chosen)).toContain('占一般公共预算项目支出总额的50.00%');

@@ -46,12 +46,20 @@ describe('applyEdit', () => {
   });
 
   it('every fix the audit suggests on the seed forms applies and removes its own finding', () => {
-    for (const id of ['hebei-dachang-zhengfawei-2023.form-03', 'hebei-dachang-zhengfawei-2023.form-07', 'shanxi-yunzhou-zhengfawei-2022.form-01', 'ningxia-yanchi-xianweiban-2022.form-02']) {
+    for (const id of [
+      'hebei-dachang-zhengfawei-2023.form-03',
+      'hebei-dachang-zhengfawei-2023.form-07',
+      'shanxi-yunzhou-zhengfawei-2022.form-01',
+      'ningxia-yanchi-xianweiban-2022.form-02',
+    ]) {
       const ev = goldenForm(id);
       const scheme = getScheme(ev.schemeId);
       for (const f of auditForm(ev, scheme).findings.filter((x) => x.fix)) {
         const after = auditForm(applyEdit(ev, fixAction(f.fix!)), scheme).findings;
-        expect(after.some((g) => g.code === f.code && g.location.indicator === f.location.indicator && g.location.field === f.location.field), `${id} ${f.code} ${f.fix!.field}`).toBe(false);
+        expect(
+          after.some((g) => g.code === f.code && g.location.indicator === f.location.indicator && g.location.field === f.location.field),
+          `${id} ${f.code} ${f.fix!.field}`,
+        ).toBe(false);
       }
     }
   });

@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { provinceOverview, type Department, type DepartmentGradeTotals } from '../src/index.ts';
 
 const dept = (id: number, name: string): Department => ({ id, code: `d${id}`, name, parentId: null });
-const t = (departmentId: number, grade: string, forms: number, budgetFen: bigint, executedFen: bigint): DepartmentGradeTotals => ({ departmentId, grade, forms, budgetFen, executedFen });
+const t = (departmentId: number, grade: string, forms: number, budgetFen: bigint, executedFen: bigint): DepartmentGradeTotals => ({
+  departmentId,
+  grade,
+  forms,
+  budgetFen,
+  executedFen,
+});
 
 describe('provinceOverview', () => {
   it('sums each department exactly, rounds the 执行率 once, and totals the departments shown', () => {
@@ -17,7 +23,16 @@ describe('provinceOverview', () => {
       t(3, '优', 5, 10_000_000n, 10_000_000n), // not shown: outside the user's departments
     ];
     const o = provinceOverview([dept(1, '政法委'), dept(2, '财政局'), dept(4, '新部门')], totals, 2023);
-    expect(o.rows[0]).toEqual({ departmentId: 1, code: 'd1', name: '政法委', forms: 10, budget: '459.11', executed: '453.64', rate: '98.81', gradeCounts: { 优: 9, 中: 1 } });
+    expect(o.rows[0]).toEqual({
+      departmentId: 1,
+      code: 'd1',
+      name: '政法委',
+      forms: 10,
+      budget: '459.11',
+      executed: '453.64',
+      rate: '98.81',
+      gradeCounts: { 优: 9, 中: 1 },
+    });
     // 1 分 = 0.000001 万元: nothing is lost to rounding in the sums
     expect(o.rows[1]).toMatchObject({ forms: 3, budget: '0.000001', executed: '0.000002', rate: '200.00', gradeCounts: { 良: 3 } });
     expect(o.rows[2]).toMatchObject({ forms: 0, budget: '0', executed: '0', rate: null, gradeCounts: {} });

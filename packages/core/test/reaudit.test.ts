@@ -56,7 +56,10 @@ describe('reauditForms', () => {
   it('nothing changed: the same result; every form changed: the same as a full audit', () => {
     const forms = syntheticForms(50, 3, { mistakes: true });
     expectSameAsFullAudit(forms, [...forms]);
-    expectSameAsFullAudit(forms, forms.map((ev) => claimedScore(ev, 1, '1')));
+    expectSameAsFullAudit(
+      forms,
+      forms.map((ev) => claimedScore(ev, 1, '1')),
+    );
   });
 
   it('refuses an audit of a different number of forms', () => {

@@ -59,7 +59,8 @@ describe('docs/rules.md', () => {
   const tree = sources();
 
   it('defines the rules with their texts', () => {
-    for (const id of ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'A1', 'A5', 'A9', 'A12', 'R4.positive', 'A5.TOTAL_SUM', 'A10.REPORT_FIGURE']) expect(ids.has(id), id).toBe(true);
+    for (const id of ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'A1', 'A5', 'A9', 'A12', 'R4.positive', 'A5.TOTAL_SUM', 'A10.REPORT_FIGURE'])
+      expect(ids.has(id), id).toBe(true);
     expect(doc).toContain('财预〔2020〕10号');
     expect(doc).toContain('财预〔2021〕101号');
     expect(doc).toMatch(/^## G — 绩效目标 lint/m);
@@ -88,8 +89,16 @@ describe('the repository stands alone', () => {
     const outside = /\b(RULES|DESIGN)\.md\b|\.\.\/shared\b|\/work\/shared/;
     const texts = [
       ...sources(),
-      ...['README.md', '.dependency-cruiser.cjs', '.ci/run', 'bench/README.md', 'docs/rules.md', 'docs/architecture.md', 'fixtures/seeds/README.md', 'fixtures/golden/README.md']
-        .map((p) => ({ path: p, text: readFileSync(join(root, p), 'utf8') })),
+      ...[
+        'README.md',
+        '.dependency-cruiser.cjs',
+        '.ci/run',
+        'bench/README.md',
+        'docs/rules.md',
+        'docs/architecture.md',
+        'fixtures/seeds/README.md',
+        'fixtures/golden/README.md',
+      ].map((p) => ({ path: p, text: readFileSync(join(root, p), 'utf8') })),
     ];
     expect(texts.filter((f) => outside.test(f.text)).map((f) => f.path)).toEqual([]);
   });

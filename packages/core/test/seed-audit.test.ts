@@ -43,7 +43,11 @@ describe('Hebei 见义勇为基金: summary 65, form 70, rules 74.26', () => {
 
   it('the form’s 70 equals its rows (no A5.TOTAL_SUM) but the rules give 74.26', () => {
     expect(of(2, 'A5.TOTAL_SUM')).toEqual([]);
-    expect(brief(of(2, 'A5.RULE_TOTAL')[0]!)).toEqual({ code: 'A5.RULE_TOTAL', severity: 'warning', numbers: { claimed: '70', computed: '74.26', grade: '中' } });
+    expect(brief(of(2, 'A5.RULE_TOTAL')[0]!)).toEqual({
+      code: 'A5.RULE_TOTAL',
+      severity: 'warning',
+      numbers: { claimed: '70', computed: '74.26', grade: '中' },
+    });
   });
 
   it('the 汇总表 says 65', () => {
@@ -101,7 +105,10 @@ describe('copied goal texts (A9)', () => {
 });
 
 describe('Ningxia: 一级 groups that do not add up to their headings', () => {
-  const group = (n: number) => auditForm(goldenForm(`ningxia-yanchi-xianweiban-2022.form-0${n}`)).findings.filter((f) => f.code === 'A1.GROUP_POINTS').map((f) => f.numbers);
+  const group = (n: number) =>
+    auditForm(goldenForm(`ningxia-yanchi-xianweiban-2022.form-0${n}`))
+      .findings.filter((f) => f.code === 'A1.GROUP_POINTS')
+      .map((f) => f.numbers);
   it('form 1 adds up', () => expect(group(1)).toEqual([]));
   it('form 2: 产出 60 under 40, 效益 20 under 40', () =>
     expect(group(2)).toEqual([
@@ -121,7 +128,10 @@ describe('Ningxia: 一级 groups that do not add up to their headings', () => {
 
 describe('Yunzhou: met percentage targets scored at actual% × points', () => {
   it('finds each such row, with the full marks the rule gives', () => {
-    const rows = (n: number) => auditForm(goldenForm(`shanxi-yunzhou-zhengfawei-2022.form-0${n}`)).findings.filter((f) => f.code === 'A4.SCORE').map((f) => [f.numbers.claimed, f.numbers.computed, f.numbers.points]);
+    const rows = (n: number) =>
+      auditForm(goldenForm(`shanxi-yunzhou-zhengfawei-2022.form-0${n}`))
+        .findings.filter((f) => f.code === 'A4.SCORE')
+        .map((f) => [f.numbers.claimed, f.numbers.computed, f.numbers.points]);
     expect(rows(1)).toEqual([
       ['9.5', '10.00', '10'], // ≤750万元 met by 500万元
       ['12', '11.99', '15'], // 部分达成 tops out below 80%

@@ -1,6 +1,17 @@
 /** The review workflow table and the reviewed total, on a real seed form. */
 import { describe, expect, it } from 'vitest';
-import { auditForm, availableActions, canEditContent, canReview, getScheme, reviewedTotal, scoreEvaluation, withIndicatorIds, submissionBlockers, transition } from '../src/index.ts';
+import {
+  auditForm,
+  availableActions,
+  canEditContent,
+  canReview,
+  getScheme,
+  reviewedTotal,
+  scoreEvaluation,
+  withIndicatorIds,
+  submissionBlockers,
+  transition,
+} from '../src/index.ts';
 import { goldenForm } from './golden.ts';
 
 describe('workflow', () => {

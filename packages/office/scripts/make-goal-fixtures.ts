@@ -82,6 +82,8 @@ const htmlFile = join(work, 'fanghuiju-2021.goal.html');
 writeFileSync(htmlFile, html);
 const profile = `-env:UserInstallation=file://${join(work, 'profile')}`;
 execFileSync('soffice', [profile, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, htmlFile], { stdio: 'inherit' });
-execFileSync('soffice', [profile, '--headless', '--infilter=HTML (StarCalc)', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', work, htmlFile], { stdio: 'inherit' });
+execFileSync('soffice', [profile, '--headless', '--infilter=HTML (StarCalc)', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', work, htmlFile], {
+  stdio: 'inherit',
+});
 for (const ext of ['docx', 'xlsx']) renameSync(join(work, `fanghuiju-2021.goal.${ext}`), join(out, `fanghuiju-2021.goal.${ext}`));
 console.log(`done; HTML kept in ${work}`);

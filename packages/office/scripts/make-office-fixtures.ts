@@ -69,7 +69,9 @@ for (const f of readdirSync(join(root, 'seeds')).filter((n) => n.endsWith('.txt'
   writeFileSync(htmlFile, html(doc.blocks));
   const profile = `-env:UserInstallation=file://${join(work, 'profile')}`;
   execFileSync('soffice', [profile, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, htmlFile], { stdio: 'inherit' });
-  execFileSync('soffice', [profile, '--headless', '--infilter=HTML (StarCalc)', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', work, htmlFile], { stdio: 'inherit' });
+  execFileSync('soffice', [profile, '--headless', '--infilter=HTML (StarCalc)', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', work, htmlFile], {
+    stdio: 'inherit',
+  });
   renameSync(join(work, `${base}.docx`), join(root, 'office', `${base}.docx`));
   renameSync(join(work, `${base}.xlsx`), join(root, 'office', `${base}.xlsx`));
 }

@@ -54,10 +54,26 @@ const sichuan: Form = {
     ['项目名称', c('51000021R000000019951-工资性支出', 10)],
     ['主管部门', c('青神县发展和改革局本级', 4), c('实施单位 (盖章)', 2), c('青神县发展和改革局', 4)],
     [c('项目基本情况', 1, 3), c('1.项目年度目标完成情况', 2, 2), c('项目年度目标', 4), c('年度目标完成情况', 4)],
-    [c('严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳,预算编制科学合理,减少结余资金。', 4), c('对照年度目标,说明相关任务目标的完成情况(100字以内)', 4)],
+    [
+      c('严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳,预算编制科学合理,减少结余资金。', 4),
+      c('对照年度目标,说明相关任务目标的完成情况(100字以内)', 4),
+    ],
     [c('2.项目实施内容及过程概述', 2), c('', 8)],
     [c('预算执行情况(10分)', 1, 6), c('年度预算数(万元)', 3), '年初预算', '调整后预算数', '预算执行数', '预算执行率', '权重', '得分', '原因'],
-    [c('总额', 3), '238.93', '251.89', '251.89', '100.00%', '10', '', c('1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因(100字以内);2.年中发生预算调整的(追加或调减),应单独说明理由;3.其他资金包括:社会投入资金、银行贷款.', 1, 5)],
+    [
+      c('总额', 3),
+      '238.93',
+      '251.89',
+      '251.89',
+      '100.00%',
+      '10',
+      '',
+      c(
+        '1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因(100字以内);2.年中发生预算调整的(追加或调减),应单独说明理由;3.其他资金包括:社会投入资金、银行贷款.',
+        1,
+        5,
+      ),
+    ],
     [c('其中:财政资金', 3), '238.93', '251.89', '251.89', '100.00%', '/', '/'],
     [c('财政专户管理资金', 3), '0.00', '0.00', '0.00', '0.00%', '/', '/'],
     [c('单位资金', 3), '0.00', '0.00', '0.00', '0.00%', '/', '/'],
@@ -181,7 +197,9 @@ const sichuanZhongjiang: Form = {
     ['……', '', '', '', '', '', '', ''],
     [c('总分', 4), '100', c('', 2), '100', ''],
   ],
-  after: ['注:1.一级指标分值统一设置为:产出指标50分、效益指标30分、满意度指标10分、预算资金执行率10分,各部门根据各项指标重要程度确定三级指标的分值,得分最高不能超过该指标分值上限,分别按照该指标对应分值区间100-80%(含80%)、80-60%(含60%)、60-0%合理确定得分,'],
+  after: [
+    '注:1.一级指标分值统一设置为:产出指标50分、效益指标30分、满意度指标10分、预算资金执行率10分,各部门根据各项指标重要程度确定三级指标的分值,得分最高不能超过该指标分值上限,分别按照该指标对应分值区间100-80%(含80%)、80-60%(含60%)、60-0%合理确定得分,',
+  ],
 };
 
 const root = join(import.meta.dirname, '../../../fixtures/provinces');
@@ -192,11 +210,17 @@ for (const f of [sichuan, sichuanZhongjiang, yunnan, anhui]) {
   const htmlFile = join(work, `${f.file}.html`);
   writeFileSync(htmlFile, html(f));
   execFileSync('soffice', [profile, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, htmlFile], { stdio: 'inherit' });
-  execFileSync('soffice', [profile, '--headless', '--infilter=HTML (StarCalc)', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', work, htmlFile], { stdio: 'inherit' });
+  execFileSync('soffice', [profile, '--headless', '--infilter=HTML (StarCalc)', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', work, htmlFile], {
+    stdio: 'inherit',
+  });
   execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', work, join(work, `${f.file}.docx`)], { stdio: 'inherit' });
   for (const ext of ['docx', 'xlsx', 'pdf']) renameSync(join(work, `${f.file}.${ext}`), join(root, `${f.file}.${ext}`));
   // the same table printed by a browser: another PDF writer (Skia), each cell boxed on its own, the
   // radicals of its CJK fonts mapped to the Kangxi block
-  execFileSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${join(root, `${f.file}.browser.pdf`)}`, `file://${htmlFile}`], { stdio: 'ignore' });
+  execFileSync(
+    CHROMIUM,
+    ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${join(root, `${f.file}.browser.pdf`)}`, `file://${htmlFile}`],
+    { stdio: 'ignore' },
+  );
 }
 console.log(`done; HTML kept in ${work}`);

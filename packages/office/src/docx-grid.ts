@@ -32,7 +32,10 @@ function textOf(n: Node): string {
   for (const k of kids(n)) {
     const t = tag(k);
     if (t === '#text') out += String(k['#text']);
-    else if (t === 'w:t') out += kids(k).map((x) => String(x['#text'] ?? '')).join('');
+    else if (t === 'w:t')
+      out += kids(k)
+        .map((x) => String(x['#text'] ?? ''))
+        .join('');
     else if (t === 'w:tab') out += '\t';
     else if (t === 'w:br' || t === 'w:cr') out += '\n';
     else if (t === 'w:del' || t === 'w:instrText' || t === 'w:rPr' || t === 'w:pPr') continue;
@@ -95,7 +98,12 @@ function readTable(tbl: Node, table: number, file: string, blocks: Block[]): voi
  * The parts of an OOXML package that a reader asks for, inflated within the caps (bounded-unzip.ts);
  * a clear error for anything that is not such a package.
  */
-export function unzipPart(bytes: Uint8Array, file: string, wanted: (name: string) => boolean, limits: ImportLimits = DEFAULT_LIMITS): Record<string, Uint8Array> {
+export function unzipPart(
+  bytes: Uint8Array,
+  file: string,
+  wanted: (name: string) => boolean,
+  limits: ImportLimits = DEFAULT_LIMITS,
+): Record<string, Uint8Array> {
   return boundedUnzip(bytes, { file, limits, keep: wanted, measure: (n) => (wanted(n) && /\.(xml|rels)$/.test(n) ? 'xml' : null) }).parts;
 }
 

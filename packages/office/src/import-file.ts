@@ -74,7 +74,12 @@ export async function importFile(path: string, opts: ReadOptions = {}): Promise<
     throw new ImportError('IMPORT.NOT_FOUND', `找不到文件：${path}`, { file: path });
   }
   const max = limitsFor(opts).maxBytes;
-  if (size > max) throw new ImportError('IMPORT.TOO_LARGE', `“${basename(path)}”有 ${(size / 1048576).toFixed(1)} MB，超过上限 ${(max / 1048576).toFixed(0)} MB`, { file: path, bytes: size, max });
+  if (size > max)
+    throw new ImportError('IMPORT.TOO_LARGE', `“${basename(path)}”有 ${(size / 1048576).toFixed(1)} MB，超过上限 ${(max / 1048576).toFixed(0)} MB`, {
+      file: path,
+      bytes: size,
+      max,
+    });
   return importBytes(new Uint8Array(await readFile(path)), basename(path), opts);
 }
 
@@ -87,12 +92,16 @@ export async function convertLegacy(bytes: Uint8Array, name: string, to: 'docx' 
     const input = join(dir, `input${extname(name).toLowerCase()}`);
     await writeFile(input, bytes);
     try {
-      await run('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', to, '--outdir', dir, input], { timeout: 120_000 });
+      await run('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', to, '--outdir', dir, input], {
+        timeout: 120_000,
+      });
     } catch (e) {
       const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
       throw new ImportError(
         missing ? 'IMPORT.CONVERTER_MISSING' : 'IMPORT.CONVERSION_FAILED',
-        missing ? `读取旧版 ${extname(name)} 文件需要 LibreOffice（soffice），本机未安装` : `LibreOffice 无法转换“${name}”：${(e as Error).message.split('\n')[0]}`,
+        missing
+          ? `读取旧版 ${extname(name)} 文件需要 LibreOffice（soffice），本机未安装`
+          : `LibreOffice 无法转换“${name}”：${(e as Error).message.split('\n')[0]}`,
         { file: name },
       );
     }

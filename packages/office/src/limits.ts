@@ -39,9 +39,18 @@ export const refuse = {
   tooLarge: (file: string, bytes: number, max: number) =>
     new ImportError('IMPORT.TOO_LARGE', `“${file}”有 ${mb(bytes)}，超过上限 ${(max / 1048576).toFixed(0)} MB`, { file, bytes, max }),
   zipBomb: (file: string, unpacked: number, max: number, entry?: string) =>
-    new ImportError('IMPORT.ZIP_BOMB', `“${file}”解压后超过 ${mb(max)}（已解出 ${mb(unpacked)}${entry ? `，在“${entry}”中` : ''}），疑似压缩炸弹，已拒绝`, { file, unpacked, max, ...(entry ? { entry } : {}) }),
+    new ImportError('IMPORT.ZIP_BOMB', `“${file}”解压后超过 ${mb(max)}（已解出 ${mb(unpacked)}${entry ? `，在“${entry}”中` : ''}），疑似压缩炸弹，已拒绝`, {
+      file,
+      unpacked,
+      max,
+      ...(entry ? { entry } : {}),
+    }),
   tooManyEntries: (file: string, entries: number, max: number) =>
-    new ImportError('IMPORT.TOO_MANY_ENTRIES', `“${file}”中的压缩条目超过 ${max} 个（至少 ${entries} 个），不是正常的 Word/Excel 文件，已拒绝`, { file, entries, max }),
+    new ImportError('IMPORT.TOO_MANY_ENTRIES', `“${file}”中的压缩条目超过 ${max} 个（至少 ${entries} 个），不是正常的 Word/Excel 文件，已拒绝`, {
+      file,
+      entries,
+      max,
+    }),
   tooDeep: (file: string, entry: string, depth: number, max: number) =>
     new ImportError('IMPORT.TOO_DEEP', `“${file}”的“${entry}”中 XML 嵌套超过 ${max} 层，已拒绝`, { file, entry, depth, max }),
   tooManyRows: (file: string, what: { rows: number; columns?: number; cells?: number; sheet?: string }, limits: ImportLimits) =>

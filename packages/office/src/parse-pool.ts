@@ -69,7 +69,10 @@ export class ParsePool {
     this.limits = limitsOf(opts.limits);
     const needMb = Math.ceil((4 * this.limits.maxUnpackedBytes) / 1048576);
     if (this.heapMb < needMb)
-      throw Object.assign(new Error(`解析线程的内存上限 ${this.heapMb} MB 过小：解压上限为 ${(this.limits.maxUnpackedBytes / 1048576).toFixed(0)} MB 时至少需要 ${needMb} MB`), { code: 'CONFIG.BAD_SETTING' });
+      throw Object.assign(
+        new Error(`解析线程的内存上限 ${this.heapMb} MB 过小：解压上限为 ${(this.limits.maxUnpackedBytes / 1048576).toFixed(0)} MB 时至少需要 ${needMb} MB`),
+        { code: 'CONFIG.BAD_SETTING' },
+      );
   }
 
   /** Reads and recognizes one file; rejects with an ImportError carrying the refusal's code. */
@@ -138,13 +141,17 @@ export class ParsePool {
       const name = job?.name ?? '';
       const error =
         e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new ImportError('IMPORT.MEMORY_LIMIT', `读取“${name}”所需内存超过上限 ${this.heapMb} MB，已停止读取并拒绝该文件`, { file: name, heapMb: this.heapMb })
+          ? new ImportError('IMPORT.MEMORY_LIMIT', `读取“${name}”所需内存超过上限 ${this.heapMb} MB，已停止读取并拒绝该文件`, {
+              file: name,
+              heapMb: this.heapMb,
+            })
           : new ImportError('IMPORT.READ_FAILED', `读取“${name}”时出错，未能识别`, { file: name });
       if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY') this.onFault(name, String(e.stack ?? e));
       void this.retire(slot, error);
     });
     worker.on('exit', () => {
-      if (this.slots.has(slot)) void this.retire(slot, new ImportError('IMPORT.READ_FAILED', `读取“${slot.job?.name ?? ''}”时出错，未能识别`, { file: slot.job?.name }));
+      if (this.slots.has(slot))
+        void this.retire(slot, new ImportError('IMPORT.READ_FAILED', `读取“${slot.job?.name ?? ''}”时出错，未能识别`, { file: slot.job?.name }));
     });
   }
 
@@ -152,7 +159,13 @@ export class ParsePool {
     slot.job = job;
     slot.worker.ref();
     slot.timer = setTimeout(() => {
-      void this.retire(slot, new ImportError('IMPORT.TIMEOUT', `读取“${job.name}”超过 ${this.timeMs / 1000} 秒仍未完成，已停止读取并拒绝该文件`, { file: job.name, timeMs: this.timeMs }));
+      void this.retire(
+        slot,
+        new ImportError('IMPORT.TIMEOUT', `读取“${job.name}”超过 ${this.timeMs / 1000} 秒仍未完成，已停止读取并拒绝该文件`, {
+          file: job.name,
+          timeMs: this.timeMs,
+        }),
+      );
     }, this.timeMs);
     const msg: ParseJob = { id: job.id, bytes: job.bytes, name: job.name, limits: this.limits, ...(job.as ? { as: job.as } : {}) };
     slot.worker.postMessage(msg, [job.bytes.buffer as ArrayBuffer]);

@@ -28,7 +28,15 @@ const FONT_URL = join(pdfjsDir, 'standard_fonts') + '/';
  * How pdf.js opens a PDF here: no eval, no font faces (nothing is drawn), quiet, and the CMaps and
  * standard fonts from its own package (CJK text in fonts that are not embedded needs the CMaps).
  */
-export const PDFJS_OPTIONS = { isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, cMapUrl: CMAP_URL, cMapPacked: true, standardFontDataUrl: FONT_URL } as const;
+export const PDFJS_OPTIONS = {
+  isEvalSupported: false,
+  disableFontFace: true,
+  useSystemFonts: false,
+  verbosity: 0,
+  cMapUrl: CMAP_URL,
+  cMapPacked: true,
+  standardFontDataUrl: FONT_URL,
+} as const;
 
 /** A page as words and the tables of its ruling lines. */
 export interface PdfPage {
@@ -46,7 +54,8 @@ export function isPdf(bytes: Uint8Array): boolean {
 
 /** The pages of a PDF as words with positions and ruling lines, in the page's top-down coordinates. */
 export async function readPdfPages(bytes: Uint8Array, file: string): Promise<PdfPage[]> {
-  if (!isPdf(bytes)) throw new ImportError('IMPORT.NOT_A_PDF', `“${file}”不是有效的 PDF 文件（缺少 %PDF 文件头）`, { file, firstBytes: [...bytes.slice(0, 4)] });
+  if (!isPdf(bytes))
+    throw new ImportError('IMPORT.NOT_A_PDF', `“${file}”不是有效的 PDF 文件（缺少 %PDF 文件头）`, { file, firstBytes: [...bytes.slice(0, 4)] });
   const { getDocument, OPS, normalizeUnicode } = await loadPdfJs();
   // pdf.js takes the buffer over (transfers it to its worker): give it a copy, the caller keeps the bytes
   const task = getDocument({ data: bytes.slice(), ...PDFJS_OPTIONS });
@@ -55,8 +64,7 @@ export async function readPdfPages(bytes: Uint8Array, file: string): Promise<Pdf
     doc = await task.promise;
   } catch (e) {
     const name = (e as Error).name;
-    if (name === 'PasswordException')
-      throw new ImportError('IMPORT.ENCRYPTED', `“${file}”是加密的 PDF，请先解除密码再导入`, { file });
+    if (name === 'PasswordException') throw new ImportError('IMPORT.ENCRYPTED', `“${file}”是加密的 PDF，请先解除密码再导入`, { file });
     throw new ImportError('IMPORT.CORRUPT', `“${file}”已损坏，无法作为 PDF 读取：${(e as Error).message}`, { file });
   }
   try {
@@ -104,8 +112,30 @@ const kangxi = (s: string) => s.replace(/[\u2e80-\u2fdf]/g, (ch) => SIMPLIFIED_R
 
 /** The CJK Radicals Supplement has no decompositions: the simplified forms a form's text uses, by name (⻓ C-SIMPLIFIED LONG → 长). */
 const SIMPLIFIED_RADICALS: Record<string, string> = {
-  '\u2e9f': '母', '\u2ea0': '民', '\u2ec4': '西', '\u2ec5': '见', '\u2ec6': '角', '\u2ec9': '贝', '\u2ecb': '车', '\u2ed3': '长', '\u2ed4': '门', '\u2ed8': '青', '\u2eda': '页', '\u2edb': '风', '\u2edc': '飞',
-  '\u2edd': '食', '\u2ee2': '马', '\u2ee4': '鬼', '\u2ee5': '鱼', '\u2ee6': '鸟', '\u2ee7': '卤', '\u2ee8': '麦', '\u2ee9': '黄', '\u2eec': '齐', '\u2ef0': '龙', '\u2ef3': '龟',
+  '\u2e9f': '母',
+  '\u2ea0': '民',
+  '\u2ec4': '西',
+  '\u2ec5': '见',
+  '\u2ec6': '角',
+  '\u2ec9': '贝',
+  '\u2ecb': '车',
+  '\u2ed3': '长',
+  '\u2ed4': '门',
+  '\u2ed8': '青',
+  '\u2eda': '页',
+  '\u2edb': '风',
+  '\u2edc': '飞',
+  '\u2edd': '食',
+  '\u2ee2': '马',
+  '\u2ee4': '鬼',
+  '\u2ee5': '鱼',
+  '\u2ee6': '鸟',
+  '\u2ee7': '卤',
+  '\u2ee8': '麦',
+  '\u2ee9': '黄',
+  '\u2eec': '齐',
+  '\u2ef0': '龙',
+  '\u2ef3': '龟',
 };
 
 /** What pdf.js keeps of a loaded font: the matrix from glyph space to text space. */
@@ -272,7 +302,7 @@ function readOperators(
         // the subpaths, as lists of points (a curve kept only by its end point: a table has none)
         const subpaths: Array<Array<[number, number]>> = [];
         let cur: Array<[number, number]> = [];
-        for (let k = 0; k < data.length; ) {
+        for (let k = 0; k < data.length;) {
           const op = data[k]!;
           if (op === 0) {
             if (cur.length) subpaths.push(cur);
@@ -360,7 +390,8 @@ export function layoutPage(page: PdfPage): Item[] {
         const words = cell.r0 === r ? placed.get(`${r},${c}`) : undefined;
         // a vertical continuation is an empty cell, as in .docx
         const atBottom = cell.r1 === t.cells.length - 1;
-        if (!words) return void cells.push({ text: '', col: c, x0, x1, full: false, runsOn: false, atBottom: atBottom && cell.r0 === r, fromTop: cell.r0 <= slivers });
+        if (!words)
+          return void cells.push({ text: '', col: c, x0, x1, full: false, runsOn: false, atBottom: atBottom && cell.r0 === r, fromTop: cell.r0 <= slivers });
         const lines = toLines(words);
         const last = lines[lines.length - 1]!;
         const text = cellText(words, x0, x1, pad);

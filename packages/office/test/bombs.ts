@@ -157,7 +157,13 @@ const TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.
 export function documentBomb(mb: number): Uint8Array {
   return zip([
     entry('[Content_Types].xml', TYPES),
-    runEntry('word/document.xml', `<?xml version="1.0"?><w:document ${W}><w:body><w:p><w:r><w:t>`, 0x61, mb * 1048576, '</w:t></w:r></w:p></w:body></w:document>'),
+    runEntry(
+      'word/document.xml',
+      `<?xml version="1.0"?><w:document ${W}><w:body><w:p><w:r><w:t>`,
+      0x61,
+      mb * 1048576,
+      '</w:t></w:r></w:p></w:body></w:document>',
+    ),
   ]);
 }
 
@@ -165,7 +171,10 @@ export function documentBomb(mb: number): Uint8Array {
 export function deepDocx(depth: number): Uint8Array {
   const open = '<w:sdt><w:sdtContent>'.repeat(depth);
   const close = '</w:sdtContent></w:sdt>'.repeat(depth);
-  return zip([entry('[Content_Types].xml', TYPES), entry('word/document.xml', `<?xml version="1.0"?><w:document ${W}><w:body>${open}<w:p/>${close}</w:body></w:document>`)]);
+  return zip([
+    entry('[Content_Types].xml', TYPES),
+    entry('word/document.xml', `<?xml version="1.0"?><w:document ${W}><w:body>${open}<w:p/>${close}</w:body></w:document>`),
+  ]);
 }
 
 /** `n` → `A`, `B`, … `Z`, `AA` */
@@ -178,10 +187,22 @@ export function rowsXlsx(rows: number, columns = 1): Uint8Array {
   for (let r = 1; r <= rows; r++) body.push(`<row r="${r}">${cols.map((c) => `<c r="${c}${r}"><v>${r % 97}</v></c>`).join('')}</row>`);
   const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body.join('')}</sheetData></worksheet>`;
   return zip([
-    entry('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
-    entry('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-    entry('xl/workbook.xml', '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    entry('xl/_rels/workbook.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+    entry(
+      '[Content_Types].xml',
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    ),
+    entry(
+      '_rels/.rels',
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    ),
+    entry(
+      'xl/workbook.xml',
+      '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+    entry(
+      'xl/_rels/workbook.xml.rels',
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
     entry('xl/worksheets/sheet1.xml', sheet),
   ]);
 }

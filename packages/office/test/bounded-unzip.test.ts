@@ -41,7 +41,10 @@ describe('XmlMeter', () => {
   });
 
   it('a sheet: rows by number or by count, columns by reference or by place, merged ranges included', () => {
-    const m = meter('<sheetData><row r="3"><c r="B3"/><c/></row><row><c r="AA4"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:C10"/></mergeCells>', true);
+    const m = meter(
+      '<sheetData><row r="3"><c r="B3"/><c/></row><row><c r="AA4"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:C10"/></mergeCells>',
+      true,
+    );
     expect([m.rows, m.maxRow, m.maxColumn]).toEqual([2, 10, 27]);
     expect(meter('<x:row r="1048576"><x:c r="XFD1048576"/></x:row>', true)).toMatchObject({ maxRow: 1048576, maxColumn: 16384 });
     expect(meter('<dataValidations><dataValidation type="list" sqref="A1 D2:E900"/></dataValidations>', true)).toMatchObject({ maxRow: 900, maxColumn: 5 });
@@ -51,7 +54,9 @@ describe('XmlMeter', () => {
 
 describe('boundedUnzip', () => {
   it('reads real packages, stored entries and entries with data descriptors alike', () => {
-    expect(Object.keys(boundedUnzip(docx, { file: 'a.docx', limits: DEFAULT_LIMITS, keep: (n) => n === 'word/document.xml' }).parts)).toEqual(['word/document.xml']);
+    expect(Object.keys(boundedUnzip(docx, { file: 'a.docx', limits: DEFAULT_LIMITS, keep: (n) => n === 'word/document.xml' }).parts)).toEqual([
+      'word/document.xml',
+    ]);
     const chunks: Uint8Array[] = [];
     const z = new Zip((_e, d) => chunks.push(d));
     const stored = new ZipPassThrough('a.xml');
@@ -109,7 +114,11 @@ describe('boundedUnzip', () => {
   });
 
   it('a DTD in the Word body (entity expansion) is refused', () => {
-    const evil = zipSync({ 'word/document.xml': strToU8('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>') });
+    const evil = zipSync({
+      'word/document.xml': strToU8(
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>',
+      ),
+    });
     expect(codeOf(() => readDocx(evil, 'dtd.docx'))).toBe('IMPORT.BROKEN_FILE');
   });
 });
@@ -117,7 +126,10 @@ describe('boundedUnzip', () => {
 describe('the readers check sizes before building', () => {
   it('an .xlsx past the rows or the rows × columns cap never reaches exceljs', async () => {
     await expect(readXlsx(rowsXlsx(60_000), 'rows.xlsx')).rejects.toMatchObject({ code: 'IMPORT.TOO_MANY_ROWS' });
-    await expect(readXlsx(rowsXlsx(2_000, 300), 'wide.xlsx')).rejects.toMatchObject({ code: 'IMPORT.TOO_MANY_ROWS', details: { rows: expect.any(Number), columns: 300 } });
+    await expect(readXlsx(rowsXlsx(2_000, 300), 'wide.xlsx')).rejects.toMatchObject({
+      code: 'IMPORT.TOO_MANY_ROWS',
+      details: { rows: expect.any(Number), columns: 300 },
+    });
     // one cell far out: the range exceljs would walk is what counts
     const far = rowsXlsx(1, 1);
     expect((await readXlsx(far, 'ok.xlsx')).blocks).toHaveLength(1);

@@ -17,7 +17,10 @@ import { departmentDocument, fontconfigXml, formDocument, PdfConverter, renderDo
 
 const dir = join(import.meta.dirname, '../../../fixtures/golden');
 const load = (f: string): Evaluation => JSON.parse(readFileSync(join(dir, f), 'utf8'));
-const hebei = readdirSync(dir).filter((f) => f.startsWith('hebei') && f.includes('.form-')).sort().map(load);
+const hebei = readdirSync(dir)
+  .filter((f) => f.startsWith('hebei') && f.includes('.form-'))
+  .sort()
+  .map(load);
 
 function department(forms: Evaluation[]) {
   const { scores, findings } = auditForms(forms);
@@ -114,13 +117,17 @@ describe('汇总表 .xlsx', () => {
   });
 
   it('reports are not workbooks: a clear coded error', async () => {
-    await expect(renderDocument(departmentDocument('report', department(hebei)), 'xlsx', 'report')).rejects.toMatchObject({ code: 'EXPORT.FORMAT_UNSUPPORTED' });
+    await expect(renderDocument(departmentDocument('report', department(hebei)), 'xlsx', 'report')).rejects.toMatchObject({
+      code: 'EXPORT.FORMAT_UNSUPPORTED',
+    });
   });
 });
 
 it('the fontconfig alias maps the official fonts to Noto CJK', () => {
   const xml = fontconfigXml();
-  expect(xml).toContain('<alias binding="same"><family>仿宋_GB2312</family><prefer><family>FangSong_GB2312</family><family>FangSong</family><family>Noto Serif CJK SC</family></prefer></alias>');
+  expect(xml).toContain(
+    '<alias binding="same"><family>仿宋_GB2312</family><prefer><family>FangSong_GB2312</family><family>FangSong</family><family>Noto Serif CJK SC</family></prefer></alias>',
+  );
   expect(xml).toContain('<family>黑体</family><prefer><family>SimHei</family><family>Noto Sans CJK SC</family>');
 });
 
@@ -196,7 +203,8 @@ describe.skipIf(!tools)('PDF through LibreOffice', () => {
         // fail the others), then a third: it runs only if the worker was released
         const results = await Promise.allSettled([pdf.convert(docx, 'docx'), pdf.convert(docx, 'docx')]);
         results.push(...(await Promise.allSettled([pdf.convert(docx, 'docx')])));
-        for (const r of results) expect(r).toMatchObject({ status: 'rejected', reason: { code: 'EXPORT.PDF_FAILED', message: expect.stringContaining('LibreOffice') } });
+        for (const r of results)
+          expect(r).toMatchObject({ status: 'rejected', reason: { code: 'EXPORT.PDF_FAILED', message: expect.stringContaining('LibreOffice') } });
         expect(pdf.runs).toBe(4);
       } finally {
         await pdf.close();
@@ -231,7 +239,10 @@ describe.skipIf(!tools)('PDF through LibreOffice', () => {
   it('no LibreOffice: EXPORT.CONVERTER_MISSING in Chinese', async () => {
     for (const keepWarm of [false, true]) {
       const pdf = new PdfConverter({ soffice: '/nonexistent/soffice', keepWarm });
-      await expect(pdf.convert(await renderDocx(formDocument(hebei[0]!)), 'docx')).rejects.toMatchObject({ code: 'EXPORT.CONVERTER_MISSING', message: expect.stringContaining('LibreOffice') });
+      await expect(pdf.convert(await renderDocx(formDocument(hebei[0]!)), 'docx')).rejects.toMatchObject({
+        code: 'EXPORT.CONVERTER_MISSING',
+        message: expect.stringContaining('LibreOffice'),
+      });
       expect(pdf.waiting).toEqual([]);
       await pdf.close();
     }

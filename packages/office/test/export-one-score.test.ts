@@ -13,7 +13,9 @@ import { departmentDocument, importBytes, renderDocx, renderXlsx, type DocBlock,
 
 const dir = join(import.meta.dirname, '../../../fixtures/golden');
 const byDepartment = new Map<string, Evaluation[]>();
-for (const f of readdirSync(dir).filter((x) => x.includes('.form-')).sort()) {
+for (const f of readdirSync(dir)
+  .filter((x) => x.includes('.form-'))
+  .sort()) {
   const d = f.split('.form-')[0]!;
   byDepartment.set(d, [...(byDepartment.get(d) ?? []), JSON.parse(readFileSync(join(dir, f), 'utf8')) as Evaluation]);
 }

@@ -13,7 +13,9 @@ import { describe, expect, it } from 'vitest';
 import { departmentDocument, formDocument, placeCells, renderDocx, renderXlsx, textLines, type DocBlock, type OfficialDocument } from '../src/index.ts';
 
 const dir = join(import.meta.dirname, '../../../fixtures/golden');
-const files = readdirSync(dir).filter((f) => f.includes('.form-')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.includes('.form-'))
+  .sort();
 const load = (f: string): Evaluation => JSON.parse(readFileSync(join(dir, f), 'utf8'));
 const table = (doc: OfficialDocument) => doc.sections[0]!.blocks.find((b): b is Extract<DocBlock, { kind: 'table' }> => b.kind === 'table')!.table;
 
@@ -49,7 +51,9 @@ describe.each(files)('%s', (f) => {
         if ((cell.rowSpan ?? 1) > 1) continue;
         const width = t.widths.slice(col, col + (cell.colSpan ?? 1)).reduce((a, b) => a + b, 0);
         // every line of the cell has its 10.5 pt × 1.3 in the row
-        expect(ws.getRow(first + i).height, `row ${first + i}: ${cell.text.slice(0, 20)}`).toBeGreaterThanOrEqual(textLines(cell.text, width, 10.5) * 10.5 * 1.3);
+        expect(ws.getRow(first + i).height, `row ${first + i}: ${cell.text.slice(0, 20)}`).toBeGreaterThanOrEqual(
+          textLines(cell.text, width, 10.5) * 10.5 * 1.3,
+        );
       }
     });
   });

@@ -20,7 +20,9 @@ const soffice = spawnSync('soffice', ['--version']).status === 0 && spawnSync('p
 const required = process.env.CI === 'true';
 const dir = join(import.meta.dirname, '../../../fixtures/golden');
 const byDepartment = new Map<string, Evaluation[]>();
-for (const f of readdirSync(dir).filter((x) => x.includes('.form-')).sort()) {
+for (const f of readdirSync(dir)
+  .filter((x) => x.includes('.form-'))
+  .sort()) {
   const d = f.split('.form-')[0]!;
   byDepartment.set(d, [...(byDepartment.get(d) ?? []), JSON.parse(readFileSync(join(dir, f), 'utf8')) as Evaluation]);
 }
@@ -63,7 +65,10 @@ function expectedXlsxPages(wb: Awaited<ReturnType<typeof xlsxBytes>>['wb']): [nu
 function checkPages(pages: PageMeasure[], what: string, mark: boolean) {
   for (const [i, p] of pages.entries()) {
     const where = `${what}, page ${i + 1}`;
-    expect(crossings(p).map((c) => `${c.word.text} (${c.border} border at ${c.at.toFixed(1)} pt)`), where).toEqual([]);
+    expect(
+      crossings(p).map((c) => `${c.word.text} (${c.border} border at ${c.at.toFixed(1)} pt)`),
+      where,
+    ).toEqual([]);
     for (const w of p.words) expect(w.xMax, `${where}: “${w.text}” beyond the page`).toBeLessThanOrEqual(p.width);
     // prose pages (no table ruling): a number never split from its unit. In a narrow table cell it
     // still can be (“产出指标(40⏎分)”): cells are written as the form has them, see README
@@ -78,7 +83,10 @@ describe.skipIf(!soffice && !required).each([...byDepartment.keys()])('%s printe
   const scheme = getScheme(forms[0]!.schemeId);
   const { scores, findings } = auditForms(forms);
   const data = { forms, scores, findings, summary: summarizeDepartment(forms, scores, scheme) };
-  const status = documentStatus(forms.map((_, i) => i), findings);
+  const status = documentStatus(
+    forms.map((_, i) => i),
+    findings,
+  );
   const formPages: number[] = [];
 
   it('each form as .docx and as .xlsx: every row whole, inside the page, pages as its rows call for', { timeout: 300_000 }, async () => {
@@ -108,7 +116,12 @@ describe.skipIf(!soffice && !required).each([...byDepartment.keys()])('%s printe
     const disclosure = departmentDocument('disclosure', data, { projects });
     const mark = status.mark !== null;
     expect(summary.mark ?? null).toBe(status.mark);
-    const [s1, s2, r, d] = await Promise.all([renderDocx(summary).then((b) => printed(b, 'docx')), xlsxBytes(summary).then(({ bytes }) => printed(bytes, 'xlsx')), renderDocx(report).then((b) => printed(b, 'docx')), renderDocx(disclosure).then((b) => printed(b, 'docx'))]);
+    const [s1, s2, r, d] = await Promise.all([
+      renderDocx(summary).then((b) => printed(b, 'docx')),
+      xlsxBytes(summary).then(({ bytes }) => printed(bytes, 'xlsx')),
+      renderDocx(report).then((b) => printed(b, 'docx')),
+      renderDocx(disclosure).then((b) => printed(b, 'docx')),
+    ]);
     checkPages(s1, `${name} 汇总表 .docx`, mark);
     checkPages(s2, `${name} 汇总表 .xlsx`, mark);
     checkPages(r, `${name} report`, mark);

@@ -54,7 +54,10 @@ describe.each(['docx', 'xlsx'] as const)('export to .%s and import back', (ext) 
     expect(doc.sections[0]!.landscape).toBe(true);
     const back = await roundTrip(adjusted, ext);
     expect(comparable(back)).toEqual(comparable(adjusted));
-    expect(back.indicators[1]).toMatchObject({ target: { raw: '≥12次' }, adjusted: { target: { raw: '≥10次' }, reason: { raw: '上级统一部署，集中排查改为按季开展' } } });
+    expect(back.indicators[1]).toMatchObject({
+      target: { raw: '≥12次' },
+      adjusted: { target: { raw: '≥10次' }, reason: { raw: '上级统一部署，集中排查改为按季开展' } },
+    });
   });
 
   it.each(readdirSync(goals).filter((f) => f.endsWith('.goal.json') && f.includes('.form-')))('the seed project’s declared goals %s', async (f) => {
@@ -75,7 +78,9 @@ describe.each(['docx', 'xlsx'] as const)('a goal form written by another program
     expect(g!.project).toMatchObject({ name: { raw: '访惠聚工作经费' }, nature: { kind: '经常性' }, period: { startYear: 2021, endYear: 2021 } });
     expect(g!.money).toMatchObject({ unit: '万元', annual: { value: '13' }, fiscal: { value: '13' }, carryover: { value: '0' }, other: { value: '0' } });
     expect(g!.goals.annual?.raw).toBe(declared.goals.annual?.raw);
-    expect(g!.indicators.map((i) => [i.level1, i.name.raw, i.target.raw, i.points?.value])).toEqual(declared.indicators.map((i) => [i.level1, i.name.raw, i.target.raw, i.points?.value]));
+    expect(g!.indicators.map((i) => [i.level1, i.name.raw, i.target.raw, i.points?.value])).toEqual(
+      declared.indicators.map((i) => [i.level1, i.name.raw, i.target.raw, i.points?.value]),
+    );
     // value and 度量单位 in two columns are kept as the parts of the target
     expect(g!.indicators[0]!.target.parts).toMatchObject({ symbol: { raw: '>=' }, value: { raw: '200' }, unit: { raw: '本' } });
     expect(lintGoalForm(g!).map((f) => f.code)).toEqual(['G2.WHOLE_BUDGET', 'G4.VAGUE_QUALITATIVE', 'G4.VAGUE_QUALITATIVE']);
@@ -143,7 +148,18 @@ describe.runIf(tools)('PDF through the LibreOffice queue', () => {
       const out = mkdtempSync(join(tmpdir(), 'jixiao-goal-pdf-'));
       writeFileSync(join(out, 'goal.pdf'), await renderGoalForm(wellSet, 'pdf', pdf));
       const text = execFileSync('pdftotext', ['-layout', join(out, 'goal.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-      for (const s of ['项目支出绩效目标申报表', '平安乡村网格化服务管理项目', '年度资金总额', '中长期指标值', '≤800元/人次', '≥12次', '分值', '计划标准', '历史标准']) expect(text).toContain(s);
+      for (const s of [
+        '项目支出绩效目标申报表',
+        '平安乡村网格化服务管理项目',
+        '年度资金总额',
+        '中长期指标值',
+        '≤800元/人次',
+        '≥12次',
+        '分值',
+        '计划标准',
+        '历史标准',
+      ])
+        expect(text).toContain(s);
     } finally {
       await pdf.close();
     }

@@ -17,7 +17,12 @@ const golden = (name: string) => JSON.parse(readFileSync(join(root, 'golden', na
 /** The golden files record text-dump lines; an Office file records table/row/column instead. */
 const withoutSource = (x: unknown): unknown => {
   if (Array.isArray(x)) return x.map(withoutSource);
-  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'src' && k !== 'source').map(([k, v]) => [k, withoutSource(v)]));
+  if (x && typeof x === 'object')
+    return Object.fromEntries(
+      Object.entries(x)
+        .filter(([k]) => k !== 'src' && k !== 'source')
+        .map(([k, v]) => [k, withoutSource(v)]),
+    );
   return x;
 };
 
@@ -30,7 +35,12 @@ describe.each(['docx', 'xlsx'])('.%s made by LibreOffice', (ext) => {
       r.summaries.forEach((s, i) => expect(withoutSource(s)).toEqual(withoutSource(golden(`${base}.summary-${i + 1}.json`))));
       r.texts.forEach((t, i) => expect(withoutSource(t)).toEqual(withoutSource(golden(`${base}.text-${i + 1}.json`))));
       expect([r.evaluations.length, r.summaries.length, r.texts.length]).toEqual(
-        { 'hebei-dachang-zhengfawei-2023': [11, 1, 1], 'ningxia-yanchi-xianweiban-2022': [3, 0, 0], 'shanxi-yunzhou-zhengfawei-2022': [3, 0, 1], 'xinjiang-changji-zhengfawei-2021': [2, 0, 0] }[base],
+        {
+          'hebei-dachang-zhengfawei-2023': [11, 1, 1],
+          'ningxia-yanchi-xianweiban-2022': [3, 0, 0],
+          'shanxi-yunzhou-zhengfawei-2022': [3, 0, 1],
+          'xinjiang-changji-zhengfawei-2021': [2, 0, 0],
+        }[base],
       );
     });
   }
@@ -57,7 +67,9 @@ const expectCode = async (p: Promise<unknown>, code: string, text?: RegExp) => {
 function minimalDocx(bodyXml: string): Uint8Array {
   return zipSync({
     '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    'word/document.xml': strToU8(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${bodyXml}</w:body></w:document>`),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${bodyXml}</w:body></w:document>`,
+    ),
   });
 }
 
@@ -66,12 +78,17 @@ describe('bad input: a clear Chinese error with a stable code, never a crash', (
 
   it('not a zip', () => expectCode(importBytes(strToU8('这不是 Word 文件'), 'a.docx'), 'IMPORT.NOT_A_ZIP', /a\.docx/));
   it('a corrupt zip (cut in half)', () => expectCode(importBytes(new Uint8Array(real.subarray(0, real.length / 2)), 'half.docx'), 'IMPORT.BROKEN_FILE'));
-  it('an encrypted Office file (OLE2 container)', () => expectCode(importBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'secret.xlsx'), 'IMPORT.ENCRYPTED'));
+  it('an encrypted Office file (OLE2 container)', () =>
+    expectCode(importBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'secret.xlsx'), 'IMPORT.ENCRYPTED'));
   it('a zip that is not a Word document', () => expectCode(importBytes(zipSync({ 'a.txt': strToU8('x') }), 'z.docx'), 'IMPORT.NOT_A_WORD_FILE'));
-  it('a document with no form in it', () => expectCode(importBytes(minimalDocx('<w:p><w:r><w:t>会议纪要</w:t></w:r></w:p>'), 'memo.docx'), 'IMPORT.UNKNOWN_LAYOUT', /memo\.docx/));
+  it('a document with no form in it', () =>
+    expectCode(importBytes(minimalDocx('<w:p><w:r><w:t>会议纪要</w:t></w:r></w:p>'), 'memo.docx'), 'IMPORT.UNKNOWN_LAYOUT', /memo\.docx/));
   it('a form with no indicator table', () =>
     expectCode(
-      importBytes(minimalDocx('<w:tbl><w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>某项目</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'), 'x.docx'),
+      importBytes(
+        minimalDocx('<w:tbl><w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>某项目</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'),
+        'x.docx',
+      ),
       'IMPORT.NO_INDICATOR_TABLE',
     ));
   it('an unsupported type', () => expectCode(importBytes(strToU8('\x89PNG'), 'form.png'), 'IMPORT.UNSUPPORTED_FORMAT'));
@@ -97,14 +114,20 @@ describe('bad input: a clear Chinese error with a stable code, never a crash', (
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!soffice && process.env.CI) throw new Error('CI must have LibreOffice (soffice) for the .doc/.xls tests');
 describe.skipIf(!soffice)('.doc and .xls through LibreOffice', () => {
-  it.each(['doc', 'xls'])('a .%s form imports to the golden JSON', async (ext) => {
-    const dir = mkdtempSync(join(tmpdir(), 'jixiao-legacy-'));
-    const from = join(root, 'office', `xinjiang-changji-zhengfawei-2021.${ext === 'doc' ? 'docx' : 'xlsx'}`);
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', ext, '--outdir', dir, from], { stdio: 'ignore' });
-    const r = await importFile(join(dir, `xinjiang-changji-zhengfawei-2021.${ext}`));
-    r.evaluations.forEach((ev, i) => expect(withoutSource(ev)).toEqual(withoutSource(golden(`xinjiang-changji-zhengfawei-2021.form-0${i + 1}.json`))));
-    expect(r.evaluations).toHaveLength(2);
-  }, 120_000);
+  it.each(['doc', 'xls'])(
+    'a .%s form imports to the golden JSON',
+    async (ext) => {
+      const dir = mkdtempSync(join(tmpdir(), 'jixiao-legacy-'));
+      const from = join(root, 'office', `xinjiang-changji-zhengfawei-2021.${ext === 'doc' ? 'docx' : 'xlsx'}`);
+      execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', ext, '--outdir', dir, from], {
+        stdio: 'ignore',
+      });
+      const r = await importFile(join(dir, `xinjiang-changji-zhengfawei-2021.${ext}`));
+      r.evaluations.forEach((ev, i) => expect(withoutSource(ev)).toEqual(withoutSource(golden(`xinjiang-changji-zhengfawei-2021.form-0${i + 1}.json`))));
+      expect(r.evaluations).toHaveLength(2);
+    },
+    120_000,
+  );
   it('a .doc that is not a form: LibreOffice opens anything as text, the recognizer then finds no form', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-legacy-'));
     writeFileSync(join(dir, 'bad.doc'), 'garbage');

@@ -54,7 +54,9 @@ describe.skipIf(!soffice)('ParsePool and LibreOffice', () => {
   it('a .doc is converted outside the worker, then read in it', { timeout: 120_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-pool-'));
     const from = join(root, 'office/xinjiang-changji-zhengfawei-2021.docx');
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'doc', '--outdir', dir, from], { stdio: 'ignore' });
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'doc', '--outdir', dir, from], {
+      stdio: 'ignore',
+    });
     const doc = new Uint8Array(readFileSync(join(dir, 'xinjiang-changji-zhengfawei-2021.doc')));
     const r = await pool.parse(doc, 'changji.doc');
     expect(r.evaluations.map((e) => e.project.name.raw)).toEqual((await importBytes(docx, 'x.docx')).evaluations.map((e) => e.project.name.raw));

@@ -47,7 +47,10 @@ describe('table geometry', () => {
   it('a space where a space was typed, none where the layout only set ideographs and digits apart', () => {
     const autospaced = toLines([word('2021', 0, 10, 14), { text: '年度', x: 28 + 2.8, y: 10, w: 28, size: 14 }]);
     expect(lineText(autospaced[0]!)).toBe('2021年度'); // LibreOffice sets 0.2 em between 2021 and 年
-    const typed = toLines([{ text: '指标1:', x: 0, y: 10, w: 30, size: 10.5 }, { text: '办文办会', x: 30 + 2.7, y: 10, w: 42, size: 10.5 }]);
+    const typed = toLines([
+      { text: '指标1:', x: 0, y: 10, w: 30, size: 10.5 },
+      { text: '办文办会', x: 30 + 2.7, y: 10, w: 42, size: 10.5 },
+    ]);
     expect(lineText(typed[0]!)).toBe('指标1: 办文办会'); // a space after ASCII punctuation is a quarter em
   });
 });
@@ -58,7 +61,12 @@ describe('PDFs made by LibreOffice', () => {
 
   it('a table over three pages is one table; the header row repeated on every page is read once; wrapped cells are whole', async () => {
     const rows = Array.from({ length: 70 }, (_, i) => ({
-      cells: [{ text: String(i + 1) }, { text: `第${i + 1}项指标：保障社会治安综合治理工作正常运转并按期完成年度任务` }, { text: `≥${90 + (i % 10)}%` }, { text: `${(i * 1.25).toFixed(2)}` }],
+      cells: [
+        { text: String(i + 1) },
+        { text: `第${i + 1}项指标：保障社会治安综合治理工作正常运转并按期完成年度任务` },
+        { text: `≥${90 + (i % 10)}%` },
+        { text: `${(i * 1.25).toFixed(2)}` },
+      ],
     }));
     const doc: OfficialDocument = {
       name: '续表',
@@ -66,7 +74,13 @@ describe('PDFs made by LibreOffice', () => {
         {
           blocks: [
             { kind: 'title', text: '项目支出绩效自评表' },
-            { kind: 'table', table: { widths: [15, 80, 40, 35], rows: [{ header: true, cells: [{ text: '序号' }, { text: '三级指标' }, { text: '年度指标值' }, { text: '得分' }] }, ...rows] } },
+            {
+              kind: 'table',
+              table: {
+                widths: [15, 80, 40, 35],
+                rows: [{ header: true, cells: [{ text: '序号' }, { text: '三级指标' }, { text: '年度指标值' }, { text: '得分' }] }, ...rows],
+              },
+            },
           ],
         },
       ],

@@ -12,7 +12,9 @@ import { formDocument, importBytes, PdfConverter, renderDocument } from '../src/
 import { asExported, comparable } from './comparable.ts';
 
 const dir = join(import.meta.dirname, '../../../fixtures/golden');
-const forms = readdirSync(dir).filter((f) => f.includes('.form-')).sort();
+const forms = readdirSync(dir)
+  .filter((f) => f.includes('.form-'))
+  .sort();
 const load = (f: string): Evaluation => JSON.parse(readFileSync(join(dir, f), 'utf8'));
 
 /**

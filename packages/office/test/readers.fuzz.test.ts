@@ -38,30 +38,55 @@ async function coded(read: () => unknown): Promise<void> {
 
 /** Bytes of `base` overwritten at a few places, and maybe cut short. */
 const mutated = (base: Uint8Array) =>
-  fc.tuple(fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 12 }), fc.option(fc.nat({ max: base.length }))).map(([edits, cut]) => {
-    const b = base.slice(0, cut ?? base.length);
-    for (const [at, v] of edits) if (at < b.length) b[at] = v;
-    return b;
-  });
+  fc
+    .tuple(
+      fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 12 }),
+      fc.option(fc.nat({ max: base.length })),
+    )
+    .map(([edits, cut]) => {
+      const b = base.slice(0, cut ?? base.length);
+      for (const [at, v] of edits) if (at < b.length) b[at] = v;
+      return b;
+    });
 
 /** Text that looks like a form: seed lines picked, repeated, cut, with stray tabs and characters. */
 const formText = fc
-  .array(fc.oneof(fc.nat({ max: seedLines.length - 1 }).map((i) => seedLines[i]!), fc.string({ maxLength: 40 }), fc.constantFrom('\t', '\t\t', '', '项目名称', '\t自评表', '\t≥95%', '\t1' + '0'.repeat(40))), { maxLength: 300 })
+  .array(
+    fc.oneof(
+      fc.nat({ max: seedLines.length - 1 }).map((i) => seedLines[i]!),
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('\t', '\t\t', '', '项目名称', '\t自评表', '\t≥95%', '\t1' + '0'.repeat(40)),
+    ),
+    { maxLength: 300 },
+  )
   .map((lines) => lines.join('\n'));
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
 /** Word bodies of paragraphs and tables (nested, spanned, merged), text escaped or, now and then, raw. */
-const text = fc.oneof(fc.string({ maxLength: 20 }).map(esc), fc.string({ maxLength: 10 }), fc.constantFrom('项目名称', '自评得分', '&amp;', '&#x4e00;', '&bogus;'));
+const text = fc.oneof(
+  fc.string({ maxLength: 20 }).map(esc),
+  fc.string({ maxLength: 10 }),
+  fc.constantFrom('项目名称', '自评得分', '&amp;', '&#x4e00;', '&bogus;'),
+);
 const para = text.map((t) => `<w:p><w:r><w:t xml:space="preserve">${t}</w:t><w:tab/><w:br/></w:r></w:p>`);
 /** a table whose cells hold paragraphs and, down to `depth` levels, tables */
 const table = (depth: number): fc.Arbitrary<string> => {
   const content = depth > 0 ? fc.oneof(para, table(depth - 1)) : para;
   const cell = fc
-    .tuple(fc.option(fc.integer({ min: -2, max: 70000 })), fc.constantFrom('', '<w:vMerge/>', '<w:vMerge w:val="restart"/>'), fc.array(content, { maxLength: 2 }))
+    .tuple(
+      fc.option(fc.integer({ min: -2, max: 70000 })),
+      fc.constantFrom('', '<w:vMerge/>', '<w:vMerge w:val="restart"/>'),
+      fc.array(content, { maxLength: 2 }),
+    )
     .map(([span, merge, kids]) => `<w:tc><w:tcPr>${span === null ? '' : `<w:gridSpan w:val="${span}"/>`}${merge}</w:tcPr>${kids.join('')}</w:tc>`);
-  return fc.array(fc.array(cell, { maxLength: 6 }).map((cells) => `<w:tr>${cells.join('')}</w:tr>`), { maxLength: 8 }).map((rows) => `<w:tbl>${rows.join('')}</w:tbl>`);
+  return fc
+    .array(
+      fc.array(cell, { maxLength: 6 }).map((cells) => `<w:tr>${cells.join('')}</w:tr>`),
+      { maxLength: 8 },
+    )
+    .map((rows) => `<w:tbl>${rows.join('')}</w:tbl>`);
 };
 const body = fc.array(fc.oneof(para, table(2)), { maxLength: 6 }).map((xs) => xs.join(''));
 
@@ -73,17 +98,30 @@ const docxOf = (xml: string) =>
 
 /** A cell reference, sometimes far out (row 1,048,576, column XFD) or malformed. */
 const ref = fc.oneof(
-  fc.tuple(fc.constantFrom('A', 'B', 'C', 'Z', 'AA', 'XFD', 'ZZZZ', ''), fc.oneof(fc.integer({ min: 1, max: 30 }), fc.constantFrom(0, 1048576, 99999999))).map(([c, r]) => `${c}${r}`),
+  fc
+    .tuple(fc.constantFrom('A', 'B', 'C', 'Z', 'AA', 'XFD', 'ZZZZ', ''), fc.oneof(fc.integer({ min: 1, max: 30 }), fc.constantFrom(0, 1048576, 99999999)))
+    .map(([c, r]) => `${c}${r}`),
   fc.string({ maxLength: 6 }).map(esc),
 );
 const sheetXml = fc
   .tuple(
-    fc.array(fc.tuple(fc.option(ref), fc.array(fc.tuple(fc.option(ref), fc.constantFrom('', 's', 'str', 'inlineStr', 'b', 'e', 'n'), fc.string({ maxLength: 12 }).map(esc)), { maxLength: 6 })), { maxLength: 12 }),
+    fc.array(
+      fc.tuple(
+        fc.option(ref),
+        fc.array(fc.tuple(fc.option(ref), fc.constantFrom('', 's', 'str', 'inlineStr', 'b', 'e', 'n'), fc.string({ maxLength: 12 }).map(esc)), {
+          maxLength: 6,
+        }),
+      ),
+      { maxLength: 12 },
+    ),
     fc.array(fc.tuple(ref, ref), { maxLength: 3 }),
   )
   .map(([rows, merges]) => {
     const rowXml = rows
-      .map(([r, cells]) => `<row${r ? ` r="${r.replace(/\D/g, '') || '1'}"` : ''}>${cells.map(([c, t, v]) => `<c${c ? ` r="${c}"` : ''}${t ? ` t="${t}"` : ''}>${t === 'inlineStr' ? `<is><t>${v}</t></is>` : `<v>${v}</v>`}</c>`).join('')}</row>`)
+      .map(
+        ([r, cells]) =>
+          `<row${r ? ` r="${r.replace(/\D/g, '') || '1'}"` : ''}>${cells.map(([c, t, v]) => `<c${c ? ` r="${c}"` : ''}${t ? ` t="${t}"` : ''}>${t === 'inlineStr' ? `<is><t>${v}</t></is>` : `<v>${v}</v>`}</c>`).join('')}</row>`,
+      )
       .join('');
     const mergeXml = merges.length ? `<mergeCells>${merges.map(([a, b]) => `<mergeCell ref="${a}:${b}"/>`).join('')}</mergeCells>` : '';
     return `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rowXml}</sheetData>${mergeXml}</worksheet>`;
@@ -94,38 +132,69 @@ const xlsxOf = (sheet: string) =>
     '[Content_Types].xml': strToU8(
       '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
     ),
-    '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-    'xl/workbook.xml': strToU8('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    'xl/_rels/workbook.xml.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    ),
+    'xl/workbook.xml': strToU8(
+      '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
     'xl/worksheets/sheet1.xml': strToU8(sheet),
   });
 
 describe('fuzz: the text reader', () => {
   it('any bytes as a .txt', { timeout }, async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), (b) => coded(() => readGrid(b, 'f.txt'))), params);
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), (b) => coded(() => readGrid(b, 'f.txt'))),
+      params,
+    );
   });
   it('form-like text, read and recognized', { timeout }, async () => {
-    await fc.assert(fc.asyncProperty(formText, (t) => coded(() => importBytes(new TextEncoder().encode(t), 'f.txt'))), params);
+    await fc.assert(
+      fc.asyncProperty(formText, (t) => coded(() => importBytes(new TextEncoder().encode(t), 'f.txt'))),
+      params,
+    );
   });
 });
 
 describe('fuzz: the .docx reader', () => {
   it('a real .docx with bytes changed or cut', { timeout }, async () => {
-    await fc.assert(fc.asyncProperty(mutated(docx), (b) => coded(() => readDocx(b, 'f.docx'))), params);
+    await fc.assert(
+      fc.asyncProperty(mutated(docx), (b) => coded(() => readDocx(b, 'f.docx'))),
+      params,
+    );
   });
   it('generated bodies of paragraphs and nested, spanned, merged tables, read and recognized', { timeout }, async () => {
-    await fc.assert(fc.asyncProperty(body, (xml) => coded(() => importBytes(docxOf(xml), 'f.docx'))), params);
+    await fc.assert(
+      fc.asyncProperty(body, (xml) => coded(() => importBytes(docxOf(xml), 'f.docx'))),
+      params,
+    );
   });
   it('any bytes behind a zip signature', { timeout }, async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), (b) => coded(() => boundedUnzip(new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...b]), { file: 'f.docx', limits: DEFAULT_LIMITS, keep: () => true, inflateAll: true }))), params);
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), (b) =>
+        coded(() =>
+          boundedUnzip(new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...b]), { file: 'f.docx', limits: DEFAULT_LIMITS, keep: () => true, inflateAll: true }),
+        ),
+      ),
+      params,
+    );
   });
 });
 
 describe('fuzz: the .xlsx reader', () => {
   it('a real .xlsx with bytes changed or cut', { timeout }, async () => {
-    await fc.assert(fc.asyncProperty(mutated(xlsx), (b) => coded(() => readXlsx(b, 'f.xlsx'))), params);
+    await fc.assert(
+      fc.asyncProperty(mutated(xlsx), (b) => coded(() => readXlsx(b, 'f.xlsx'))),
+      params,
+    );
   });
   it('generated sheets: stray, far and malformed references, merges, every cell type', { timeout }, async () => {
-    await fc.assert(fc.asyncProperty(sheetXml, (s) => coded(() => readXlsx(xlsxOf(s), 'f.xlsx'))), params);
+    await fc.assert(
+      fc.asyncProperty(sheetXml, (s) => coded(() => readXlsx(xlsxOf(s), 'f.xlsx'))),
+      params,
+    );
   });
 });

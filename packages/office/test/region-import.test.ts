@@ -42,7 +42,14 @@ describe('header cells → roles by meaning (item 1)', () => {
   ])('%s → %s', (header, role) => expect(indicatorRole(header)).toBe(role));
 
   it('budget headers lose their letters: 全年预算数（A）｜全年执行数（B）｜分值｜执行率（B/A）｜得分', () => {
-    expect(['全年预算数（A）', '全年执行数（B）', '分值', '执行率（B/A）', '得分', '年初预算数'].map(budgetRole)).toEqual(['adjusted', 'executed', 'points', 'rate', 'score', 'initial']);
+    expect(['全年预算数（A）', '全年执行数（B）', '分值', '执行率（B/A）', '得分', '年初预算数'].map(budgetRole)).toEqual([
+      'adjusted',
+      'executed',
+      'points',
+      'rate',
+      'score',
+      'initial',
+    ]);
     expect(headerKey('执行率（B/A×100%）')).toBe('执行率');
   });
 
@@ -58,7 +65,14 @@ describe.each(['docx', 'xlsx'])('fixtures/regions/*.%s', (ext) => {
     expect(r.evaluations).toHaveLength(2);
     const [a, b] = r.evaluations as [Evaluation, Evaluation];
     const t = total(a);
-    expect([t.initial, t.adjusted?.value, t.executed?.value, t.points?.value, t.rate?.raw, t.score?.value]).toEqual([undefined, '45', '43.2', '10', '96%', '9.6']);
+    expect([t.initial, t.adjusted?.value, t.executed?.value, t.points?.value, t.rate?.raw, t.score?.value]).toEqual([
+      undefined,
+      '45',
+      '43.2',
+      '10',
+      '96%',
+      '9.6',
+    ]);
     expect(a.indicators.map((i) => i.actual.raw)).toEqual(['126公里', '88%', '12月20日', '0.34万元', '明显改善', '2年', '93%']);
     const s = scored(a);
     expect(s.budget.ratePercent).toBe('96.00');
@@ -106,8 +120,21 @@ describe.each(['docx', 'xlsx'])('fixtures/regions/*.%s', (ext) => {
       ['fiscal', '40', '38'],
       ['other', '0', '0'],
     ]);
-    expect(ev.indicators.map((i) => i.name.raw)).toEqual(['指标1：耕地地力保护补贴面积', '指标2：补贴资金兑付准确率', '指标3：资金下达及时率', '指标1：农户亩均增收', '指标2：项目资金结转结余率', '指标1：受益农户满意度']);
-    expect(ev.indicators[0]!.children).toEqual([expect.objectContaining({ name: expect.objectContaining({ raw: '其中：新增高标准农田' }), target: expect.objectContaining({ raw: '≥2万亩' }), actual: expect.objectContaining({ raw: '2.1万亩' }) })]);
+    expect(ev.indicators.map((i) => i.name.raw)).toEqual([
+      '指标1：耕地地力保护补贴面积',
+      '指标2：补贴资金兑付准确率',
+      '指标3：资金下达及时率',
+      '指标1：农户亩均增收',
+      '指标2：项目资金结转结余率',
+      '指标1：受益农户满意度',
+    ]);
+    expect(ev.indicators[0]!.children).toEqual([
+      expect.objectContaining({
+        name: expect.objectContaining({ raw: '其中：新增高标准农田' }),
+        target: expect.objectContaining({ raw: '≥2万亩' }),
+        actual: expect.objectContaining({ raw: '2.1万亩' }),
+      }),
+    ]);
     const s = scored(ev);
     // the 其中 row is not scored: six indicators, six scores
     expect(s.indicators).toHaveLength(6);
@@ -188,9 +215,24 @@ describe.each(['docx', 'xlsx'])('fixtures/regions/header-upper-groups.%s', (ext)
     const r = await importFile(join(dir, `header-upper-groups.${ext}`));
     const ev = r.evaluations[1]!;
     const t = total(ev);
-    expect([t.initial?.value, t.adjusted?.value, t.executed?.value, t.rate?.raw, t.points?.value, t.score?.value]).toEqual(['300', '300', '276', '92%', '10', '9.2']);
+    expect([t.initial?.value, t.adjusted?.value, t.executed?.value, t.rate?.raw, t.points?.value, t.score?.value]).toEqual([
+      '300',
+      '300',
+      '276',
+      '92%',
+      '10',
+      '9.2',
+    ]);
     expect(scored(ev).total).toBe('99.20');
-    expect(r.reports[1]!.tables.find((x) => x.kind === 'budget')!.columns.map((c) => c.role)).toEqual(['initial', 'adjusted', 'executed', 'rate', 'points', 'score', null]);
+    expect(r.reports[1]!.tables.find((x) => x.kind === 'budget')!.columns.map((c) => c.role)).toEqual([
+      'initial',
+      'adjusted',
+      'executed',
+      'rate',
+      'points',
+      'score',
+      null,
+    ]);
   });
 });
 

@@ -61,7 +61,11 @@ describe('real-world mess is handled and reported with its location', () => {
 
   it('units written in the indicator name stay in the name', () => {
     const xj = importText(readFileSync(join(root, 'seeds', 'xinjiang-changji-zhengfawei-2021.txt'), 'utf8'), 'xj.txt');
-    expect(xj.evaluations[0]!.indicators[0]).toMatchObject({ name: { raw: '支持县市政法委数量（个，含3个园区）' }, target: { raw: '=10' }, actual: { raw: '10个' } });
+    expect(xj.evaluations[0]!.indicators[0]).toMatchObject({
+      name: { raw: '支持县市政法委数量（个，含3个园区）' },
+      target: { raw: '=10' },
+      actual: { raw: '10个' },
+    });
   });
 });
 

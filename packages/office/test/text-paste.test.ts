@@ -77,7 +77,8 @@ describe('pasted text', () => {
     const one = readTextGrid('一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n数量指标 培训 人次 ≥100 120 20 20\n', 'x.txt').blocks[1]!;
     expect(one.kind === 'row' && one.cells.map((c) => c.text)).toEqual(['数量指标', '培训 人次', '≥100', '120', '20', '20']);
     // a qualitative target with a name of two words: the name's end is not certain
-    const two = readTextGrid('一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n社会效益指标 群众 出行条件 明显改善 明显改善 15 15\n', 'x.txt').blocks[1]!;
+    const two = readTextGrid('一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n社会效益指标 群众 出行条件 明显改善 明显改善 15 15\n', 'x.txt')
+      .blocks[1]!;
     expect(two.kind).toBe('paragraph');
   });
 

@@ -60,7 +60,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ?? false,
     bodyLimit: maxUploadBytes,
     // a hop count as proxy-addr understands it: the nearest `hops` addresses are proxies
-    trustProxy: typeof opts.trustProxy === 'number' ? ((_addr: string, i: number) => i < (opts.trustProxy as number)) : opts.trustProxy ? [...opts.trustProxy] : false,
+    trustProxy:
+      typeof opts.trustProxy === 'number' ? (_addr: string, i: number) => i < (opts.trustProxy as number) : opts.trustProxy ? [...opts.trustProxy] : false,
     // malformed URLs and the like, before any route: the same {code, message, details} shape
     frameworkErrors: (e, _req, reply) => {
       const { status, body } = toApiError(e);
@@ -72,7 +73,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             ? { status: 400, body: { code: 'REQUEST.INVALID', message: `请求无法解析：${e.message}`, details: {} } }
             : { status, body };
       // answered before the hooks run: the security headers are set here
-      void (reply as unknown as { headers(h: object): { code(n: number): { send(b: unknown): void } } }).headers(SECURITY_HEADERS).code(out.status).send(out.body);
+      void (reply as unknown as { headers(h: object): { code(n: number): { send(b: unknown): void } } })
+        .headers(SECURITY_HEADERS)
+        .code(out.status)
+        .send(out.body);
     },
   });
   // Request bodies, queries and parameters are checked by zod's own parse (its compiled object parsing);
@@ -99,7 +103,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ code: 'NOT_FOUND', message: `没有这个地址：${req.method} ${req.url}`, details: {} }));
 
   registerGuard(app, opts.accounts, opts.store);
-  const limiter = new LoginLimiter({ perAccount: opts.loginLimits?.perAccount ?? 5, perAddress: opts.loginLimits?.perAddress ?? 20, ...(opts.loginLimits?.perAccountAll && { perAccountAll: opts.loginLimits.perAccountAll }), windowMs: 15 * 60 * 1000 });
+  const limiter = new LoginLimiter({
+    perAccount: opts.loginLimits?.perAccount ?? 5,
+    perAddress: opts.loginLimits?.perAddress ?? 20,
+    ...(opts.loginLimits?.perAccountAll && { perAccountAll: opts.loginLimits.perAccountAll }),
+    windowMs: 15 * 60 * 1000,
+  });
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ ok: true, database: opts.database ?? 'unknown' }));
   authRoutes(app, opts.accounts, opts.store, limiter);
   // the use cases (packages/app): the routes translate HTTP to them and back
@@ -121,7 +130,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       setHeaders: (reply, path) => void reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
   } else if (opts.webRoot) {
-    app.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>jixiao</title><p>网页界面尚未构建：请运行 <code>npm run build</code>（<code>npm start</code> 会自动构建）。接口文档见 <a href="/docs">/docs</a>。</p>'));
+    app.get('/', (_req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>jixiao</title><p>网页界面尚未构建：请运行 <code>npm run build</code>（<code>npm start</code> 会自动构建）。接口文档见 <a href="/docs">/docs</a>。</p>',
+        ),
+    );
   }
   return app;
 }

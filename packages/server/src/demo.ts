@@ -23,7 +23,10 @@ export async function loadDemo(store: Store): Promise<number> {
     const bytes = new Uint8Array(readFileSync(join(SEED_DIR, s.file)));
     const r = await importBytes(bytes, s.file);
     const d = await store.ensureDepartment({ code: s.code, name: s.name });
-    await storeImported(store, operator('demo'), d.id, { evaluations: r.evaluations, source: { name: s.file, sha256: createHash('sha256').update(bytes).digest('hex'), bytes } });
+    await storeImported(store, operator('demo'), d.id, {
+      evaluations: r.evaluations,
+      source: { name: s.file, sha256: createHash('sha256').update(bytes).digest('hex'), bytes },
+    });
     n += r.evaluations.length;
   }
   return n;

@@ -65,7 +65,10 @@ const APP_STATUS: Record<AppErrorCode, number> = {
 
 export function toApiError(e: unknown): ApiError {
   const err = e as Error & { code?: string; statusCode?: number; validation?: unknown };
-  const make = (status: number, code: string, message: string, details: Record<string, unknown> = {}): ApiError => ({ status, body: { code, message, details } });
+  const make = (status: number, code: string, message: string, details: Record<string, unknown> = {}): ApiError => ({
+    status,
+    body: { code, message, details },
+  });
   if (e instanceof HttpError) return make(e.status, e.code, e.message, e.details);
   if (e instanceof VersionConflict) return make(409, e.code, e.message, { current: e.current });
   if (e instanceof NotFound) return make(404, e.code, e.message);
@@ -78,7 +81,15 @@ export function toApiError(e: unknown): ApiError {
     // A value outside the domain (a money, points, year or text bound of the model): its own code and
     // the field, so that a client can point at it (issue 24).
     const issues = err.validation as Array<{ keyword?: string; instancePath?: string; message?: string; params?: { origin?: string } }>;
-    const bound = (err as { validationContext?: string }).validationContext !== 'body' ? undefined : issues.find((i) => i.keyword === 'too_big' || (i.keyword === 'too_small' && i.params?.origin === 'number') || (i.keyword === 'invalid_format' && i.message?.startsWith('数值超出范围')));
+    const bound =
+      (err as { validationContext?: string }).validationContext !== 'body'
+        ? undefined
+        : issues.find(
+            (i) =>
+              i.keyword === 'too_big' ||
+              (i.keyword === 'too_small' && i.params?.origin === 'number') ||
+              (i.keyword === 'invalid_format' && i.message?.startsWith('数值超出范围')),
+          );
     if (bound) {
       const field = (bound.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
       const tooLong = bound.keyword === 'too_big' && (bound.params?.origin === 'string' || bound.params?.origin === 'array');
@@ -94,13 +105,16 @@ export function toApiError(e: unknown): ApiError {
   if (err.code === 'SCHEME.INVALID') return make(422, err.code, err.message);
   if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT' || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
     return make(413, 'UPLOAD.TOO_LARGE', '上传的文件过大，已拒绝（超过服务器设置的上限）');
-  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return make(415, 'REQUEST.MEDIA_TYPE', '请求的内容类型不受支持');
-  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err.statusCode === 400 && err.code?.startsWith('FST_'))) return make(400, 'REQUEST.INVALID', `请求格式不正确：${err.message}`);
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+    return make(415, 'REQUEST.MEDIA_TYPE', '请求的内容类型不受支持');
+  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err.statusCode === 400 && err.code?.startsWith('FST_')))
+    return make(400, 'REQUEST.INVALID', `请求格式不正确：${err.message}`);
   // PostgreSQL 23505 / SQLite UNIQUE: two requests created the same thing at once; the loser is told so,
   // as when it came second (issue 24: ten concurrent creates of one form gave five 500s).
   if (err.code === '23505' || err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
     return make(409, 'STORE.DUPLICATE', '同一内容刚刚已被另一请求保存（重复），本次未保存；请刷新后查看');
-  if (err.code === 'SQLITE_READONLY' || err.code === 'SQLITE_READONLY_DBMOVED') return make(503, 'STORE.READ_ONLY', '数据库文件只读，无法保存；请检查数据目录的写权限');
+  if (err.code === 'SQLITE_READONLY' || err.code === 'SQLITE_READONLY_DBMOVED')
+    return make(503, 'STORE.READ_ONLY', '数据库文件只读，无法保存；请检查数据目录的写权限');
   if (err.code === 'SQLITE_FULL' || err.code === '53100') return make(507, 'STORE.FULL', '磁盘已满，数据库无法写入；本次修改未保存');
   if (err.code === 'SQLITE_CANTOPEN') return make(503, 'STORE.OPEN_FAILED', '无法打开数据库文件');
   return make(500, 'INTERNAL', '服务器内部错误，请稍后重试；如持续出现请联系管理员', {});

@@ -33,11 +33,17 @@ export const NewForm = z.object({
     .optional()
     .describe('新项目（不给 projectId 时）'),
   year: Year.describe('年度'),
-  from: z.union([z.enum(['blank', 'previous-year']), z.object({ evaluation: Evaluation })]).default('blank').describe('blank 空白表；previous-year 从上年复制；或整表'),
+  from: z
+    .union([z.enum(['blank', 'previous-year']), z.object({ evaluation: Evaluation })])
+    .default('blank')
+    .describe('blank 空白表；previous-year 从上年复制；或整表'),
   schemeId: z.string().max(40).optional().describe('空白表的评分方案'),
   layout: z.string().max(40).optional().describe('空白表的表式'),
 });
-export const CarryOver = z.object({ year: Year.describe('要生成的年度（从上一年度复制）'), kind: z.string().min(1).max(40).default('self-evaluation').describe('表的种类') });
+export const CarryOver = z.object({
+  year: Year.describe('要生成的年度（从上一年度复制）'),
+  kind: z.string().min(1).max(40).default('self-evaluation').describe('表的种类'),
+});
 export const YearChange = z.object({ version: z.number().int().positive().describe('读取时的版本号'), year: Year.describe('新的年度') });
 export const EvaluationUpdate = z.object({ version: z.number().int().positive().describe('读取时的版本号'), evaluation: Evaluation });
 export const VersionQuery = z.object({ version: z.coerce.number().int().positive() });

@@ -38,7 +38,17 @@ export async function serve(opts: ServeOptions = {}) {
   // keepWarm: a LibreOffice waits for each worker's next PDF, so a download does not wait ≈ 1 s for one to start
   const pdf = new PdfConverter({ workers: opts.pdfWorkers ?? 2, keepWarm: opts.pdfWarm !== false });
   const webRoot = opts.webRoot ?? resolve(import.meta.dirname, '../../web/dist');
-  const app = await buildApp({ store, accounts, pdf, webRoot, ...(opts.trustProxy && { trustProxy: opts.trustProxy }), database: conn.dialect, logger: true, ...(opts.maxUploadBytes && { maxUploadBytes: opts.maxUploadBytes }), ...(opts.keptForms !== undefined && { keptForms: opts.keptForms }) });
+  const app = await buildApp({
+    store,
+    accounts,
+    pdf,
+    webRoot,
+    ...(opts.trustProxy && { trustProxy: opts.trustProxy }),
+    database: conn.dialect,
+    logger: true,
+    ...(opts.maxUploadBytes && { maxUploadBytes: opts.maxUploadBytes }),
+    ...(opts.keptForms !== undefined && { keptForms: opts.keptForms }),
+  });
   app.addHook('onClose', () => pdf.close());
   // Stopped by a signal (Ctrl-C, systemd, docker stop): close the app — the database, and the
   // LibreOffices waiting for PDF work, which would otherwise outlive the server.
@@ -49,8 +59,13 @@ export async function serve(opts: ServeOptions = {}) {
   const host = opts.host ?? '127.0.0.1';
   await app.listen({ port, host });
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  app.log.info(`jixiao 已启动：http://${shown}:${port}  （数据库：${conn.dialect === 'sqlite' ? target : 'PostgreSQL'}；网页 /；接口文档 /docs${loaded ? `；已载入演示数据 ${loaded} 张自评表` : ''}）`);
+  app.log.info(
+    `jixiao 已启动：http://${shown}:${port}  （数据库：${conn.dialect === 'sqlite' ? target : 'PostgreSQL'}；网页 /；接口文档 /docs${loaded ? `；已载入演示数据 ${loaded} 张自评表` : ''}）`,
+  );
   // Printed once, on the terminal of whoever started the server the first time; stored only as a hash.
-  if (admin) process.stdout.write(`\n首次启动：已创建管理员账号 ${admin.username}，初始密码 ${admin.password}\n（只显示这一次；登录后请在“用户管理”中为各部门建立账号，或用 jixiao user add）\n\n`);
+  if (admin)
+    process.stdout.write(
+      `\n首次启动：已创建管理员账号 ${admin.username}，初始密码 ${admin.password}\n（只显示这一次；登录后请在“用户管理”中为各部门建立账号，或用 jixiao user add）\n\n`,
+    );
   return { app, store, accounts };
 }

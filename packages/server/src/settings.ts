@@ -34,7 +34,10 @@ export function trustProxyOf(raw: string | undefined): TrustProxy {
     if (hops < 1 || hops > 10) throw new SettingError(`环境变量 JIXIAO_TRUST_PROXY=“${raw}”无效：代理层数应为 1 到 10 之间的整数`);
     return hops;
   }
-  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const list = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   for (const a of list) {
     const [ip, prefix, extra] = a.split('/');
     const kind = isIP(ip ?? '');

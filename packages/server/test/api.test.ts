@@ -20,7 +20,11 @@ function multipart(files: Array<{ name: string; bytes: Uint8Array }>) {
   const boundary = '----jixiao' + Math.random().toString(16).slice(2);
   const chunks: Buffer[] = [];
   for (const f of files) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${encodeURIComponent(f.name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${encodeURIComponent(f.name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+    );
     chunks.push(Buffer.from(f.bytes));
     chunks.push(Buffer.from('\r\n'));
   }
@@ -54,7 +58,9 @@ describe('system and departments', () => {
     expect((await get('/api/health')).json()).toEqual({ ok: true, database: 'sqlite' });
     expect((await get('/api/schemes')).json().map((s: { id: string }) => s.id)).toEqual(['national', 'hebei', 'ningxia']);
     const doc = (await get('/docs/json')).json() as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/evaluations', '/api/evaluations/{id}', '/api/import', '/api/import/{token}/commit', '/api/departments/{id}/summary']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/evaluations', '/api/evaluations/{id}', '/api/import', '/api/import/{token}/commit', '/api/departments/{id}/summary']),
+    );
     expect((await get('/docs/')).statusCode).toBe(200);
   });
 
@@ -95,7 +101,13 @@ describe('system and departments', () => {
     expect((await get('/api/grades?year=2023')).json()).toEqual({ 优: 9, 中: 1, 差: 1 });
     // 各部门汇总: every department the user sees, the same money as the department's 汇总表
     const totals = (await get('/api/departments/totals?year=2023')).json();
-    expect(totals.rows.find((r: { departmentId: number }) => r.departmentId === 1)).toMatchObject({ forms: 11, budget: '459.11', executed: '453.64', rate: '98.81', gradeCounts: { 优: 9, 中: 1, 差: 1 } });
+    expect(totals.rows.find((r: { departmentId: number }) => r.departmentId === 1)).toMatchObject({
+      forms: 11,
+      budget: '459.11',
+      executed: '453.64',
+      rate: '98.81',
+      gradeCounts: { 优: 9, 中: 1, 差: 1 },
+    });
     expect(totals.rows).toHaveLength((await get('/api/departments')).json().length);
     expect(totals.total).toMatchObject({ forms: 11, gradeCounts: { 优: 9, 中: 1, 差: 1 } });
     expect((await get('/api/departments/totals')).json().total.forms).toBe(19);
@@ -134,7 +146,11 @@ describe('evaluations', () => {
     const stale = await app.inject({ method: 'PUT', url: `/api/evaluations/${e.id}`, payload: { version: current.version, evaluation: doc } });
     expectError(stale, 409, 'STORE.VERSION_CONFLICT');
     expect(stale.json().details.current.version).toBe(current.version + 1);
-    expectError(await app.inject({ method: 'PUT', url: `/api/evaluations/${e.id}`, payload: { version: 1, evaluation: { bad: true } } }), 400, 'REQUEST.INVALID');
+    expectError(
+      await app.inject({ method: 'PUT', url: `/api/evaluations/${e.id}`, payload: { version: 1, evaluation: { bad: true } } }),
+      400,
+      'REQUEST.INVALID',
+    );
     const h = (await get(`/api/evaluations/${e.id}/history`)).json();
     expect(h.map((c: { field: string }) => c.field)).toContain('indicators[i1].actual');
   });
@@ -162,7 +178,14 @@ describe('evaluations', () => {
 describe('import: upload → preview → commit', () => {
   it('previews a .docx and a broken file, commits the good one, keeps the original', async () => {
     const docx = new Uint8Array(readFileSync(join(root, 'office', 'xinjiang-changji-zhengfawei-2021.docx')));
-    const up = await app.inject({ method: 'POST', url: '/api/import', ...multipart([{ name: '昌吉.docx', bytes: docx }, { name: 'broken.docx', bytes: new TextEncoder().encode('not a zip') }]) });
+    const up = await app.inject({
+      method: 'POST',
+      url: '/api/import',
+      ...multipart([
+        { name: '昌吉.docx', bytes: docx },
+        { name: 'broken.docx', bytes: new TextEncoder().encode('not a zip') },
+      ]),
+    });
     expect(up.statusCode).toBe(200);
     const preview = up.json();
     expect(preview.files[0].evaluations.map((e: { project: string; total: string }) => [e.project, e.total])).toEqual([
@@ -171,8 +194,20 @@ describe('import: upload → preview → commit', () => {
     ]);
     expect(preview.rejected).toEqual([{ name: 'broken.docx', error: expect.objectContaining({ code: 'IMPORT.NOT_A_ZIP' }) }]);
     // issue 21, item 8: per form, the tables read and the role of each header column
-    expect(preview.files[0].reports[0].tables.map((t: { kind: string; columns: Array<{ role: string | null }> }) => [t.kind, t.columns.every((c) => c.role !== null)])).toEqual([['budget', true], ['indicators', true]]);
-    const commit = await app.inject({ method: 'POST', url: `/api/import/${preview.token}/commit`, payload: { department: { code: 'import-test', name: '导入测试' } } });
+    expect(
+      preview.files[0].reports[0].tables.map((t: { kind: string; columns: Array<{ role: string | null }> }) => [
+        t.kind,
+        t.columns.every((c) => c.role !== null),
+      ]),
+    ).toEqual([
+      ['budget', true],
+      ['indicators', true],
+    ]);
+    const commit = await app.inject({
+      method: 'POST',
+      url: `/api/import/${preview.token}/commit`,
+      payload: { department: { code: 'import-test', name: '导入测试' } },
+    });
     expect(commit.statusCode).toBe(201);
     expect(commit.json().evaluations).toHaveLength(2);
     const sha = createHash('sha256').update(docx).digest('hex');
@@ -180,24 +215,41 @@ describe('import: upload → preview → commit', () => {
     expect(file.statusCode).toBe(200);
     expect(Buffer.compare(file.rawPayload, Buffer.from(docx))).toBe(0);
     // one preview commits once (issue 24): a second commit is told so
-    expectError(await app.inject({ method: 'POST', url: `/api/import/${preview.token}/commit`, payload: { departmentId: 1 } }), 409, 'IMPORT.ALREADY_COMMITTED');
+    expectError(
+      await app.inject({ method: 'POST', url: `/api/import/${preview.token}/commit`, payload: { departmentId: 1 } }),
+      409,
+      'IMPORT.ALREADY_COMMITTED',
+    );
   });
 
   it('a PDF with a text layer is read; a scan (no text) is refused with IMPORT.PDF_NO_TEXT', async () => {
     const pdf = new Uint8Array(readFileSync(join(root, 'provinces', 'anhui-guichi-tangxizhen-2022.pdf')));
     const scan = new Uint8Array(readFileSync(join(root, 'office', 'no-text-layer.pdf')));
-    const up = await app.inject({ method: 'POST', url: '/api/import', ...multipart([{ name: 'tangxi.pdf', bytes: pdf }, { name: 'scan.pdf', bytes: scan }]) });
+    const up = await app.inject({
+      method: 'POST',
+      url: '/api/import',
+      ...multipart([
+        { name: 'tangxi.pdf', bytes: pdf },
+        { name: 'scan.pdf', bytes: scan },
+      ]),
+    });
     expect(up.statusCode).toBe(200);
     const preview = up.json();
     expect(preview.files[0].evaluations.map((e: { project: string }) => e.project)).toEqual(['委托业务项目']);
-    expect(preview.rejected).toEqual([{ name: 'scan.pdf', error: expect.objectContaining({ code: 'IMPORT.PDF_NO_TEXT', message: expect.stringContaining('请使用带文字层的PDF') }) }]);
+    expect(preview.rejected).toEqual([
+      { name: 'scan.pdf', error: expect.objectContaining({ code: 'IMPORT.PDF_NO_TEXT', message: expect.stringContaining('请使用带文字层的PDF') }) },
+    ]);
   });
 
   it('a second commit of the same forms is refused and changes nothing', async () => {
     const docx = new Uint8Array(readFileSync(join(root, 'office', 'xinjiang-changji-zhengfawei-2021.docx')));
     const before = (await get('/api/evaluations')).json().length;
     const preview = (await app.inject({ method: 'POST', url: '/api/import', ...multipart([{ name: 'again.docx', bytes: docx }]) })).json();
-    expectError(await app.inject({ method: 'POST', url: `/api/import/${preview.token}/commit`, payload: { department: { code: 'import-test', name: '导入测试' } } }), 409, 'STORE.DUPLICATE');
+    expectError(
+      await app.inject({ method: 'POST', url: `/api/import/${preview.token}/commit`, payload: { department: { code: 'import-test', name: '导入测试' } } }),
+      409,
+      'STORE.DUPLICATE',
+    );
     expect((await get('/api/evaluations')).json().length).toBe(before);
   });
 
@@ -220,12 +272,21 @@ describe('storage failures reach the user as clear errors', () => {
     // The session is made while the file is still writable: a read-only database cannot log anyone in.
     const seedAccounts = new KyselyAccountStore(seed.conn);
     const admin = await seedAccounts.addUser({ username: 'admin', displayName: '管理员', role: 'admin', passwordHash: await hashPassword('x-password-1') });
-    await seedAccounts.createSession({ id: tokenId('ro-token'), userId: admin.id, csrf: 'ro-csrf', createdAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+    await seedAccounts.createSession({
+      id: tokenId('ro-token'),
+      userId: admin.id,
+      csrf: 'ro-csrf',
+      createdAt: new Date().toISOString(),
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     await seed.close();
     const ro = new KyselyStore(await connect(path, { sqlitePragmas: ['query_only = ON'] }));
     const built = await buildApp({ store: ro, accounts: new KyselyAccountStore(ro.conn) });
     const headers = { cookie: 'jixiao_session=ro-token', 'x-csrf-token': 'ro-csrf' };
-    const roApp = { inject: (o: { method: 'GET' | 'POST'; url: string; payload?: unknown }) => built.inject({ ...o, headers } as never), close: () => built.close() };
+    const roApp = {
+      inject: (o: { method: 'GET' | 'POST'; url: string; payload?: unknown }) => built.inject({ ...o, headers } as never),
+      close: () => built.close(),
+    };
     const res = await roApp.inject({ method: 'POST', url: '/api/departments', payload: { code: 'new', name: '新部门' } });
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ code: 'STORE.READ_ONLY' });

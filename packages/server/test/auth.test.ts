@@ -39,7 +39,8 @@ afterAll(async () => {
   await store.close();
 });
 
-const login = (username: string, password: string, headers: Record<string, string> = {}) => server.inject({ method: 'POST', url: '/api/login', payload: { username, password }, headers });
+const login = (username: string, password: string, headers: Record<string, string> = {}) =>
+  server.inject({ method: 'POST', url: '/api/login', payload: { username, password }, headers });
 
 describe('login, cookie, CSRF, expiry', () => {
   it('stores scrypt hashes with a salt of their own', async () => {
@@ -65,7 +66,16 @@ describe('login, cookie, CSRF, expiry', () => {
     expect(plain).toMatch(/SameSite=Strict/);
     expect(plain).not.toMatch(/Secure/);
     const proxied = await buildApp({ store, accounts, trustProxy: 1 });
-    const secure = String((await proxied.inject({ method: 'POST', url: '/api/login', payload: { username: 'admin', password: TEST_PASSWORD }, headers: { 'x-forwarded-proto': 'https' } })).headers['set-cookie']);
+    const secure = String(
+      (
+        await proxied.inject({
+          method: 'POST',
+          url: '/api/login',
+          payload: { username: 'admin', password: TEST_PASSWORD },
+          headers: { 'x-forwarded-proto': 'https' },
+        })
+      ).headers['set-cookie'],
+    );
     expect(secure).toMatch(/Secure/);
     await proxied.close();
   });
@@ -74,7 +84,12 @@ describe('login, cookie, CSRF, expiry', () => {
     const noToken = await server.inject({ method: 'POST', url: '/api/departments', payload: { code: 'c', name: 'c' }, headers: { cookie: admin.cookie } });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json()).toMatchObject({ code: 'AUTH.CSRF' });
-    const wrong = await server.inject({ method: 'POST', url: '/api/departments', payload: { code: 'c', name: 'c' }, headers: { cookie: admin.cookie, 'x-csrf-token': 'forged' } });
+    const wrong = await server.inject({
+      method: 'POST',
+      url: '/api/departments',
+      payload: { code: 'c', name: 'c' },
+      headers: { cookie: admin.cookie, 'x-csrf-token': 'forged' },
+    });
     expect(wrong.statusCode).toBe(403);
     // a GET needs no token
     expect((await server.inject({ method: 'GET', url: '/api/departments', headers: { cookie: admin.cookie } })).statusCode).toBe(200);
@@ -88,9 +103,22 @@ describe('login, cookie, CSRF, expiry', () => {
 
     const user = (await accounts.findUser('admin'))!;
     const now = Date.now();
-    await accounts.createSession({ id: tokenId('idle'), userId: user.id, csrf: 'x', createdAt: new Date(now - 3_600_000).toISOString(), expiresAt: new Date(now - 1000).toISOString() });
-    await accounts.createSession({ id: tokenId('old'), userId: user.id, csrf: 'x', createdAt: new Date(now - 13 * 3_600_000).toISOString(), expiresAt: new Date(now + 3_600_000).toISOString() });
-    for (const t of ['idle', 'old']) expect((await server.inject({ method: 'GET', url: '/api/departments', headers: { cookie: `jixiao_session=${t}` } })).statusCode).toBe(401);
+    await accounts.createSession({
+      id: tokenId('idle'),
+      userId: user.id,
+      csrf: 'x',
+      createdAt: new Date(now - 3_600_000).toISOString(),
+      expiresAt: new Date(now - 1000).toISOString(),
+    });
+    await accounts.createSession({
+      id: tokenId('old'),
+      userId: user.id,
+      csrf: 'x',
+      createdAt: new Date(now - 13 * 3_600_000).toISOString(),
+      expiresAt: new Date(now + 3_600_000).toISOString(),
+    });
+    for (const t of ['idle', 'old'])
+      expect((await server.inject({ method: 'GET', url: '/api/departments', headers: { cookie: `jixiao_session=${t}` } })).statusCode).toBe(401);
     expect(await accounts.getSession(tokenId('idle'))).toBeNull(); // cleaned up on sight
   });
 
@@ -189,13 +217,27 @@ describe('every route of the OpenAPI document', () => {
         } else if (OPEN_TO_ANY_USER[key] || (key === 'POST /api/import' && who === outsider)) {
           expect(res.statusCode, key).toBeLessThan(500);
         } else {
-          expect([403, 404], `${key} as ${who === outsider ? 'a 填报人' : 'finance'} of another department: ${res.statusCode} ${res.body.slice(0, 120)}`).toContain(res.statusCode);
+          expect(
+            [403, 404],
+            `${key} as ${who === outsider ? 'a 填报人' : 'finance'} of another department: ${res.statusCode} ${res.body.slice(0, 120)}`,
+          ).toContain(res.statusCode);
         }
       }
       seen.push(key);
     }
     // the walk reached the routes that matter
-    expect(seen).toEqual(expect.arrayContaining(['GET /api/evaluations/{id}', 'PUT /api/evaluations/{id}', 'POST /api/evaluations/{id}/actions/{action}', 'PUT /api/evaluations/{id}/reviews', 'GET /api/departments/{id}/summary', 'POST /api/departments/{id}/documents/{kind}', 'GET /api/source-files/{sha256}', 'GET /api/users']));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'GET /api/evaluations/{id}',
+        'PUT /api/evaluations/{id}',
+        'POST /api/evaluations/{id}/actions/{action}',
+        'PUT /api/evaluations/{id}/reviews',
+        'GET /api/departments/{id}/summary',
+        'POST /api/departments/{id}/documents/{kind}',
+        'GET /api/source-files/{sha256}',
+        'GET /api/users',
+      ]),
+    );
     // nothing was changed by any of it
     expect((await store.getEvaluation(formsA[0]!.id))!.version).toBe(formsA[0]!.version);
   });
@@ -220,24 +262,51 @@ describe('the workflow on the API', () => {
     const reviewer = await loginAs(server, accounts, { username: 'reviewer-b', role: 'unit-reviewer', departmentId: deptB });
     const finance = await loginAs(server, accounts, { username: 'finance-b', role: 'finance', assigned: [deptB] });
     const form = (await store.listEvaluations({ departmentId: deptB })).find((s) => s.evaluation.project.name.raw === '综治工作经费')!;
-    const submitted = (await filler.inject({ method: 'POST', url: `/api/evaluations/${form.id}/actions/submit`, payload: { version: form.version } })).json() as { version: number; status: string; permissions: { edit: boolean } };
+    const submitted = (
+      await filler.inject({ method: 'POST', url: `/api/evaluations/${form.id}/actions/submit`, payload: { version: form.version } })
+    ).json() as { version: number; status: string; permissions: { edit: boolean } };
     expect(submitted).toMatchObject({ status: 'submitted', permissions: { edit: false } });
-    const edit = await filler.inject({ method: 'PUT', url: `/api/evaluations/${form.id}`, payload: { version: submitted.version, evaluation: form.evaluation } });
+    const edit = await filler.inject({
+      method: 'PUT',
+      url: `/api/evaluations/${form.id}`,
+      payload: { version: submitted.version, evaluation: form.evaluation },
+    });
     expect(edit.json()).toMatchObject({ code: 'WORKFLOW.READ_ONLY' });
-    expect((await reviewer.inject({ method: 'PUT', url: `/api/evaluations/${form.id}`, payload: { version: submitted.version, evaluation: form.evaluation } })).statusCode).toBe(403);
-    expect((await reviewer.inject({ method: 'POST', url: `/api/evaluations/${form.id}/actions/return`, payload: { version: submitted.version, comment: '  ' } })).json()).toMatchObject({ code: 'WORKFLOW.COMMENT_REQUIRED' });
-    const approved = (await reviewer.inject({ method: 'POST', url: `/api/evaluations/${form.id}/actions/approve`, payload: { version: submitted.version } })).json() as { version: number };
-    const tooHigh = await finance.inject({ method: 'PUT', url: `/api/evaluations/${form.id}/reviews`, payload: { scores: [{ indicatorId: 'i1', score: '5', reason: '超分' }] } });
+    expect(
+      (await reviewer.inject({ method: 'PUT', url: `/api/evaluations/${form.id}`, payload: { version: submitted.version, evaluation: form.evaluation } }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await reviewer.inject({ method: 'POST', url: `/api/evaluations/${form.id}/actions/return`, payload: { version: submitted.version, comment: '  ' } })
+      ).json(),
+    ).toMatchObject({ code: 'WORKFLOW.COMMENT_REQUIRED' });
+    const approved = (
+      await reviewer.inject({ method: 'POST', url: `/api/evaluations/${form.id}/actions/approve`, payload: { version: submitted.version } })
+    ).json() as { version: number };
+    const tooHigh = await finance.inject({
+      method: 'PUT',
+      url: `/api/evaluations/${form.id}/reviews`,
+      payload: { scores: [{ indicatorId: 'i1', score: '5', reason: '超分' }] },
+    });
     expect(tooHigh.json()).toMatchObject({ code: 'REVIEW.BAD_SCORE' }); // 分值 4
-    const saved = await finance.inject({ method: 'PUT', url: `/api/evaluations/${form.id}/reviews`, payload: { scores: [{ indicatorId: 'i1', score: '3.5', reason: '核减' }] } });
+    const saved = await finance.inject({
+      method: 'PUT',
+      url: `/api/evaluations/${form.id}/reviews`,
+      payload: { scores: [{ indicatorId: 'i1', score: '3.5', reason: '核减' }] },
+    });
     expect(saved.json()).toMatchObject([{ indicatorId: 'i1', score: '3.50', reviewer: 'finance-b' }]);
     const read = (await finance.inject(`/api/evaluations/${form.id}`)).json() as { reviewedTotal: string; score: { total: string } };
     expect(read.score.total).toBe('100.00');
     expect(read.reviewedTotal).toBe('99.50');
-    const summary = (await finance.inject(`/api/departments/${deptB}/summary`)).json() as { summary: { rows: Array<{ evaluationId: number; reviewedScore: string | null }> } };
+    const summary = (await finance.inject(`/api/departments/${deptB}/summary`)).json() as {
+      summary: { rows: Array<{ evaluationId: number; reviewedScore: string | null }> };
+    };
     expect(summary.summary.rows.find((r) => r.evaluationId === form.id)!.reviewedScore).toBe('99.50');
     expect(summary.summary.rows.filter((r) => r.evaluationId !== form.id).map((r) => r.reviewedScore)).toEqual(summary.summary.rows.slice(1).map(() => null));
-    expect((await finance.inject({ method: 'POST', url: `/api/evaluations/${form.id}/actions/finalize`, payload: { version: approved.version } })).json()).toMatchObject({ status: 'finance-reviewed' });
+    expect(
+      (await finance.inject({ method: 'POST', url: `/api/evaluations/${form.id}/actions/finalize`, payload: { version: approved.version } })).json(),
+    ).toMatchObject({ status: 'finance-reviewed' });
 
     // the 汇总表 document carries the review beside the self-score
     const xlsx = await finance.inject(`/api/departments/${deptB}/documents/summary?format=xlsx`);
@@ -259,12 +328,18 @@ describe('the workflow on the API', () => {
   });
 
   it('users are managed by the administrator only; a new password is shown once and works', async () => {
-    const created = await admin.inject({ method: 'POST', url: '/api/users', payload: { username: 'new-user', displayName: '新用户', role: 'filler', departmentId: deptA } });
+    const created = await admin.inject({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'new-user', displayName: '新用户', role: 'filler', departmentId: deptA },
+    });
     expect(created.statusCode).toBe(201);
     const { password } = created.json() as { password: string };
     expect(password).toHaveLength(16);
     expect((await login('new-user', password)).statusCode).toBe(200);
-    expect((await admin.inject({ method: 'POST', url: '/api/users', payload: { username: 'no-dept', displayName: 'x', role: 'filler' } })).json()).toMatchObject({ code: 'USER.NO_DEPARTMENT' });
+    expect(
+      (await admin.inject({ method: 'POST', url: '/api/users', payload: { username: 'no-dept', displayName: 'x', role: 'filler' } })).json(),
+    ).toMatchObject({ code: 'USER.NO_DEPARTMENT' });
     const list = (await admin.inject('/api/users')).json() as Array<{ username: string; passwordHash?: string }>;
     expect(list.some((u) => u.username === 'new-user')).toBe(true);
     expect(JSON.stringify(list)).not.toContain('scrypt');

@@ -54,7 +54,9 @@ describe('a form', () => {
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('见义勇为基金绩效自评表.docx'));
     const back = await importBytes(res.rawPayload, 'x.docx');
-    const stored = (await get(`/api/evaluations/${jianyi.id}`)).json() as { evaluation: { layout: string; indicators: unknown[]; claimed: { total: { value: string } } } };
+    const stored = (await get(`/api/evaluations/${jianyi.id}`)).json() as {
+      evaluation: { layout: string; indicators: unknown[]; claimed: { total: { value: string } } };
+    };
     expect(back.evaluations[0]!.project.name.raw).toBe('见义勇为基金');
     expect(back.evaluations[0]!.layout).toBe(stored.evaluation.layout);
     expect(back.evaluations[0]!.indicators).toHaveLength(stored.evaluation.indicators.length);
@@ -191,7 +193,9 @@ describe('what the web UI reads', () => {
   it('the 汇总表 carries findings per project and the department its years', async () => {
     const years = (await get(`/api/departments/${hebei.id}/years`)).json();
     expect(years).toEqual([2023]);
-    const { summary } = (await get(`/api/departments/${hebei.id}/summary?year=2023`)).json() as { summary: { rows: Array<{ project: string; errors: number; warnings: number; version: number }> } };
+    const { summary } = (await get(`/api/departments/${hebei.id}/summary?year=2023`)).json() as {
+      summary: { rows: Array<{ project: string; errors: number; warnings: number; version: number }> };
+    };
     const jianyi = summary.rows.find((r) => r.project === '见义勇为基金')!;
     // A4 ×3 (rows 0, 3, 6) and A5.RULE_TOTAL are errors on this form (see packages/core/test/seed-audit.test.ts).
     expect(jianyi.errors).toBeGreaterThanOrEqual(3);
@@ -207,7 +211,11 @@ describe('what the web UI reads', () => {
     expect(disclosure.attachments).toEqual([2]);
     expect((await get(`/api/departments/${hebei.id}/report-content?kind=disclosure&projects=99`)).json()).toMatchObject({ code: 'EXPORT.BAD_PROJECTS' });
 
-    const res = await app.inject({ method: 'POST', url: `/api/departments/${hebei.id}/documents/report`, payload: { format: 'docx', fills: { preparation: '由县委政法委书记任组长。' } } });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/departments/${hebei.id}/documents/report`,
+      payload: { format: 'docx', fills: { preparation: '由县委政法委书记任组长。' } },
+    });
     expect(res.statusCode).toBe(200);
     const { strFromU8, unzipSync } = await import('fflate');
     const xml = strFromU8(unzipSync(new Uint8Array(res.rawPayload))['word/document.xml']!);

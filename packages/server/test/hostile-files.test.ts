@@ -31,7 +31,11 @@ function multipart(files: Array<{ name: string; bytes: Uint8Array }>) {
   const boundary = '----jixiao' + Math.random().toString(16).slice(2);
   const chunks: Buffer[] = [];
   for (const f of files) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${encodeURIComponent(f.name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${encodeURIComponent(f.name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+    );
     chunks.push(Buffer.from(f.bytes));
     chunks.push(Buffer.from('\r\n'));
   }
@@ -178,11 +182,18 @@ describe('what the caps do not foresee, the worker limits stop (heap)', () => {
   it('a document within the caps whose parse outgrows the worker heap: IMPORT.MEMORY_LIMIT, and the server goes on', { timeout: 90_000 }, async () => {
     // a small heap and a cap to match (the pool wants 4 × the unpacked cap), and 15 MB of empty
     // paragraphs: 2.6 million elements, a parse tree far larger than 64 MB, built a little at a time
-    const tight = await buildApp({ store, accounts, database: 'sqlite', imports: { workers: 1, heapMb: 64, timeMs: 60_000, limits: { maxUnpackedBytes: 16 * 1048576 } } });
+    const tight = await buildApp({
+      store,
+      accounts,
+      database: 'sqlite',
+      imports: { workers: 1, heapMb: 64, timeMs: 60_000, limits: { maxUnpackedBytes: 16 * 1048576 } },
+    });
     try {
       const client = await loginAs(tight, accounts, { username: 'filler', role: 'filler', departmentId });
       const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-      const bytes = zip([entry('word/document.xml', `<?xml version="1.0"?><w:document ${W}><w:body>${'<w:p/>'.repeat(15 * 1048576 / 6)}</w:body></w:document>`)]);
+      const bytes = zip([
+        entry('word/document.xml', `<?xml version="1.0"?><w:document ${W}><w:body>${'<w:p/>'.repeat((15 * 1048576) / 6)}</w:body></w:document>`),
+      ]);
       const { status, preview, slowestHealthMs } = await uploadWatched(tight, client, [
         { name: 'heavy.docx', bytes },
         { name: 'changji.txt', bytes: realSeed },
@@ -203,7 +214,14 @@ describe('what one user holds is capped', () => {
     const capped = await buildApp({ store, accounts, database: 'sqlite', imports: { previews: { perUser: 2, bytesPerUser: 2.5 * realDocx.length } } });
     try {
       const client = await loginAs(capped, accounts, { username: 'filler', role: 'filler', departmentId });
-      const up = async (n: number) => (await client.inject({ method: 'POST', url: '/api/import', ...multipart(Array.from({ length: n }, (_, i) => ({ name: `f${i}.docx`, bytes: realDocx }))) })).json() as Preview;
+      const up = async (n: number) =>
+        (
+          await client.inject({
+            method: 'POST',
+            url: '/api/import',
+            ...multipart(Array.from({ length: n }, (_, i) => ({ name: `f${i}.docx`, bytes: realDocx }))),
+          })
+        ).json() as Preview;
       const first = await up(1);
       await up(1);
       await up(1);
@@ -217,7 +235,9 @@ describe('what one user holds is capped', () => {
       expect(three.rejected.map((r) => [r.name, r.error.code])).toEqual([['f2.docx', 'IMPORT.PREVIEW_LIMIT']]);
       expect(three.rejected[0]!.error.message).toMatch(/“f2\.docx”未读取/);
       // an upload of nothing readable makes an empty preview, which goes first: the real one stays
-      const broken = (await client.inject({ method: 'POST', url: '/api/import', ...multipart([{ name: 'broken.docx', bytes: new Uint8Array(10) }]) })).json() as Preview;
+      const broken = (
+        await client.inject({ method: 'POST', url: '/api/import', ...multipart([{ name: 'broken.docx', bytes: new Uint8Array(10) }]) })
+      ).json() as Preview;
       expect(broken.rejected.map((r) => r.error.code)).toEqual(['IMPORT.NOT_A_ZIP']);
       const kept = await client.inject({ method: 'POST', url: `/api/import/${three.token}/commit`, payload: { departmentId } });
       // found and committed (f1 holds the same forms as f0, so the store may refuse it as a duplicate), not expired

@@ -22,7 +22,11 @@ function multipart(files: Array<{ name: string; bytes: Uint8Array }>) {
   const boundary = '----jixiao' + Math.random().toString(16).slice(2);
   const chunks: Buffer[] = [];
   for (const f of files) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${encodeURIComponent(f.name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${encodeURIComponent(f.name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+    );
     chunks.push(Buffer.from(f.bytes));
     chunks.push(Buffer.from('\r\n'));
   }
@@ -75,13 +79,22 @@ describe.each(targets)('import commit on $name', { timeout: 60_000 }, (target) =
 
   it('four concurrent commits of one preview: one 201, three 409 IMPORT.ALREADY_COMMITTED; stored once', async () => {
     const { token } = await upload([{ name: 'changji.docx', bytes: read('xinjiang-changji-zhengfawei-2021.docx') }]);
-    const answers = await Promise.all([1, 2, 3, 4].map(() => admin.inject({ method: 'POST', url: `/api/import/${token}/commit`, payload: { department: { code: 'changji', name: '昌吉州政法委' } } })));
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        admin.inject({ method: 'POST', url: `/api/import/${token}/commit`, payload: { department: { code: 'changji', name: '昌吉州政法委' } } }),
+      ),
+    );
     expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409]);
-    for (const a of answers.filter((x) => x.statusCode === 409)) expect(a.json()).toMatchObject({ code: 'IMPORT.ALREADY_COMMITTED', message: expect.stringMatching(/已经保存过/) });
+    for (const a of answers.filter((x) => x.statusCode === 409))
+      expect(a.json()).toMatchObject({ code: 'IMPORT.ALREADY_COMMITTED', message: expect.stringMatching(/已经保存过/) });
     expect(await store.listEvaluations()).toHaveLength(2);
     expect((await store.listDepartments()).filter((d) => d.code === 'changji')).toHaveLength(1);
     // and later
-    const again = await admin.inject({ method: 'POST', url: `/api/import/${token}/commit`, payload: { department: { code: 'changji', name: '昌吉州政法委' } } });
+    const again = await admin.inject({
+      method: 'POST',
+      url: `/api/import/${token}/commit`,
+      payload: { department: { code: 'changji', name: '昌吉州政法委' } },
+    });
     expect(again.statusCode).toBe(409);
   });
 
@@ -97,7 +110,11 @@ describe.each(targets)('import commit on $name', { timeout: 60_000 }, (target) =
     expect(await store.listEvaluations()).toHaveLength(before);
     expect((await store.listDepartments()).some((d) => d.code === 'dachang')).toBe(false);
     // the preview was not spent by the refusal: still there, and the same answer again (not a 404)
-    const retry = await admin.inject({ method: 'POST', url: `/api/import/${token}/commit`, payload: { department: { code: 'dachang', name: '大厂县政法委' } } });
+    const retry = await admin.inject({
+      method: 'POST',
+      url: `/api/import/${token}/commit`,
+      payload: { department: { code: 'dachang', name: '大厂县政法委' } },
+    });
     expect(retry.json()).toMatchObject({ code: 'STORE.DUPLICATE' });
   });
 
@@ -105,7 +122,9 @@ describe.each(targets)('import commit on $name', { timeout: 60_000 }, (target) =
     const dept = await store.ensureDepartment({ code: 'creates', name: '新建' });
     const ev = (await store.listEvaluations())[0]!.evaluation;
     const form = { ...ev, project: { ...ev.project, name: { raw: '并发新建' } } };
-    const answers = await Promise.all(Array.from({ length: 10 }, () => admin.inject({ method: 'POST', url: '/api/evaluations', payload: { departmentId: dept.id, evaluation: form } })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => admin.inject({ method: 'POST', url: '/api/evaluations', payload: { departmentId: dept.id, evaluation: form } })),
+    );
     expect(answers.map((a) => a.statusCode).sort()).toEqual([201, ...Array(9).fill(409)]);
     for (const a of answers.filter((x) => x.statusCode === 409)) expect(a.json().code).toBe('STORE.DUPLICATE');
   });

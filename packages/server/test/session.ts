@@ -14,8 +14,13 @@ export interface Client {
   csrf: string;
 }
 
-export async function loginAs(app: FastifyInstance, accounts: AccountStore, user: { username: string; role: Role; departmentId?: number | null; assigned?: number[] }): Promise<Client> {
-  if (!(await accounts.findUser(user.username))) await accounts.addUser({ displayName: user.username, ...user, passwordHash: await hashPassword(TEST_PASSWORD) });
+export async function loginAs(
+  app: FastifyInstance,
+  accounts: AccountStore,
+  user: { username: string; role: Role; departmentId?: number | null; assigned?: number[] },
+): Promise<Client> {
+  if (!(await accounts.findUser(user.username)))
+    await accounts.addUser({ displayName: user.username, ...user, passwordHash: await hashPassword(TEST_PASSWORD) });
   const res = await app.inject({ method: 'POST', url: '/api/login', payload: { username: user.username, password: TEST_PASSWORD } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   const cookie = String(res.headers['set-cookie']).split(';')[0]!;

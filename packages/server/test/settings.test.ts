@@ -21,7 +21,18 @@ describe('settingsFromEnv', () => {
         JIXIAO_TRUST_PROXY: '1',
         HOST: '0.0.0.0',
       }),
-    ).toEqual({ port: 8080, host: '0.0.0.0', dataDir: '/srv/jixiao', databaseUrl: 'postgres://127.0.0.1/jixiao', demo: false, maxUploadBytes: 50 * 1024 * 1024, pdfWorkers: 4, pdfWarm: false, keptForms: 0, trustProxy: 1 });
+    ).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/srv/jixiao',
+      databaseUrl: 'postgres://127.0.0.1/jixiao',
+      demo: false,
+      maxUploadBytes: 50 * 1024 * 1024,
+      pdfWorkers: 4,
+      pdfWarm: false,
+      keptForms: 0,
+      trustProxy: 1,
+    });
   });
 
   it('a number that is not one, or out of range, is refused with the setting named, in Chinese', () => {
@@ -64,7 +75,10 @@ describe('serve binds this machine only unless told otherwise (issue 24)', () =>
     const quiet = process.stdout.write.bind(process.stdout);
     process.stdout.write = (() => true) as typeof process.stdout.write; // the first-start password notice
     try {
-      for (const [host, expected] of [[undefined, '127.0.0.1'], ['0.0.0.0', '0.0.0.0']] as const) {
+      for (const [host, expected] of [
+        [undefined, '127.0.0.1'],
+        ['0.0.0.0', '0.0.0.0'],
+      ] as const) {
         const { app } = await serve({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'jixiao-serve-')), demo: false, pdfWarm: false, ...(host && { host }) });
         expect((app.server.address() as { address: string }).address).toBe(expected);
         await app.close();

@@ -27,7 +27,17 @@ export class KyselyAccountStore implements AccountStore {
   }
 
   private toUser(r: Selectable<UsersTable>, assigned: number[]): User & { passwordHash: string } {
-    return { id: r.id, username: r.username, displayName: r.display_name, role: r.role as Role, departmentId: r.department_id, assigned, disabled: Number(r.disabled) === 1, createdAt: r.created_at, passwordHash: r.password_hash };
+    return {
+      id: r.id,
+      username: r.username,
+      displayName: r.display_name,
+      role: r.role as Role,
+      departmentId: r.department_id,
+      assigned,
+      disabled: Number(r.disabled) === 1,
+      createdAt: r.created_at,
+      passwordHash: r.password_hash,
+    };
   }
 
   private async one(where: { id?: number; username?: string }) {
@@ -39,15 +49,34 @@ export class KyselyAccountStore implements AccountStore {
   }
 
   async userCount(): Promise<number> {
-    const r = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 
   async addUser(u: NewUser): Promise<User> {
     if (await this.findUser(u.username)) throw new StoreError('STORE.DUPLICATE', `用户名“${u.username}”已存在`);
     const id = await this.db.transaction().execute(async (trx) => {
-      const r = await trx.insertInto('users').values({ username: u.username, display_name: u.displayName, role: u.role, department_id: u.departmentId ?? null, password_hash: u.passwordHash, disabled: 0, created_at: this.now() }).returning('id').executeTakeFirstOrThrow();
-      if (u.assigned?.length) await trx.insertInto('user_departments').values(u.assigned.map((d) => ({ user_id: r.id, department_id: d }))).execute();
+      const r = await trx
+        .insertInto('users')
+        .values({
+          username: u.username,
+          display_name: u.displayName,
+          role: u.role,
+          department_id: u.departmentId ?? null,
+          password_hash: u.passwordHash,
+          disabled: 0,
+          created_at: this.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (u.assigned?.length)
+        await trx
+          .insertInto('user_departments')
+          .values(u.assigned.map((d) => ({ user_id: r.id, department_id: d })))
+          .execute();
       return r.id;
     });
     return this.public((await this.one({ id }))!);
@@ -72,7 +101,10 @@ export class KyselyAccountStore implements AccountStore {
     return rows.map((r) => this.public(this.toUser(r, assigned.get(r.id) ?? [])));
   }
 
-  async updateUser(id: number, patch: Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'assigned' | 'disabled'>> & { passwordHash?: string }): Promise<User> {
+  async updateUser(
+    id: number,
+    patch: Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'assigned' | 'disabled'>> & { passwordHash?: string },
+  ): Promise<User> {
     await this.db.transaction().execute(async (trx) => {
       const set = {
         ...(patch.displayName !== undefined && { display_name: patch.displayName }),
@@ -84,7 +116,11 @@ export class KyselyAccountStore implements AccountStore {
       if (Object.keys(set).length) await trx.updateTable('users').set(set).where('id', '=', id).execute();
       if (patch.assigned) {
         await trx.deleteFrom('user_departments').where('user_id', '=', id).execute();
-        if (patch.assigned.length) await trx.insertInto('user_departments').values(patch.assigned.map((d) => ({ user_id: id, department_id: d }))).execute();
+        if (patch.assigned.length)
+          await trx
+            .insertInto('user_departments')
+            .values(patch.assigned.map((d) => ({ user_id: id, department_id: d })))
+            .execute();
       }
     });
     const u = await this.one({ id });

@@ -105,7 +105,11 @@ export class KyselyStore implements Store {
     if (d.parentId !== null && d.parentId !== undefined && !(await trx.selectFrom('departments').select('id').where('id', '=', d.parentId).executeTakeFirst()))
       throw new StoreError('STORE.NO_PARENT', `上级部门 ${d.parentId} 不存在`);
     // a concurrent request may create the same code between our read and this insert: then it is theirs
-    await trx.insertInto('departments').values({ code: d.code, name: d.name, parent_id: d.parentId ?? null }).onConflict((oc) => oc.column('code').doNothing()).execute();
+    await trx
+      .insertInto('departments')
+      .values({ code: d.code, name: d.name, parent_id: d.parentId ?? null })
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
     const r = (await find())!;
     return { id: r.id, code: r.code, name: r.name, parentId: r.parent_id };
   }
@@ -120,10 +124,15 @@ export class KyselyStore implements Store {
     const name = p.name.trim();
     if (name === '') throw new StoreError('STORE.NO_PROJECT_NAME', '项目名称不能为空');
     return this.tx(async (trx) => {
-      if (!(await trx.selectFrom('departments').select('id').where('id', '=', p.departmentId).executeTakeFirst())) throw new NotFound(`部门 ${p.departmentId} 不存在`);
+      if (!(await trx.selectFrom('departments').select('id').where('id', '=', p.departmentId).executeTakeFirst()))
+        throw new NotFound(`部门 ${p.departmentId} 不存在`);
       if (await trx.selectFrom('projects').select('id').where('department_id', '=', p.departmentId).where('name', '=', name).executeTakeFirst())
         throw new StoreError('STORE.DUPLICATE', `本部门已有名为“${name}”的项目`);
-      const r = await trx.insertInto('projects').values({ department_id: p.departmentId, name, code: p.code ?? null, fund_type: p.fundType ?? null }).returningAll().executeTakeFirstOrThrow();
+      const r = await trx
+        .insertInto('projects')
+        .values({ department_id: p.departmentId, name, code: p.code ?? null, fund_type: p.fundType ?? null })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       return { id: r.id, departmentId: r.department_id, name: r.name, code: r.code, fundType: r.fund_type };
     });
   }
@@ -134,7 +143,11 @@ export class KyselyStore implements Store {
   }
 
   private evaluationQuery(db: Db) {
-    return db.selectFrom('evaluations').innerJoin('projects', 'projects.id', 'evaluations.project_id').selectAll('evaluations').select('projects.department_id');
+    return db
+      .selectFrom('evaluations')
+      .innerJoin('projects', 'projects.id', 'evaluations.project_id')
+      .selectAll('evaluations')
+      .select('projects.department_id');
   }
 
   async listEvaluations(filter: EvaluationFilter = {}): Promise<StoredEvaluation[]> {
@@ -163,7 +176,12 @@ export class KyselyStore implements Store {
     return saved;
   }
 
-  async importFiles(input: { department: { id: number } | { code: string; name: string }; files: ReadonlyArray<{ source?: SourceFile; forms: readonly PreparedForm[] }>; actor: string; commitKey?: string }): Promise<{ departmentId: number; evaluations: StoredEvaluation[] }> {
+  async importFiles(input: {
+    department: { id: number } | { code: string; name: string };
+    files: ReadonlyArray<{ source?: SourceFile; forms: readonly PreparedForm[] }>;
+    actor: string;
+    commitKey?: string;
+  }): Promise<{ departmentId: number; evaluations: StoredEvaluation[] }> {
     // Checked before the transaction, file by file, so that a form that cannot be stored names its file.
     const files = input.files.map((f) => {
       try {
@@ -176,8 +194,13 @@ export class KyselyStore implements Store {
       const departmentId = 'id' in input.department ? input.department.id : (await this.ensureDepartmentIn(trx, input.department)).id;
       if (input.commitKey !== undefined) {
         // first of all: a second commit of the key waits here for the first (PostgreSQL) and then fails on the key
-        const taken = await trx.insertInto('import_commits').values({ key: input.commitKey, department_id: departmentId, at: this.now(), actor: input.actor }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
-        if (Number(taken.numInsertedOrUpdatedRows ?? 0n) !== 1) throw new StoreError('IMPORT.ALREADY_COMMITTED', '这次导入已经保存过，不会重复保存', { key: input.commitKey });
+        const taken = await trx
+          .insertInto('import_commits')
+          .values({ key: input.commitKey, department_id: departmentId, at: this.now(), actor: input.actor })
+          .onConflict((oc) => oc.column('key').doNothing())
+          .executeTakeFirst();
+        if (Number(taken.numInsertedOrUpdatedRows ?? 0n) !== 1)
+          throw new StoreError('IMPORT.ALREADY_COMMITTED', '这次导入已经保存过，不会重复保存', { key: input.commitKey });
       }
       const evaluations: StoredEvaluation[] = [];
       for (const f of files) {
@@ -201,12 +224,22 @@ export class KyselyStore implements Store {
     return prepared;
   }
 
-  private async insertEvaluations(input: { departmentId: number; forms: readonly PreparedForm[]; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]> {
+  private async insertEvaluations(input: {
+    departmentId: number;
+    forms: readonly PreparedForm[];
+    source?: SourceFile;
+    actor: string;
+  }): Promise<StoredEvaluation[]> {
     const prepared = this.prepare(input.forms);
-    return this.tx((trx) => this.insertIn(trx, { departmentId: input.departmentId, prepared, actor: input.actor, ...(input.source && { source: input.source }) }));
+    return this.tx((trx) =>
+      this.insertIn(trx, { departmentId: input.departmentId, prepared, actor: input.actor, ...(input.source && { source: input.source }) }),
+    );
   }
 
-  private async insertIn(trx: Transaction<Database>, input: { departmentId: number; prepared: Array<{ ev: Evaluation; kind: string; figures: PreparedForm['figures'] }>; source?: SourceFile; actor: string }): Promise<StoredEvaluation[]> {
+  private async insertIn(
+    trx: Transaction<Database>,
+    input: { departmentId: number; prepared: Array<{ ev: Evaluation; kind: string; figures: PreparedForm['figures'] }>; source?: SourceFile; actor: string },
+  ): Promise<StoredEvaluation[]> {
     const { prepared } = input;
     {
       if (!(await trx.selectFrom('departments').select('id').where('id', '=', input.departmentId).executeTakeFirst()))
@@ -218,14 +251,25 @@ export class KyselyStore implements Store {
         const found = await trx.selectFrom('source_files').select('id').where('sha256', '=', s.sha256).executeTakeFirst();
         sourceId = found
           ? found.id
-          : (await trx.insertInto('source_files').values({ sha256: s.sha256, name: s.name, size: s.bytes.byteLength, content: s.bytes, created_at: this.now() }).returning('id').executeTakeFirstOrThrow()).id;
+          : (
+              await trx
+                .insertInto('source_files')
+                .values({ sha256: s.sha256, name: s.name, size: s.bytes.byteLength, content: s.bytes, created_at: this.now() })
+                .returning('id')
+                .executeTakeFirstOrThrow()
+            ).id;
       }
-      const projectIds = await this.ensureProjects(trx, input.departmentId, prepared.map((p) => p.ev));
+      const projectIds = await this.ensureProjects(
+        trx,
+        input.departmentId,
+        prepared.map((p) => p.ev),
+      );
       const keys = prepared.map(({ ev, kind }, i) => ({ project: projectIds[i]!, year: ev.year ?? 0, kind }));
       const seen = new Set<string>();
       keys.forEach((k, i) => {
         const key = `${k.project}/${k.year}/${k.kind}`;
-        if (seen.has(key)) throw new StoreError('STORE.DUPLICATE', `“${prepared[i]!.ev.project.name.raw}”${k.year || ''}年度的自评表在本次导入中出现了两次，未导入任何内容`);
+        if (seen.has(key))
+          throw new StoreError('STORE.DUPLICATE', `“${prepared[i]!.ev.project.name.raw}”${k.year || ''}年度的自评表在本次导入中出现了两次，未导入任何内容`);
         seen.add(key);
       });
       for (const part of chunks(keys, 500)) {
@@ -240,10 +284,24 @@ export class KyselyStore implements Store {
       }
       const at = this.now();
       const ids: number[] = [];
-      for (const part of chunks(prepared.map((p, i) => ({ ...p, key: keys[i]! })), 500)) {
+      for (const part of chunks(
+        prepared.map((p, i) => ({ ...p, key: keys[i]! })),
+        500,
+      )) {
         const rows = await trx
           .insertInto('evaluations')
-          .values(part.map(({ ev, kind, figures, key }) => ({ project_id: key.project, year: key.year, kind, status: 'draft', version: 1, source_file_id: sourceId, created_at: at, ...figureColumns(ev, figures, at) })))
+          .values(
+            part.map(({ ev, kind, figures, key }) => ({
+              project_id: key.project,
+              year: key.year,
+              kind,
+              status: 'draft',
+              version: 1,
+              source_file_id: sourceId,
+              created_at: at,
+              ...figureColumns(ev, figures, at),
+            })),
+          )
           .returning('id')
           .execute();
         ids.push(...rows.map((r) => r.id));
@@ -251,7 +309,9 @@ export class KyselyStore implements Store {
       for (const part of chunks(ids, 1000))
         await trx
           .insertInto('changes')
-          .values(part.map((id) => ({ evaluation_id: id, version: 1, at, actor: input.actor, field: '(导入)', before: null, after: input.source?.name ?? '(新建)' })))
+          .values(
+            part.map((id) => ({ evaluation_id: id, version: 1, at, actor: input.actor, field: '(导入)', before: null, after: input.source?.name ?? '(新建)' })),
+          )
           .execute();
       // What was written is in hand: no need to read 100,000 documents back.
       return prepared.map(({ ev, kind, figures }, i) => ({
@@ -276,13 +336,21 @@ export class KyselyStore implements Store {
     const names = [...new Set(evs.map((ev) => ev.project.name.raw.trim()))];
     const byName = new Map<string, number>();
     for (const part of chunks(names, 1000))
-      for (const r of await trx.selectFrom('projects').select(['id', 'name']).where('department_id', '=', departmentId).where('name', 'in', part).execute()) byName.set(r.name, r.id);
+      for (const r of await trx.selectFrom('projects').select(['id', 'name']).where('department_id', '=', departmentId).where('name', 'in', part).execute())
+        byName.set(r.name, r.id);
     const missing = names.filter((n) => !byName.has(n));
     const first = new Map(evs.map((ev) => [ev.project.name.raw.trim(), ev] as const));
     for (const part of chunks(missing, 1000)) {
       const rows = await trx
         .insertInto('projects')
-        .values(part.map((name) => ({ department_id: departmentId, name, code: first.get(name)!.project.code?.raw || null, fund_type: first.get(name)!.project.fundType?.raw || null })))
+        .values(
+          part.map((name) => ({
+            department_id: departmentId,
+            name,
+            code: first.get(name)!.project.code?.raw || null,
+            fund_type: first.get(name)!.project.fundType?.raw || null,
+          })),
+        )
         .returning(['id', 'name'])
         .execute();
       for (const r of rows) byName.set(r.name, r.id);
@@ -307,13 +375,30 @@ export class KyselyStore implements Store {
       if (Number(res.numUpdatedRows) !== 1) throw new VersionConflict(toStored(current));
       const version = expectedVersion + 1;
       const before = withIndicatorIds(JSON.parse(current.document) as Evaluation);
-      const changes = diffDocuments(before, evaluation).map((c) => ({ evaluation_id: id, version, at, actor, field: c.field, before: c.before, after: c.after }));
+      const changes = diffDocuments(before, evaluation).map((c) => ({
+        evaluation_id: id,
+        version,
+        at,
+        actor,
+        field: c.field,
+        before: c.before,
+        after: c.after,
+      }));
       // A 复核得分 belongs to its indicator: with the indicator gone it goes too, and the history keeps it.
       const rows = indicatorRows(evaluation);
       const orphaned = (await trx.selectFrom('reviews').selectAll().where('evaluation_id', '=', id).execute()).filter((r) => !rows.has(r.indicator_id));
       if (orphaned.length) {
-        await trx.deleteFrom('reviews').where('evaluation_id', '=', id).where('indicator_id', 'in', orphaned.map((r) => r.indicator_id)).execute();
-        for (const r of orphaned) changes.push({ evaluation_id: id, version, at, actor, field: `复核得分 indicators[${r.indicator_id}]`, before: reviewText(r), after: null });
+        await trx
+          .deleteFrom('reviews')
+          .where('evaluation_id', '=', id)
+          .where(
+            'indicator_id',
+            'in',
+            orphaned.map((r) => r.indicator_id),
+          )
+          .execute();
+        for (const r of orphaned)
+          changes.push({ evaluation_id: id, version, at, actor, field: `复核得分 indicators[${r.indicator_id}]`, before: reviewText(r), after: null });
       }
       for (const part of chunks(changes, 500)) await trx.insertInto('changes').values(part).execute();
       // what was written is in hand: the row is not read back (its document would be parsed again)
@@ -343,22 +428,43 @@ export class KyselyStore implements Store {
       // a writer between our read and this delete: refuse
       if (Number(res.numDeletedRows) !== 1) throw new VersionConflict(toStored(current));
       const at = this.now();
-      await trx.insertInto('changes').values({ evaluation_id: id, version: expectedVersion + 1, at, actor, field: '(删除)', before: current.document, after: null }).execute();
+      await trx
+        .insertInto('changes')
+        .values({ evaluation_id: id, version: expectedVersion + 1, at, actor, field: '(删除)', before: current.document, after: null })
+        .execute();
       await trx.insertInto('deleted_evaluations').values({ evaluation_id: id, department_id: current.department_id, at, actor }).execute();
     });
   }
 
-  async setStatus(id: number, to: EvaluationStatus, expectedVersion: number, actor: string, opts: { comment?: string; snapshot?: boolean }): Promise<StoredEvaluation> {
+  async setStatus(
+    id: number,
+    to: EvaluationStatus,
+    expectedVersion: number,
+    actor: string,
+    opts: { comment?: string; snapshot?: boolean },
+  ): Promise<StoredEvaluation> {
     return this.tx(async (trx) => {
       const current = await this.evaluationQuery(trx).where('evaluations.id', '=', id).executeTakeFirst();
       if (!current) throw new NotFound(`自评表 ${id} 不存在`);
       const at = this.now();
-      const res = await trx.updateTable('evaluations').set({ status: to, version: expectedVersion + 1, updated_at: at }).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+      const res = await trx
+        .updateTable('evaluations')
+        .set({ status: to, version: expectedVersion + 1, updated_at: at })
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw new VersionConflict(toStored(current));
       const after = opts.comment ? `${to}（${opts.comment}）` : to;
-      await trx.insertInto('changes').values({ evaluation_id: id, version: expectedVersion + 1, at, actor, field: '(状态)', before: current.status, after }).execute();
+      await trx
+        .insertInto('changes')
+        .values({ evaluation_id: id, version: expectedVersion + 1, at, actor, field: '(状态)', before: current.status, after })
+        .execute();
       // The copy handed in: later edits (after a return) change the form, never this.
-      if (opts.snapshot) await trx.insertInto('snapshots').values({ evaluation_id: id, version: expectedVersion + 1, status: to, at, actor, comment: opts.comment ?? null, document: current.document }).execute();
+      if (opts.snapshot)
+        await trx
+          .insertInto('snapshots')
+          .values({ evaluation_id: id, version: expectedVersion + 1, status: to, at, actor, comment: opts.comment ?? null, document: current.document })
+          .execute();
       return toStored(await this.evaluationQuery(trx).where('evaluations.id', '=', id).executeTakeFirstOrThrow());
     });
   }
@@ -378,21 +484,40 @@ export class KyselyStore implements Store {
 
   async evaluationStamp(id: number): Promise<EvaluationStamp | null> {
     const q = this.stampQuery();
-    const r = (await this.db.executeQuery<{ department_id: number; version: number; updated_at: string; kind: string; status: string }>({ ...q, parameters: [id] })).rows[0];
+    const r = (
+      await this.db.executeQuery<{ department_id: number; version: number; updated_at: string; kind: string; status: string }>({ ...q, parameters: [id] })
+    ).rows[0];
     return r ? { departmentId: r.department_id, version: r.version, updatedAt: r.updated_at, kind: r.kind, status: r.status as EvaluationStatus } : null;
   }
 
-  async evaluationVersions(filter: { departmentId: number; kind?: string | undefined; year?: number | undefined }): Promise<Array<{ id: number; version: number; updatedAt: string }>> {
+  async evaluationVersions(filter: {
+    departmentId: number;
+    kind?: string | undefined;
+    year?: number | undefined;
+  }): Promise<Array<{ id: number; version: number; updatedAt: string }>> {
     // the same rows as listEvaluations' (the same department condition, maybe a year), the same order
-    let q = this.db.selectFrom('evaluations').select(['evaluations.id', 'evaluations.version', 'evaluations.updated_at']).where(inDepartment(filter.departmentId)).orderBy('evaluations.id');
+    let q = this.db
+      .selectFrom('evaluations')
+      .select(['evaluations.id', 'evaluations.version', 'evaluations.updated_at'])
+      .where(inDepartment(filter.departmentId))
+      .orderBy('evaluations.id');
     if (filter.year !== undefined) q = q.where('evaluations.year', '=', filter.year);
     if (filter.kind !== undefined) q = q.where('evaluations.kind', '=', filter.kind);
     return (await q.execute()).map((r) => ({ id: r.id, version: r.version, updatedAt: r.updated_at }));
   }
 
   async lastStatusChange(evaluationId: number): Promise<Change | null> {
-    const r = await this.db.selectFrom('changes').selectAll().where('evaluation_id', '=', evaluationId).where('field', '=', '(状态)').orderBy('id', 'desc').limit(1).executeTakeFirst();
-    return r ? { id: r.id, evaluationId: r.evaluation_id, version: r.version, at: r.at, actor: r.actor, field: r.field, before: r.before, after: r.after } : null;
+    const r = await this.db
+      .selectFrom('changes')
+      .selectAll()
+      .where('evaluation_id', '=', evaluationId)
+      .where('field', '=', '(状态)')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r
+      ? { id: r.id, evaluationId: r.evaluation_id, version: r.version, at: r.at, actor: r.actor, field: r.field, before: r.before, after: r.after }
+      : null;
   }
 
   async evaluationDepartment(id: number): Promise<{ departmentId: number; deleted: boolean } | null> {
@@ -404,7 +529,16 @@ export class KyselyStore implements Store {
 
   async snapshots(evaluationId: number): Promise<Snapshot[]> {
     const rows = await this.db.selectFrom('snapshots').selectAll().where('evaluation_id', '=', evaluationId).orderBy('id').execute();
-    return rows.map((r) => ({ id: r.id, evaluationId: r.evaluation_id, version: r.version, status: r.status as EvaluationStatus, at: r.at, actor: r.actor, comment: r.comment, evaluation: withIndicatorIds(JSON.parse(r.document) as Evaluation) }));
+    return rows.map((r) => ({
+      id: r.id,
+      evaluationId: r.evaluation_id,
+      version: r.version,
+      status: r.status as EvaluationStatus,
+      at: r.at,
+      actor: r.actor,
+      comment: r.comment,
+      evaluation: withIndicatorIds(JSON.parse(r.document) as Evaluation),
+    }));
   }
 
   async reviews(evaluationId: number): Promise<ReviewScore[]> {
@@ -416,7 +550,14 @@ export class KyselyStore implements Store {
     const out = new Map<number, ReviewScore[]>();
     // 1,000 ids a query: far below either database's limit on bound parameters
     for (const ids of chunks(evaluationIds, 1000)) {
-      const rows = await this.db.selectFrom('reviews').selectAll().where('evaluation_id', 'in', ids).orderBy('evaluation_id').orderBy('at').orderBy('indicator_id').execute();
+      const rows = await this.db
+        .selectFrom('reviews')
+        .selectAll()
+        .where('evaluation_id', 'in', ids)
+        .orderBy('evaluation_id')
+        .orderBy('at')
+        .orderBy('indicator_id')
+        .execute();
       for (const r of rows) {
         let list = out.get(r.evaluation_id);
         if (list === undefined) out.set(r.evaluation_id, (list = []));
@@ -426,7 +567,12 @@ export class KyselyStore implements Store {
     return out;
   }
 
-  async saveReviews(evaluationId: number, scores: ReadonlyArray<Omit<ReviewScore, 'reviewer' | 'at'>>, actor: string, expectedVersion?: number): Promise<ReviewScore[]> {
+  async saveReviews(
+    evaluationId: number,
+    scores: ReadonlyArray<Omit<ReviewScore, 'reviewer' | 'at'>>,
+    actor: string,
+    expectedVersion?: number,
+  ): Promise<ReviewScore[]> {
     await this.tx(async (trx) => {
       const ev = await trx.selectFrom('evaluations').select(['id', 'version']).where('id', '=', evaluationId).executeTakeFirst();
       if (!ev) throw new NotFound(`自评表 ${evaluationId} 不存在`);
@@ -436,10 +582,36 @@ export class KyselyStore implements Store {
       // A review changes what a reader of the form sees: its stamp moves (not its version — the content is the 填报人's).
       await trx.updateTable('evaluations').set({ updated_at: at }).where('id', '=', evaluationId).execute();
       for (const s of scores) {
-        const before = await trx.selectFrom('reviews').selectAll().where('evaluation_id', '=', evaluationId).where('indicator_id', '=', s.indicatorId).executeTakeFirst();
+        const before = await trx
+          .selectFrom('reviews')
+          .selectAll()
+          .where('evaluation_id', '=', evaluationId)
+          .where('indicator_id', '=', s.indicatorId)
+          .executeTakeFirst();
         await trx.deleteFrom('reviews').where('evaluation_id', '=', evaluationId).where('indicator_id', '=', s.indicatorId).execute();
-        await trx.insertInto('reviews').values({ evaluation_id: evaluationId, indicator_id: s.indicatorId, score_hundredths: exact(pointsToHundredths(s.score)!, '复核得分'), reason: s.reason, reviewer: actor, at }).execute();
-        await trx.insertInto('changes').values({ evaluation_id: evaluationId, version: ev.version, at, actor, field: `复核得分 indicators[${s.indicatorId}]`, before: before ? reviewText(before) : null, after: `${s.score}（${s.reason}）` }).execute();
+        await trx
+          .insertInto('reviews')
+          .values({
+            evaluation_id: evaluationId,
+            indicator_id: s.indicatorId,
+            score_hundredths: exact(pointsToHundredths(s.score)!, '复核得分'),
+            reason: s.reason,
+            reviewer: actor,
+            at,
+          })
+          .execute();
+        await trx
+          .insertInto('changes')
+          .values({
+            evaluation_id: evaluationId,
+            version: ev.version,
+            at,
+            actor,
+            field: `复核得分 indicators[${s.indicatorId}]`,
+            before: before ? reviewText(before) : null,
+            after: `${s.score}（${s.reason}）`,
+          })
+          .execute();
       }
     });
     return this.reviews(evaluationId);
@@ -459,7 +631,16 @@ export class KyselyStore implements Store {
 
   async history(evaluationId: number): Promise<Change[]> {
     const rows = await this.db.selectFrom('changes').selectAll().where('evaluation_id', '=', evaluationId).orderBy('id').execute();
-    return rows.map((r) => ({ id: r.id, evaluationId: r.evaluation_id, version: r.version, at: r.at, actor: r.actor, field: r.field, before: r.before, after: r.after }));
+    return rows.map((r) => ({
+      id: r.id,
+      evaluationId: r.evaluation_id,
+      version: r.version,
+      at: r.at,
+      actor: r.actor,
+      field: r.field,
+      before: r.before,
+      after: r.after,
+    }));
   }
 
   async sourceFile(sha256: string): Promise<(SourceFile & { size: number }) | null> {
@@ -471,7 +652,17 @@ export class KyselyStore implements Store {
     let q = this.db
       .selectFrom('evaluations')
       .innerJoin('projects', 'projects.id', 'evaluations.project_id')
-      .select(['evaluations.id', 'projects.name', 'evaluations.year', 'projects.fund_type', 'evaluations.budget_fen', 'evaluations.executed_fen', 'evaluations.total_hundredths', 'evaluations.grade', 'evaluations.status'])
+      .select([
+        'evaluations.id',
+        'projects.name',
+        'evaluations.year',
+        'projects.fund_type',
+        'evaluations.budget_fen',
+        'evaluations.executed_fen',
+        'evaluations.total_hundredths',
+        'evaluations.grade',
+        'evaluations.status',
+      ])
       // Driven from the department's projects (index projects_department, then the unique
       // (project_id, year) index): a plain join lets SQLite start from the year index and read
       // every evaluation of the province.
@@ -496,7 +687,10 @@ export class KyselyStore implements Store {
   }
 
   async gradeCounts(year?: number): Promise<Record<string, number>> {
-    let q = this.db.selectFrom('evaluations').select(['grade', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('grade');
+    let q = this.db
+      .selectFrom('evaluations')
+      .select(['grade', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('grade');
     if (year !== undefined) q = q.where('year', '=', year);
     return Object.fromEntries((await q.execute()).map((r) => [r.grade, Number(r.n)]));
   }
@@ -517,7 +711,13 @@ export class KyselyStore implements Store {
       .orderBy('projects.department_id')
       .orderBy('evaluations.grade');
     if (year !== undefined) q = q.where('evaluations.year', '=', year);
-    return (await q.execute()).map((r) => ({ departmentId: Number(r.department_id), grade: r.grade, forms: Number(r.forms), budgetFen: BigInt(r.budget), executedFen: BigInt(r.executed) }));
+    return (await q.execute()).map((r) => ({
+      departmentId: Number(r.department_id),
+      grade: r.grade,
+      forms: Number(r.forms),
+      budgetFen: BigInt(r.budget),
+      executedFen: BigInt(r.executed),
+    }));
   }
 
   async close(): Promise<void> {
@@ -568,7 +768,8 @@ function* chunks<T>(xs: readonly T[], size: number): Generator<T[]> {
 
 /** A department's forms, reached from its projects (index projects_department). */
 function inDepartment(departmentId: number) {
-  return (eb: ExpressionBuilder<Database, 'evaluations'>) => eb('evaluations.project_id', 'in', eb.selectFrom('projects as p').select('p.id').where('p.department_id', '=', departmentId));
+  return (eb: ExpressionBuilder<Database, 'evaluations'>) =>
+    eb('evaluations.project_id', 'in', eb.selectFrom('projects as p').select('p.id').where('p.department_id', '=', departmentId));
 }
 
 function reviewScore(r: Selectable<ReviewsTable>): ReviewScore {

@@ -8,11 +8,12 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 export type Dialect = 'sqlite' | 'postgres';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
-  const id = (t: any) => (dialect === 'postgres' ? t.addColumn('id', 'serial', (c: any) => c.primaryKey()) : t.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement()));
+  const id = (t: any) =>
+    dialect === 'postgres' ? t.addColumn('id', 'serial', (c: any) => c.primaryKey()) : t.addColumn('id', 'integer', (c: any) => c.primaryKey().autoIncrement());
   const blob = dialect === 'postgres' ? 'bytea' : 'blob';
   return {
     '0001-initial': {
-          async up(db: Kysely<any>) {
+      async up(db: Kysely<any>) {
         await id(db.schema.createTable('departments'))
           .addColumn('code', 'text', (c: any) => c.notNull().unique())
           .addColumn('name', 'text', (c: any) => c.notNull())
@@ -52,7 +53,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
         await db.schema.createIndex('evaluations_year_grade').on('evaluations').columns(['year', 'grade']).execute();
         await db.schema.createIndex('projects_department').on('projects').column('department_id').execute();
-        const child = (name: string) => db.schema.createTable(name).addColumn('evaluation_id', 'integer', (c: any) => c.notNull().references('evaluations.id').onDelete('cascade'));
+        const child = (name: string) =>
+          db.schema.createTable(name).addColumn('evaluation_id', 'integer', (c: any) => c.notNull().references('evaluations.id').onDelete('cascade'));
         await child('budget_lines')
           .addColumn('seq', 'integer', (c: any) => c.notNull())
           .addColumn('kind', 'text', (c: any) => c.notNull())
@@ -180,15 +182,23 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         // runs SQLite migrations outside one). Children first, so that dropping `evaluations` cascades
         // into nothing.
         await db.transaction().execute(async (trx) => {
-          await sql`create table evaluations_new ("id" integer primary key autoincrement, "project_id" integer not null references "projects" ("id") on delete cascade, "year" integer not null, "scheme_id" text not null, "layout" text not null, "status" text default 'draft' not null, "version" integer not null, "document" text not null, "source_file_id" integer references "source_files" ("id"), "budget_fen" bigint, "executed_fen" bigint, "claimed_total_hundredths" bigint, "total_hundredths" bigint not null, "grade" text not null, "created_at" text not null, "updated_at" text not null, "kind" text default 'self-evaluation' not null, constraint "evaluations_project_year_kind" unique ("project_id", "year", "kind"))`.execute(trx);
-          await sql`insert into evaluations_new (id, project_id, year, scheme_id, layout, status, version, document, source_file_id, budget_fen, executed_fen, claimed_total_hundredths, total_hundredths, grade, created_at, updated_at, kind) select id, project_id, year, scheme_id, layout, status, version, document, source_file_id, budget_fen, executed_fen, claimed_total_hundredths, total_hundredths, grade, created_at, updated_at, 'self-evaluation' from evaluations`.execute(trx);
-          await sql`create table reviews_new ("evaluation_id" integer not null references "evaluations_new" ("id") on delete cascade, "indicator_id" text not null, "score_hundredths" integer not null, "reason" text not null, "reviewer" text not null, "at" text not null, constraint "reviews_pk" primary key ("evaluation_id", "indicator_id"))`.execute(trx);
+          await sql`create table evaluations_new ("id" integer primary key autoincrement, "project_id" integer not null references "projects" ("id") on delete cascade, "year" integer not null, "scheme_id" text not null, "layout" text not null, "status" text default 'draft' not null, "version" integer not null, "document" text not null, "source_file_id" integer references "source_files" ("id"), "budget_fen" bigint, "executed_fen" bigint, "claimed_total_hundredths" bigint, "total_hundredths" bigint not null, "grade" text not null, "created_at" text not null, "updated_at" text not null, "kind" text default 'self-evaluation' not null, constraint "evaluations_project_year_kind" unique ("project_id", "year", "kind"))`.execute(
+            trx,
+          );
+          await sql`insert into evaluations_new (id, project_id, year, scheme_id, layout, status, version, document, source_file_id, budget_fen, executed_fen, claimed_total_hundredths, total_hundredths, grade, created_at, updated_at, kind) select id, project_id, year, scheme_id, layout, status, version, document, source_file_id, budget_fen, executed_fen, claimed_total_hundredths, total_hundredths, grade, created_at, updated_at, 'self-evaluation' from evaluations`.execute(
+            trx,
+          );
+          await sql`create table reviews_new ("evaluation_id" integer not null references "evaluations_new" ("id") on delete cascade, "indicator_id" text not null, "score_hundredths" integer not null, "reason" text not null, "reviewer" text not null, "at" text not null, constraint "reviews_pk" primary key ("evaluation_id", "indicator_id"))`.execute(
+            trx,
+          );
           await sql`insert into reviews_new select evaluation_id, 'i' || (seq + 1), score_hundredths, reason, reviewer, at from reviews`.execute(trx);
           // The new table's AUTOINCREMENT counter must go on from the old one's, and past every id the
           // history and the frozen copies still name: an id of a deleted form given out again would hand
           // its history to a new form (of another department, perhaps).
           await sql`delete from sqlite_sequence where name = 'evaluations_new'`.execute(trx);
-          await sql`insert into sqlite_sequence (name, seq) select 'evaluations_new', max(coalesce((select seq from sqlite_sequence where name = 'evaluations'), 0), coalesce((select max(evaluation_id) from changes), 0), coalesce((select max(evaluation_id) from snapshots), 0), coalesce((select max(id) from evaluations), 0))`.execute(trx);
+          await sql`insert into sqlite_sequence (name, seq) select 'evaluations_new', max(coalesce((select seq from sqlite_sequence where name = 'evaluations'), 0), coalesce((select max(evaluation_id) from changes), 0), coalesce((select max(evaluation_id) from snapshots), 0), coalesce((select max(id) from evaluations), 0))`.execute(
+            trx,
+          );
           for (const t of ['reviews', ...derived]) await trx.schema.dropTable(t).execute();
           await trx.schema.dropTable('evaluations').execute();
           await sql`alter table evaluations_new rename to evaluations`.execute(trx);

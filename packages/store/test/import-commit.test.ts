@@ -22,7 +22,11 @@ const PG_URL = process.env.JIXIAO_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432
 const schema = `jixiao_commit_${process.pid}_${Date.now()}`;
 
 const targets = [
-  { name: 'SQLite', open: async () => new KyselyStore(await connect(join(mkdtempSync(join(tmpdir(), 'jixiao-commit-')), 'jixiao.sqlite'))), cleanup: async () => {} },
+  {
+    name: 'SQLite',
+    open: async () => new KyselyStore(await connect(join(mkdtempSync(join(tmpdir(), 'jixiao-commit-')), 'jixiao.sqlite'))),
+    cleanup: async () => {},
+  },
   {
     name: 'PostgreSQL',
     open: async () => {
@@ -41,7 +45,17 @@ const targets = [
   },
 ];
 
-const file = (name: string, evaluations: Evaluation[]) => ({ source: { name, sha256: name.padEnd(64, '0').slice(0, 64).replace(/[^0-9a-f]/g, 'a'), bytes: new TextEncoder().encode(name) }, forms: preparedSelfEvaluations(evaluations) });
+const file = (name: string, evaluations: Evaluation[]) => ({
+  source: {
+    name,
+    sha256: name
+      .padEnd(64, '0')
+      .slice(0, 64)
+      .replace(/[^0-9a-f]/g, 'a'),
+    bytes: new TextEncoder().encode(name),
+  },
+  forms: preparedSelfEvaluations(evaluations),
+});
 const renamed = (ev: Evaluation, name: string): Evaluation => ({ ...ev, project: { ...ev.project, name: { raw: name } } });
 
 describe.each(targets)('import commits on $name', (target) => {
@@ -56,7 +70,9 @@ describe.each(targets)('import commits on $name', (target) => {
 
   it('four concurrent commits of one key: one stores the forms, three get IMPORT.ALREADY_COMMITTED; nothing twice', async () => {
     const files = [file('a.docx', hebei.slice(0, 3))];
-    const results = await Promise.allSettled([1, 2, 3, 4].map(() => store.importFiles({ department: { code: 'race', name: '并发部门' }, files, actor: 't', commitKey: 'token-race' })));
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4].map(() => store.importFiles({ department: { code: 'race', name: '并发部门' }, files, actor: 't', commitKey: 'token-race' })),
+    );
     const ok = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(ok).toHaveLength(1);
@@ -65,14 +81,18 @@ describe.each(targets)('import commits on $name', (target) => {
     expect(depts).toHaveLength(1);
     expect(await store.listEvaluations({ departmentId: depts[0]!.id })).toHaveLength(3);
     // later, too
-    await expect(store.importFiles({ department: { id: depts[0]!.id }, files, actor: 't', commitKey: 'token-race' })).rejects.toMatchObject({ code: 'IMPORT.ALREADY_COMMITTED' });
+    await expect(store.importFiles({ department: { id: depts[0]!.id }, files, actor: 't', commitKey: 'token-race' })).rejects.toMatchObject({
+      code: 'IMPORT.ALREADY_COMMITTED',
+    });
     expect(await store.listEvaluations({ departmentId: depts[0]!.id })).toHaveLength(3);
   });
 
   it('two files, the second a duplicate: nothing stored (not even the new department), the error names the second file', async () => {
     const first = file('first.docx', hebei.slice(3, 6));
     const second = file('second.docx', [hebei[4]!]);
-    const e = await store.importFiles({ department: { code: 'atomic', name: '原子部门' }, files: [first, second], actor: 't', commitKey: 'token-atomic' }).catch((x: unknown) => x);
+    const e = await store
+      .importFiles({ department: { code: 'atomic', name: '原子部门' }, files: [first, second], actor: 't', commitKey: 'token-atomic' })
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(StoreError);
     expect(e).toMatchObject({ code: 'STORE.DUPLICATE', details: { file: 'second.docx' }, message: expect.stringContaining('second.docx') });
     expect((await store.listDepartments()).some((d) => d.code === 'atomic')).toBe(false);
@@ -85,7 +105,9 @@ describe.each(targets)('import commits on $name', (target) => {
   it('ten concurrent creates of one new form: one form, nine STORE.DUPLICATE', async () => {
     const dept = await store.ensureDepartment({ code: 'creates', name: '新建部门' });
     const ev = renamed(hebei[0]!, '并发新建的项目');
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => store.importEvaluations({ departmentId: dept.id, forms: preparedSelfEvaluations([ev]), actor: 't' })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => store.importEvaluations({ departmentId: dept.id, forms: preparedSelfEvaluations([ev]), actor: 't' })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'STORE.DUPLICATE' });
     expect(await store.listEvaluations({ departmentId: dept.id })).toHaveLength(1);
@@ -102,7 +124,9 @@ describe.each(targets)('import commits on $name', (target) => {
     const huge = '1' + '0'.repeat(25);
     const ev = renamed(hebei[2]!, '巨额项目');
     const bad = { ...ev, budget: { ...ev.budget, lines: ev.budget.lines.map((l, i) => (i === 0 ? { ...l, adjusted: { raw: huge, value: huge } } : l)) } };
-    await expect(store.importEvaluations({ departmentId: dept.id, forms: preparedSelfEvaluations([bad]), actor: 't' })).rejects.toMatchObject({ code: 'STORE.VALUE_OUT_OF_RANGE' });
+    await expect(store.importEvaluations({ departmentId: dept.id, forms: preparedSelfEvaluations([bad]), actor: 't' })).rejects.toMatchObject({
+      code: 'STORE.VALUE_OUT_OF_RANGE',
+    });
     expect(await store.listEvaluations({ departmentId: dept.id })).toEqual([]);
     expect((await store.departmentTotals()).length).toBeGreaterThan(0);
   });
@@ -112,7 +136,9 @@ describe.each(targets)('import commits on $name', (target) => {
     const max = '999999999.99'; // 万元, the largest two-decimal figure within the bound
     const forms = Array.from({ length: 10 }, (_, i) => {
       const ev = renamed(hebei[i % hebei.length]!, `上限项目${i}`);
-      const lines = ev.budget.lines.map((l, k) => (k === 0 ? { ...l, initial: { raw: max, value: max }, adjusted: { raw: max, value: max }, executed: { raw: max, value: max } } : l));
+      const lines = ev.budget.lines.map((l, k) =>
+        k === 0 ? { ...l, initial: { raw: max, value: max }, adjusted: { raw: max, value: max }, executed: { raw: max, value: max } } : l,
+      );
       return { ...ev, budget: { ...ev.budget, lines } };
     });
     const saved = await store.importEvaluations({ departmentId: dept.id, forms: preparedSelfEvaluations(forms), actor: 't' });
@@ -125,7 +151,11 @@ describe.each(targets)('import commits on $name', (target) => {
 
   it('a deleted form still belongs to its department', async () => {
     const dept = await store.ensureDepartment({ code: 'deleted', name: '删除部门' });
-    const [saved] = await store.importEvaluations({ departmentId: dept.id, forms: preparedSelfEvaluations([renamed(hebei[1]!, '将被删除的项目')]), actor: 't' });
+    const [saved] = await store.importEvaluations({
+      departmentId: dept.id,
+      forms: preparedSelfEvaluations([renamed(hebei[1]!, '将被删除的项目')]),
+      actor: 't',
+    });
     expect(await store.evaluationDepartment(saved!.id)).toEqual({ departmentId: dept.id, deleted: false });
     await store.deleteEvaluation(saved!.id, 1, 't');
     expect(await store.evaluationDepartment(saved!.id)).toEqual({ departmentId: dept.id, deleted: true });

@@ -17,7 +17,10 @@ async function closedPort(): Promise<number> {
 
 describe('PostgreSQL for tests', () => {
   it('takes JIXIAO_TEST_PG first, then a postgres DATABASE_URL, then the local default', () => {
-    expect(testPostgresUrl({ JIXIAO_TEST_PG: 'postgres://a@h/x', DATABASE_URL: 'postgres://b@h/y' })).toEqual({ url: 'postgres://a@h/x', from: 'JIXIAO_TEST_PG' });
+    expect(testPostgresUrl({ JIXIAO_TEST_PG: 'postgres://a@h/x', DATABASE_URL: 'postgres://b@h/y' })).toEqual({
+      url: 'postgres://a@h/x',
+      from: 'JIXIAO_TEST_PG',
+    });
     expect(testPostgresUrl({ DATABASE_URL: 'postgres://b@h/y' })).toEqual({ url: 'postgres://b@h/y', from: 'DATABASE_URL' });
     expect(testPostgresUrl({ DATABASE_URL: '/srv/jixiao.sqlite' })).toEqual({ url: LOCAL_TEST_PG, from: 'default' });
     expect(testPostgresUrl({})).toEqual({ url: LOCAL_TEST_PG, from: 'default' });

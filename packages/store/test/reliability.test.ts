@@ -12,7 +12,6 @@ import { describe, expect, it } from 'vitest';
 import { syntheticForms } from '@jixiao/core';
 import { connect, KyselyStore } from '../src/index.ts';
 
-
 async function seeded(): Promise<{ path: string; before: number }> {
   const path = join(mkdtempSync(join(tmpdir(), 'jixiao-rel-')), 'jixiao.sqlite');
   const store = new KyselyStore(await connect(path));
@@ -40,7 +39,9 @@ describe('SIGKILL in the middle of an import', () => {
   it('leaves the database exactly as it was', async () => {
     const { path, before } = await seeded();
     // node itself, with tsx as a loader: the process killed is the one writing (the tsx CLI would be a parent)
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'helpers/import-child.ts'), path, '20000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'helpers/import-child.ts'), path, '20000'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     await new Promise<void>((resolve) => {
       child.stdout.on('data', (d: Buffer) => {
@@ -64,7 +65,9 @@ describe('SIGKILL in the middle of a 40-file import commit (issue 24: 12–14 of
   it('keeps no file, no form, not the new department, not the commit key', async () => {
     const { path, before } = await seeded();
     const departments = count(path, 'departments');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'helpers/import-child.ts'), path, '20000', 'files'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'helpers/import-child.ts'), path, '20000', 'files'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     // killed once the transaction is writing: its pages fill the write-ahead log (the seeding left none)

@@ -72,7 +72,12 @@ function contract(target: Target) {
   it('imports 11 forms and their source file in one transaction; money in 分, scores in hundredths', async () => {
     const bytes = new Uint8Array(readFileSync(join(golden, '../seeds/hebei-dachang-zhengfawei-2023.txt')));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const saved = await store.importEvaluations({ departmentId: dept, forms: preparedSelfEvaluations(hebei), source: { name: 'hebei.txt', sha256, bytes }, actor: 'tester' });
+    const saved = await store.importEvaluations({
+      departmentId: dept,
+      forms: preparedSelfEvaluations(hebei),
+      source: { name: 'hebei.txt', sha256, bytes },
+      actor: 'tester',
+    });
     expect(saved).toHaveLength(11);
     expect(saved.map((s) => s.version)).toEqual(Array(11).fill(1));
     // stored with an id on every indicator (i1…in by row for a form read from a file)
@@ -110,7 +115,9 @@ function contract(target: Target) {
     const before = (await store.listEvaluations()).length;
     const fresh = structuredClone(hebei[0]!);
     fresh.project.name = { raw: '新项目' };
-    await expect(store.importEvaluations({ departmentId: dept, forms: preparedSelfEvaluations([fresh, hebei[1]!]), actor: 't' })).rejects.toMatchObject({ code: 'STORE.DUPLICATE' });
+    await expect(store.importEvaluations({ departmentId: dept, forms: preparedSelfEvaluations([fresh, hebei[1]!]), actor: 't' })).rejects.toMatchObject({
+      code: 'STORE.DUPLICATE',
+    });
     expect((await store.listEvaluations()).length).toBe(before);
     expect((await store.listProjects(dept)).some((p) => p.name === '新项目')).toBe(false);
   });
@@ -130,7 +137,13 @@ function contract(target: Target) {
       ['indicators[i1].deviation', null, '全年共认定5人次', '张三'],
     ]);
     // the stamp the API checks before answering from its cache follows every update (a query compiled once)
-    expect(await store.evaluationStamp(first!.id)).toEqual({ departmentId: v2.departmentId, kind: 'self-evaluation', status: 'draft', version: 2, updatedAt: v2.updatedAt });
+    expect(await store.evaluationStamp(first!.id)).toEqual({
+      departmentId: v2.departmentId,
+      kind: 'self-evaluation',
+      status: 'draft',
+      version: 2,
+      updatedAt: v2.updatedAt,
+    });
     // what the update answered is what a read gives
     expect(await store.getEvaluation(first!.id)).toEqual(v2);
     expect(await store.evaluationStamp(999_999)).toBeNull();
@@ -158,7 +171,10 @@ function contract(target: Target) {
     a.goals.achieved = { raw: 'A 的修改' };
     const b = structuredClone(form!.evaluation);
     b.goals.achieved = { raw: 'B 的修改' };
-    const results = await Promise.allSettled([store.updateEvaluation(form!.id, prep(a), form!.version, 'A'), store.updateEvaluation(form!.id, prep(b), form!.version, 'B')]);
+    const results = await Promise.allSettled([
+      store.updateEvaluation(form!.id, prep(a), form!.version, 'A'),
+      store.updateEvaluation(form!.id, prep(b), form!.version, 'B'),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(lost.reason).toBeInstanceOf(VersionConflict);
@@ -259,7 +275,9 @@ function contract(target: Target) {
     const base = structuredClone(hebei[0]!);
     base.project.name = { raw: '同时新建的项目' };
     base.year = 2024;
-    const attempts = await Promise.allSettled(Array.from({ length: 6 }, () => store.importEvaluations({ departmentId: dept, forms: [prep(base)], actor: 'race' })));
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 6 }, () => store.importEvaluations({ departmentId: dept, forms: [prep(base)], actor: 'race' })),
+    );
     expect(attempts.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of attempts.filter((x): x is PromiseRejectedResult => x.status === 'rejected')) expect(r.reason).toMatchObject({ code: 'STORE.DUPLICATE' });
     // another kind for the same project-year is another form

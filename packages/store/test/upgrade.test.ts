@@ -47,70 +47,79 @@ afterAll(async () => {
   await c.end();
 });
 
-describe.each([
-  { name: 'SQLite', open: openSqlite },
-  ...(PG_URL === null ? [] : [{ name: 'PostgreSQL', open: openPostgres }]),
-])('a database of release e8e5826 on $name', ({ open }) => {
-  it('opens with every form, score, review, snapshot, history entry and account', async () => {
-    const conn = await open();
-    const store: Store = new KyselyStore(conn);
-    try {
-      const forms = await store.listEvaluations();
-      expect(forms.map((f) => [f.id, f.year, f.status, f.version, f.totalHundredths, f.kind])).toEqual([
-        [1, 2023, 'draft', 5, 8000, 'self-evaluation'],
-        [2, 2023, 'finance-reviewed', 4, 10000, 'self-evaluation'],
-        ...[3, 4, 5, 6, 7, 8, 9, 10].map((id) => [id, 2023, 'draft', 1, expect.any(Number), 'self-evaluation']),
-        [12, 2022, 'draft', 1, 9584, 'self-evaluation'],
-        [13, 2022, 'draft', 1, 9800, 'self-evaluation'],
-        [14, 2022, 'draft', 1, 9956, 'self-evaluation'],
-      ]);
-      // the edits made then are in the documents, and every indicator now has an id, i1…in by row
-      const one = forms[0]!;
-      expect(one.evaluation.indicators[0]!.actual.raw).toBe('6个');
-      expect(one.evaluation.indicators[2]!.deviation!.raw).toBe('因疫情推迟');
-      expect(one.evaluation.indicators.map((i) => i.id)).toEqual(one.evaluation.indicators.map((_, k) => `i${k + 1}`));
-      // 复核得分 of rows 1 and 4 then (宣传品合格率, 对治安综合治理宣传的知晓率) are on those indicators now
-      const reviews = await store.reviews(1);
-      const named = (id: string) => one.evaluation.indicators.find((i) => i.id === id)!.name.raw;
-      expect(reviews.map((r) => [named(r.indicatorId), r.score, r.reason, r.reviewer])).toEqual([
-        ['宣传品合格率', '7.50', '佐证材料不全', 'caizheng'],
-        ['对治安综合治理宣传的知晓率', '10.00', '核实无误', 'caizheng'],
-      ]);
-      const two = forms[1]!;
-      expect((await store.reviews(2)).map((r) => [named2(two.evaluation, r.indicatorId), r.score])).toEqual([['网格系统维护', '2.00']]);
-      // the reviewed total is computed from them as before: 100 − 10 + 2 (网格系统维护: 10 分 → 复核 2 分) = 92
-      const score = scoreEvaluation(two.evaluation, getScheme(two.schemeId));
-      expect(reviewedTotal(two.evaluation, score, await store.reviews(2))).toBe('92.00');
-      // snapshots, with the documents frozen then, and ids given the same way
-      expect((await store.snapshots(1)).map((s) => s.status)).toEqual(['submitted', 'unit-approved']);
-      expect((await store.snapshots(2)).map((s) => s.status)).toEqual(['submitted', 'unit-approved', 'finance-reviewed']);
-      expect((await store.snapshots(1))[0]!.evaluation.indicators[1]!.id).toBe('i2');
-      // the history of every form, the deleted one's too
-      const h1 = await store.history(1);
-      expect(h1.map((c) => c.field)).toEqual(['(导入)', 'indicators[0].actual', 'indicators[2].deviation', '(状态)', '(状态)', '复核得分 indicators[1]', '复核得分 indicators[4]', '(状态)']);
-      expect(h1.at(-1)!.after).toBe('draft（请补充佐证材料）');
-      expect((await store.history(11)).map((c) => c.field)).toEqual(['(导入)', '(删除)']);
-      expect(await store.getEvaluation(11)).toBeNull();
-      // the source files and the accounts
-      expect((await store.listDepartments()).map((d) => d.code)).toEqual(['hebei-dachang-zfw', 'shanxi-yunzhou-zfw']);
-      const files = await conn.db.selectFrom('source_files').select(['sha256', 'name']).orderBy('id').execute();
-      expect(files.map((f) => f.name)).toEqual(['hebei-dachang-zhengfawei-2023.txt', 'shanxi-yunzhou-zhengfawei-2022.txt']);
-      expect((await store.sourceFile(files[0]!.sha256))!.size).toBeGreaterThan(1000);
-      expect(await store.sourceFileDepartments(files[1]!.sha256)).toEqual([2]);
-      const users = await new KyselyAccountStore(conn).listUsers();
-      expect(users.map((u) => [u.username, u.role, u.assigned])).toEqual([
-        ['admin', 'admin', []],
-        ['tianbao', 'filler', []],
-        ['caizheng', 'finance', [1, 2]],
-      ]);
-    } finally {
-      await store.close();
-    }
-  });
-});
+describe.each([{ name: 'SQLite', open: openSqlite }, ...(PG_URL === null ? [] : [{ name: 'PostgreSQL', open: openPostgres }])])(
+  'a database of release e8e5826 on $name',
+  ({ open }) => {
+    it('opens with every form, score, review, snapshot, history entry and account', async () => {
+      const conn = await open();
+      const store: Store = new KyselyStore(conn);
+      try {
+        const forms = await store.listEvaluations();
+        expect(forms.map((f) => [f.id, f.year, f.status, f.version, f.totalHundredths, f.kind])).toEqual([
+          [1, 2023, 'draft', 5, 8000, 'self-evaluation'],
+          [2, 2023, 'finance-reviewed', 4, 10000, 'self-evaluation'],
+          ...[3, 4, 5, 6, 7, 8, 9, 10].map((id) => [id, 2023, 'draft', 1, expect.any(Number), 'self-evaluation']),
+          [12, 2022, 'draft', 1, 9584, 'self-evaluation'],
+          [13, 2022, 'draft', 1, 9800, 'self-evaluation'],
+          [14, 2022, 'draft', 1, 9956, 'self-evaluation'],
+        ]);
+        // the edits made then are in the documents, and every indicator now has an id, i1…in by row
+        const one = forms[0]!;
+        expect(one.evaluation.indicators[0]!.actual.raw).toBe('6个');
+        expect(one.evaluation.indicators[2]!.deviation!.raw).toBe('因疫情推迟');
+        expect(one.evaluation.indicators.map((i) => i.id)).toEqual(one.evaluation.indicators.map((_, k) => `i${k + 1}`));
+        // 复核得分 of rows 1 and 4 then (宣传品合格率, 对治安综合治理宣传的知晓率) are on those indicators now
+        const reviews = await store.reviews(1);
+        const named = (id: string) => one.evaluation.indicators.find((i) => i.id === id)!.name.raw;
+        expect(reviews.map((r) => [named(r.indicatorId), r.score, r.reason, r.reviewer])).toEqual([
+          ['宣传品合格率', '7.50', '佐证材料不全', 'caizheng'],
+          ['对治安综合治理宣传的知晓率', '10.00', '核实无误', 'caizheng'],
+        ]);
+        const two = forms[1]!;
+        expect((await store.reviews(2)).map((r) => [named2(two.evaluation, r.indicatorId), r.score])).toEqual([['网格系统维护', '2.00']]);
+        // the reviewed total is computed from them as before: 100 − 10 + 2 (网格系统维护: 10 分 → 复核 2 分) = 92
+        const score = scoreEvaluation(two.evaluation, getScheme(two.schemeId));
+        expect(reviewedTotal(two.evaluation, score, await store.reviews(2))).toBe('92.00');
+        // snapshots, with the documents frozen then, and ids given the same way
+        expect((await store.snapshots(1)).map((s) => s.status)).toEqual(['submitted', 'unit-approved']);
+        expect((await store.snapshots(2)).map((s) => s.status)).toEqual(['submitted', 'unit-approved', 'finance-reviewed']);
+        expect((await store.snapshots(1))[0]!.evaluation.indicators[1]!.id).toBe('i2');
+        // the history of every form, the deleted one's too
+        const h1 = await store.history(1);
+        expect(h1.map((c) => c.field)).toEqual([
+          '(导入)',
+          'indicators[0].actual',
+          'indicators[2].deviation',
+          '(状态)',
+          '(状态)',
+          '复核得分 indicators[1]',
+          '复核得分 indicators[4]',
+          '(状态)',
+        ]);
+        expect(h1.at(-1)!.after).toBe('draft（请补充佐证材料）');
+        expect((await store.history(11)).map((c) => c.field)).toEqual(['(导入)', '(删除)']);
+        expect(await store.getEvaluation(11)).toBeNull();
+        // the source files and the accounts
+        expect((await store.listDepartments()).map((d) => d.code)).toEqual(['hebei-dachang-zfw', 'shanxi-yunzhou-zfw']);
+        const files = await conn.db.selectFrom('source_files').select(['sha256', 'name']).orderBy('id').execute();
+        expect(files.map((f) => f.name)).toEqual(['hebei-dachang-zhengfawei-2023.txt', 'shanxi-yunzhou-zhengfawei-2022.txt']);
+        expect((await store.sourceFile(files[0]!.sha256))!.size).toBeGreaterThan(1000);
+        expect(await store.sourceFileDepartments(files[1]!.sha256)).toEqual([2]);
+        const users = await new KyselyAccountStore(conn).listUsers();
+        expect(users.map((u) => [u.username, u.role, u.assigned])).toEqual([
+          ['admin', 'admin', []],
+          ['tianbao', 'filler', []],
+          ['caizheng', 'finance', [1, 2]],
+        ]);
+      } finally {
+        await store.close();
+      }
+    });
+  },
+);
 
 describe('a database of release e8e5826 whose newest form was deleted, on SQLite', () => {
-  it('never gives that form\'s id to a new form (its history would become the new form\'s)', async () => {
+  it("never gives that form's id to a new form (its history would become the new form's)", async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'jixiao-upgrade-')), 'old.sqlite');
     copyFileSync(join(fixtures, 'jixiao-e8e5826.sqlite'), path);
     // deleted the way release e8e5826 deleted a draft: the row and its derived rows gone, the history kept
@@ -122,7 +131,11 @@ describe('a database of release e8e5826 whose newest form was deleted, on SQLite
     old.close();
     const store = new KyselyStore(await connect(path));
     try {
-      const [made] = await store.importEvaluations({ departmentId: 2, forms: preparedSelfEvaluations([{ ...(await store.getEvaluation(13))!.evaluation, project: { name: { raw: '升级后新建的项目' } } }]), actor: 'new' });
+      const [made] = await store.importEvaluations({
+        departmentId: 2,
+        forms: preparedSelfEvaluations([{ ...(await store.getEvaluation(13))!.evaluation, project: { name: { raw: '升级后新建的项目' } } }]),
+        actor: 'new',
+      });
       expect(made!.id).toBeGreaterThan(14);
       expect((await store.history(14)).map((c) => c.field)).toEqual(['(导入)', '(删除)']);
       expect((await store.history(made!.id)).map((c) => c.actor)).toEqual(['new']);

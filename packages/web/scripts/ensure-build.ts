@@ -24,13 +24,22 @@ function newest(dir: string): number {
 /** Builds when needed; says whether it did. */
 export function ensureWebBuild(log: (s: string) => void = () => {}): boolean {
   const index = join(WEB_DIST, 'index.html');
-  const sources = Math.max(newest(join(WEB_DIR, 'src')), newest(resolve(WEB_DIR, '../core/src')), statSync(join(WEB_DIR, 'index.html')).mtimeMs, statSync(join(WEB_DIR, 'vite.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newest(join(WEB_DIR, 'src')),
+    newest(resolve(WEB_DIR, '../core/src')),
+    statSync(join(WEB_DIR, 'index.html')).mtimeMs,
+    statSync(join(WEB_DIR, 'vite.config.ts')).mtimeMs,
+  );
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return false;
   log('正在构建网页界面（首次启动约需半分钟）…\n');
   // A child process with NODE_ENV=production: inside vitest (NODE_ENV=test) Vite would make React's
   // and antd's development builds, and that bundle would then be what `npm start` serves.
   const vite = join(createRequire(join(WEB_DIR, 'package.json')).resolve('vite/package.json'), '../bin/vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: WEB_DIR,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   return true;
 }
 

@@ -2,7 +2,18 @@
  * The server's HTTP API as the UI uses it. Errors arrive as `{code, message, details}` with Chinese
  * messages; they are thrown as ApiError so every page shows the same thing the same way.
  */
-import type { DepartmentSummary, Evaluation, ProvinceOverview, EvaluationScore, Finding, ReportContent, ReviewScore, Role, SummaryLine, WorkflowAction } from '@jixiao/core';
+import type {
+  DepartmentSummary,
+  Evaluation,
+  ProvinceOverview,
+  EvaluationScore,
+  Finding,
+  ReportContent,
+  ReviewScore,
+  Role,
+  SummaryLine,
+  WorkflowAction,
+} from '@jixiao/core';
 
 export class ApiError extends Error {
   constructor(
@@ -144,7 +155,20 @@ export interface ImportPreview {
     name: string;
     sha256: string;
     size: number;
-    evaluations: Array<{ index: number; project: string; year: number | null; schemeId: string; layout: string; department: string | null; indicators: number; claimedTotal: string | null; total: string; grade: string; errors: number; warnings: number }>;
+    evaluations: Array<{
+      index: number;
+      project: string;
+      year: number | null;
+      schemeId: string;
+      layout: string;
+      department: string | null;
+      indicators: number;
+      claimedTotal: string | null;
+      total: string;
+      grade: string;
+      errors: number;
+      warnings: number;
+    }>;
     summaries: number;
     texts: string[];
     /** what the importer noticed but kept going with (a row it skipped, a value it could not read) */
@@ -177,21 +201,31 @@ export const api = {
   logout: () => request<void>('POST', '/api/logout'),
   changePassword: (current: string, next: string) => request<{ ok: true }>('PUT', '/api/session/password', { current, next }),
   users: () => request<User[]>('GET', '/api/users'),
-  addUser: (u: { username: string; displayName: string; role: Role; departmentId?: number | null; assigned?: number[] }) => request<{ user: User; password: string }>('POST', '/api/users', u),
-  updateUser: (id: number, patch: Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'assigned' | 'disabled'>> & { resetPassword?: boolean }) => request<{ user: User; password?: string }>('PUT', `/api/users/${id}`, patch),
+  addUser: (u: { username: string; displayName: string; role: Role; departmentId?: number | null; assigned?: number[] }) =>
+    request<{ user: User; password: string }>('POST', '/api/users', u),
+  updateUser: (id: number, patch: Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'assigned' | 'disabled'>> & { resetPassword?: boolean }) =>
+    request<{ user: User; password?: string }>('PUT', `/api/users/${id}`, patch),
   addDepartment: (d: { code: string; name: string; parentId?: number | null }) => request<Department>('POST', '/api/departments', d),
-  act: (id: number, action: WorkflowAction, version: number, comment?: string) => request<EvaluationFull>('POST', `/api/evaluations/${id}/actions/${action}`, { version, ...(comment && { comment }) }),
-  saveReviews: (id: number, scores: Array<{ indicatorId: string; score: string; reason: string }>) => request<ReviewScore[]>('PUT', `/api/evaluations/${id}/reviews`, { scores }),
+  act: (id: number, action: WorkflowAction, version: number, comment?: string) =>
+    request<EvaluationFull>('POST', `/api/evaluations/${id}/actions/${action}`, { version, ...(comment && { comment }) }),
+  saveReviews: (id: number, scores: Array<{ indicatorId: string; score: string; reason: string }>) =>
+    request<ReviewScore[]>('PUT', `/api/evaluations/${id}/reviews`, { scores }),
   departments: () => request<Department[]>('GET', '/api/departments'),
   departmentTotals: (year?: number) => request<ProvinceOverview>('GET', `/api/departments/totals${q({ year })}`),
   years: (departmentId: number) => request<number[]>('GET', `/api/departments/${departmentId}/years`),
-  summary: (departmentId: number, year?: number) => request<{ department: Department; summary: Omit<DepartmentSummary, 'rows'> & { rows: SummaryRow[] } }>('GET', `/api/departments/${departmentId}/summary${q({ year })}`),
+  summary: (departmentId: number, year?: number) =>
+    request<{ department: Department; summary: Omit<DepartmentSummary, 'rows'> & { rows: SummaryRow[] } }>(
+      'GET',
+      `/api/departments/${departmentId}/summary${q({ year })}`,
+    ),
   evaluation: (id: number) => request<EvaluationFull>('GET', `/api/evaluations/${id}`),
-  evaluations: (filter: { departmentId?: number; projectId?: number; year?: number; kind?: string }) => request<EvaluationBrief[]>('GET', `/api/evaluations${q(filter)}`),
+  evaluations: (filter: { departmentId?: number; projectId?: number; year?: number; kind?: string }) =>
+    request<EvaluationBrief[]>('GET', `/api/evaluations${q(filter)}`),
   projects: (departmentId: number) => request<Project[]>('GET', `/api/projects${q({ departmentId })}`),
   formKinds: () => request<FormKindInfo[]>('GET', '/api/form-kinds'),
   createForm: (input: NewFormRequest) => request<EvaluationFull>('POST', '/api/forms', input),
-  carryOver: (departmentId: number, year: number) => request<{ created: number; existing: number }>('POST', `/api/departments/${departmentId}/carry-over`, { year }),
+  carryOver: (departmentId: number, year: number) =>
+    request<{ created: number; existing: number }>('POST', `/api/departments/${departmentId}/carry-over`, { year }),
   changeYear: (id: number, version: number, year: number) => request<EvaluationFull>('PUT', `/api/evaluations/${id}/year`, { version, year }),
   deleteForm: (id: number, version: number) => request<void>('DELETE', `/api/evaluations/${id}${q({ version })}`),
   save: (id: number, version: number, evaluation: Evaluation) => request<EvaluationFull>('PUT', `/api/evaluations/${id}`, { version, evaluation }),
@@ -203,12 +237,23 @@ export const api = {
   },
   commitImport: (token: string, target: { departmentId: number } | { department: { code: string; name: string } }) =>
     request<{ departmentId: number; evaluations: EvaluationBrief[] }>('POST', `/api/import/${token}/commit`, target),
-  reportContent: (departmentId: number, kind: 'report' | 'disclosure', opts: { year?: number; projects?: number[]; projectSpending?: string; scores?: 'claimed' | 'computed' }) =>
-    request<ReportContent>('GET', `/api/departments/${departmentId}/report-content${q({ kind, year: opts.year, projects: opts.projects?.join(','), projectSpending: opts.projectSpending, scores: opts.scores })}`),
+  reportContent: (
+    departmentId: number,
+    kind: 'report' | 'disclosure',
+    opts: { year?: number; projects?: number[]; projectSpending?: string; scores?: 'claimed' | 'computed' },
+  ) =>
+    request<ReportContent>(
+      'GET',
+      `/api/departments/${departmentId}/report-content${q({ kind, year: opts.year, projects: opts.projects?.join(','), projectSpending: opts.projectSpending, scores: opts.scores })}`,
+    ),
   documentStatus: (departmentId: number, year?: number) => request<DocumentStatus>('GET', `/api/departments/${departmentId}/documents/status${q({ year })}`),
   startFormsZip: (departmentId: number, body: { format: string; scores: 'claimed' | 'computed'; year?: number; projects?: number[] }) =>
     request<{ job: string; total: number }>('POST', `/api/departments/${departmentId}/documents/forms-zip`, body),
-  zipProgress: (job: string) => request<{ state: 'running' | 'done' | 'failed'; done: number; total: number; error?: { code: string; message: string } }>('GET', `/api/document-jobs/${job}`),
+  zipProgress: (job: string) =>
+    request<{ state: 'running' | 'done' | 'failed'; done: number; total: number; error?: { code: string; message: string } }>(
+      'GET',
+      `/api/document-jobs/${job}`,
+    ),
 };
 
 /** What the documents page shows before a download (GET …/documents/status). */
@@ -220,7 +265,8 @@ export interface DocumentStatus {
   warning: string | null;
 }
 
-export const formDocumentUrl = (id: number, format: string, scores: 'claimed' | 'computed' = 'computed') => `/api/evaluations/${id}/document${q({ format, scores })}`;
+export const formDocumentUrl = (id: number, format: string, scores: 'claimed' | 'computed' = 'computed') =>
+  `/api/evaluations/${id}/document${q({ format, scores })}`;
 
 /** Saves a response under the server's file name (content-disposition). */
 async function save(res: Response, fallback: string): Promise<string> {
@@ -239,7 +285,11 @@ async function save(res: Response, fallback: string): Promise<string> {
  * All forms of a department (or the 序号 chosen) as one .zip: started as a job on the server, its
  * progress polled (a PDF of each form takes LibreOffice a while), then saved.
  */
-export async function downloadFormsZip(departmentId: number, body: { format: string; scores: 'claimed' | 'computed'; year?: number; projects?: number[] }, onProgress: (done: number, total: number) => void): Promise<string> {
+export async function downloadFormsZip(
+  departmentId: number,
+  body: { format: string; scores: 'claimed' | 'computed'; year?: number; projects?: number[] },
+  onProgress: (done: number, total: number) => void,
+): Promise<string> {
   const { job, total } = await api.startFormsZip(departmentId, body);
   onProgress(0, total);
   for (;;) {
@@ -255,7 +305,11 @@ export async function downloadFormsZip(departmentId: number, body: { format: str
 }
 
 /** Fetches a document (POST, so the report's slot texts can travel in the body) and saves it under the server's file name. */
-export async function downloadDepartmentDocument(departmentId: number, kind: 'summary' | 'report' | 'disclosure', body: Record<string, unknown>): Promise<string> {
+export async function downloadDepartmentDocument(
+  departmentId: number,
+  kind: 'summary' | 'report' | 'disclosure',
+  body: Record<string, unknown>,
+): Promise<string> {
   const res = await send('POST', `/api/departments/${departmentId}/documents/${kind}`, body);
   if (!res.ok) return fail(res);
   return save(res, `document.${String(body.format ?? 'docx')}`);

@@ -25,7 +25,9 @@ function Page({ route, me }: { route: Route; me: User }) {
     case 'documents':
       return <DocumentsPage route={route} />;
     case 'not-found':
-      return <Result status="404" title="没有这个页面" subTitle={route.path} extra={<Button onClick={() => navigate({ page: 'overview' })}>返回部门总览</Button>} />;
+      return (
+        <Result status="404" title="没有这个页面" subTitle={route.path} extra={<Button onClick={() => navigate({ page: 'overview' })}>返回部门总览</Button>} />
+      );
   }
 }
 
@@ -34,8 +36,16 @@ function Shell({ me, onLogout }: { me: User; onLogout: () => void }) {
   const [modal, holder] = Modal.useModal();
   useEffect(
     () =>
-      setLeaveConfirm((go) =>
-        void modal.confirm({ title: '有未保存的修改', content: '离开此页，未保存的修改将丢失。', okText: '离开', okButtonProps: { danger: true }, cancelText: '留下', onOk: go }),
+      setLeaveConfirm(
+        (go) =>
+          void modal.confirm({
+            title: '有未保存的修改',
+            content: '离开此页，未保存的修改将丢失。',
+            okText: '离开',
+            okButtonProps: { danger: true },
+            cancelText: '留下',
+            onOk: go,
+          }),
       ),
     [modal],
   );
@@ -44,7 +54,9 @@ function Shell({ me, onLogout }: { me: User; onLogout: () => void }) {
     <Layout className="shell">
       {holder}
       <Layout.Header className="shell-header">
-        <a className="brand" href={href({ page: 'overview' })}>绩效自评 <small>jixiao</small></a>
+        <a className="brand" href={href({ page: 'overview' })}>
+          绩效自评 <small>jixiao</small>
+        </a>
         <Menu
           theme="dark"
           mode="horizontal"
@@ -57,9 +69,13 @@ function Shell({ me, onLogout }: { me: User; onLogout: () => void }) {
             ...(me.role === 'admin' ? [{ key: 'users', label: <a href={href({ page: 'users' })}>用户与部门</a> }] : []),
           ]}
         />
-        <a className="api-docs" href="/docs" target="_blank" rel="noreferrer">接口文档</a>
+        <a className="api-docs" href="/docs" target="_blank" rel="noreferrer">
+          接口文档
+        </a>
         <Dropdown menu={{ items: [{ key: 'logout', label: '退出登录' }], onClick: onLogout }}>
-          <span className="current-user" data-testid="current-user">{me.displayName}（{ROLE_LABELS[me.role]}）</span>
+          <span className="current-user" data-testid="current-user">
+            {me.displayName}（{ROLE_LABELS[me.role]}）
+          </span>
         </Dropdown>
       </Layout.Header>
       <Layout.Content className="shell-content">
@@ -85,7 +101,12 @@ function Session() {
   const logout = useCallback(() => {
     void api.logout().finally(() => setMe(null));
   }, []);
-  if (me === undefined) return <div className="login"><Spin size="large" /></div>;
+  if (me === undefined)
+    return (
+      <div className="login">
+        <Spin size="large" />
+      </div>
+    );
   if (me === null)
     return (
       <LoginPage
@@ -100,7 +121,10 @@ function Session() {
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif", borderRadius: 4 } }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{ token: { fontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif", borderRadius: 4 } }}
+    >
       <AntApp>
         <Session />
       </AntApp>

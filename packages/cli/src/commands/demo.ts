@@ -46,10 +46,15 @@ export async function demoCommand(opts: DemoOptions, out: (s: string) => void): 
       await store.importEvaluations({ departmentId: dept.id, forms: preparedSelfEvaluations(d.forms), actor: 'demo' });
       stored += d.forms.length;
       peak = Math.max(peak, process.memoryUsage().rss);
-      if ((d.index + 1) % 10 === 0 || d.index + 1 === departments) out(`${d.index + 1}/${departments} 个部门，${stored} 张自评表，${((stored / (performance.now() - start)) * 1000).toFixed(0)} 张/秒`);
+      if ((d.index + 1) % 10 === 0 || d.index + 1 === departments)
+        out(`${d.index + 1}/${departments} 个部门，${stored} 张自评表，${((stored / (performance.now() - start)) * 1000).toFixed(0)} 张/秒`);
     }
     const counts = await store.gradeCounts(2023);
-    out(`完成：${stored} 张自评表，用时 ${((performance.now() - start) / 1000).toFixed(1)} 秒；等级 ${Object.entries(counts).map(([g, n]) => `${g} ${n}`).join('，')}`);
+    out(
+      `完成：${stored} 张自评表，用时 ${((performance.now() - start) / 1000).toFixed(1)} 秒；等级 ${Object.entries(counts)
+        .map(([g, n]) => `${g} ${n}`)
+        .join('，')}`,
+    );
     out(`内存峰值（RSS）：${(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MB`);
   } finally {
     await store.close();

@@ -58,11 +58,15 @@ export async function exportCommand(files: string[], opts: ExportOptions, out: (
   if (opts.claimed && opts.computed) throw new CliError('USAGE.BAD_OPTION', '--claimed 与 --computed 只能选一个');
   const scores = opts.claimed ? 'claimed' : 'computed';
   // a form with errors is not final: its pages say so (files read from disk have no workflow status)
-  const status = documentStatus(forms.map((_, i) => i), run.findings);
+  const status = documentStatus(
+    forms.map((_, i) => i),
+    run.findings,
+  );
   const markOf = (i: number) => (status.withErrors.includes(i) ? DRAFT_MARK : null);
   if (status.warning) out(`注意：${status.warning.replace('，生成的文档每页', '；生成的文档每页')}`);
   const differences = (doc: FormDocument, ev: Evaluation) => {
-    for (const d of doc.differing) out(`提示：${ev.project.name.raw} ${d.label}填报 ${d.claimed}，按规则应为 ${d.computed}；已按填报值输出（去掉 --claimed 改为输出计算值）`);
+    for (const d of doc.differing)
+      out(`提示：${ev.project.name.raw} ${d.label}填报 ${d.claimed}，按规则应为 ${d.computed}；已按填报值输出（去掉 --claimed 改为输出计算值）`);
     for (const d of doc.corrected) out(`提示：${ev.project.name.raw} ${d.label}填报 ${d.claimed}，已按规则输出 ${d.computed}（--claimed 改为输出填报值）`);
   };
 
@@ -99,14 +103,22 @@ export async function exportCommand(files: string[], opts: ExportOptions, out: (
     });
   } else {
     const projects = opts.projects?.split(',').map((x) => Number(x.trim()) - 1);
-    if (projects?.some((p) => !Number.isInteger(p) || p < 0 || p >= forms.length)) throw new CliError('USAGE.BAD_PROJECTS', `--projects 应为 1 到 ${forms.length} 之间的序号，用逗号分隔`);
-    const doc = departmentDocument(what, { forms, scores: run.scores, summary: run.summary, findings: run.findings }, { scores, ...(projects && { projects }), ...(opts.projectSpending && { projectSpending: opts.projectSpending }) });
+    if (projects?.some((p) => !Number.isInteger(p) || p < 0 || p >= forms.length))
+      throw new CliError('USAGE.BAD_PROJECTS', `--projects 应为 1 到 ${forms.length} 之间的序号，用逗号分隔`);
+    const doc = departmentDocument(
+      what,
+      { forms, scores: run.scores, summary: run.summary, findings: run.findings },
+      { scores, ...(projects && { projects }), ...(opts.projectSpending && { projectSpending: opts.projectSpending }) },
+    );
     docs.push({ doc, file: fileName(doc.name, format) });
   }
 
   await mkdir(opts.out, { recursive: true });
   const pdf = format === 'pdf' ? new PdfConverter({ workers }) : undefined;
-  const bar = docs.length > 1 && process.stderr.isTTY ? new SingleBar({ format: '导出 [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }, Presets.shades_classic) : null;
+  const bar =
+    docs.length > 1 && process.stderr.isTTY
+      ? new SingleBar({ format: '导出 [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }, Presets.shades_classic)
+      : null;
   bar?.start(docs.length, 0, { file: '' });
   try {
     // every document is queued at once; the converter runs `workers` of them side by side

@@ -30,13 +30,42 @@ export async function importCommand(files: string[], opts: { json?: boolean }, o
   }
   for (const { l, audit } of results) {
     const r = l.recognized;
-    out(`${l.file}：识别出 ${l.evaluations.length} 张自评表${r?.summaries.length ? `，${r.summaries.length} 张汇总表` : ''}${r?.texts.length ? `，${r.texts.map((t) => t.title.raw).join('、')}` : ''}`);
+    out(
+      `${l.file}：识别出 ${l.evaluations.length} 张自评表${r?.summaries.length ? `，${r.summaries.length} 张汇总表` : ''}${r?.texts.length ? `，${r.texts.map((t) => t.title.raw).join('、')}` : ''}`,
+    );
     const rows = l.evaluations.map((ev, i) => {
       const s = audit.scores[i]!;
-      return [String(i + 1), clip(ev.project.name.raw, 28), String(ev.year ?? ''), ev.layout, s.budget.budget ?? '', s.budget.executed ?? '', s.budget.ratePercent === null ? '' : `${s.budget.ratePercent}%`, String(ev.indicators.length), ev.claimed.total?.raw ?? '', s.total];
+      return [
+        String(i + 1),
+        clip(ev.project.name.raw, 28),
+        String(ev.year ?? ''),
+        ev.layout,
+        s.budget.budget ?? '',
+        s.budget.executed ?? '',
+        s.budget.ratePercent === null ? '' : `${s.budget.ratePercent}%`,
+        String(ev.indicators.length),
+        ev.claimed.total?.raw ?? '',
+        s.total,
+      ];
     });
-    out(renderTable(['#', '项目名称', '年度', '版式', '预算数(万元)', '执行数(万元)', '执行率', '指标数', '填报总分', '计算总分'], rows, ['right', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right']));
-    for (const n of r?.notes ?? []) out(`  导入提示 ${n.code}：${n.message}（${n.src?.file ?? ''} ${n.src?.line !== undefined ? `第 ${n.src.line} 行` : `表${n.src?.table ?? 1} 第${n.src?.row ?? '?'}行`}）`);
+    out(
+      renderTable(['#', '项目名称', '年度', '版式', '预算数(万元)', '执行数(万元)', '执行率', '指标数', '填报总分', '计算总分'], rows, [
+        'right',
+        'left',
+        'left',
+        'left',
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+      ]),
+    );
+    for (const n of r?.notes ?? [])
+      out(
+        `  导入提示 ${n.code}：${n.message}（${n.src?.file ?? ''} ${n.src?.line !== undefined ? `第 ${n.src.line} 行` : `表${n.src?.table ?? 1} 第${n.src?.row ?? '?'}行`}）`,
+      );
     out('');
     formatFindings(audit.findings).forEach((x) => out(x));
     out(countLine(l.evaluations.length, audit.findings));

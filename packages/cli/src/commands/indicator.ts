@@ -3,16 +3,7 @@
  * file (`--batch`), one JSON line per row in input order.
  */
 import { readFileSync } from 'node:fs';
-import {
-  canonicalLevel2,
-  getScheme,
-  level1OfLevel2,
-  parseNumberCell,
-  scoreIndicator,
-  type Indicator,
-  type IndicatorScore,
-  type Scheme,
-} from '@jixiao/core';
+import { canonicalLevel2, getScheme, level1OfLevel2, parseNumberCell, scoreIndicator, type Indicator, type IndicatorScore, type Scheme } from '@jixiao/core';
 import { CliError } from '../errors.ts';
 
 export interface IndicatorOptions {
@@ -64,7 +55,10 @@ export function indicatorCommand(opts: IndicatorOptions, out: (s: string) => voi
   else out(`${s.score === null ? '无法计分' : `${s.score}分`}\n${s.explanation}`);
   // The result is printed either way (a claimed score may still stand, R6), but a value the parser
   // cannot read is bad input: exit code 2, naming the option and why.
-  for (const [option, v] of [['--target', s.target], ['--actual', s.actual]] as const)
+  for (const [option, v] of [
+    ['--target', s.target],
+    ['--actual', s.actual],
+  ] as const)
     if (v.kind === 'unparseable') throw new CliError('INPUT.UNPARSEABLE_VALUE', `${option} “${v.raw}”无法识别：${v.reason}`);
 }
 

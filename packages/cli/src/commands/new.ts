@@ -23,7 +23,8 @@ export async function newCommand(opts: NewOptions, out: (s: string) => void): Pr
   const year = Number(opts.year);
   if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new CliError('INPUT.BAD_YEAR', `--year 应为 1990 到 2100 之间的年份：${opts.year}`);
   const from = opts.from ?? (opts.all ? 'previous-year' : 'blank');
-  if (from !== 'blank' && from !== 'previous-year') throw new CliError('INPUT.BAD_FROM', `--from 只能是 blank（空白表）或 previous-year（从上年复制）：${from}`);
+  if (from !== 'blank' && from !== 'previous-year')
+    throw new CliError('INPUT.BAD_FROM', `--from 只能是 blank（空白表）或 previous-year（从上年复制）：${from}`);
   const kind = opts.kind ?? 'self-evaluation';
   if (!FORM_KIND_IDS.includes(kind)) throw new CliError('FORM.UNKNOWN_KIND', `没有“${kind}”这种表：可用的有 ${FORM_KIND_IDS.join('、')}`);
   const store = new KyselyStore(await connect(opts.db));
@@ -43,7 +44,10 @@ export async function newCommand(opts: NewOptions, out: (s: string) => void): Pr
     const existing = (await store.listProjects(d.id)).find((p) => p.name === name || String(p.id) === name);
     const view = await forms.create(who, { kind, year, from, ...(existing ? { projectId: existing.id } : { newProject: { departmentId: d.id, name } }) });
     if (opts.json) out(JSON.stringify(view));
-    else out(`已新建“${view.project}”${year} 年度的表（编号 ${view.id}，${from === 'blank' ? '空白' : `从 ${year - 1} 年度复制`}，${view.evaluation.indicators.length} 个指标）`);
+    else
+      out(
+        `已新建“${view.project}”${year} 年度的表（编号 ${view.id}，${from === 'blank' ? '空白' : `从 ${year - 1} 年度复制`}，${view.evaluation.indicators.length} 个指标）`,
+      );
   } finally {
     await store.close();
   }

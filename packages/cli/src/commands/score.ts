@@ -37,11 +37,17 @@ export function formatScore(ev: Evaluation, s: EvaluationScore): string {
       x.rule,
     ];
   });
-  const table = renderTable(
-    ['一级', '二级', '三级指标', '指标值', '实际值', '分值', '填报得分', '计算得分', '规则'],
-    rows,
-    ['left', 'left', 'left', 'left', 'left', 'right', 'right', 'right', 'left'],
-  );
+  const table = renderTable(['一级', '二级', '三级指标', '指标值', '实际值', '分值', '填报得分', '计算得分', '规则'], rows, [
+    'left',
+    'left',
+    'left',
+    'left',
+    'left',
+    'right',
+    'right',
+    'right',
+    'left',
+  ]);
   const why = s.indicators.map((x, i) => `  ${i + 1}. ${x.explanation}`).join('\n');
   const groups = s.groups
     .map((g) => `${g.level1}${g.declared !== null ? `（标明${g.declared}分）` : ''}：分值合计 ${g.points}，计算 ${g.score}，填报 ${g.claimed}`)

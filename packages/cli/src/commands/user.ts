@@ -37,7 +37,18 @@ export async function userCommand(action: string, username: string | undefined, 
     if (action === 'list') {
       const depts = new Map((await store.listDepartments()).map((d) => [d.id, d.name]));
       const users = await accounts.listUsers();
-      out(renderTable(['用户名', '姓名', '角色', '部门', '状态'], users.map((u) => [u.username, u.displayName, ROLE_LABELS[u.role], (u.role === 'finance' ? u.assigned : u.departmentId === null ? [] : [u.departmentId]).map((d) => depts.get(d) ?? d).join('、') || '—', u.disabled ? '停用' : '正常'])));
+      out(
+        renderTable(
+          ['用户名', '姓名', '角色', '部门', '状态'],
+          users.map((u) => [
+            u.username,
+            u.displayName,
+            ROLE_LABELS[u.role],
+            (u.role === 'finance' ? u.assigned : u.departmentId === null ? [] : [u.departmentId]).map((d) => depts.get(d) ?? d).join('、') || '—',
+            u.disabled ? '停用' : '正常',
+          ]),
+        ),
+      );
       return;
     }
     if (!username) throw new CliError('INPUT.MISSING', `jixiao user ${action} 需要用户名`);

@@ -84,7 +84,12 @@ export function auditForms(forms: readonly Evaluation[], schemeFor: SchemeFor = 
  * findings (A1–A8, A11, A12) depend on nothing but the form and are taken from `before`; A9 compares
  * forms with each other and is run again on all of them (a twentieth of the audit).
  */
-export function reauditForms(forms: readonly Evaluation[], before: FormsResult, changed: ReadonlySet<number>, schemeFor: SchemeFor = schemeOfForm): FormsResult {
+export function reauditForms(
+  forms: readonly Evaluation[],
+  before: FormsResult,
+  changed: ReadonlySet<number>,
+  schemeFor: SchemeFor = schemeOfForm,
+): FormsResult {
   if (before.scores.length !== forms.length) throw new RangeError(`reauditForms: ${forms.length} forms, ${before.scores.length} audited before`);
   const own = ownFindingsByForm(before.findings, forms.length);
   const copies = new CopyDetector();

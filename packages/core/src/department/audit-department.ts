@@ -30,7 +30,12 @@ export function auditDepartment(forms: readonly Evaluation[], opts: DepartmentOp
 }
 
 /** `auditDepartment(forms)` given its result for the same forms where only those at `changed` differ. */
-export function reauditDepartment(forms: readonly Evaluation[], before: FormsResult, changed: ReadonlySet<number>, opts: DepartmentOptions = {}): DepartmentAudit {
+export function reauditDepartment(
+  forms: readonly Evaluation[],
+  before: FormsResult,
+  changed: ReadonlySet<number>,
+  opts: DepartmentOptions = {},
+): DepartmentAudit {
   return summed(forms, reauditForms(forms, before, changed, schemeFor(opts)), opts);
 }
 

@@ -28,15 +28,30 @@ export function checkSummaryTable(table: SummaryTable, forms: readonly Evaluatio
       const s = sum(table.rows.map((r) => new Dec(r[k].value ?? 0)));
       if (written !== null && !s.equals(written))
         out.push(
-          departmentFinding(scheme, 'A10.SUMMARY_TOTAL', `汇总表合计${k === 'budget' ? '全年预算数' : '全年执行数'}写作 ${written} 万元，各行合计 ${s.toFixed()} 万元`, at(table.total[k].src, `total.${k}`), {
-            written,
-            sum: s.toFixed(),
-          }, { field: `total.${k}`, value: s.toFixed(), label: `改为 ${s.toFixed()} 万元` }),
+          departmentFinding(
+            scheme,
+            'A10.SUMMARY_TOTAL',
+            `汇总表合计${k === 'budget' ? '全年预算数' : '全年执行数'}写作 ${written} 万元，各行合计 ${s.toFixed()} 万元`,
+            at(table.total[k].src, `total.${k}`),
+            {
+              written,
+              sum: s.toFixed(),
+            },
+            { field: `total.${k}`, value: s.toFixed(), label: `改为 ${s.toFixed()} 万元` },
+          ),
         );
     }
     const rate = table.total.rate.raw.replace(/\s/g, '');
     if (rate !== '' && /^\d+(\.\d+)?%$/.test(rate) && !new Dec(rate.slice(0, -1)).equals(summary.selfEvaluationRate))
-      out.push(departmentFinding(scheme, 'A10.RATE', `自评率写作 ${rate}，已自评 ${summary.evaluated} 个 ÷ 应评 ${summary.expected} 个 = ${summary.selfEvaluationRate}%`, at(table.total.rate.src, 'total.rate'), { written: rate, computed: summary.selfEvaluationRate }));
+      out.push(
+        departmentFinding(
+          scheme,
+          'A10.RATE',
+          `自评率写作 ${rate}，已自评 ${summary.evaluated} 个 ÷ 应评 ${summary.expected} 个 = ${summary.selfEvaluationRate}%`,
+          at(table.total.rate.src, 'total.rate'),
+          { written: rate, computed: summary.selfEvaluationRate },
+        ),
+      );
   }
 
   // every row against its form
@@ -45,7 +60,11 @@ export function checkSummaryTable(table: SummaryTable, forms: readonly Evaluatio
   for (const row of table.rows) {
     const i = byName.get(normalizeForCompare(row.name.raw));
     if (i === undefined) {
-      out.push(departmentFinding(scheme, 'A10.SUMMARY_MISSING_ROW', `汇总表中的“${row.name.raw}”没有对应的自评表`, at(row.name.src, 'rows.name'), { project: row.name.raw }));
+      out.push(
+        departmentFinding(scheme, 'A10.SUMMARY_MISSING_ROW', `汇总表中的“${row.name.raw}”没有对应的自评表`, at(row.name.src, 'rows.name'), {
+          project: row.name.raw,
+        }),
+      );
       continue;
     }
     matched.add(i);
@@ -57,26 +76,57 @@ export function checkSummaryTable(table: SummaryTable, forms: readonly Evaluatio
     ] as const) {
       const written = row[k].value;
       if (written !== null && formValue !== null && !new Dec(written).equals(formValue))
-        out.push(departmentFinding(scheme, 'A10.SUMMARY_ROW', `汇总表“${row.name.raw}”的${label}为 ${written} 万元，自评表为 ${formValue} 万元`, at(row[k].src, `rows.${k}`, i), { summary: written, form: formValue }));
+        out.push(
+          departmentFinding(
+            scheme,
+            'A10.SUMMARY_ROW',
+            `汇总表“${row.name.raw}”的${label}为 ${written} 万元，自评表为 ${formValue} 万元`,
+            at(row[k].src, `rows.${k}`, i),
+            { summary: written, form: formValue },
+          ),
+        );
     }
     const formTotal = ev.claimed.total?.value ?? null;
     const written = row.score.value;
     if (written !== null && formTotal !== null && !new Dec(written).equals(formTotal))
       out.push(
-        departmentFinding(scheme, 'A5.SUMMARY_SCORE', `汇总表“${row.name.raw}”自评得分 ${written} 分，自评表总分 ${formTotal} 分，按规则计算 ${line.score} 分`, at(row.score.src, 'rows.score', i), {
-          summary: written,
-          form: formTotal,
-          computed: line.score,
-        }, { field: 'rows.score', value: line.score, label: `采用计算得分 ${line.score} 分` }),
+        departmentFinding(
+          scheme,
+          'A5.SUMMARY_SCORE',
+          `汇总表“${row.name.raw}”自评得分 ${written} 分，自评表总分 ${formTotal} 分，按规则计算 ${line.score} 分`,
+          at(row.score.src, 'rows.score', i),
+          {
+            summary: written,
+            form: formTotal,
+            computed: line.score,
+          },
+          { field: 'rows.score', value: line.score, label: `采用计算得分 ${line.score} 分` },
+        ),
       );
     const grade = row.grade.raw.trim();
     const gradeOfForm = ev.claimed.grade?.raw.trim() || (formTotal !== null ? gradeOf(formTotal, scheme) : null);
     if (grade !== '' && gradeOfForm !== null && grade !== gradeOfForm)
-      out.push(departmentFinding(scheme, 'A5.SUMMARY_GRADE', `汇总表“${row.name.raw}”等级“${grade}”，自评表为“${gradeOfForm}”，按规则计算为“${line.grade}”`, at(row.grade.src, 'rows.grade', i), { summary: grade, form: gradeOfForm, computed: line.grade }));
+      out.push(
+        departmentFinding(
+          scheme,
+          'A5.SUMMARY_GRADE',
+          `汇总表“${row.name.raw}”等级“${grade}”，自评表为“${gradeOfForm}”，按规则计算为“${line.grade}”`,
+          at(row.grade.src, 'rows.grade', i),
+          { summary: grade, form: gradeOfForm, computed: line.grade },
+        ),
+      );
   }
   forms.forEach((f, i) => {
     if (!matched.has(i))
-      out.push(departmentFinding(scheme, 'A10.SUMMARY_MISSING_ROW', `自评表“${f.project.name.raw}”未列入汇总表`, { section: 'summary', form: { index: i, project: f.project.name.raw, year: f.year } }, { project: f.project.name.raw }));
+      out.push(
+        departmentFinding(
+          scheme,
+          'A10.SUMMARY_MISSING_ROW',
+          `自评表“${f.project.name.raw}”未列入汇总表`,
+          { section: 'summary', form: { index: i, project: f.project.name.raw, year: f.year } },
+          { project: f.project.name.raw },
+        ),
+      );
   });
   return out;
 }

@@ -24,7 +24,13 @@ interface Claim {
 
 const num = (re: RegExp, s: string) => re.exec(s)?.[1] ?? null;
 
-export function checkDepartmentText(text: DepartmentText, forms: readonly Evaluation[], scores: readonly EvaluationScore[], summary: DepartmentSummary, scheme: Scheme): Finding[] {
+export function checkDepartmentText(
+  text: DepartmentText,
+  forms: readonly Evaluation[],
+  scores: readonly EvaluationScore[],
+  summary: DepartmentSummary,
+  scheme: Scheme,
+): Finding[] {
   const claims: Claim[] = [];
   const notes: Finding[] = [];
   const complete = summary.evaluated >= summary.expected;
@@ -35,7 +41,8 @@ export function checkDepartmentText(text: DepartmentText, forms: readonly Evalua
       const s = scores[review]!;
       const ev = forms[review]!;
       const b = s.budget;
-      const push = (what: string, written: string | null, expected: string | null) => written !== null && claims.push({ what: `“${ev.project.name.raw}”${what}`, written, expected, p, form: review });
+      const push = (what: string, written: string | null, expected: string | null) =>
+        written !== null && claims.push({ what: `“${ev.project.name.raw}”${what}`, written, expected, p, form: review });
       push('自评得分', num(/得分\s*([\d.]+)\s*分/, t), ev.claimed.total?.value ?? s.total);
       push('年度预算', num(/预算资?金?\s*([\d.]+)\s*万元/, t), b.budget);
       push('到位资金', num(/到位资金\s*([\d.]+)\s*万元/, t), b.received ?? b.budget);
@@ -50,30 +57,40 @@ export function checkDepartmentText(text: DepartmentText, forms: readonly Evalua
       // The text covers more projects than the forms given: its totals cannot be checked against them.
       if (!notes.length)
         notes.push(
-          departmentFinding(scheme, 'A10.REPORT_INCOMPLETE', `${text.kind === 'disclosure' ? '决算公开说明' : '整体自评报告'}写有 ${count} 个项目，只提供了 ${summary.evaluated} 张自评表，部门合计数无法核对`, { section: text.kind === 'disclosure' ? 'disclosure' : 'report', field: 'paragraphs', ...(p.src && { src: p.src }) }, { written: count, forms: summary.evaluated }),
+          departmentFinding(
+            scheme,
+            'A10.REPORT_INCOMPLETE',
+            `${text.kind === 'disclosure' ? '决算公开说明' : '整体自评报告'}写有 ${count} 个项目，只提供了 ${summary.evaluated} 张自评表，部门合计数无法核对`,
+            { section: text.kind === 'disclosure' ? 'disclosure' : 'report', field: 'paragraphs', ...(p.src && { src: p.src }) },
+            { written: count, forms: summary.evaluated },
+          ),
         );
       continue;
     }
     const funds = num(/资金(?:总量|总额)?为?\s*([\d.]+)\s*万元/, t) ?? num(/涉及预算资金\s*([\d.]+)\s*万元/, t);
     if (funds !== null) claims.push({ what: '资金总量', written: funds, expected: summary.total.budget, p });
-    for (const m of t.matchAll(/(\d+)\s*个\s*([优良中差])/g)) claims.push({ what: `“${m[2]}”等级项目数`, written: m[1]!, expected: String(summary.gradeCounts[m[2]!] ?? 0), p });
+    for (const m of t.matchAll(/(\d+)\s*个\s*([优良中差])/g))
+      claims.push({ what: `“${m[2]}”等级项目数`, written: m[1]!, expected: String(summary.gradeCounts[m[2]!] ?? 0), p });
   }
-  return [...notes, ...claims
-    .filter((c) => c.expected !== null && !new Dec(c.written).equals(c.expected))
-    .map((c) =>
-      departmentFinding(
-        scheme,
-        'A10.REPORT_FIGURE',
-        `${text.kind === 'disclosure' ? '决算公开说明' : '整体自评报告'}中${c.what}写作 ${c.written}，表中为 ${c.expected}`,
-        {
-          section: text.kind === 'disclosure' ? 'disclosure' : 'report',
-          field: 'paragraphs',
-          ...(c.p.src && { src: c.p.src }),
-          ...(c.form !== undefined && { form: { index: c.form, project: forms[c.form]!.project.name.raw, year: forms[c.form]!.year } }),
-        },
-        { written: c.written, expected: c.expected },
+  return [
+    ...notes,
+    ...claims
+      .filter((c) => c.expected !== null && !new Dec(c.written).equals(c.expected))
+      .map((c) =>
+        departmentFinding(
+          scheme,
+          'A10.REPORT_FIGURE',
+          `${text.kind === 'disclosure' ? '决算公开说明' : '整体自评报告'}中${c.what}写作 ${c.written}，表中为 ${c.expected}`,
+          {
+            section: text.kind === 'disclosure' ? 'disclosure' : 'report',
+            field: 'paragraphs',
+            ...(c.p.src && { src: c.p.src }),
+            ...(c.form !== undefined && { form: { index: c.form, project: forms[c.form]!.project.name.raw, year: forms[c.form]!.year } }),
+          },
+          { written: c.written, expected: c.expected },
+        ),
       ),
-    )];
+  ];
 }
 
 /** The form a `…项目绩效自评综述` paragraph is about: the longest project name its opening contains. */

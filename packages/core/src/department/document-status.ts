@@ -27,7 +27,11 @@ export interface DocumentStatus {
  * The status of a document made from the forms `included` (indices). `statuses` is the workflow
  * status per form where known (a form read from a file has none: only its findings count).
  */
-export function documentStatus(included: readonly number[], findings: readonly Finding[], statuses?: ReadonlyArray<EvaluationStatus | null | undefined>): DocumentStatus {
+export function documentStatus(
+  included: readonly number[],
+  findings: readonly Finding[],
+  statuses?: ReadonlyArray<EvaluationStatus | null | undefined>,
+): DocumentStatus {
   const errorForms = new Set(findings.filter((f) => f.severity === 'error' && f.location.form).map((f) => f.location.form!.index));
   const drafts = statuses
     ? included.filter((i) => {
@@ -36,7 +40,9 @@ export function documentStatus(included: readonly number[], findings: readonly F
       })
     : [];
   const withErrors = included.filter((i) => errorForms.has(i));
-  const reasons = [drafts.length ? `${drafts.length}张自评表尚未通过单位审核` : '', withErrors.length ? `${withErrors.length}张自评表仍有错误` : ''].filter((t) => t !== '');
+  const reasons = [drafts.length ? `${drafts.length}张自评表尚未通过单位审核` : '', withErrors.length ? `${withErrors.length}张自评表仍有错误` : ''].filter(
+    (t) => t !== '',
+  );
   return {
     drafts,
     withErrors,

@@ -63,7 +63,13 @@ export interface ReportInput {
 }
 
 const text = (t: string, newParagraph = false): ReportNode => ({ kind: 'text', text: t, ...(newParagraph && { paragraph: true }) });
-const slot = (id: string, label: string, t: string, newParagraph = false): ReportNode => ({ kind: 'slot', id, label, text: t, ...(newParagraph && { paragraph: true }) });
+const slot = (id: string, label: string, t: string, newParagraph = false): ReportNode => ({
+  kind: 'slot',
+  id,
+  label,
+  text: t,
+  ...(newParagraph && { paragraph: true }),
+});
 const section = (id: string, title: string, content: ReportNode[], sections: ReportSection[] = []): ReportSection => ({ id, title, content, sections });
 
 /** The department a set of forms belongs to: the one given, else the forms' 主管部门 (or 实施单位). */
@@ -142,11 +148,28 @@ export function overallReport(input: ReportInput): ReportContent {
     title: `${y}年度${dept}整体绩效自评工作报告`,
     attachments: [],
     sections: [
-      section('organization', '一、绩效自评工作组织开展情况', [], [
-        section('preparation', '（一）前期准备', [slot('preparation', '自评工作小组的组成与分工', '我单位成立了绩效自评工作小组，由（请填写组长、副组长及成员的姓名与职务）组成，明确分工和时间安排。')]),
-        section('implementation', '（二）组织实施', [slot('implementation', '自评的步骤与方法（账目核对、满意度调查等）', '对照年初设定的绩效目标，逐项核对预算执行情况和绩效指标完成情况，核实账目和决算数据；（请补充满意度调查的对象、方式和回收情况）。')]),
-        section('overview', '（三）总体情况', [overview]),
-      ]),
+      section(
+        'organization',
+        '一、绩效自评工作组织开展情况',
+        [],
+        [
+          section('preparation', '（一）前期准备', [
+            slot(
+              'preparation',
+              '自评工作小组的组成与分工',
+              '我单位成立了绩效自评工作小组，由（请填写组长、副组长及成员的姓名与职务）组成，明确分工和时间安排。',
+            ),
+          ]),
+          section('implementation', '（二）组织实施', [
+            slot(
+              'implementation',
+              '自评的步骤与方法（账目核对、满意度调查等）',
+              '对照年初设定的绩效目标，逐项核对预算执行情况和绩效指标完成情况，核实账目和决算数据；（请补充满意度调查的对象、方式和回收情况）。',
+            ),
+          ]),
+          section('overview', '（三）总体情况', [overview]),
+        ],
+      ),
       section('achievement', '二、绩效目标实现情况', achievement),
       section('quality', '三、绩效目标设定质量情况', quality),
       section('conclusion', '四、综合评价结论', [conclusion]),
@@ -163,7 +186,8 @@ const sourceNote = (input: ReportInput): string[] => (input.scoreSource ? [SCORE
 
 /** 三、绩效目标设定质量: what the audit found about how targets were set (A1, A8, A9, A12). */
 function qualitySentences(findings: readonly Finding[]): ReportNode[] {
-  const count = (codes: string[]) => new Set(findings.filter((f) => codes.includes(f.code)).map((f) => `${f.location.form?.index}:${f.location.indicator ?? ''}`)).size;
+  const count = (codes: string[]) =>
+    new Set(findings.filter((f) => codes.includes(f.code)).map((f) => `${f.location.form?.index}:${f.location.indicator ?? ''}`)).size;
   const parts: string[] = [];
   const points = count(['A1.GROUP_POINTS', 'A1.TOTAL_POINTS']);
   if (points) parts.push(`${points}处指标分值合计与标明分值不符`);
@@ -191,7 +215,12 @@ export function disclosureText(input: ReportInput, opts: DisclosureOptions = {})
   const dept = departmentName(input);
   const y = yearText(s);
   const score = (v: string | null) => (v === null ? '—' : `${scoreText(v, input.scorePlaces ?? 2)}分`);
-  const chosen = opts.projects ?? [...s.rows].sort((a, b) => cmp(b.budget ?? '0', a.budget ?? '0') || a.seq - b.seq).slice(0, 3).map((r) => r.form);
+  const chosen =
+    opts.projects ??
+    [...s.rows]
+      .sort((a, b) => cmp(b.budget ?? '0', a.budget ?? '0') || a.seq - b.seq)
+      .slice(0, 3)
+      .map((r) => r.form);
 
   const coverage: ReportNode[] = [
     text(`我单位组织对${y}年度${s.evaluated}个项目支出全面开展绩效自评，涉及预算资金${money(s.total.budget)}`),
@@ -218,7 +247,9 @@ export function disclosureText(input: ReportInput, opts: DisclosureOptions = {})
     const narrative = (...kinds: string[]) => ev.narratives.filter((n) => kinds.includes(n.kind) && n.text.raw.trim()).map((n) => n.text.raw.trim());
     // a 偏差原因 explains points lost: only those of indicators that did not get full points are
     // problems (the others' say "已达到预期目标" and are not a finding)
-    const deviations = sc.indicators.filter((x) => x.score !== null && x.points !== null && cmp(x.score, x.points) < 0).map((x) => ev.indicators[x.index]!.deviation?.raw.trim() ?? '');
+    const deviations = sc.indicators
+      .filter((x) => x.score !== null && x.points !== null && cmp(x.score, x.points) < 0)
+      .map((x) => ev.indicators[x.index]!.deviation?.raw.trim() ?? '');
     const problems = paragraph([...narrative('problems', 'problems-and-measures'), ...deviations]);
     const measures = paragraph(narrative('measures'));
     const achieved = ev.goals.achieved?.raw.trim();
@@ -231,8 +262,12 @@ export function disclosureText(input: ReportInput, opts: DisclosureOptions = {})
         ]),
         true,
       ),
-      achieved ? text(sentence(`项目绩效目标完成情况：${achieved}`), true) : slot(`review-${i}-achieved`, '项目绩效目标完成情况', '项目绩效目标完成情况：（请填写）。'),
-      problems ? text(`发现的问题及原因：${problems}`, true) : slot(`review-${i}-problems`, '发现的问题及原因', '发现的问题及原因：（请填写；没有的写明“未发现明显问题”）。', true),
+      achieved
+        ? text(sentence(`项目绩效目标完成情况：${achieved}`), true)
+        : slot(`review-${i}-achieved`, '项目绩效目标完成情况', '项目绩效目标完成情况：（请填写）。'),
+      problems
+        ? text(`发现的问题及原因：${problems}`, true)
+        : slot(`review-${i}-problems`, '发现的问题及原因', '发现的问题及原因：（请填写；没有的写明“未发现明显问题”）。', true),
       measures ? text(`下一步改进措施：${measures}`, true) : slot(`review-${i}-measures`, '下一步改进措施', '下一步改进措施：（请填写）。', true),
     ]);
   });
@@ -244,7 +279,11 @@ export function disclosureText(input: ReportInput, opts: DisclosureOptions = {})
     sections: [
       section('management', '一、预算绩效管理工作开展情况', coverage),
       section('results', '二、项目绩效自评结果', results, reviews),
-      section('attachments', '附件', chosen.map((i) => text(`${projectNoun(forms[i]!.project.name.raw)}支出绩效自评表`, true))),
+      section(
+        'attachments',
+        '附件',
+        chosen.map((i) => text(`${projectNoun(forms[i]!.project.name.raw)}支出绩效自评表`, true)),
+      ),
     ],
   };
 }
@@ -254,7 +293,10 @@ export function renderReportText(c: ReportContent, fills: Readonly<Record<string
   const lines: string[] = [c.title, ''];
   const walk = (s: ReportSection) => {
     lines.push(s.title);
-    const body = s.content.map((n) => `${n.paragraph ? '\n' : ''}${n.kind === 'text' ? n.text : (fills[n.id] ?? `${n.text}〔待编辑：${n.label}〕`)}`).join('').replace(/^\n/, '');
+    const body = s.content
+      .map((n) => `${n.paragraph ? '\n' : ''}${n.kind === 'text' ? n.text : (fills[n.id] ?? `${n.text}〔待编辑：${n.label}〕`)}`)
+      .join('')
+      .replace(/^\n/, '');
     if (body) lines.push(body);
     s.sections.forEach(walk);
   };

@@ -26,7 +26,11 @@ export const SCORE_SOURCE_NOTE: Record<ScoreSource, string> = {
  * where the form gives one as a number (indicator, total), the written grade, else the grade of the
  * written total under the form's scheme (R1), else the computed figure.
  */
-export function documentScores(scores: readonly EvaluationScore[], source: ScoreSource, schemeOf: (s: EvaluationScore) => Scheme = (s) => getScheme(s.schemeId)): EvaluationScore[] {
+export function documentScores(
+  scores: readonly EvaluationScore[],
+  source: ScoreSource,
+  schemeOf: (s: EvaluationScore) => Scheme = (s) => getScheme(s.schemeId),
+): EvaluationScore[] {
   if (source === 'computed') return [...scores];
   return scores.map((s) => {
     const total = s.claimedTotal ?? s.total;
@@ -52,8 +56,10 @@ export interface ScoreDifference {
 export function scoreDifferences(projects: readonly string[], scores: readonly EvaluationScore[]): ScoreDifference[] {
   const out: ScoreDifference[] = [];
   scores.forEach((s, i) => {
-    if (s.claimedTotal !== null && cmp(s.claimedTotal, s.total) !== 0) out.push({ form: i, project: projects[i] ?? '', field: 'total', claimed: s.claimedTotal, computed: s.total });
-    if (s.claimedGrade !== null && s.claimedGrade !== s.grade) out.push({ form: i, project: projects[i] ?? '', field: 'grade', claimed: s.claimedGrade, computed: s.grade });
+    if (s.claimedTotal !== null && cmp(s.claimedTotal, s.total) !== 0)
+      out.push({ form: i, project: projects[i] ?? '', field: 'total', claimed: s.claimedTotal, computed: s.total });
+    if (s.claimedGrade !== null && s.claimedGrade !== s.grade)
+      out.push({ form: i, project: projects[i] ?? '', field: 'grade', claimed: s.claimedGrade, computed: s.grade });
   });
   return out;
 }

@@ -54,7 +54,12 @@ export interface SummaryOptions {
   fundTypes?: ReadonlyMap<string, string>;
 }
 
-export function summarizeDepartment(forms: readonly Evaluation[], scores: readonly EvaluationScore[], scheme: Scheme, opts: SummaryOptions = {}): DepartmentSummary {
+export function summarizeDepartment(
+  forms: readonly Evaluation[],
+  scores: readonly EvaluationScore[],
+  scheme: Scheme,
+  opts: SummaryOptions = {},
+): DepartmentSummary {
   const rows: SummaryLine[] = forms.map((ev, i) => {
     const s = scores[i]!;
     const b = s.budget;

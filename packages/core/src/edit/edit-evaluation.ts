@@ -26,7 +26,21 @@ export class EditError extends Error {
 }
 
 /** Fields whose cell holds a number (万元, 分 or %), stored as a NumberField; every other cell is text. */
-const NUMBER_KEYS = new Set(['points', 'claimedScore', 'initial', 'declared', 'prepared', 'adjusted', 'received', 'executed', 'balance', 'rate', 'score', 'completionRate', 'total']);
+const NUMBER_KEYS = new Set([
+  'points',
+  'claimedScore',
+  'initial',
+  'declared',
+  'prepared',
+  'adjusted',
+  'received',
+  'executed',
+  'balance',
+  'rate',
+  'score',
+  'completionRate',
+  'total',
+]);
 
 /** `indicators[3].actual` → ['indicators', 3, 'actual']. */
 export function parsePath(path: string): Array<string | number> {
@@ -69,7 +83,17 @@ export function randomIndicatorId(): string {
 
 function blankIndicator(level1: string, level2: string, id: string): Indicator {
   const t = (): TextField => ({ raw: '' });
-  return { id, level1, level2: { raw: level2 }, name: t(), points: { raw: '', value: null }, target: t(), actual: t(), claimedScore: { raw: '', value: null }, deviation: t() };
+  return {
+    id,
+    level1,
+    level2: { raw: level2 },
+    name: t(),
+    points: { raw: '', value: null },
+    target: t(),
+    actual: t(),
+    claimedScore: { raw: '', value: null },
+    deviation: t(),
+  };
 }
 
 function lastOfGroup(ev: Evaluation, level1: string): number {
@@ -88,7 +112,9 @@ export function applyEdit(ev: Evaluation, action: EditAction): Evaluation {
       const at = action.at ?? (lastOfGroup(ev, action.level1) >= 0 ? lastOfGroup(ev, action.level1) + 1 : ev.indicators.length);
       const indicators = [...ev.indicators];
       indicators.splice(Math.max(0, Math.min(at, indicators.length)), 0, blankIndicator(action.level1, action.level2 ?? '', action.id ?? randomIndicatorId()));
-      const groups = ev.groups.some((g) => g.name === action.level1) ? ev.groups : [...ev.groups, { name: action.level1, label: { raw: action.level1 }, declaredPoints: null }];
+      const groups = ev.groups.some((g) => g.name === action.level1)
+        ? ev.groups
+        : [...ev.groups, { name: action.level1, label: { raw: action.level1 }, declaredPoints: null }];
       return { ...ev, indicators, groups };
     }
     case 'remove-indicator': {

@@ -32,8 +32,26 @@ const BUDGET: ReadonlyArray<[string, NumberKind]> = [
   ['score', 'points'],
 ];
 
-const BUDGET_LABEL: Record<string, string> = { initial: '年初预算数', declared: '目标申报数', prepared: '预算编制数', adjusted: '全年预算数', received: '到位数', executed: '全年执行数', balance: '结转结余', rate: '执行率', points: '分值', score: '得分' };
-const INDICATOR_LABEL: Record<string, string> = { name: '名称', points: '分值', claimedScore: '得分', target: '指标值', actual: '实际完成值', deviation: '偏差原因' };
+const BUDGET_LABEL: Record<string, string> = {
+  initial: '年初预算数',
+  declared: '目标申报数',
+  prepared: '预算编制数',
+  adjusted: '全年预算数',
+  received: '到位数',
+  executed: '全年执行数',
+  balance: '结转结余',
+  rate: '执行率',
+  points: '分值',
+  score: '得分',
+};
+const INDICATOR_LABEL: Record<string, string> = {
+  name: '名称',
+  points: '分值',
+  claimedScore: '得分',
+  target: '指标值',
+  actual: '实际完成值',
+  deviation: '偏差原因',
+};
 const FIELD_LABEL: Record<string, string> = {
   year: '年度',
   'project.name': '项目名称',
@@ -59,21 +77,45 @@ function labelOf(field: string): string {
   return FIELD_LABEL[field] ?? '表中一处文字';
 }
 
-const LABEL: Record<NumberKind, string> = { money: '金额应小于 10 亿万元', points: '分值、得分应小于 1000 分', rate: '比率应小于 1000000%', decimal: '数值位数过多' };
+const LABEL: Record<NumberKind, string> = {
+  money: '金额应小于 10 亿万元',
+  points: '分值、得分应小于 1000 分',
+  rate: '比率应小于 1000000%',
+  decimal: '数值位数过多',
+};
 
 /** Changes `ev` in place; returns what it changed (empty when the form was within bounds). */
 export function boundEvaluation(ev: Evaluation): BoundIssue[] {
   const out: BoundIssue[] = [];
   const number = (f: NumberField | undefined, field: string, kind: NumberKind) => {
     // a figure of more digits than any form has was not read as a number at all (parseNumberCell): say why
-    if (f && f.value === null && TOO_MANY_DIGITS.test(f.raw)) out.push({ code: 'IMPORT.VALUE_OUT_OF_RANGE', field, label: labelOf(field), message: `“${f.raw.slice(0, 40)}…”位数过多（${LABEL[kind]}），未作为数值读取`, ...(f.src && { src: f.src }) });
+    if (f && f.value === null && TOO_MANY_DIGITS.test(f.raw))
+      out.push({
+        code: 'IMPORT.VALUE_OUT_OF_RANGE',
+        field,
+        label: labelOf(field),
+        message: `“${f.raw.slice(0, 40)}…”位数过多（${LABEL[kind]}），未作为数值读取`,
+        ...(f.src && { src: f.src }),
+      });
     if (!f || f.value === null || withinBounds(kind, f.value)) return;
-    out.push({ code: 'IMPORT.VALUE_OUT_OF_RANGE', field, label: labelOf(field), message: `“${f.raw.slice(0, 40)}${f.raw.length > 40 ? '…' : ''}”超出范围（${LABEL[kind]}），未作为数值读取`, ...(f.src && { src: f.src }) });
+    out.push({
+      code: 'IMPORT.VALUE_OUT_OF_RANGE',
+      field,
+      label: labelOf(field),
+      message: `“${f.raw.slice(0, 40)}${f.raw.length > 40 ? '…' : ''}”超出范围（${LABEL[kind]}），未作为数值读取`,
+      ...(f.src && { src: f.src }),
+    });
     f.value = null;
   };
   const text = (f: TextField | undefined, field: string, max: number) => {
     if (!f || f.raw.length <= max) return;
-    out.push({ code: 'IMPORT.TEXT_TOO_LONG', field, label: labelOf(field), message: `文字过长（${f.raw.length} 个字符），只保留前 ${max} 个字符`, ...(f.src && { src: f.src }) });
+    out.push({
+      code: 'IMPORT.TEXT_TOO_LONG',
+      field,
+      label: labelOf(field),
+      message: `文字过长（${f.raw.length} 个字符），只保留前 ${max} 个字符`,
+      ...(f.src && { src: f.src }),
+    });
     f.raw = f.raw.slice(0, max);
   };
   if (ev.year !== null && (ev.year < 1990 || ev.year > 2100)) {
@@ -91,7 +133,13 @@ export function boundEvaluation(ev: Evaluation): BoundIssue[] {
   text(ev.goals.achieved, 'goals.achieved', TEXT_MAX);
   ev.groups.forEach((g, i) => {
     if (g.declaredPoints !== null && !withinBounds('points', g.declaredPoints)) {
-      out.push({ code: 'IMPORT.VALUE_OUT_OF_RANGE', field: `groups[${i}].declaredPoints`, label: labelOf(`groups[${i}]`), message: `“${g.label.raw.slice(0, 40)}”的分值超出范围（${LABEL.points}），未作为数值读取`, ...(g.label.src && { src: g.label.src }) });
+      out.push({
+        code: 'IMPORT.VALUE_OUT_OF_RANGE',
+        field: `groups[${i}].declaredPoints`,
+        label: labelOf(`groups[${i}]`),
+        message: `“${g.label.raw.slice(0, 40)}”的分值超出范围（${LABEL.points}），未作为数值读取`,
+        ...(g.label.src && { src: g.label.src }),
+      });
       g.declaredPoints = null;
     }
   });

@@ -123,7 +123,10 @@ export type SubIndicator = z.infer<typeof SubIndicator>;
  * from a file or an older release has none until it is stored: `withIndicatorIds` gives them.
  */
 export const Indicator = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '指标编号只能由字母、数字、-、_ 组成').optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, '指标编号只能由字母、数字、-、_ 组成')
+    .optional(),
   /** 一级指标 canonical name: 产出指标, 效益指标, 满意度指标, 预算执行率, 成本指标 */
   level1: z.string(),
   /** 二级指标 as written (数量指标, 社会效益 指标, …) */

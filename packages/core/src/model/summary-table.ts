@@ -24,9 +24,7 @@ export const SummaryTable = z.object({
   year: z.number().int().nullable(),
   rows: z.array(SummaryRow),
   /** the 合计 row as written */
-  total: z
-    .object({ label: TextField, budget: NumberField, executed: NumberField, rate: TextField })
-    .optional(),
+  total: z.object({ label: TextField, budget: NumberField, executed: NumberField, rate: TextField }).optional(),
   filler: z.object({ name: TextField.optional(), phone: TextField.optional() }).optional(),
 });
 export type SummaryTable = z.infer<typeof SummaryTable>;

@@ -41,7 +41,10 @@ export interface AccountStore {
   getUser(id: number): Promise<(User & { passwordHash: string }) | null>;
   findUser(username: string): Promise<(User & { passwordHash: string }) | null>;
   listUsers(): Promise<User[]>;
-  updateUser(id: number, patch: Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'assigned' | 'disabled'>> & { passwordHash?: string }): Promise<User>;
+  updateUser(
+    id: number,
+    patch: Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'assigned' | 'disabled'>> & { passwordHash?: string },
+  ): Promise<User>;
   createSession(s: Session): Promise<void>;
   getSession(id: string): Promise<Session | null>;
   touchSession(id: string, expiresAt: string): Promise<void>;

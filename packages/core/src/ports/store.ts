@@ -156,7 +156,11 @@ export interface Store {
    * without the documents: a form's document and status at a given version never change, so equal
    * (id, version) lists mean an unchanged department.
    */
-  evaluationVersions(filter: { departmentId: number; kind?: string | undefined; year?: number | undefined }): Promise<Array<{ id: number; version: number; updatedAt: string }>>;
+  evaluationVersions(filter: {
+    departmentId: number;
+    kind?: string | undefined;
+    year?: number | undefined;
+  }): Promise<Array<{ id: number; version: number; updatedAt: string }>>;
   /** creates a project in a department; a name already used there is `STORE.DUPLICATE` */
   createProject(p: { departmentId: number; name: string; code?: string | null; fundType?: string | null }): Promise<Project>;
   getProject(id: number): Promise<Project | null>;
@@ -175,7 +179,12 @@ export interface Store {
    * nothing; a failure names its file (`details.file`). With `commitKey`, a second commit of the same key
    * — concurrent or later — fails with IMPORT.ALREADY_COMMITTED and stores nothing (issue 24).
    */
-  importFiles(input: { department: { id: number } | { code: string; name: string }; files: ReadonlyArray<{ source?: SourceFile; forms: readonly PreparedForm[] }>; actor: string; commitKey?: string }): Promise<{ departmentId: number; evaluations: StoredEvaluation[] }>;
+  importFiles(input: {
+    department: { id: number } | { code: string; name: string };
+    files: ReadonlyArray<{ source?: SourceFile; forms: readonly PreparedForm[] }>;
+    actor: string;
+    commitKey?: string;
+  }): Promise<{ departmentId: number; evaluations: StoredEvaluation[] }>;
   /** the department a form belongs to — or belonged to, once deleted — or null for an id never used */
   evaluationDepartment(id: number): Promise<{ departmentId: number; deleted: boolean } | null>;
   deleteEvaluation(id: number, expectedVersion: number, actor: string): Promise<void>;
@@ -190,7 +199,13 @@ export interface Store {
    * Moves a form to `to` if it is still at `expectedVersion`, records the change of status (with the
    * comment) in the history, and — when `snapshot` — freezes a copy of the form; all in one transaction.
    */
-  setStatus(id: number, to: EvaluationStatus, expectedVersion: number, actor: string, opts: { comment?: string; snapshot?: boolean }): Promise<StoredEvaluation>;
+  setStatus(
+    id: number,
+    to: EvaluationStatus,
+    expectedVersion: number,
+    actor: string,
+    opts: { comment?: string; snapshot?: boolean },
+  ): Promise<StoredEvaluation>;
   snapshots(evaluationId: number): Promise<Snapshot[]>;
   /** the latest change of status (with its comment), without reading the whole history */
   lastStatusChange(evaluationId: number): Promise<Change | null>;
@@ -201,7 +216,12 @@ export interface Store {
    */
   reviewsOf(evaluationIds: readonly number[]): Promise<Map<number, ReviewScore[]>>;
   /** replaces the 复核得分 of the indicators given; each change also goes to the history */
-  saveReviews(evaluationId: number, scores: ReadonlyArray<Omit<ReviewScore, 'reviewer' | 'at'>>, actor: string, expectedVersion?: number): Promise<ReviewScore[]>;
+  saveReviews(
+    evaluationId: number,
+    scores: ReadonlyArray<Omit<ReviewScore, 'reviewer' | 'at'>>,
+    actor: string,
+    expectedVersion?: number,
+  ): Promise<ReviewScore[]>;
   /** the departments whose forms came from this source file */
   sourceFileDepartments(sha256: string): Promise<number[]>;
   close(): Promise<void>;

@@ -12,7 +12,16 @@ describe('schemes as data', () => {
   });
 
   it('a region’s scheme is one more JSON document: 80/70/60 grades, no code', () => {
-    const s = parseScheme({ ...national, id: 'province-x', grades: [{ grade: '优', min: '80' }, { grade: '良', min: '70' }, { grade: '中', min: '60' }, { grade: '差', min: '0' }] });
+    const s = parseScheme({
+      ...national,
+      id: 'province-x',
+      grades: [
+        { grade: '优', min: '80' },
+        { grade: '良', min: '70' },
+        { grade: '中', min: '60' },
+        { grade: '差', min: '0' },
+      ],
+    });
     expect(gradeOf('85', s)).toBe('优');
     expect(gradeOf('85', getScheme('national'))).toBe('良');
   });

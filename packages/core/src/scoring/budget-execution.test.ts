@@ -20,7 +20,10 @@ describe('R3: which figure is 全年预算数', () => {
     expect(budgetExecution(withTotal({ declared: money('40') }), national)).toMatchObject({ budgetField: 'declared', budget: '40', rate: '1' });
   });
   it('a cell without a number does not count as written', () => {
-    expect(budgetExecution(withTotal({ adjusted: { raw: '—', value: null }, prepared: money('80') }), national)).toMatchObject({ budgetField: 'prepared', budget: '80' });
+    expect(budgetExecution(withTotal({ adjusted: { raw: '—', value: null }, prepared: money('80') }), national)).toMatchObject({
+      budgetField: 'prepared',
+      budget: '80',
+    });
   });
   it('none written: no budget, no rate', () => {
     expect(budgetExecution(withTotal({}), national)).toMatchObject({ budgetField: null, budget: null, rate: null });

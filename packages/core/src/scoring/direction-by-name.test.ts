@@ -20,9 +20,12 @@ const ind = (name: string, target: string, actual: string, points: string, level
 });
 
 describe('directionByName', () => {
-  it.each(['项目资金结转结余率', '预算调整率', '经费超支率', '安全事故率', '群众投诉率', '贫困发生率', '设备故障率', '指标2：贷款逾期率（%）', '工程不合格率'])('%s is better lower', (name) => {
-    expect(directionByName(name)?.op).toBe('<=');
-  });
+  it.each(['项目资金结转结余率', '预算调整率', '经费超支率', '安全事故率', '群众投诉率', '贫困发生率', '设备故障率', '指标2：贷款逾期率（%）', '工程不合格率'])(
+    '%s is better lower',
+    (name) => {
+      expect(directionByName(name)?.op).toBe('<=');
+    },
+  );
   it('the 控制率 of a cost is better lower; another 控制率 cannot be told', () => {
     expect(directionByName('项目成本控制率')?.op).toBe('<=');
     expect(directionByName('运维经费支出控制率')?.op).toBe('<=');

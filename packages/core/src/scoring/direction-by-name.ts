@@ -38,7 +38,6 @@ export function directionByName(name: string): NamedDirection | null {
   const m = LOWER_BETTER.exec(t);
   if (m) return { op: '<=', why: `目标未写比较符号，指标名称中的“${m[1]}”越低越好，按反向指标计（R4）` };
   if (COST_CONTROL.test(t)) return { op: '<=', why: '目标未写比较符号，成本（费用）控制率越低越好，按反向指标计（R4）' };
-  if (t.endsWith('控制率'))
-    return { op: null, why: `目标未写比较符号，“${t}”可能越高越好也可能越低越好，无法确定方向，不按比例计分；请在目标前写明“≥”或“≤”` };
+  if (t.endsWith('控制率')) return { op: null, why: `目标未写比较符号，“${t}”可能越高越好也可能越低越好，无法确定方向，不按比例计分；请在目标前写明“≥”或“≤”` };
   return null;
 }

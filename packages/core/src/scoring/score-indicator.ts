@@ -11,24 +11,9 @@ import { directionByName } from './direction-by-name.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import { cmp, format, isNegative, isZero, mulDiv, parts, round, sub, times, trim } from '../values/exact.ts';
 import { flatText } from '../values/flat-text.ts';
-import {
-  commensurate,
-  parseValue,
-  TIER_LABELS,
-  type Comparison,
-  type ParsedValue,
-  type Quantity,
-  type Tier,
-} from '../values/parse-value.ts';
+import { commensurate, parseValue, TIER_LABELS, type Comparison, type ParsedValue, type Quantity, type Tier } from '../values/parse-value.ts';
 
-export type ScoreRule =
-  | 'R4.positive'
-  | 'R4.reverse'
-  | 'R4.equality'
-  | 'R4.list'
-  | 'R6.tier'
-  | 'R2.not-applicable'
-  | 'manual';
+export type ScoreRule = 'R4.positive' | 'R4.reverse' | 'R4.equality' | 'R4.list' | 'R6.tier' | 'R2.not-applicable' | 'manual';
 
 /** How the computed score was reached. */
 export type ScoreBasis =
@@ -299,7 +284,15 @@ function quantitative(
   if (c === 0) return decision(full, 'R4.equality', 'rule', `${lead}等值指标：实际 ${B} = 目标 ${A}，得满分 ${full}分`, op, aZero ? null : '1');
   if (c > 0) {
     const over = overCompletion(a, b, scheme);
-    return decision(full, 'R4.equality', 'rule', `${lead}等值指标：实际 ${B} 超过目标 ${A}，得满分 ${full}分，需说明超额原因（R5）`, op, aZero ? null : share(b, a), over);
+    return decision(
+      full,
+      'R4.equality',
+      'rule',
+      `${lead}等值指标：实际 ${B} 超过目标 ${A}，得满分 ${full}分，需说明超额原因（R5）`,
+      op,
+      aZero ? null : share(b, a),
+      over,
+    );
   }
   if (aZero) return none(`${lead}目标为 0，无法按比例计分`, op);
   const score = mulDiv([b, w], [a], places);
@@ -334,5 +327,12 @@ function listScore(targets: Quantity[], actuals: Quantity[], w: string, scheme: 
     shown.push(`${show(u.b)}/${show(u.a)}`);
   }
   const score = mulDiv([num.toString(), w], [den.toString(), String(targets.length)], scheme.decimals);
-  return decision(score, 'R4.list', 'rule', `分项正向指标：各项完成比例（${shown.join('，')}，超额按 1 计）的平均 × ${trim(w)}分 = ${score}分`, '>=', trim(mulDiv([num.toString()], [den.toString(), String(targets.length)], 6)));
+  return decision(
+    score,
+    'R4.list',
+    'rule',
+    `分项正向指标：各项完成比例（${shown.join('，')}，超额按 1 计）的平均 × ${trim(w)}分 = ${score}分`,
+    '>=',
+    trim(mulDiv([num.toString()], [den.toString(), String(targets.length)], 6)),
+  );
 }

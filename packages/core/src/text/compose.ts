@@ -30,7 +30,10 @@ export function sentence(text: string): string {
 
 /** Items of a list joined by 、 (each trimmed of its own end marks; empty items dropped). */
 export function list(items: readonly string[]): string {
-  return items.map(clause).filter((t) => t !== '').join('、');
+  return items
+    .map(clause)
+    .filter((t) => t !== '')
+    .join('、');
 }
 
 /**
@@ -54,7 +57,10 @@ export function paragraph(pieces: readonly string[]): string {
 
 /** Sentences one after another, each closed once (a label such as 下一步改进措施： starts its own). */
 export function sentences(parts: readonly string[]): string {
-  return parts.map(sentence).filter((t) => t !== '').join('');
+  return parts
+    .map(sentence)
+    .filter((t) => t !== '')
+    .join('');
 }
 
 /**

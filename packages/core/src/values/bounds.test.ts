@@ -27,7 +27,9 @@ describe('bounds', () => {
     expect(parseNumberCell(huge)).toBeNull();
     expect(parseValue(`≥${huge}`)).toMatchObject({ kind: 'unparseable', reason: expect.stringContaining('位') });
     expect(withinBounds('money', huge)).toBe(false);
-    expect(Evaluation.safeParse({ ...golden('hebei-dachang-zhengfawei-2023.form-01.json'), claimed: { total: { raw: huge, value: huge } } }).success).toBe(false);
+    expect(Evaluation.safeParse({ ...golden('hebei-dachang-zhengfawei-2023.form-01.json'), claimed: { total: { raw: huge, value: huge } } }).success).toBe(
+      false,
+    );
     expect(performance.now() - t0).toBeLessThan(500);
   });
 

@@ -10,7 +10,6 @@ export type Dec = InstanceType<typeof Dec>;
 
 export const HUNDRED = new Dec(100);
 
-
 /** Print without trailing zeros ("4", "9.56"), for explanations. */
 export function plain(d: Dec): string {
   return d.toFixed();

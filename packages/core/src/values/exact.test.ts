@@ -50,7 +50,9 @@ describe('exact BigInt arithmetic agrees with decimal.js (ROUND_HALF_UP)', () =>
 
 describe('the double fast path agrees with the BigInt path', () => {
   it('on small and large operands alike', () => {
-    const small = fc.tuple(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 4 })).map(([m, s]) => new Dec(m).dividedBy(new Dec(10).pow(s)).toFixed());
+    const small = fc
+      .tuple(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 4 }))
+      .map(([m, s]) => new Dec(m).dividedBy(new Dec(10).pow(s)).toFixed());
     const positive = small.filter((d) => !new Dec(d).isZero());
     fc.assert(
       fc.property(small, positive, small, fc.integer({ min: 0, max: 6 }), (a, b, c, p) => {
@@ -77,8 +79,17 @@ describe('the double fast paths of add, sub, times and cmp agree with the BigInt
           new Wide(add(xs)).equals(sum) &&
           cmp(a, b) === new Wide(a).comparedTo(b) &&
           cmpProducts(xs, [b, a]) === xs.reduce((p, x) => p.times(x), new Wide(1)).comparedTo(new Wide(b).times(a)) &&
-          cmpDistance(a, b, xs[xs.length - 1]!.replace('-', '')) === new Wide(a).minus(b).abs().comparedTo(xs[xs.length - 1]!.replace('-', '')) &&
-          cmpDistance(a, b, xs[xs.length - 1]!.replace('-', ''), 2) === new Wide(a).times(100).minus(b).abs().comparedTo(xs[xs.length - 1]!.replace('-', '')) &&
+          cmpDistance(a, b, xs[xs.length - 1]!.replace('-', '')) ===
+            new Wide(a)
+              .minus(b)
+              .abs()
+              .comparedTo(xs[xs.length - 1]!.replace('-', '')) &&
+          cmpDistance(a, b, xs[xs.length - 1]!.replace('-', ''), 2) ===
+            new Wide(a)
+              .times(100)
+              .minus(b)
+              .abs()
+              .comparedTo(xs[xs.length - 1]!.replace('-', '')) &&
           new Wide(sub(a, b)).equals(new Wide(a).minus(b)) &&
           new Wide(times(a, b)).equals(new Wide(a).times(b)) &&
           isZero(a) === new Wide(a).isZero() &&

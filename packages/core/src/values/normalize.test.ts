@@ -7,7 +7,13 @@ describe('hasText', () => {
     // whitespace of every kind trim() knows, mixed with ideographs and ASCII
     const unit = fc.constantFrom(' ', '\t', '\n', '\r', '\u3000', '\u00a0', '\ufeff', '\u2028', '\u2003', 'a', '无', '0', '，', '、');
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(unit).map((u) => u.join(''))), (s) => hasText(s) === (s.trim() !== '')),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(unit).map((u) => u.join('')),
+        ),
+        (s) => hasText(s) === (s.trim() !== ''),
+      ),
       { numRuns: 5000 },
     );
   });

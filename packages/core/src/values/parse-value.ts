@@ -177,8 +177,7 @@ function parseValueUncached(raw: string): ParsedValue {
         break;
       }
     }
-    if (suffixOp !== null && op !== null && suffixOp !== op)
-      return { kind: 'unparseable', raw, reason: '比较符号与“以上/以下”矛盾' };
+    if (suffixOp !== null && op !== null && suffixOp !== op) return { kind: 'unparseable', raw, reason: '比较符号与“以上/以下”矛盾' };
     if (unit.endsWith('左右')) {
       approximate = true;
       unit = unit.slice(0, -2);
@@ -187,8 +186,7 @@ function parseValueUncached(raw: string): ParsedValue {
   }
   if (op !== null) return { kind: 'unparseable', raw, reason: q.reason };
   if (/\d/.test(t)) return { kind: 'unparseable', raw, reason: q.reason };
-  if (/^(约|大约|大概|近|将近)/.test(t) || /左右$/.test(t))
-    return { kind: 'unparseable', raw, reason: '约数无法计算，请填写确切数值' };
+  if (/^(约|大约|大概|近|将近)/.test(t) || /左右$/.test(t)) return { kind: 'unparseable', raw, reason: '约数无法计算，请填写确切数值' };
   if (CHINESE_NUMERAL.test(t)) return { kind: 'unparseable', raw, reason: '数量用中文数字书写，请改写为阿拉伯数字' };
   return { kind: 'word', raw, word: t, year: null };
 }
@@ -217,8 +215,7 @@ function parseQuantity(text: string): QuantityResult {
     approximate = true;
     unit = unit.slice(1);
   }
-  if (/\d/.test(unit) || /^[eE]/.test(unit) || /^\./.test(unit))
-    return { ok: false, reason: `数值格式无法识别（“${text}”）` };
+  if (/\d/.test(unit) || /^[eE]/.test(unit) || /^\./.test(unit)) return { ok: false, reason: `数值格式无法识别（“${text}”）` };
   if (unit.length > 16) return { ok: false, reason: '数值后的文字过长，不像单位' };
   const d = new Dec(sign + digits);
   if (!d.isFinite()) return { ok: false, reason: '数值超出范围' };
@@ -285,7 +282,9 @@ function parseDate(t: string): DateValue | null {
 export function parseNumberCell(raw: string): string | null {
   // more digits than any figure of a form: not a number (issue 24), and never handed to Decimal
   if (raw.length > 200 || TOO_MANY_DIGITS.test(raw)) return null;
-  const t = toHalfWidth(cleanCell(raw)).replace(/\s+/g, '').replace(/[。.]+$/, '');
+  const t = toHalfWidth(cleanCell(raw))
+    .replace(/\s+/g, '')
+    .replace(/[。.]+$/, '');
   const m = /^(-?\d+(?:,\d{3})*(?:\.\d+)?)(分|%|万元|元)?$/.exec(t);
   if (!m) return null;
   return new Dec(m[1]!.replace(/,/g, '')).toFixed();
@@ -317,10 +316,7 @@ export function unitScale(unit: string): { base: string; factor: string } {
  * against a percentage is read as a percentage (`98` against `≥95%`): that is how the forms write
  * it, and the note says so.
  */
-export function commensurate(
-  a: Quantity,
-  b: Quantity,
-): { ok: true; a: string; b: string; unit: string; note: string | null } | { ok: false; reason: string } {
+export function commensurate(a: Quantity, b: Quantity): { ok: true; a: string; b: string; unit: string; note: string | null } | { ok: false; reason: string } {
   if (a.unit === b.unit) return { ok: true, a: a.value, b: b.value, unit: a.unit, note: null };
   if (a.unit === '') return { ok: true, a: a.value, b: b.value, unit: b.unit, note: b.unit === '%' ? '目标未写%，按百分数理解' : null };
   if (b.unit === '') return { ok: true, a: a.value, b: b.value, unit: a.unit, note: a.unit === '%' ? '实际值未写%，按百分数理解' : null };
@@ -329,7 +325,13 @@ export function commensurate(
   // `13万` against `≤13万元`: a bare magnitude takes the other side's unit.
   if (sa.base === '' || sb.base === '' || sa.base === sb.base) {
     const base = sa.base || sb.base;
-    return { ok: true, a: times(a.value, sa.factor), b: times(b.value, sb.factor), unit: base, note: `单位换算：${a.unit} 与 ${b.unit} 统一为 ${base || '个'}` };
+    return {
+      ok: true,
+      a: times(a.value, sa.factor),
+      b: times(b.value, sb.factor),
+      unit: base,
+      note: `单位换算：${a.unit} 与 ${b.unit} 统一为 ${base || '个'}`,
+    };
   }
   return { ok: false, reason: `目标单位“${a.unit}”与实际单位“${b.unit}”不一致，无法比较` };
 }

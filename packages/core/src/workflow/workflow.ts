@@ -13,7 +13,12 @@ import { indicatorRows } from '../model/indicator-ids.ts';
 export type Role = 'admin' | 'filler' | 'unit-reviewer' | 'finance';
 
 export const ROLE_LABELS: Record<Role, string> = { admin: '管理员', filler: '填报人', 'unit-reviewer': '单位审核', finance: '财政审核' };
-export const STATUS_LABELS: Record<EvaluationStatus, string> = { draft: '草稿', submitted: '已提交', 'unit-approved': '单位已审核', 'finance-reviewed': '财政已复核' };
+export const STATUS_LABELS: Record<EvaluationStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  'unit-approved': '单位已审核',
+  'finance-reviewed': '财政已复核',
+};
 
 export type WorkflowAction = 'submit' | 'approve' | 'finalize' | 'return';
 

@@ -81,10 +81,18 @@ export function departmentDocument(kind: Exclude<DocumentKind, 'form'>, data: De
     data.statuses,
   );
   const marked = (doc: OfficialDocument): OfficialDocument => (mark ? { ...doc, mark } : doc);
-  if (kind === 'summary') return marked(summaryDocument(summary, { department, scoreSource: source, scorePlaces: scheme.decimals, ...(data.reviewed && { reviewed: data.reviewed }) }));
+  if (kind === 'summary')
+    return marked(
+      summaryDocument(summary, { department, scoreSource: source, scorePlaces: scheme.decimals, ...(data.reviewed && { reviewed: data.reviewed }) }),
+    );
   if (kind === 'report') return marked(reportDocument(overallReport(input), { ...(opts.fills && { fills: opts.fills }) }));
-  const content = disclosureText(input, { ...(opts.projects && { projects: opts.projects }), ...(opts.projectSpending && { projectSpending: opts.projectSpending }) });
-  const attachments = content.attachments.map((i) => formDocument(data.forms[i]!, { scores: source, scheme: getScheme(data.scores[i]?.schemeId ?? scheme.id) }));
+  const content = disclosureText(input, {
+    ...(opts.projects && { projects: opts.projects }),
+    ...(opts.projectSpending && { projectSpending: opts.projectSpending }),
+  });
+  const attachments = content.attachments.map((i) =>
+    formDocument(data.forms[i]!, { scores: source, scheme: getScheme(data.scores[i]?.schemeId ?? scheme.id) }),
+  );
   return marked(reportDocument(content, { ...(opts.fills && { fills: opts.fills }), attachments }));
 }
 
@@ -93,7 +101,8 @@ export function departmentDocument(kind: Exclude<DocumentKind, 'form'>, data: De
  * check first, and renderDocument checks again for those that did not.
  */
 export function checkFormat(kind: DocumentKind, format: DocumentFormat): void {
-  if (format === 'xlsx' && (kind === 'report' || kind === 'disclosure')) throw new ExportError('EXPORT.FORMAT_UNSUPPORTED', '报告类文档只提供 .docx 和 .pdf 格式', { kind, format });
+  if (format === 'xlsx' && (kind === 'report' || kind === 'disclosure'))
+    throw new ExportError('EXPORT.FORMAT_UNSUPPORTED', '报告类文档只提供 .docx 和 .pdf 格式', { kind, format });
 }
 
 /** The document as bytes; .xlsx only for tables (forms, 汇总表), .pdf through the converter given. */
@@ -108,6 +117,10 @@ export async function renderDocument(doc: OfficialDocument, format: DocumentForm
 
 /** A file name from a document's name: no path separators or characters Windows refuses. */
 export function fileName(name: string, format: DocumentFormat): string {
-  const safe = name.replace(/[\\/:*?"<>|\r\n\t]/g, '').trim().slice(0, 80) || 'document';
+  const safe =
+    name
+      .replace(/[\\/:*?"<>|\r\n\t]/g, '')
+      .trim()
+      .slice(0, 80) || 'document';
   return `${safe}.${format}`;
 }

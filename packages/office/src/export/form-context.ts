@@ -35,12 +35,19 @@ export function formContext(ev: Evaluation, opts: FormExportOptions = {}): FormC
 }
 
 /** The score to print: claimed or computed by the policy; the claimed text when neither is a number. */
-export function chooseScore(ctx: FormContext, [field, label]: [string, string], claimed: NumberField | undefined, computed: string | null, format: (v: string) => string = (v) => scoreText(v, ctx.scheme.decimals)): string {
+export function chooseScore(
+  ctx: FormContext,
+  [field, label]: [string, string],
+  claimed: NumberField | undefined,
+  computed: string | null,
+  format: (v: string) => string = (v) => scoreText(v, ctx.scheme.decimals),
+): string {
   const written = claimed && claimed.raw.trim() !== '' ? claimed : undefined;
   if (computed === null) return written ? (written.value === null ? written.raw : format(written.value)) : '';
   if (!written) return format(computed);
   if (ctx.policy === 'computed') {
-    if (written.value !== null && cmp(written.value, computed) !== 0) ctx.corrected.push({ field, label, claimed: format(written.value), computed: format(computed) });
+    if (written.value !== null && cmp(written.value, computed) !== 0)
+      ctx.corrected.push({ field, label, claimed: format(written.value), computed: format(computed) });
     return format(computed);
   }
   if (written.value !== null && cmp(written.value, computed) !== 0) {
@@ -50,11 +57,17 @@ export function chooseScore(ctx: FormContext, [field, label]: [string, string], 
 }
 
 export const indicatorScore = (ctx: FormContext, i: number): string =>
-  chooseScore(ctx, [`indicators[${i}].claimedScore`, `指标“${ctx.ev.indicators[i]!.name.raw}”得分`], ctx.ev.indicators[i]!.claimedScore, ctx.score.indicators[i]!.score);
+  chooseScore(
+    ctx,
+    [`indicators[${i}].claimedScore`, `指标“${ctx.ev.indicators[i]!.name.raw}”得分`],
+    ctx.ev.indicators[i]!.claimedScore,
+    ctx.score.indicators[i]!.score,
+  );
 
 export const totalScore = (ctx: FormContext): string => chooseScore(ctx, ['claimed.total', '总分'], ctx.ev.claimed.total, ctx.score.total);
 
-export const totalPoints = (ctx: FormContext): string => chooseScore(ctx, ['claimed.points', '分值合计'], ctx.ev.claimed.points, ctx.score.points, (v) => trim(round(v, 4)));
+export const totalPoints = (ctx: FormContext): string =>
+  chooseScore(ctx, ['claimed.points', '分值合计'], ctx.ev.claimed.points, ctx.score.points, (v) => trim(round(v, 4)));
 
 export function totalGrade(ctx: FormContext): string {
   const written = ctx.ev.claimed.grade?.raw.trim();
@@ -76,4 +89,5 @@ export function budgetRate(ctx: FormContext, claimed: NumberField | undefined): 
   return chooseScore(ctx, ['budget.rate', '预算执行率'], claimed, computed, percentText);
 }
 
-export const budgetScore = (ctx: FormContext, claimed: NumberField | undefined): string => chooseScore(ctx, ['budget.score', '预算执行得分'], claimed, ctx.score.budget.score);
+export const budgetScore = (ctx: FormContext, claimed: NumberField | undefined): string =>
+  chooseScore(ctx, ['budget.score', '预算执行得分'], claimed, ctx.score.budget.score);

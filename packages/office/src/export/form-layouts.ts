@@ -67,7 +67,12 @@ function indicatorHeader(columns: readonly IndicatorColumnKey[], names: Partial<
       sub.push(label('符号', { bold: true }), label('值', { bold: true }), label('单位\n（文字描述）', { bold: true }));
     } else top.push(label(text, { bold: true, ...(twoRows && { rowSpan: 2 }) }));
   }
-  return twoRows ? [{ cells: top, header: true }, { cells: sub, header: true }] : [{ cells: top, header: true }];
+  return twoRows
+    ? [
+        { cells: top, header: true },
+        { cells: sub, header: true },
+      ]
+    : [{ cells: top, header: true }];
 }
 
 const NAMES: Partial<Record<IndicatorColumnKey, string>> = {
@@ -162,7 +167,16 @@ function national(ctx: FormContext): DocBlock[] {
 
 function codeRow(ev: Evaluation, W: number): DocRow[] {
   if (!ev.project.code && !ev.project.level) return [];
-  return [{ cells: [label('项目编码', { bold: true }), c(ev.project.code?.raw ?? '', { colSpan: 3 }), label('项目级次', { bold: true }), c(ev.project.level?.raw ?? '', { colSpan: W - 5 })] }];
+  return [
+    {
+      cells: [
+        label('项目编码', { bold: true }),
+        c(ev.project.code?.raw ?? '', { colSpan: 3 }),
+        label('项目级次', { bold: true }),
+        c(ev.project.level?.raw ?? '', { colSpan: W - 5 }),
+      ],
+    },
+  ];
 }
 
 /** A section label down the first column of some rows (the rows given must leave that column free). */
@@ -177,8 +191,21 @@ function goalRows(ctx: FormContext, section: string, expected: string, achieved:
   const left = Math.ceil((W - 1 - (rate ? 1 : 0)) / 2);
   const right = W - 1 - left - (rate ? 1 : 0);
   return [
-    { cells: [label(section, { rowSpan: 2, bold: true }), label(expected, { colSpan: left, bold: true }), label(achieved, { colSpan: right, bold: true }), ...(rate ? [label('总体\n完成率', { bold: true })] : [])] },
-    { cells: [c(g.expected?.raw ?? '', { colSpan: left }), c(g.achieved?.raw ?? '', { colSpan: right }), ...(rate ? [c(percent(g.completionRate), { align: 'right' })] : [])] },
+    {
+      cells: [
+        label(section, { rowSpan: 2, bold: true }),
+        label(expected, { colSpan: left, bold: true }),
+        label(achieved, { colSpan: right, bold: true }),
+        ...(rate ? [label('总体\n完成率', { bold: true })] : []),
+      ],
+    },
+    {
+      cells: [
+        c(g.expected?.raw ?? '', { colSpan: left }),
+        c(g.achieved?.raw ?? '', { colSpan: right }),
+        ...(rate ? [c(percent(g.completionRate), { align: 'right' })] : []),
+      ],
+    },
   ];
 }
 
@@ -237,7 +264,14 @@ function hebei(ctx: FormContext): DocBlock[] {
       ],
     },
     ...withSection('二、预算执行情况', [
-      { cells: [label('预算安排情况\n（调整后）', { colSpan: 3, bold: true }), label('资金到位情况', { colSpan: 3, bold: true }), label('资金执行情况', { colSpan: 2, bold: true }), label('预算执行进度', { colSpan: 2, bold: true })] },
+      {
+        cells: [
+          label('预算安排情况\n（调整后）', { colSpan: 3, bold: true }),
+          label('资金到位情况', { colSpan: 3, bold: true }),
+          label('资金执行情况', { colSpan: 2, bold: true }),
+          label('预算执行进度', { colSpan: 2, bold: true }),
+        ],
+      },
       ...budget,
     ]),
     ...goalRows(ctx, '三、目标完成情况', '年度预期目标', '具体完成情况', W),
@@ -263,7 +297,14 @@ function yunzhou(ctx: FormContext): DocBlock[] {
   const analyses = narrative.filter(isAnalysis);
   const analysisRows: DocRow[] = narrative.map((n) => {
     const first = n === analyses[0];
-    if (isAnalysis(n)) return { cells: [...(first ? [label('自评结果分析', { rowSpan: analyses.length, bold: true })] : []), label(n.label.raw, { colSpan: 2 }), c(n.text.raw, { colSpan: W - 4 })] };
+    if (isAnalysis(n))
+      return {
+        cells: [
+          ...(first ? [label('自评结果分析', { rowSpan: analyses.length, bold: true })] : []),
+          label(n.label.raw, { colSpan: 2 }),
+          c(n.text.raw, { colSpan: W - 4 }),
+        ],
+      };
     return { cells: [label(n.label.raw, { colSpan: 3 }), c(n.text.raw, { colSpan: W - 4 })] };
   });
   const remarks = ev.narratives.filter((n) => n.kind === 'remarks' && n.label.raw !== '注');
@@ -317,7 +358,12 @@ export function formDocument(ev: Evaluation, opts: FormExportOptions & { layout?
   const layout = opts.layout ?? (isLayout(ev.layout) ? ev.layout : 'national');
   // landscape: the indicator table has 9 to 11 columns
   const blocks = BUILDERS[layout](ctx);
-  return { name: `${ev.project.name.raw || '项目'}绩效自评表`, sections: [{ landscape: true, blocks: [...blocks, ...sourceNote(ctx)] }], differing: ctx.differing, corrected: ctx.corrected };
+  return {
+    name: `${ev.project.name.raw || '项目'}绩效自评表`,
+    sections: [{ landscape: true, blocks: [...blocks, ...sourceNote(ctx)] }],
+    differing: ctx.differing,
+    corrected: ctx.corrected,
+  };
 }
 
 /**

@@ -7,7 +7,16 @@
  */
 import { zipSync, type Zippable } from 'fflate';
 import type { Evaluation, Scheme } from '@jixiao/core';
-import { checkFormat, departmentDocument, fileName, renderDocument, type DepartmentData, type DepartmentDocumentOptions, type DocumentFormat, type DocumentKind } from './department-documents.ts';
+import {
+  checkFormat,
+  departmentDocument,
+  fileName,
+  renderDocument,
+  type DepartmentData,
+  type DepartmentDocumentOptions,
+  type DocumentFormat,
+  type DocumentKind,
+} from './department-documents.ts';
 import type { OfficialDocument } from './document-model.ts';
 import { formDocument, type FormDocument } from './form-layouts.ts';
 import type { ScorePolicy } from './form-context.ts';
@@ -40,11 +49,19 @@ export interface FormsZip {
 
 /** `序号_项目名称_自评表.ext`, without characters a file system refuses. */
 export function zipEntryName(seq: number, project: string, format: DocumentFormat): string {
-  const name = project.replace(/[\\/:*?"<>|\r\n\t]/g, '').trim().slice(0, 60) || '项目';
+  const name =
+    project
+      .replace(/[\\/:*?"<>|\r\n\t]/g, '')
+      .trim()
+      .slice(0, 60) || '项目';
   return `${seq}_${name}_自评表.${format}`;
 }
 
-function formEntries(forms: readonly ZipForm[], opts: FormsZipOptions, under = ''): Array<{ doc: FormDocument; file: string; kind: DocumentKind; format: DocumentFormat }> {
+function formEntries(
+  forms: readonly ZipForm[],
+  opts: FormsZipOptions,
+  under = '',
+): Array<{ doc: FormDocument; file: string; kind: DocumentKind; format: DocumentFormat }> {
   const used = new Set<string>();
   return forms.map((f) => {
     const doc = formDocument(f.evaluation, { ...(f.scheme && { scheme: f.scheme }), scores: opts.scores ?? 'computed' });
@@ -56,7 +73,10 @@ function formEntries(forms: readonly ZipForm[], opts: FormsZipOptions, under = '
 }
 
 /** Renders the documents side by side (PDFs through the converter's queue, all queued at once) and zips them. */
-async function zipDocuments(entries: ReadonlyArray<{ doc: OfficialDocument; file: string; kind: DocumentKind; format: DocumentFormat }>, opts: FormsZipOptions): Promise<Uint8Array> {
+async function zipDocuments(
+  entries: ReadonlyArray<{ doc: OfficialDocument; file: string; kind: DocumentKind; format: DocumentFormat }>,
+  opts: FormsZipOptions,
+): Promise<Uint8Array> {
   let done = 0;
   const rendered = await Promise.all(
     entries.map(async ({ doc, file, kind, format }) => {

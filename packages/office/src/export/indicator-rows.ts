@@ -9,12 +9,14 @@ import type { DocCell, DocRow } from './document-model.ts';
 import { points } from './cell-format.ts';
 import { indicatorScore, type FormContext } from './form-context.ts';
 
-export type IndicatorColumnKey = 'level1' | 'level2' | 'name' | 'points' | 'target' | 'targetParts' | 'targetAdjusted' | 'actual' | 'completion' | 'score' | 'method' | 'deviation';
+export type IndicatorColumnKey =
+  'level1' | 'level2' | 'name' | 'points' | 'target' | 'targetParts' | 'targetAdjusted' | 'actual' | 'completion' | 'score' | 'method' | 'deviation';
 
 /** Grid columns a key takes: the Hebei target is three (符号/值/单位). */
 export const columnWidth = (k: IndicatorColumnKey): number => (k === 'targetParts' ? 3 : 1);
 
-type Item = { kind: 'indicator'; index: number; ind: Indicator } | { kind: 'empty'; group: Level1Group; level2: string } | { kind: 'heading'; group: Level1Group };
+type Item =
+  { kind: 'indicator'; index: number; ind: Indicator } | { kind: 'empty'; group: Level1Group; level2: string } | { kind: 'heading'; group: Level1Group };
 
 /** Indicators in their order, with empty groups and empty 二级 rows placed where they belong. */
 function items(ctx: FormContext): Array<{ group: string; items: Item[] }> {
@@ -75,7 +77,8 @@ export function indicatorRows(ctx: FormContext, columns: readonly IndicatorColum
           continue;
         }
         if (k === 'level2') {
-          const continues = r > 0 && it.kind === 'indicator' && list[r - 1]!.kind === 'indicator' && level2Of(list[r - 1]!) === level2Of(it) && level2Of(it) !== '';
+          const continues =
+            r > 0 && it.kind === 'indicator' && list[r - 1]!.kind === 'indicator' && level2Of(list[r - 1]!) === level2Of(it) && level2Of(it) !== '';
           if (continues) continue;
           const span = it.kind === 'indicator' && level2Of(it) !== '' ? runLength(list, r, level2Of, (x) => x.kind !== 'indicator') : 1;
           cells.push({ text: level2Of(it), rowSpan: span, align: 'center' });
@@ -85,7 +88,8 @@ export function indicatorRows(ctx: FormContext, columns: readonly IndicatorColum
           // 得分计算方法 is written once for the rows it governs (Ningxia): merge it over the rows after it that have none
           if (it.kind === 'indicator' && !it.ind.method && r > 0 && list.slice(0, r).some((x) => x.kind === 'indicator' && x.ind.method)) continue;
           let span = 1;
-          if (it.kind === 'indicator' && it.ind.method) while (r + span < list.length && list[r + span]!.kind === 'indicator' && !(list[r + span] as { ind: Indicator }).ind.method) span++;
+          if (it.kind === 'indicator' && it.ind.method)
+            while (r + span < list.length && list[r + span]!.kind === 'indicator' && !(list[r + span] as { ind: Indicator }).ind.method) span++;
           cells.push({ text: it.kind === 'indicator' ? (it.ind.method?.raw ?? '') : '', rowSpan: span });
           continue;
         }
@@ -111,7 +115,13 @@ function indicatorCells(ctx: FormContext, i: number, ind: Indicator, k: Indicato
       return [{ text: ind.target.raw, align: 'center' }];
     case 'targetParts': {
       const p = ind.target.parts;
-      return p ? [{ text: p.symbol.raw, align: 'center' }, { text: p.value.raw, align: 'center' }, { text: p.unit.raw, align: 'center' }] : [{ text: '' }, { text: ind.target.raw, align: 'center' }, { text: '' }];
+      return p
+        ? [
+            { text: p.symbol.raw, align: 'center' },
+            { text: p.value.raw, align: 'center' },
+            { text: p.unit.raw, align: 'center' },
+          ]
+        : [{ text: '' }, { text: ind.target.raw, align: 'center' }, { text: '' }];
     }
     case 'targetAdjusted':
       return [{ text: ind.targetAdjusted?.raw ?? '', align: 'center' }];

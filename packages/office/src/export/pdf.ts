@@ -24,17 +24,43 @@ const SANS = 'Noto Sans CJK SC';
 
 /** Families a form names → what to use when the machine lacks them (the official fonts first). */
 const ALIASES: Array<[string[], string[]]> = [
-  [['仿宋_GB2312', '仿宋', 'FangSong_GB2312', 'FangSong'], ['FangSong_GB2312', 'FangSong', SERIF]],
-  [['宋体', 'SimSun', '新宋体', 'NSimSun'], ['SimSun', SERIF]],
-  [['楷体_GB2312', '楷体', 'KaiTi'], ['KaiTi', SERIF]],
-  [['黑体', 'SimHei', '微软雅黑', 'Microsoft YaHei'], ['SimHei', SANS]],
+  [
+    ['仿宋_GB2312', '仿宋', 'FangSong_GB2312', 'FangSong'],
+    ['FangSong_GB2312', 'FangSong', SERIF],
+  ],
+  [
+    ['宋体', 'SimSun', '新宋体', 'NSimSun'],
+    ['SimSun', SERIF],
+  ],
+  [
+    ['楷体_GB2312', '楷体', 'KaiTi'],
+    ['KaiTi', SERIF],
+  ],
+  [
+    ['黑体', 'SimHei', '微软雅黑', 'Microsoft YaHei'],
+    ['SimHei', SANS],
+  ],
 ];
 
 export function fontconfigXml(): string {
   const alias = ALIASES.flatMap(([names, prefer]) =>
-    names.map((n) => `  <alias binding="same"><family>${n}</family><prefer>${prefer.filter((p) => p !== n).map((p) => `<family>${p}</family>`).join('')}</prefer></alias>`),
+    names.map(
+      (n) =>
+        `  <alias binding="same"><family>${n}</family><prefer>${prefer
+          .filter((p) => p !== n)
+          .map((p) => `<family>${p}</family>`)
+          .join('')}</prefer></alias>`,
+    ),
   );
-  return ['<?xml version="1.0"?>', '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">', '<fontconfig>', '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>', ...alias, '</fontconfig>', ''].join('\n');
+  return [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">',
+    '<fontconfig>',
+    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+    ...alias,
+    '</fontconfig>',
+    '',
+  ].join('\n');
 }
 
 export interface PdfConverterOptions {

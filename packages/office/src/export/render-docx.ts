@@ -41,7 +41,12 @@ const SIZE = { title: 32, body: 28, heading: 28, table: 21 } as const;
  * time spent writing it. Each line of a cell is its own run after a break, as the form had it.
  */
 function runs(text: string, opts: Pick<IRunOptions, 'bold' | 'highlight'> = {}): TextRun[] {
-  return text.split('\n').map((line, i) => new TextRun({ ...(opts.bold && { bold: true }), ...(opts.highlight && { highlight: opts.highlight }), text: line, ...(i > 0 && { break: 1 }) }));
+  return text
+    .split('\n')
+    .map(
+      (line, i) =>
+        new TextRun({ ...(opts.bold && { bold: true }), ...(opts.highlight && { highlight: opts.highlight }), text: line, ...(i > 0 && { break: 1 }) }),
+    );
 }
 
 /** Runs of prose: each number with its unit a run of its own that no line break splits. */
@@ -49,7 +54,14 @@ function prose(text: string, opts: Pick<IRunOptions, 'bold' | 'highlight'> = {})
   return numberUnitPieces(text).flatMap((p) =>
     p.keep
       ? // the Unicode line-breaking rules (not LibreOffice's zh-CN ones, which break anywhere) and word joiners keep it whole
-        [new TextRun({ ...(opts.bold && { bold: true }), ...(opts.highlight && { highlight: opts.highlight }), text: p.text, language: { value: 'en-US', eastAsia: 'en-US' } })]
+        [
+          new TextRun({
+            ...(opts.bold && { bold: true }),
+            ...(opts.highlight && { highlight: opts.highlight }),
+            text: p.text,
+            language: { value: 'en-US', eastAsia: 'en-US' },
+          }),
+        ]
       : runs(p.text, opts),
   );
 }
@@ -61,15 +73,17 @@ function prose(text: string, opts: Pick<IRunOptions, 'bold' | 'highlight'> = {})
  */
 const cellStyle = (align: Align, bold: boolean): string => `Cell${bold ? 'Bold' : ''}${align === 'left' ? '' : align === 'center' ? 'Center' : 'Right'}`;
 
-const CELL_STYLES = (['left', 'center', 'right'] as const).flatMap((align) =>
-  [false, true].map((bold) => ({
-    id: cellStyle(align, bold),
-    name: `Table Text${bold ? ' Bold' : ''}${align === 'left' ? '' : ` ${align}`}`,
-    basedOn: 'Cell',
-    ...(bold && { run: { bold: true } }),
-    ...(align !== 'left' && { paragraph: { alignment: ALIGN[align] } }),
-  })),
-).filter((st) => st.id !== 'Cell');
+const CELL_STYLES = (['left', 'center', 'right'] as const)
+  .flatMap((align) =>
+    [false, true].map((bold) => ({
+      id: cellStyle(align, bold),
+      name: `Table Text${bold ? ' Bold' : ''}${align === 'left' ? '' : ` ${align}`}`,
+      basedOn: 'Cell',
+      ...(bold && { run: { bold: true } }),
+      ...(align !== 'left' && { paragraph: { alignment: ALIGN[align] } }),
+    })),
+  )
+  .filter((st) => st.id !== 'Cell');
 
 function cellParagraph(cell: DocCell): Paragraph {
   // an empty cell gets no run at all (an empty w:r/w:t says nothing)
@@ -118,7 +132,11 @@ function paragraph(text: string, style: Style, o: { align?: Align; bold?: boolea
     ...(o.align && { alignment: ALIGN[o.align] }),
     // first-line indent of two characters, as official prose has it (14 pt × 2 in twips)
     ...(o.indent && { indent: { firstLine: SIZE.body * 20 } }),
-    children: o.parts ? o.parts.flatMap((p) => prose(p.text, { bold: o.bold ?? false, ...(p.mark && { highlight: 'yellow' }) })) : o.indent || o.prose ? prose(text, { bold: o.bold ?? false }) : runs(text, { bold: o.bold ?? false }),
+    children: o.parts
+      ? o.parts.flatMap((p) => prose(p.text, { bold: o.bold ?? false, ...(p.mark && { highlight: 'yellow' }) }))
+      : o.indent || o.prose
+        ? prose(text, { bold: o.bold ?? false })
+        : runs(text, { bold: o.bold ?? false }),
   });
 }
 
@@ -129,7 +147,15 @@ function block(b: DocBlock): Array<Paragraph | Table> {
     case 'heading':
       return [paragraph(b.text, 'Heading')];
     case 'paragraph':
-      return [paragraph(b.text, 'Body', { ...(b.align && { align: b.align }), ...(b.bold && { bold: b.bold }), ...(b.indent && { indent: true }), ...(b.parts && { parts: b.parts }), ...(b.prose && { prose: true }) })];
+      return [
+        paragraph(b.text, 'Body', {
+          ...(b.align && { align: b.align }),
+          ...(b.bold && { bold: b.bold }),
+          ...(b.indent && { indent: true }),
+          ...(b.parts && { parts: b.parts }),
+          ...(b.prose && { prose: true }),
+        }),
+      ];
     case 'table':
       // a paragraph after every table: Word merges two adjacent tables into one otherwise
       return [table(b.table), new Paragraph({ children: [] })];
@@ -140,7 +166,9 @@ function block(b: DocBlock): Array<Paragraph | Table> {
 
 /** The 草稿（未审核） mark at the top right of every page, red and bold, in the page header. */
 const markHeader = (mark: string) =>
-  new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: mark, bold: true, color: 'C00000', size: SIZE.body })] })] });
+  new Header({
+    children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: mark, bold: true, color: 'C00000', size: SIZE.body })] })],
+  });
 
 export function buildDocx(doc: OfficialDocument): Document {
   const header = doc.mark ? { headers: { default: markHeader(doc.mark) } } : {};
@@ -152,11 +180,31 @@ export function buildDocx(doc: OfficialDocument): Document {
       // zh-CN everywhere: LibreOffice asks fontconfig for a face of that language (SC glyphs, not JP)
       default: { document: { run: { font: font(FONTS.body), size: SIZE.body, language: LANGUAGE } } },
       paragraphStyles: [
-        { id: 'Cell', name: 'Table Text', run: { font: font(FONTS.table), size: SIZE.table, language: LANGUAGE }, paragraph: { spacing: { before: 0, after: 0 } } },
+        {
+          id: 'Cell',
+          name: 'Table Text',
+          run: { font: font(FONTS.table), size: SIZE.table, language: LANGUAGE },
+          paragraph: { spacing: { before: 0, after: 0 } },
+        },
         ...CELL_STYLES,
-        { id: 'Body', name: 'Body Text', run: { font: font(FONTS.body), size: SIZE.body, language: LANGUAGE }, paragraph: { spacing: { before: 60, after: 60, line: 360 } } },
-        { id: 'Title', name: 'Title', run: { font: font(FONTS.title), size: SIZE.title, bold: true, language: LANGUAGE }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 } } },
-        { id: 'Heading', name: 'Heading 1', run: { font: font(FONTS.title), size: SIZE.heading, language: LANGUAGE }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true } },
+        {
+          id: 'Body',
+          name: 'Body Text',
+          run: { font: font(FONTS.body), size: SIZE.body, language: LANGUAGE },
+          paragraph: { spacing: { before: 60, after: 60, line: 360 } },
+        },
+        {
+          id: 'Title',
+          name: 'Title',
+          run: { font: font(FONTS.title), size: SIZE.title, bold: true, language: LANGUAGE },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 } },
+        },
+        {
+          id: 'Heading',
+          name: 'Heading 1',
+          run: { font: font(FONTS.title), size: SIZE.heading, language: LANGUAGE },
+          paragraph: { spacing: { before: 120, after: 60 }, keepNext: true },
+        },
       ],
     },
     sections: doc.sections.map((sec) => ({

@@ -63,7 +63,8 @@ export function buildWorkbook(docs: readonly OfficialDocument[]): ExcelJS.Workbo
         margins: { top: inch(m.top), bottom: inch(m.bottom), left: inch(m.left), right: inch(m.right), header: inch(m.top / 2), footer: inch(m.bottom / 2) },
       },
     });
-    if (doc.mark) ws.headerFooter = { oddHeader: `&R&"${FONTS.title},Bold"&14&KC00000${doc.mark}`, evenHeader: `&R&"${FONTS.title},Bold"&14&KC00000${doc.mark}` };
+    if (doc.mark)
+      ws.headerFooter = { oddHeader: `&R&"${FONTS.title},Bold"&14&KC00000${doc.mark}`, evenHeader: `&R&"${FONTS.title},Bold"&14&KC00000${doc.mark}` };
     const first = sec.blocks.find((b) => b.kind === 'table');
     const widths = first?.kind === 'table' ? first.table.widths : [170];
     ws.columns = widths.map((w) => ({ width: excelWidth(w) }));
@@ -83,7 +84,11 @@ export function buildWorkbook(docs: readonly OfficialDocument[]): ExcelJS.Workbo
       } else if (b.kind === 'paragraph' || b.kind === 'heading') {
         const cell = ws.getCell(r, 1);
         cell.value = spreadsheetText(b.text);
-        cell.font = { name: b.kind === 'heading' ? FONTS.title : FONTS.body, size: 12, bold: b.kind === 'heading' || (b.kind === 'paragraph' && (b.bold ?? false)) };
+        cell.font = {
+          name: b.kind === 'heading' ? FONTS.title : FONTS.body,
+          size: 12,
+          bold: b.kind === 'heading' || (b.kind === 'paragraph' && (b.bold ?? false)),
+        };
         cell.alignment = { horizontal: b.kind === 'paragraph' && b.align ? ALIGN[b.align] : 'left', vertical: 'middle', wrapText: true };
         // across the table's width, so a long note wraps inside the print area instead of running off it
         if (W > 1) ws.mergeCells(r, 1, r, W);

@@ -19,7 +19,8 @@ export function reportDocument(c: ReportContent, opts: ReportDocumentOptions = {
   const blocks: DocBlock[] = [{ kind: 'title', text: c.title }];
   const walk = (s: ReportSection) => {
     blocks.push({ kind: 'heading', text: s.title });
-    const part = (n: ReportSection['content'][number]): TextPart => (n.kind === 'text' ? { text: n.text } : fills[n.id] !== undefined ? { text: fills[n.id]! } : { text: n.text, mark: true });
+    const part = (n: ReportSection['content'][number]): TextPart =>
+      n.kind === 'text' ? { text: n.text } : fills[n.id] !== undefined ? { text: fills[n.id]! } : { text: n.text, mark: true };
     if (s.id === 'attachments') {
       // the list of attached forms: one numbered line each, not one run-on sentence
       s.content.forEach((n, i) => blocks.push({ kind: 'paragraph', text: `附件${i + 1}：${part(n).text}`, indent: true }));

@@ -47,7 +47,17 @@ export function summaryDocument(s: DepartmentSummary, opts: SummaryDocumentOptio
   const rows: DocRow[] = [
     {
       header: true,
-      cells: ['序号', '项目名称', '全年预算数', '全年执行数', '资金类型', '自评得分', '自评等级', ...(reviewed ? ['复核得分'] : []), '自评率\n（应评项目数/已自评项目数）'].map(head),
+      cells: [
+        '序号',
+        '项目名称',
+        '全年预算数',
+        '全年执行数',
+        '资金类型',
+        '自评得分',
+        '自评等级',
+        ...(reviewed ? ['复核得分'] : []),
+        '自评率\n（应评项目数/已自评项目数）',
+      ].map(head),
     },
     { header: true, cells: [] },
     ...s.rows.map((r, i): DocRow => ({
@@ -88,7 +98,11 @@ export function summaryDocument(s: DepartmentSummary, opts: SummaryDocumentOptio
           { kind: 'paragraph', text: `预算部门（盖章）：${opts.department ?? ''}        金额单位：万元`, prose: true },
           { kind: 'table', table: { widths: fitWidths([8, 40, 15, 15, 18, 12, 12, ...(reviewed ? [12] : []), 22]), rows } },
           { kind: 'paragraph', text: `填表人：${opts.filler?.name ?? ''}        联系电话：${opts.filler?.phone ?? ''}` },
-          { kind: 'paragraph', prose: true, text: `注：${SCORE_SOURCE_NOTE[opts.scoreSource ?? 'computed']}；全年执行率${s.total.rate === null ? '—' : percentText(s.total.rate)}。` },
+          {
+            kind: 'paragraph',
+            prose: true,
+            text: `注：${SCORE_SOURCE_NOTE[opts.scoreSource ?? 'computed']}；全年执行率${s.total.rate === null ? '—' : percentText(s.total.rate)}。`,
+          },
         ],
       },
     ],

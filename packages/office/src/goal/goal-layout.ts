@@ -66,7 +66,15 @@ export function goalDocument(form: GoalForm): OfficialDocument {
     { cells: [label('主管部门', 2), value(p.department?.name.raw ?? '', v1), label('实施单位'), value(p.implementer?.name.raw ?? '', v2)] },
     { cells: [label('项目性质', 2), value(p.nature?.raw ?? '', v1), label('项目类别'), value(p.category?.raw ?? '', v2)] },
     { cells: [label('起止年月', 2), value(p.period?.raw ?? '', v1), label('项目代码'), value(p.code?.raw ?? '', v2)] },
-    { cells: [label(`项目资金\n（${unit}）`, 2, 3), label('项目资金总额'), { ...money(m.total), colSpan: half }, label('年度资金总额'), { ...money(m.annual), colSpan: half }] },
+    {
+      cells: [
+        label(`项目资金\n（${unit}）`, 2, 3),
+        label('项目资金总额'),
+        { ...money(m.total), colSpan: half },
+        label('年度资金总额'),
+        { ...money(m.annual), colSpan: half },
+      ],
+    },
     { cells: [label('其中：财政拨款'), { ...money(m.fiscal), colSpan: half }, label('上年结转'), { ...money(m.carryover), colSpan: half }] },
     { cells: [label('其他资金'), { ...money(m.other), colSpan: half }, label(''), value('', half)] },
     { cells: [label('总体目标', 2, 2), label('中长期目标', goalHalf), label('年度目标', rest - goalHalf)] },
@@ -75,7 +83,9 @@ export function goalDocument(form: GoalForm): OfficialDocument {
       header: false,
       cells: [
         label('绩效指标', 1, form.indicators.length + 1),
-        ...['一级指标', '二级指标', '三级指标', '中长期指标值', '年度指标值', '分值', '指标值设定依据', ...(adjusted ? ['调整后指标值', '调整原因'] : [])].map((t) => label(t)),
+        ...['一级指标', '二级指标', '三级指标', '中长期指标值', '年度指标值', '分值', '指标值设定依据', ...(adjusted ? ['调整后指标值', '调整原因'] : [])].map(
+          (t) => label(t),
+        ),
       ],
     },
     ...indicatorRows(form, adjusted),

@@ -33,9 +33,14 @@ export function goalFormFromJson(json: string, name: string): GoalForm {
   const r = GoalForm.safeParse(data);
   if (r.success) return r.data;
   if ((data as { kind?: unknown } | null)?.kind !== 'goal' && Evaluation.safeParse(data).success)
-    throw new ImportError('IMPORT.NOT_A_GOAL_FORM', `“${name}”不是项目支出绩效目标申报表：这是项目支出绩效自评表（JSON），请在自评表导入处使用`, { file: name });
+    throw new ImportError('IMPORT.NOT_A_GOAL_FORM', `“${name}”不是项目支出绩效目标申报表：这是项目支出绩效自评表（JSON），请在自评表导入处使用`, {
+      file: name,
+    });
   const first = r.error.issues[0]!;
-  throw new ImportError('IMPORT.BAD_GOAL_FORM', `“${name}”不符合目标申报表格式：${first.path.join('.') || '(根)'} ${first.message}`, { file: name, path: first.path.map(String) });
+  throw new ImportError('IMPORT.BAD_GOAL_FORM', `“${name}”不符合目标申报表格式：${first.path.join('.') || '(根)'} ${first.message}`, {
+    file: name,
+    path: first.path.map(String),
+  });
 }
 
 export async function importGoalFile(path: string, opts: GoalImportOptions = {}): Promise<GoalForm[]> {
@@ -46,6 +51,11 @@ export async function importGoalFile(path: string, opts: GoalImportOptions = {})
     throw new ImportError('IMPORT.NOT_FOUND', `找不到文件：${path}`, { file: path });
   }
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (size > max) throw new ImportError('IMPORT.TOO_LARGE', `“${basename(path)}”有 ${(size / 1048576).toFixed(1)} MB，超过上限 ${(max / 1048576).toFixed(0)} MB`, { file: path, bytes: size, max });
+  if (size > max)
+    throw new ImportError('IMPORT.TOO_LARGE', `“${basename(path)}”有 ${(size / 1048576).toFixed(1)} MB，超过上限 ${(max / 1048576).toFixed(0)} MB`, {
+      file: path,
+      bytes: size,
+      max,
+    });
   return importGoalBytes(new Uint8Array(await readFile(path)), basename(path), opts);
 }

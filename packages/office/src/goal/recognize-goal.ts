@@ -28,7 +28,21 @@ const GOAL_TITLE = /绩效目标申报表|绩效目标表/;
 /** A column or a title that only a self-evaluation has. */
 const SELF_EVALUATION = /自评表|实际完成值|全年实际值|实际完成情况|自评得分|^得分$|偏差原因/;
 
-type Field = 'name' | 'department' | 'implementer' | 'nature' | 'category' | 'period' | 'code' | 'total' | 'annual' | 'fiscal' | 'carryover' | 'other' | 'filler' | 'phone';
+type Field =
+  | 'name'
+  | 'department'
+  | 'implementer'
+  | 'nature'
+  | 'category'
+  | 'period'
+  | 'code'
+  | 'total'
+  | 'annual'
+  | 'fiscal'
+  | 'carryover'
+  | 'other'
+  | 'filler'
+  | 'phone';
 
 /** Label words → field; the first that matches a squashed cell wins. */
 const LABELS: ReadonlyArray<[RegExp, Field]> = [
@@ -210,7 +224,8 @@ function recognizeOne(file: string, blocks: Block[], index: number, schemeId: st
   if (code) project.code = code;
   const period = optionalText('period');
   if (period) project.period = { raw: period.raw, ...(period.src ? { src: period.src } : {}), ...periodYears(period.raw) };
-  if (year === null && project.period && project.period.startYear !== null && project.period.startYear === project.period.endYear) year = project.period.startYear;
+  if (year === null && project.period && project.period.startYear !== null && project.period.startYear === project.period.endYear)
+    year = project.period.startYear;
 
   const money: GoalForm['money'] = { unit: unit ?? '万元' };
   if (unitRaw) money.unitRaw = unitRaw;
@@ -244,7 +259,9 @@ function recognizeOne(file: string, blocks: Block[], index: number, schemeId: st
     const tooMany = issue.path[0] === 'indicators' && issue.path.length === 1;
     throw new ImportError(
       tooMany ? 'IMPORT.TOO_MANY_INDICATORS' : 'IMPORT.BAD_GOAL_FORM',
-      tooMany ? `“${file}”的指标表有 ${indicators.length} 行，超过上限 500 行` : `“${file}”的内容不符合目标申报表格式：${issue.path.join('.')} ${issue.message}`,
+      tooMany
+        ? `“${file}”的指标表有 ${indicators.length} 行，超过上限 500 行`
+        : `“${file}”的内容不符合目标申报表格式：${issue.path.join('.')} ${issue.message}`,
       { file, path: issue.path.map(String) },
     );
   }

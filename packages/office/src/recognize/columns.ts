@@ -144,7 +144,22 @@ export interface ColumnReport {
 }
 
 /** Roles whose figures are numbers or targets: never taken from one of two columns claiming them. */
-const FIGURES = new Set<string>(['points', 'score', 'target', 'targetAdjusted', 'actual', 'coefficient', 'initial', 'declared', 'prepared', 'adjusted', 'received', 'executed', 'balance', 'rate']);
+const FIGURES = new Set<string>([
+  'points',
+  'score',
+  'target',
+  'targetAdjusted',
+  'actual',
+  'coefficient',
+  'initial',
+  'declared',
+  'prepared',
+  'adjusted',
+  'received',
+  'executed',
+  'balance',
+  'rate',
+]);
 
 export interface ColumnMap<R extends string> {
   /** role → column index in the header's row */
@@ -158,7 +173,12 @@ export interface ColumnMap<R extends string> {
  * Roles of a header row's cells. Cells before `from` are row labels (not columns with figures) and
  * are neither given roles nor reported. Blank header cells are skipped.
  */
-export function mapColumns<R extends string>(cells: Cell[], roleOf: (text: string) => R | null, from = 0, isLabel: (text: string) => boolean = () => false): ColumnMap<R> {
+export function mapColumns<R extends string>(
+  cells: Cell[],
+  roleOf: (text: string) => R | null,
+  from = 0,
+  isLabel: (text: string) => boolean = () => false,
+): ColumnMap<R> {
   const cols: Partial<Record<R, number>> = {};
   const columns: ColumnReport[] = [];
   const seen = new Map<R, number>();

@@ -23,7 +23,6 @@ export interface Recognized {
   reports: FormReport[];
 }
 
-
 const blockText = (b: Block): string => (b.kind === 'paragraph' ? cleanCell(b.text) : b.cells.map((c) => cleanCell(c.text)).join(''));
 
 const isFormStart = (b: Block): boolean =>
@@ -72,7 +71,10 @@ export function recognizeDocument(doc: GridDocument): Recognized {
     const ev = recognizeForm(formBlocks, { file, year, title, schemeId: 'national', layout: 'national', notes: formNotes, tables, consumed });
     const fill = head.map(lineOf).find((l) => l && /^填报单位[：:]/.test(cleanCell(l.text)));
     if (fill) {
-      const unit = /^填报单位[：:]\s*([^\t]*)/.exec(cleanCell(fill.text))![1]!.replace(/\s*金额单位.*$/, '').trim();
+      const unit = /^填报单位[：:]\s*([^\t]*)/
+        .exec(cleanCell(fill.text))![1]!
+        .replace(/\s*金额单位.*$/, '')
+        .trim();
       ev.project.fillingUnit = { raw: unit, src: fill.src };
     }
     const { schemeId, layout } = classify(ev);
@@ -114,7 +116,13 @@ function departmentTexts(blocks: Block[]): DepartmentText[] {
       if (t !== '') paragraphs.push({ raw: t, src: p.src });
     }
     const year = /(\d{4})\s*年/.exec(title);
-    out.push({ formatVersion: 1, kind: m[1] === '决算公开绩效情况说明' ? 'disclosure' : 'overall-report', title: { raw: title, src: head.src }, year: year ? Number(year[1]) : null, paragraphs });
+    out.push({
+      formatVersion: 1,
+      kind: m[1] === '决算公开绩效情况说明' ? 'disclosure' : 'overall-report',
+      title: { raw: title, src: head.src },
+      year: year ? Number(year[1]) : null,
+      paragraphs,
+    });
   });
   return out;
 }

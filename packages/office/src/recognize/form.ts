@@ -97,12 +97,16 @@ export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
   const indAt = find(isIndicatorHeader);
   if (indAt < 0) {
     const name = rows.flatMap((r) => r.cells).find((c, i, all) => norm(c.text) === '项目名称' && all[i + 1])?.text;
-    throw new ImportError('IMPORT.NO_INDICATOR_TABLE', `“${ctx.file}”中${ctx.title ? `“${ctx.title.raw}”` : '的自评表'}未找到绩效指标表（缺少“三级指标/指标名称”及“指标值/完成值/分值”等表头），已识别的内容不会保存`, {
-      file: ctx.file,
-      src: rows[0]?.src,
-      rows: rows.length,
-      ...(name && { project: name }),
-    });
+    throw new ImportError(
+      'IMPORT.NO_INDICATOR_TABLE',
+      `“${ctx.file}”中${ctx.title ? `“${ctx.title.raw}”` : '的自评表'}未找到绩效指标表（缺少“三级指标/指标名称”及“指标值/完成值/分值”等表头），已识别的内容不会保存`,
+      {
+        file: ctx.file,
+        src: rows[0]?.src,
+        rows: rows.length,
+        ...(name && { project: name }),
+      },
+    );
   }
   const totalAt = find((r) => r.cells.some((c) => isTotalLabel(c.text)), indAt);
   const end = (...xs: number[]) => Math.min(...xs.filter((x) => x >= 0), rows.length);
@@ -200,7 +204,11 @@ function budget(rows: Row[], ctx: FormContext): BudgetLine[] {
       const gap = slots.indexOf(null);
       if (gap >= 0) {
         slots = slots.map((k, j) => (j >= gap ? null : k));
-        ctx.notes.push({ code: 'IMPORT.BUDGET_HEADER_UNCERTAIN', message: '预算表的表头分两行，无法确定各数所在的列：该表头分组及其后各列的数未导入，请核对', src: header.src });
+        ctx.notes.push({
+          code: 'IMPORT.BUDGET_HEADER_UNCERTAIN',
+          message: '预算表的表头分两行，无法确定各数所在的列：该表头分组及其后各列的数未导入，请核对',
+          src: header.src,
+        });
       }
       for (const c of below!.cells) ctx.consumed?.add(c);
     }
@@ -220,7 +228,11 @@ function budget(rows: Row[], ctx: FormContext): BudgetLine[] {
     }
     ctx.tables?.push({ kind: 'budget', src: header.src, columns: map.columns });
   } else if (rows.some((r) => r.cells.some((c) => budgetLineLabel(c.text) !== null && r.cells.filter((x) => isNumeric(x)).length >= 3))) {
-    ctx.notes.push({ code: 'IMPORT.BUDGET_NO_HEADER', message: '预算资金表没有表头，按全国通用格式的列序（年初预算数、全年预算数、全年执行数、分值、执行率、得分）读取，请核对', src: rows[0]?.src });
+    ctx.notes.push({
+      code: 'IMPORT.BUDGET_NO_HEADER',
+      message: '预算资金表没有表头，按全国通用格式的列序（年初预算数、全年预算数、全年执行数、分值、执行率、得分）读取，请核对',
+      src: rows[0]?.src,
+    });
   }
   const lines: BudgetLine[] = [];
   for (const r of rows) {
@@ -274,11 +286,19 @@ function inWanYuan(lines: BudgetLine[], ctx: FormContext, src: Block['src'] | un
       line[k] = { ...f, value: mulDiv([f.value], ['10000'], places).replace(/\.?0+$/, '') || '0' };
       converted++;
     }
-  if (converted) ctx.notes.push({ code: 'IMPORT.MONEY_IN_YUAN', message: `预算资金以“元”填写，已按 1 万元 = 10000 元换算为万元（${converted} 个数，原文保留）`, ...(src && { src }) });
+  if (converted)
+    ctx.notes.push({
+      code: 'IMPORT.MONEY_IN_YUAN',
+      message: `预算资金以“元”填写，已按 1 万元 = 10000 元换算为万元（${converted} 个数，原文保留）`,
+      ...(src && { src }),
+    });
 }
 
 /** The header over a budget block's line labels: 项目资金（万元）, 资金情况, 资金来源, 资金构成 … */
-const isRowLabelHeader = (t: string): boolean => /^(项目)?资金(情况|来源|构成|性质)?|万元|^项目$|^资金项目$|^来源$|^[一二三四五六七八九十]+、/.test(norm(t)) || budgetLineLabel(t) !== null || identityLabel(t) !== null;
+const isRowLabelHeader = (t: string): boolean =>
+  /^(项目)?资金(情况|来源|构成|性质)?|万元|^项目$|^资金项目$|^来源$|^[一二三四五六七八九十]+、/.test(norm(t)) ||
+  budgetLineLabel(t) !== null ||
+  identityLabel(t) !== null;
 
 /**
  * Some forms write the budget block's 分值 and 得分 on the 本年财政拨款 line instead of the total line
@@ -294,7 +314,11 @@ function movePointsToTotal(lines: BudgetLine[], ctx: FormContext): void {
     if (!from) continue;
     total[k] = from[k];
     delete from[k];
-    ctx.notes.push({ code: 'IMPORT.BUDGET_MOVED', message: `预算执行的${k === 'points' ? '分值' : '得分'}写在“${from.label.raw}”行，已按全项目（${total.label.raw}）读取`, ...(total[k]!.src && { src: total[k]!.src }) });
+    ctx.notes.push({
+      code: 'IMPORT.BUDGET_MOVED',
+      message: `预算执行的${k === 'points' ? '分值' : '得分'}写在“${from.label.raw}”行，已按全项目（${total.label.raw}）读取`,
+      ...(total[k]!.src && { src: total[k]!.src }),
+    });
   }
 }
 
@@ -302,9 +326,7 @@ function goalBlock(rows: Row[]): Evaluation['goals'] {
   const header = rows[0]!;
   const hasRate = header.cells.some((c) => norm(c.text).includes('完成率'));
   const labels = /^(年度总体目标|项目年度绩效目标|三、目标完成情况|目标完成情况|预期目标|年度目标|年度预期目标|实际完成情况|具体完成情况|总体完成率)$/;
-  const cells = rows
-    .flatMap((r, i) => (i === 0 ? r.cells.filter((c) => !labels.test(norm(c.text))) : r.cells))
-    .filter((c) => !isBlank(c));
+  const cells = rows.flatMap((r, i) => (i === 0 ? r.cells.filter((c) => !labels.test(norm(c.text))) : r.cells)).filter((c) => !isBlank(c));
   const goals: Evaluation['goals'] = {};
   if (cells[0]) goals.expected = textField(cells[0]);
   if (cells[1]) goals.achieved = textField(cells[1]);
@@ -322,7 +344,22 @@ interface IndicatorTable {
 }
 
 /** Roles read into the model; the others (unit, nature, core, coefficient) are recognised and kept out. */
-const STORED = new Set<string>(['level1', 'level2', 'name', 'points', 'target', 'targetAdjusted', 'actual', 'completion', 'score', 'method', 'deviation', 'symbol', 'value', 'unit']);
+const STORED = new Set<string>([
+  'level1',
+  'level2',
+  'name',
+  'points',
+  'target',
+  'targetAdjusted',
+  'actual',
+  'completion',
+  'score',
+  'method',
+  'deviation',
+  'symbol',
+  'value',
+  'unit',
+]);
 
 /** A cell that is nothing but a comparison sign, as some regions fill 指标性质. */
 const COMPARISON = /^(≥|≧|>=|＞＝|>|＞|≤|≦|<=|＜＝|<|＜|=|＝|═)$/;
@@ -413,7 +450,12 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
     if (/^其中/.test(cellText(nameCell)) && isBlank(at('points')) && isBlank(at('score'))) {
       const parent = out[out.length - 1];
       if (parent) {
-        (parent.children ??= []).push({ name: textField(nameCell), target: textField(at('target') ?? at('value')), actual: textField(at('actual')), src: r.src });
+        (parent.children ??= []).push({
+          name: textField(nameCell),
+          target: textField(at('target') ?? at('value')),
+          actual: textField(at('actual')),
+          src: r.src,
+        });
         for (const k of ['unit', 'nature', 'core'] as const) if (at(k)) ctx.consumed?.add(at(k)!);
         continue;
       }
@@ -426,7 +468,9 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
       !isLevel1Heading(cellText(at('name'))) &&
       !isLevel2Name(cellText(at('name'))) &&
       parseValue(cellText(at('name'))).kind !== 'quantity' &&
-      (isBlank(at('name')) ? isBlank(at('points')) : (isNumeric(at('points')) || cols.points === undefined) && (isBlank(at('score')) || isNumeric(at('score'))));
+      (isBlank(at('name'))
+        ? isBlank(at('points'))
+        : (isNumeric(at('points')) || cols.points === undefined) && (isBlank(at('score')) || isNumeric(at('score'))));
     let row: Partial<Record<IndicatorColumn | 'symbol' | 'value', Cell>>;
     if (fits) {
       row = Object.fromEntries(Object.keys(cols).map((k) => [k, at(k as keyof Cols)]));
@@ -477,7 +521,11 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
       // 指标性质 says the direction the target itself does not write: the form's own word becomes the
       // target's symbol (the note names the cell it came from), so that scoring and export both keep it.
       target = { raw: `${nature}${target.raw}`, ...(target.src && { src: target.src }) };
-      ctx.notes.push({ code: 'IMPORT.DIRECTION_FROM_NATURE', message: `目标未写比较符号，按“指标性质”列的“${cellText(row.nature)}”记为“${nature}”`, src: row.nature!.src });
+      ctx.notes.push({
+        code: 'IMPORT.DIRECTION_FROM_NATURE',
+        message: `目标未写比较符号，按“指标性质”列的“${cellText(row.nature)}”记为“${nature}”`,
+        src: row.nature!.src,
+      });
     }
     const ind: Indicator = {
       level1,
@@ -604,10 +652,20 @@ function totalRow(r: Row, width: number, cols: Cols, ctx: FormContext): Evaluati
   } else if (numbers.length === 1) {
     // One figure on a 合计 line that cannot be placed by column: its own label says which it is (总分 /
     // 得分, or 分值 / 权重); a bare 合计 could be either, and a wrong guess would be a total that looks right.
-    const label = norm(r.cells.filter((c) => !isNumeric(c)).map(cellText).join(''));
+    const label = norm(
+      r.cells
+        .filter((c) => !isNumeric(c))
+        .map(cellText)
+        .join(''),
+    );
     if (/总分|得分/.test(label)) claimed.total = numberField(numbers[0]);
     else if (/分值|权重/.test(label)) claimed.points = numberField(numbers[0]);
-    else ctx.notes.push({ code: 'IMPORT.TOTAL_AMBIGUOUS', message: `合计行只有一个数“${cellText(numbers[0])}”，无法确定是分值合计还是总分，未导入，请核对`, ...(numbers[0]!.src && { src: numbers[0]!.src }) });
+    else
+      ctx.notes.push({
+        code: 'IMPORT.TOTAL_AMBIGUOUS',
+        message: `合计行只有一个数“${cellText(numbers[0])}”，无法确定是分值合计还是总分，未导入，请核对`,
+        ...(numbers[0]!.src && { src: numbers[0]!.src }),
+      });
   }
   return claimed;
 }
@@ -620,7 +678,11 @@ function narrativeBlocks(blocks: Block[]): Narrative[] {
       const at = b.cells.findIndex((c) => narrativeLabel(c.text) !== null);
       if (at >= 0) {
         const text = b.cells.slice(at + 1).filter((c) => !isBlank(c));
-        out.push({ kind: narrativeLabel(b.cells[at]!.text)!, label: textField(b.cells[at]), text: text.length ? textField(text[text.length - 1]) : { raw: '', src: b.cells[at]!.src } });
+        out.push({
+          kind: narrativeLabel(b.cells[at]!.text)!,
+          label: textField(b.cells[at]),
+          text: text.length ? textField(text[text.length - 1]) : { raw: '', src: b.cells[at]!.src },
+        });
         inNotes = false;
         continue;
       }

@@ -51,7 +51,8 @@ const LAYOUT_NAMES: Record<string, string> = {
 };
 
 /** Cells that only frame a form: section names in its left column, dashes standing for “not applicable”. */
-const FRAME = /^([一二三四五六七八九十]+、.*|项目资金(预算安排及执行进度)?(\(万元\))?|年度总体目标|项目年度绩效目标|(年度)?绩效指标(完成情况)?|项目绩效分析|自评结果分析|[—\-–/／]+|无)$/;
+const FRAME =
+  /^([一二三四五六七八九十]+、.*|项目资金(预算安排及执行进度)?(\(万元\))?|年度总体目标|项目年度绩效目标|(年度)?绩效指标(完成情况)?|项目绩效分析|自评结果分析|[—\-–/／]+|无)$/;
 
 export function formReport(ev: Evaluation, index: number, blocks: Block[], tables: TableReport[], consumed: Set<Cell>, notes: ImportNote[]): FormReport {
   const declaredWeights = weights(ev);
@@ -87,13 +88,27 @@ function weights(ev: Evaluation): DeclaredWeight[] {
   for (const g of ev.groups) {
     if (g.declaredPoints === null) continue;
     const s = scheme?.weights.find((w) => w.level1 === g.name)?.points ?? null;
-    out.push({ level1: g.name, label: g.label.raw, ...(g.label.src && { src: g.label.src }), declared: g.declaredPoints, scheme: s, differs: s === null || cmp(s, g.declaredPoints) !== 0 });
+    out.push({
+      level1: g.name,
+      label: g.label.raw,
+      ...(g.label.src && { src: g.label.src }),
+      declared: g.declaredPoints,
+      scheme: s,
+      differs: s === null || cmp(s, g.declaredPoints) !== 0,
+    });
   }
   const line = ev.budget.lines.find((l) => l.kind === 'total') ?? ev.budget.lines[0];
   const bp = line?.points?.value;
   if (bp !== undefined && bp !== null && scheme && scheme.budget.mode !== 'indicator') {
     const s = scheme.budget.points;
-    out.push({ level1: '预算执行率', label: `预算执行分值 ${line!.points!.raw}`, ...(line!.points!.src && { src: line!.points!.src }), declared: bp, scheme: s, differs: cmp(s, bp) !== 0 });
+    out.push({
+      level1: '预算执行率',
+      label: `预算执行分值 ${line!.points!.raw}`,
+      ...(line!.points!.src && { src: line!.points!.src }),
+      declared: bp,
+      scheme: s,
+      differs: cmp(s, bp) !== 0,
+    });
   }
   return out;
 }

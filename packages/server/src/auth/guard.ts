@@ -36,7 +36,13 @@ export const newToken = () => randomBytes(32).toString('base64url');
 
 export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string | null): void {
   // Secure whenever the request came over https (directly, or through a proxy the app trusts).
-  void reply.setCookie(COOKIE, token ?? '', { path: '/', httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https', ...(token === null ? { maxAge: 0 } : {}) });
+  void reply.setCookie(COOKIE, token ?? '', {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: req.protocol === 'https',
+    ...(token === null ? { maxAge: 0 } : {}),
+  });
 }
 
 /**
@@ -79,7 +85,10 @@ async function resolve(id: string, accounts: AccountStore, store: Store, now: nu
   if (!user || user.disabled) return null;
   // Renewed at most once a minute: a page of requests does not write the database each time.
   // A failed renewal (a read-only or full database) must not lock the user out of reading.
-  if (expires - now < IDLE_MS - 60_000) await accounts.touchSession(session.id, new Date(Math.min(now + IDLE_MS, Date.parse(session.createdAt) + ABSOLUTE_MS)).toISOString()).catch(() => undefined);
+  if (expires - now < IDLE_MS - 60_000)
+    await accounts
+      .touchSession(session.id, new Date(Math.min(now + IDLE_MS, Date.parse(session.createdAt) + ABSOLUTE_MS)).toISOString())
+      .catch(() => undefined);
   const { passwordHash: _, ...pub } = user;
   // An administrator's scope is everything: no need to read the department tree on each request.
   return { user: pub, session, scope: pub.role === 'admin' ? { all: true } : scopeOf(pub, await store.listDepartments()) };
@@ -101,7 +110,8 @@ export function registerGuard(app: FastifyInstance, accounts: AccountStore, stor
     req.auth = await loadAuth(req, accounts, store, Date.now(), cache);
     if (PUBLIC.has(path)) return;
     if (!req.auth) throw new HttpError(401, 'AUTH.REQUIRED', '请先登录（登录已过期或尚未登录）');
-    if (!SAFE.has(req.method) && req.headers['x-csrf-token'] !== req.auth.session.csrf) throw new HttpError(403, 'AUTH.CSRF', '请求缺少有效的安全令牌（CSRF），请刷新页面后重试');
+    if (!SAFE.has(req.method) && req.headers['x-csrf-token'] !== req.auth.session.csrf)
+      throw new HttpError(403, 'AUTH.CSRF', '请求缺少有效的安全令牌（CSRF），请刷新页面后重试');
   });
   app.addHook('onResponse', async (req) => {
     if (!SAFE.has(req.method) && CHANGES_ACCESS.test(pathOf(req.url))) cache.clear();

@@ -11,7 +11,9 @@ const P = 1;
 const KEYLEN = 32;
 
 function derive(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEYLEN, { ...opts, maxmem: 64 * 1024 * 1024 }, (e, key) => (e ? reject(e) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFC'), salt, KEYLEN, { ...opts, maxmem: 64 * 1024 * 1024 }, (e, key) => (e ? reject(e) : resolve(key))),
+  );
 }
 
 export async function hashPassword(password: string): Promise<string> {
@@ -46,7 +48,8 @@ export function weakPassword(password: string, username?: string): string | null
   const lower = password.toLowerCase();
   // the word once its decoration (digits, symbols, a year) is taken off both ends
   const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, '');
-  if (COMMON_PASSWORDS.has(lower) || COMMON_WORDS.includes(core) || /^(.)\1+$/.test(core)) return '密码过于常见，容易被猜中，请换一个（例如几个无关的词加数字）';
+  if (COMMON_PASSWORDS.has(lower) || COMMON_WORDS.includes(core) || /^(.)\1+$/.test(core))
+    return '密码过于常见，容易被猜中，请换一个（例如几个无关的词加数字）';
   if (username && username.length >= 3 && lower.includes(username.toLowerCase())) return '密码不能包含用户名';
   return null;
 }

@@ -54,7 +54,13 @@ export function authRoutes(app: FastifyInstance, accounts: AccountStore, store: 
     const token = newToken();
     const now = Date.now();
     const csrf = newToken();
-    await accounts.createSession({ id: tokenId(token), userId: user.id, csrf, createdAt: new Date(now).toISOString(), expiresAt: new Date(Math.min(now + IDLE_MS, now + ABSOLUTE_MS)).toISOString() });
+    await accounts.createSession({
+      id: tokenId(token),
+      userId: user.id,
+      csrf,
+      createdAt: new Date(now).toISOString(),
+      expiresAt: new Date(Math.min(now + IDLE_MS, now + ABSOLUTE_MS)).toISOString(),
+    });
     setSessionCookie(req, reply, token);
     const { passwordHash: _, ...pub } = user;
     return { user: pub, csrf };
@@ -89,7 +95,8 @@ export function authRoutes(app: FastifyInstance, accounts: AccountStore, store: 
     const before = await accounts.getUser(req.params.id);
     if (!before) throw new HttpError(404, 'STORE.NOT_FOUND', `用户 ${req.params.id} 不存在`);
     const { resetPassword, ...patch } = req.body;
-    if (before.id === a.user.id && (patch.disabled || (patch.role && patch.role !== 'admin'))) throw new HttpError(422, 'USER.SELF', '不能停用自己或取消自己的管理员身份');
+    if (before.id === a.user.id && (patch.disabled || (patch.role && patch.role !== 'admin')))
+      throw new HttpError(422, 'USER.SELF', '不能停用自己或取消自己的管理员身份');
     await checkPlacement(store, patch.role ?? before.role, patch.departmentId === undefined ? before.departmentId : patch.departmentId, patch.assigned);
     const password = resetPassword ? randomPassword() : null;
     const user = await accounts.updateUser(before.id, { ...patch, ...(password && { passwordHash: await hashPassword(password) }) });
@@ -97,27 +104,37 @@ export function authRoutes(app: FastifyInstance, accounts: AccountStore, store: 
     return { user, ...(password && { password }) };
   });
 
-  r.put('/api/session/password', { schema: { tags: ['账号'], summary: '修改自己的密码（当前密码错误次数与登录共用限制；成功后该用户的其他会话全部失效）', body: z.object({ current: z.string().min(1).max(256), next: z.string().min(1).max(256) }) } }, async (req, reply) => {
-    const a = requireRole(req, ['admin', 'filler', 'unit-reviewer', 'finance'], '修改密码');
-    // The current-password check is a login by another door: the same counters (issue 24), so a stolen
-    // session gives no more guesses than the login form.
-    const wait = limiter.retryAfter(a.user.username, req.ip);
-    if (wait > 0) {
-      void reply.header('retry-after', String(wait));
-      throw new HttpError(429, 'AUTH.RATE_LIMITED', `当前密码错误次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`, { retryAfter: wait });
-    }
-    const me = (await accounts.getUser(a.user.id))!;
-    if (!(await verifyPassword(req.body.current, me.passwordHash))) {
-      limiter.fail(a.user.username, req.ip);
-      throw new HttpError(422, 'AUTH.BAD_CREDENTIALS', '当前密码不正确');
-    }
-    const weak = weakPassword(req.body.next, me.username);
-    if (weak) throw new HttpError(422, 'AUTH.WEAK_PASSWORD', weak, { field: 'next' });
-    await accounts.updateUser(me.id, { passwordHash: await hashPassword(req.body.next) });
-    // Whoever else held a session of this account (a forgotten browser, a thief) is logged out; this one goes on.
-    await accounts.deleteUserSessions(me.id, a.session.id);
-    return { ok: true };
-  });
+  r.put(
+    '/api/session/password',
+    {
+      schema: {
+        tags: ['账号'],
+        summary: '修改自己的密码（当前密码错误次数与登录共用限制；成功后该用户的其他会话全部失效）',
+        body: z.object({ current: z.string().min(1).max(256), next: z.string().min(1).max(256) }),
+      },
+    },
+    async (req, reply) => {
+      const a = requireRole(req, ['admin', 'filler', 'unit-reviewer', 'finance'], '修改密码');
+      // The current-password check is a login by another door: the same counters (issue 24), so a stolen
+      // session gives no more guesses than the login form.
+      const wait = limiter.retryAfter(a.user.username, req.ip);
+      if (wait > 0) {
+        void reply.header('retry-after', String(wait));
+        throw new HttpError(429, 'AUTH.RATE_LIMITED', `当前密码错误次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`, { retryAfter: wait });
+      }
+      const me = (await accounts.getUser(a.user.id))!;
+      if (!(await verifyPassword(req.body.current, me.passwordHash))) {
+        limiter.fail(a.user.username, req.ip);
+        throw new HttpError(422, 'AUTH.BAD_CREDENTIALS', '当前密码不正确');
+      }
+      const weak = weakPassword(req.body.next, me.username);
+      if (weak) throw new HttpError(422, 'AUTH.WEAK_PASSWORD', weak, { field: 'next' });
+      await accounts.updateUser(me.id, { passwordHash: await hashPassword(req.body.next) });
+      // Whoever else held a session of this account (a forgotten browser, a thief) is logged out; this one goes on.
+      await accounts.deleteUserSessions(me.id, a.session.id);
+      return { ok: true };
+    },
+  );
 }
 
 /** First start: an administrator with a random password, printed once by the caller. */

@@ -26,26 +26,46 @@ export function departmentRoutes(app: FastifyInstance, store: Store, departments
     requireRole(req, ['admin'], '管理部门');
     return reply.code(201).send(await store.ensureDepartment(req.body));
   });
-  r.get('/api/departments/totals', { schema: { tags: ['部门'], summary: '各部门汇总：每个部门的自评表数、全年预算数、全年执行数、执行率、等级分布（本人可见的部门）及合计', querystring: YearQuery } }, async (req) => {
-    const a = auth(req);
-    const departments = (await store.listDepartments()).filter((d) => inScope(a.scope, d.id));
-    return provinceOverview(departments, await store.departmentTotals(req.query.year), req.query.year ?? null);
-  });
+  r.get(
+    '/api/departments/totals',
+    {
+      schema: {
+        tags: ['部门'],
+        summary: '各部门汇总：每个部门的自评表数、全年预算数、全年执行数、执行率、等级分布（本人可见的部门）及合计',
+        querystring: YearQuery,
+      },
+    },
+    async (req) => {
+      const a = auth(req);
+      const departments = (await store.listDepartments()).filter((d) => inScope(a.scope, d.id));
+      return provinceOverview(departments, await store.departmentTotals(req.query.year), req.query.year ?? null);
+    },
+  );
   r.get('/api/departments/:id', { schema: { tags: ['部门'], summary: '部门', params: IdParams } }, async (req) => {
     requireDepartment(req, req.params.id);
     const d = await store.getDepartment(req.params.id);
     if (!d) throw new NotFound(`部门 ${req.params.id} 不存在`);
     return d;
   });
-  r.get('/api/projects', { schema: { tags: ['部门'], summary: '项目列表（本人可见的部门）', querystring: z.object({ departmentId: z.coerce.number().int().positive().optional() }) } }, async (req) => {
-    const a = req.query.departmentId !== undefined ? requireDepartment(req, req.query.departmentId) : auth(req);
-    return (await store.listProjects(req.query.departmentId)).filter((p) => inScope(a.scope, p.departmentId));
-  });
-
-  r.get('/api/departments/:id/summary', { schema: { tags: ['部门'], summary: '绩效自评情况汇总表（由自评表计算；含复核得分）', params: IdParams, querystring: YearQuery } }, async (req) =>
-    departments.summary(actor(req), req.params.id, req.query.year),
+  r.get(
+    '/api/projects',
+    {
+      schema: { tags: ['部门'], summary: '项目列表（本人可见的部门）', querystring: z.object({ departmentId: z.coerce.number().int().positive().optional() }) },
+    },
+    async (req) => {
+      const a = req.query.departmentId !== undefined ? requireDepartment(req, req.query.departmentId) : auth(req);
+      return (await store.listProjects(req.query.departmentId)).filter((p) => inScope(a.scope, p.departmentId));
+    },
   );
-  r.get('/api/departments/:id/years', { schema: { tags: ['部门'], summary: '部门有自评表的年度（从新到旧）', params: IdParams } }, async (req) => departments.years(actor(req), req.params.id));
+
+  r.get(
+    '/api/departments/:id/summary',
+    { schema: { tags: ['部门'], summary: '绩效自评情况汇总表（由自评表计算；含复核得分）', params: IdParams, querystring: YearQuery } },
+    async (req) => departments.summary(actor(req), req.params.id, req.query.year),
+  );
+  r.get('/api/departments/:id/years', { schema: { tags: ['部门'], summary: '部门有自评表的年度（从新到旧）', params: IdParams } }, async (req) =>
+    departments.years(actor(req), req.params.id),
+  );
   r.get(
     '/api/departments/:id/findings',
     {

@@ -10,9 +10,35 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { departmentName, disclosureText, documentScores, documentStatus, DRAFT_MARK, summaryWithScores, getScheme, outOfRangeMessage, overallReport, scoreDifferences, STATUS_LABELS, type StoredEvaluation } from '@jixiao/core';
+import {
+  departmentName,
+  disclosureText,
+  documentScores,
+  documentStatus,
+  DRAFT_MARK,
+  summaryWithScores,
+  getScheme,
+  outOfRangeMessage,
+  overallReport,
+  scoreDifferences,
+  STATUS_LABELS,
+  type StoredEvaluation,
+} from '@jixiao/core';
 import type { Actor, DepartmentUseCases, FormUseCases } from '@jixiao/app';
-import { checkFormat, departmentDocument, DOCUMENT_FORMATS, fileName, formDocument, formsZip, MIME, renderDocument, type DocumentFormat, type DocumentKind, type OfficialDocument, type PdfConverter } from '@jixiao/office';
+import {
+  checkFormat,
+  departmentDocument,
+  DOCUMENT_FORMATS,
+  fileName,
+  formDocument,
+  formsZip,
+  MIME,
+  renderDocument,
+  type DocumentFormat,
+  type DocumentKind,
+  type OfficialDocument,
+  type PdfConverter,
+} from '@jixiao/office';
 import { IdParams } from '../schemas.ts';
 import { actor, requireDepartment } from '../auth/guard.ts';
 import { HttpError } from '../errors.ts';
@@ -21,7 +47,10 @@ import { HttpError } from '../errors.ts';
 const SPENDING = /^\d{1,9}(\.\d{1,10})?$/;
 
 const Format = z.enum(DOCUMENT_FORMATS).default('docx').describe('docx、xlsx（自评表、汇总表）或 pdf');
-const Scores = z.enum(['computed', 'claimed']).default('computed').describe('computed：按评分规则计算的得分（默认）；claimed：各表填报的得分。全文档统一一种口径');
+const Scores = z
+  .enum(['computed', 'claimed'])
+  .default('computed')
+  .describe('computed：按评分规则计算的得分（默认）；claimed：各表填报的得分。全文档统一一种口径');
 
 const FormQuery = z.object({ format: Format, scores: Scores });
 const DepartmentQuery = z.object({
@@ -55,7 +84,9 @@ const ZipBody = DepartmentBody.pick({ format: true, scores: true, year: true }).
 const JobParams = z.object({ job: z.string().uuid() });
 const StatusQuery = DepartmentQuery.pick({ year: true, projects: true });
 
-const KindParams = IdParams.extend({ kind: z.enum(['summary', 'report', 'disclosure']).describe('summary 汇总表、report 整体自评报告、disclosure 决算公开说明') });
+const KindParams = IdParams.extend({
+  kind: z.enum(['summary', 'report', 'disclosure']).describe('summary 汇总表、report 整体自评报告、disclosure 决算公开说明'),
+});
 
 async function send(reply: FastifyReply, doc: OfficialDocument, format: DocumentFormat, kind: DocumentKind, pdf: PdfConverter | undefined) {
   if (format === 'pdf' && !pdf) throw new HttpError(503, 'EXPORT.CONVERTER_MISSING', '服务器未配置 PDF 转换（LibreOffice），请下载 docx');
@@ -85,13 +116,18 @@ async function formsFor(departments: DepartmentUseCases, who: Actor, id: number,
 
 /** 序号 (from 1) → indices into the forms, refused when outside the 汇总表. */
 function checkedProjects(seqs: number[] | undefined, stored: readonly StoredEvaluation[]): number[] | undefined {
-  if (seqs?.some((p) => p < 1 || p > stored.length)) throw new HttpError(422, 'EXPORT.BAD_PROJECTS', `项目序号应在 1 到 ${stored.length} 之间`, { projects: seqs });
+  if (seqs?.some((p) => p < 1 || p > stored.length))
+    throw new HttpError(422, 'EXPORT.BAD_PROJECTS', `项目序号应在 1 到 ${stored.length} 之间`, { projects: seqs });
   return seqs?.map((p) => p - 1);
 }
 
 /** The mark of one stored form: a draft, or a form with error findings, is not final. */
 function formMark(stored: readonly StoredEvaluation[], findings: Parameters<typeof documentStatus>[1], i: number): string | null {
-  return documentStatus([i], findings, stored.map((s) => s.status)).mark;
+  return documentStatus(
+    [i],
+    findings,
+    stored.map((s) => s.status),
+  ).mark;
 }
 
 interface ZipJob {
@@ -109,47 +145,76 @@ interface ZipJob {
 /** A finished archive waits this long for its download. */
 const JOB_TTL_MS = 10 * 60 * 1000;
 
-async function departmentDoc(departments: DepartmentUseCases, who: Actor, id: number, kind: Exclude<DocumentKind, 'form'>, q: DepartmentChoices): Promise<OfficialDocument> {
+async function departmentDoc(
+  departments: DepartmentUseCases,
+  who: Actor,
+  id: number,
+  kind: Exclude<DocumentKind, 'form'>,
+  q: DepartmentChoices,
+): Promise<OfficialDocument> {
   checkFormat(kind, q.format); // before reading anything
   const { d, stored, ...data } = await formsFor(departments, who, id, q.year);
   const projects = checkedProjects(q.projects, stored);
-  return departmentDocument(kind, { ...data, forms: [...data.forms], department: d.name, statuses: stored.map((s) => s.status) }, {
-    scores: q.scores,
-    ...(projects && { projects }),
-    ...(q.projectSpending && { projectSpending: q.projectSpending }),
-    ...(q.fills && { fills: q.fills }),
-  });
+  return departmentDocument(
+    kind,
+    { ...data, forms: [...data.forms], department: d.name, statuses: stored.map((s) => s.status) },
+    {
+      scores: q.scores,
+      ...(projects && { projects }),
+      ...(q.projectSpending && { projectSpending: q.projectSpending }),
+      ...(q.fills && { fills: q.fills }),
+    },
+  );
 }
 
 export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases, departments: DepartmentUseCases, pdf: PdfConverter | undefined): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/evaluations/:id/document', { schema: { tags: ['文档'], summary: '下载自评表（按其表式：全国、河北、云州、宁夏）', params: IdParams, querystring: FormQuery } }, async (req, reply) => {
-    const s = await formUseCases.find(actor(req), req.params.id);
-    const doc = formDocument(s.evaluation, { scheme: getScheme(s.schemeId), scores: req.query.scores });
-    // its findings as the department page computes them (A9 compares across the department's forms)
-    const dept = await departments.load(actor(req), s.departmentId, s.year ?? undefined);
-    const i = dept.stored.findIndex((x) => x.id === s.id);
-    const mark = i < 0 ? (s.status === 'draft' || s.status === 'submitted' ? DRAFT_MARK : null) : formMark(dept.stored, dept.findings, i);
-    return send(reply, mark ? { ...doc, mark } : doc, req.query.format, 'form', pdf);
-  });
+  r.get(
+    '/api/evaluations/:id/document',
+    { schema: { tags: ['文档'], summary: '下载自评表（按其表式：全国、河北、云州、宁夏）', params: IdParams, querystring: FormQuery } },
+    async (req, reply) => {
+      const s = await formUseCases.find(actor(req), req.params.id);
+      const doc = formDocument(s.evaluation, { scheme: getScheme(s.schemeId), scores: req.query.scores });
+      // its findings as the department page computes them (A9 compares across the department's forms)
+      const dept = await departments.load(actor(req), s.departmentId, s.year ?? undefined);
+      const i = dept.stored.findIndex((x) => x.id === s.id);
+      const mark = i < 0 ? (s.status === 'draft' || s.status === 'submitted' ? DRAFT_MARK : null) : formMark(dept.stored, dept.findings, i);
+      return send(reply, mark ? { ...doc, mark } : doc, req.query.format, 'form', pdf);
+    },
+  );
 
   // ---- what the documents page shows before a download ----
-  r.get('/api/departments/:id/documents/status', { schema: { tags: ['文档'], summary: '下载前检查：填报得分与计算得分的差异、草稿或有错误的自评表', params: IdParams, querystring: StatusQuery } }, async (req) => {
-    requireDepartment(req, req.params.id);
-    const { stored, findings, scores, forms } = await formsFor(departments, actor(req), req.params.id, req.query.year);
-    const chosen = checkedProjects(req.query.projects?.split(',').map(Number), stored) ?? stored.map((_, i) => i);
-    const st = documentStatus(chosen, findings, stored.map((s) => s.status));
-    const project = (i: number) => forms[i]!.project.name.raw;
-    return {
-      differences: scoreDifferences(forms.map((f) => f.project.name.raw), scores)
-        .filter((d) => chosen.includes(d.form))
-        .map((d) => ({ ...d, seq: d.form + 1 })),
-      drafts: st.drafts.map((i) => ({ seq: i + 1, project: project(i), status: stored[i]!.status, statusLabel: STATUS_LABELS[stored[i]!.status] })),
-      withErrors: st.withErrors.map((i) => ({ seq: i + 1, project: project(i), errors: findings.filter((f) => f.severity === 'error' && f.location.form?.index === i).length })),
-      mark: st.mark,
-      warning: st.warning,
-    };
-  });
+  r.get(
+    '/api/departments/:id/documents/status',
+    { schema: { tags: ['文档'], summary: '下载前检查：填报得分与计算得分的差异、草稿或有错误的自评表', params: IdParams, querystring: StatusQuery } },
+    async (req) => {
+      requireDepartment(req, req.params.id);
+      const { stored, findings, scores, forms } = await formsFor(departments, actor(req), req.params.id, req.query.year);
+      const chosen = checkedProjects(req.query.projects?.split(',').map(Number), stored) ?? stored.map((_, i) => i);
+      const st = documentStatus(
+        chosen,
+        findings,
+        stored.map((s) => s.status),
+      );
+      const project = (i: number) => forms[i]!.project.name.raw;
+      return {
+        differences: scoreDifferences(
+          forms.map((f) => f.project.name.raw),
+          scores,
+        )
+          .filter((d) => chosen.includes(d.form))
+          .map((d) => ({ ...d, seq: d.form + 1 })),
+        drafts: st.drafts.map((i) => ({ seq: i + 1, project: project(i), status: stored[i]!.status, statusLabel: STATUS_LABELS[stored[i]!.status] })),
+        withErrors: st.withErrors.map((i) => ({
+          seq: i + 1,
+          project: project(i),
+          errors: findings.filter((f) => f.severity === 'error' && f.location.form?.index === i).length,
+        })),
+        mark: st.mark,
+        warning: st.warning,
+      };
+    },
+  );
 
   // ---- all forms of a department as one .zip ----
   const jobs = new Map<string, ZipJob>();
@@ -157,14 +222,28 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
     const now = Date.now();
     for (const [k, j] of jobs) if (j.expires < now) jobs.delete(k);
   };
-  async function zipOf(who: Actor, id: number, q: { format: DocumentFormat; scores: 'claimed' | 'computed'; year?: number | undefined; projects?: number[] | undefined }, onProgress?: (done: number, total: number) => void) {
+  async function zipOf(
+    who: Actor,
+    id: number,
+    q: { format: DocumentFormat; scores: 'claimed' | 'computed'; year?: number | undefined; projects?: number[] | undefined },
+    onProgress?: (done: number, total: number) => void,
+  ) {
     if (q.format === 'pdf' && !pdf) throw new HttpError(503, 'EXPORT.CONVERTER_MISSING', '服务器未配置 PDF 转换（LibreOffice），请下载 docx');
     const { d, stored, findings } = await formsFor(departments, who, id, q.year);
     const chosen = checkedProjects(q.projects, stored) ?? stored.map((_, i) => i);
     // one pass over the findings for all forms (a department may have a thousand)
-    const st = documentStatus(chosen, findings, stored.map((s) => s.status));
+    const st = documentStatus(
+      chosen,
+      findings,
+      stored.map((s) => s.status),
+    );
     const unfinished = new Set([...st.drafts, ...st.withErrors]);
-    const forms = chosen.map((i) => ({ evaluation: stored[i]!.evaluation, seq: i + 1, scheme: getScheme(stored[i]!.schemeId), mark: unfinished.has(i) ? DRAFT_MARK : null }));
+    const forms = chosen.map((i) => ({
+      evaluation: stored[i]!.evaluation,
+      seq: i + 1,
+      scheme: getScheme(stored[i]!.schemeId),
+      mark: unfinished.has(i) ? DRAFT_MARK : null,
+    }));
     const z = await formsZip(forms, { format: q.format, scores: q.scores, ...(pdf && { pdf }), ...(onProgress && { onProgress }) });
     return { bytes: z.bytes, name: `${fileName(`${d.name}_自评表`, q.format).replace(/\.[a-z]+$/, '')}.zip`, total: forms.length };
   }
@@ -174,29 +253,41 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
       .header('content-disposition', `attachment; filename="forms.zip"; filename*=UTF-8''${encodeURIComponent(name)}`)
       .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 
-  r.get('/api/departments/:id/documents/forms.zip', { schema: { tags: ['文档'], summary: '全部（或所选）自评表打包下载：序号_项目名称_自评表.docx/xlsx/pdf', params: IdParams, querystring: ZipQuery } }, async (req, reply) => {
-    requireDepartment(req, req.params.id);
-    const { projects, ...q } = req.query;
-    const z = await zipOf(actor(req), req.params.id, { ...q, projects: projects?.split(',').map(Number) });
-    return sendZip(reply, z.bytes, z.name);
-  });
+  r.get(
+    '/api/departments/:id/documents/forms.zip',
+    { schema: { tags: ['文档'], summary: '全部（或所选）自评表打包下载：序号_项目名称_自评表.docx/xlsx/pdf', params: IdParams, querystring: ZipQuery } },
+    async (req, reply) => {
+      requireDepartment(req, req.params.id);
+      const { projects, ...q } = req.query;
+      const z = await zipOf(actor(req), req.params.id, { ...q, projects: projects?.split(',').map(Number) });
+      return sendZip(reply, z.bytes, z.name);
+    },
+  );
 
-  r.post('/api/departments/:id/documents/forms-zip', { schema: { tags: ['文档'], summary: '打包下载作为任务开始：返回任务编号，进度见 /api/document-jobs/{job}', params: IdParams, body: ZipBody } }, async (req, reply) => {
-    requireDepartment(req, req.params.id);
-    forget();
-    const { stored } = await formsFor(departments, actor(req), req.params.id, req.body.year);
-    const total = req.body.projects?.length ?? stored.length;
-    checkedProjects(req.body.projects, stored);
-    if (req.body.format === 'pdf' && !pdf) throw new HttpError(503, 'EXPORT.CONVERTER_MISSING', '服务器未配置 PDF 转换（LibreOffice），请下载 docx');
-    const id = randomUUID();
-    const job: ZipJob = { user: req.auth!.user.id, done: 0, total, state: 'running', name: '', expires: Date.now() + JOB_TTL_MS };
-    jobs.set(id, job);
-    zipOf(actor(req), req.params.id, req.body, (done) => (job.done = done)).then(
-      (z) => Object.assign(job, { state: 'done', bytes: z.bytes, name: z.name, done: z.total, expires: Date.now() + JOB_TTL_MS }),
-      (e: unknown) => Object.assign(job, { state: 'failed', error: { code: (e as { code?: string }).code ?? 'EXPORT.FAILED', message: e instanceof Error ? e.message : String(e) } }),
-    );
-    return reply.code(202).send({ job: id, total });
-  });
+  r.post(
+    '/api/departments/:id/documents/forms-zip',
+    { schema: { tags: ['文档'], summary: '打包下载作为任务开始：返回任务编号，进度见 /api/document-jobs/{job}', params: IdParams, body: ZipBody } },
+    async (req, reply) => {
+      requireDepartment(req, req.params.id);
+      forget();
+      const { stored } = await formsFor(departments, actor(req), req.params.id, req.body.year);
+      const total = req.body.projects?.length ?? stored.length;
+      checkedProjects(req.body.projects, stored);
+      if (req.body.format === 'pdf' && !pdf) throw new HttpError(503, 'EXPORT.CONVERTER_MISSING', '服务器未配置 PDF 转换（LibreOffice），请下载 docx');
+      const id = randomUUID();
+      const job: ZipJob = { user: req.auth!.user.id, done: 0, total, state: 'running', name: '', expires: Date.now() + JOB_TTL_MS };
+      jobs.set(id, job);
+      zipOf(actor(req), req.params.id, req.body, (done) => (job.done = done)).then(
+        (z) => Object.assign(job, { state: 'done', bytes: z.bytes, name: z.name, done: z.total, expires: Date.now() + JOB_TTL_MS }),
+        (e: unknown) =>
+          Object.assign(job, {
+            state: 'failed',
+            error: { code: (e as { code?: string }).code ?? 'EXPORT.FAILED', message: e instanceof Error ? e.message : String(e) },
+          }),
+      );
+      return reply.code(202).send({ job: id, total });
+    },
+  );
 
   const myJob = (req: { auth: { user: { id: number } } | null }, id: string): ZipJob => {
     const job = jobs.get(id);
@@ -216,28 +307,51 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
     return sendZip(reply, job.bytes, job.name);
   });
 
-  r.get('/api/departments/:id/documents/:kind', { schema: { tags: ['文档'], summary: '下载部门文档：汇总表、整体绩效自评工作报告、决算公开绩效情况说明', params: KindParams, querystring: DepartmentQuery } }, async (req, reply) => {
-    requireDepartment(req, req.params.id);
-    const { projects, ...q } = req.query;
-    const doc = await departmentDoc(departments, actor(req), req.params.id, req.params.kind, { ...q, projects: projects?.split(',').map(Number) });
-    return send(reply, doc, q.format, req.params.kind, pdf);
-  });
-  r.post('/api/departments/:id/documents/:kind', { schema: { tags: ['文档'], summary: '下载部门文档（请求体可带报告待编辑段落的文字）', params: KindParams, body: DepartmentBody } }, async (req, reply) => {
-    requireDepartment(req, req.params.id);
-    const doc = await departmentDoc(departments, actor(req), req.params.id, req.params.kind, req.body);
-    return send(reply, doc, req.body.format, req.params.kind, pdf);
-  });
+  r.get(
+    '/api/departments/:id/documents/:kind',
+    {
+      schema: { tags: ['文档'], summary: '下载部门文档：汇总表、整体绩效自评工作报告、决算公开绩效情况说明', params: KindParams, querystring: DepartmentQuery },
+    },
+    async (req, reply) => {
+      requireDepartment(req, req.params.id);
+      const { projects, ...q } = req.query;
+      const doc = await departmentDoc(departments, actor(req), req.params.id, req.params.kind, { ...q, projects: projects?.split(',').map(Number) });
+      return send(reply, doc, q.format, req.params.kind, pdf);
+    },
+  );
+  r.post(
+    '/api/departments/:id/documents/:kind',
+    { schema: { tags: ['文档'], summary: '下载部门文档（请求体可带报告待编辑段落的文字）', params: KindParams, body: DepartmentBody } },
+    async (req, reply) => {
+      requireDepartment(req, req.params.id);
+      const doc = await departmentDoc(departments, actor(req), req.params.id, req.params.kind, req.body);
+      return send(reply, doc, req.body.format, req.params.kind, pdf);
+    },
+  );
 
-  r.get('/api/departments/:id/report-content', { schema: { tags: ['文档'], summary: '报告内容（章节、由数字生成的文字和待编辑段落），供预览和编辑', params: IdParams, querystring: ContentQuery } }, async (req) => {
-    requireDepartment(req, req.params.id);
-    const q = req.query;
-    const { d, stored, ...data } = await formsFor(departments, actor(req), req.params.id, q.year);
-    const projects = checkedProjects(q.projects?.split(',').map(Number), stored);
-    // the preview reads the scores the download will print (one source per document)
-    const scheme = getScheme(stored[0]!.schemeId);
-    const scores = documentScores(data.scores, q.scores);
-    const summary = q.scores === 'computed' ? data.summary : summaryWithScores(data.summary, scores, scheme);
-    const input = { ...data, scores, summary, department: departmentName({ forms: data.forms, department: d.name }), scoreSource: q.scores, scorePlaces: scheme.decimals };
-    return q.kind === 'report' ? overallReport(input) : disclosureText(input, { ...(projects && { projects }), ...(q.projectSpending && { projectSpending: q.projectSpending }) });
-  });
+  r.get(
+    '/api/departments/:id/report-content',
+    { schema: { tags: ['文档'], summary: '报告内容（章节、由数字生成的文字和待编辑段落），供预览和编辑', params: IdParams, querystring: ContentQuery } },
+    async (req) => {
+      requireDepartment(req, req.params.id);
+      const q = req.query;
+      const { d, stored, ...data } = await formsFor(departments, actor(req), req.params.id, q.year);
+      const projects = checkedProjects(q.projects?.split(',').map(Number), stored);
+      // the preview reads the scores the download will print (one source per document)
+      const scheme = getScheme(stored[0]!.schemeId);
+      const scores = documentScores(data.scores, q.scores);
+      const summary = q.scores === 'computed' ? data.summary : summaryWithScores(data.summary, scores, scheme);
+      const input = {
+        ...data,
+        scores,
+        summary,
+        department: departmentName({ forms: data.forms, department: d.name }),
+        scoreSource: q.scores,
+        scorePlaces: scheme.decimals,
+      };
+      return q.kind === 'report'
+        ? overallReport(input)
+        : disclosureText(input, { ...(projects && { projects }), ...(q.projectSpending && { projectSpending: q.projectSpending }) });
+    },
+  );
 }

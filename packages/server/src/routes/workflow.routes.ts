@@ -12,11 +12,22 @@ import { actor } from '../auth/guard.ts';
 import { spreadsheetText } from '@jixiao/office';
 import { IdParams } from '../schemas.ts';
 
-const ActionParams = IdParams.extend({ action: z.enum(['submit', 'approve', 'finalize', 'return']).describe('submit 提交、approve 单位审核通过、finalize 财政复核完成、return 退回') });
-const ActionBody = z.object({ version: z.number().int().positive().describe('读取时的版本号'), comment: z.string().max(2000).optional().describe('意见；退回时必填') });
+const ActionParams = IdParams.extend({
+  action: z.enum(['submit', 'approve', 'finalize', 'return']).describe('submit 提交、approve 单位审核通过、finalize 财政复核完成、return 退回'),
+});
+const ActionBody = z.object({
+  version: z.number().int().positive().describe('读取时的版本号'),
+  comment: z.string().max(2000).optional().describe('意见；退回时必填'),
+});
 const ReviewBody = z.object({
   scores: z
-    .array(z.object({ indicatorId: z.string().min(1).max(40).describe('指标编号（表中每个指标的 id）'), score: z.string().min(1).max(20).describe('复核得分，分'), reason: z.string().min(1).max(2000).describe('理由') }))
+    .array(
+      z.object({
+        indicatorId: z.string().min(1).max(40).describe('指标编号（表中每个指标的 id）'),
+        score: z.string().min(1).max(20).describe('复核得分，分'),
+        reason: z.string().min(1).max(2000).describe('理由'),
+      }),
+    )
     .min(1)
     .max(500),
 });
@@ -30,21 +41,35 @@ const csvCell = (v: string | number | null) => {
 export function workflowRoutes(app: FastifyInstance, store: Store, forms: FormUseCases): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.post('/api/evaluations/:id/actions/:action', { schema: { tags: ['审核流程'], summary: '提交、审核通过、复核完成或退回（需带版本号；退回须写意见）', params: ActionParams, body: ActionBody } }, async (req) =>
-    forms.act(actor(req), req.params.id, req.params.action, req.body.version, req.body.comment),
+  r.post(
+    '/api/evaluations/:id/actions/:action',
+    { schema: { tags: ['审核流程'], summary: '提交、审核通过、复核完成或退回（需带版本号；退回须写意见）', params: ActionParams, body: ActionBody } },
+    async (req) => forms.act(actor(req), req.params.id, req.params.action, req.body.version, req.body.comment),
   );
-  r.get('/api/evaluations/:id/snapshots', { schema: { tags: ['审核流程'], summary: '每次提交、审核、复核时冻结的表副本', params: IdParams } }, async (req) => forms.snapshots(actor(req), req.params.id));
-  r.get('/api/evaluations/:id/reviews', { schema: { tags: ['审核流程'], summary: '财政复核得分（按指标编号）', params: IdParams } }, async (req) => forms.reviews(actor(req), req.params.id));
-  r.put('/api/evaluations/:id/reviews', { schema: { tags: ['审核流程'], summary: '记录复核得分（财政审核，单位已审核之后；按指标编号）', params: IdParams, body: ReviewBody } }, async (req) =>
-    forms.review(actor(req), req.params.id, req.body.scores),
+  r.get('/api/evaluations/:id/snapshots', { schema: { tags: ['审核流程'], summary: '每次提交、审核、复核时冻结的表副本', params: IdParams } }, async (req) =>
+    forms.snapshots(actor(req), req.params.id),
+  );
+  r.get('/api/evaluations/:id/reviews', { schema: { tags: ['审核流程'], summary: '财政复核得分（按指标编号）', params: IdParams } }, async (req) =>
+    forms.reviews(actor(req), req.params.id),
+  );
+  r.put(
+    '/api/evaluations/:id/reviews',
+    { schema: { tags: ['审核流程'], summary: '记录复核得分（财政审核，单位已审核之后；按指标编号）', params: IdParams, body: ReviewBody } },
+    async (req) => forms.review(actor(req), req.params.id, req.body.scores),
   );
 
-  r.get('/api/evaluations/:id/history.csv', { schema: { tags: ['自评表'], summary: '修改记录导出为 CSV（UTF-8，Excel 可直接打开）', params: IdParams } }, async (req, reply) => {
-    const rows = await forms.history(actor(req), req.params.id);
-    const lines = [['版本', '时间', '修改人', '字段', '修改前', '修改后'], ...rows.map((c) => [c.version, c.at, c.actor, c.field, c.before, c.after])].map((row) => row.map(csvCell).join(','));
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="history-${req.params.id}.csv"`)
-      .send(`\ufeff${lines.join('\r\n')}\r\n`);
-  });
+  r.get(
+    '/api/evaluations/:id/history.csv',
+    { schema: { tags: ['自评表'], summary: '修改记录导出为 CSV（UTF-8，Excel 可直接打开）', params: IdParams } },
+    async (req, reply) => {
+      const rows = await forms.history(actor(req), req.params.id);
+      const lines = [['版本', '时间', '修改人', '字段', '修改前', '修改后'], ...rows.map((c) => [c.version, c.at, c.actor, c.field, c.before, c.after])].map(
+        (row) => row.map(csvCell).join(','),
+      );
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="history-${req.params.id}.csv"`)
+        .send(`\ufeff${lines.join('\r\n')}\r\n`);
+    },
+  );
 }

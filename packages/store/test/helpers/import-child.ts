@@ -13,7 +13,10 @@ const store = new KyselyStore(await connect(path));
 const forms = preparedSelfEvaluations(syntheticForms(Number(count), 3));
 if (mode === 'files') {
   const per = Math.ceil(forms.length / 40);
-  const files = Array.from({ length: 40 }, (_, i) => ({ source: { name: `file-${i}.docx`, sha256: i.toString(16).padStart(64, '0'), bytes: new Uint8Array([i]) }, forms: forms.slice(i * per, (i + 1) * per) }));
+  const files = Array.from({ length: 40 }, (_, i) => ({
+    source: { name: `file-${i}.docx`, sha256: i.toString(16).padStart(64, '0'), bytes: new Uint8Array([i]) },
+    forms: forms.slice(i * per, (i + 1) * per),
+  }));
   process.stdout.write('begin\n');
   await store.importFiles({ department: { code: 'crash-files', name: '崩溃测试（多文件）' }, files, actor: 'crash', commitKey: 'crash-token' });
 } else {

@@ -46,7 +46,8 @@ export async function decidePostgres(env: NodeJS.ProcessEnv = process.env): Prom
   const { url, from } = testPostgresUrl(env);
   const why = await probePostgres(url);
   if (why === null) return { url, line: `PostgreSQL 测试使用 ${redact(url)}（${from}）` };
-  if (env.CI === 'true') throw new Error(`CI=true 要求 PostgreSQL 测试，但 ${redact(url)}（${from}）无法连接：${why}。.ci/run 会启动本机服务；或设置 JIXIAO_TEST_PG。`);
+  if (env.CI === 'true')
+    throw new Error(`CI=true 要求 PostgreSQL 测试，但 ${redact(url)}（${from}）无法连接：${why}。.ci/run 会启动本机服务；或设置 JIXIAO_TEST_PG。`);
   return { url: null, line: skipLine(url, why) };
 }
 

@@ -45,14 +45,24 @@ export function ScoreRateChart({ rows }: { rows: readonly SummaryRow[] }) {
       label="得分与执行率"
       option={{
         grid: { left: 44, right: 16, top: 16, bottom: 40 },
-        tooltip: { trigger: 'item', formatter: (p: { dataIndex: number }) => {
+        tooltip: {
+          trigger: 'item',
+          formatter: (p: { dataIndex: number }) => {
             const r = shown[p.dataIndex]!;
             return `${escapeHtml(r.project)}<br/>执行率 ${fixed(r.rate)}%<br/>得分 ${fixed(r.score)} 分（${escapeHtml(r.grade)}）`;
           },
         },
         xAxis: { type: 'value', name: '执行率 %', nameLocation: 'middle', nameGap: 26, min: 0, max: (v: { max: number }) => Math.max(100, Math.ceil(v.max)) },
         yAxis: { type: 'value', name: '得分', min: 0, max: 100 },
-        series: [{ type: 'scatter', symbolSize: 10, data: points, animation: false, markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#999' }, data: [{ yAxis: 90 }, { yAxis: 80 }, { yAxis: 60 }] } }],
+        series: [
+          {
+            type: 'scatter',
+            symbolSize: 10,
+            data: points,
+            animation: false,
+            markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#999' }, data: [{ yAxis: 90 }, { yAxis: 80 }, { yAxis: 60 }] },
+          },
+        ],
       }}
     />
   );

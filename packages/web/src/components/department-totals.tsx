@@ -19,7 +19,12 @@ const rate = (v: string | null) => (v === null ? '—' : `${fixed(v)}%`);
 function columns(year: number | undefined): ColumnsType<DepartmentOverviewLine> {
   return [
     // to the department's 汇总表 of this year — or of its own latest year when it has none in this one
-    { title: '部门', dataIndex: 'name', ellipsis: true, render: (v: string, r) => <a href={href({ page: 'overview', dept: r.departmentId, ...(year !== undefined && r.forms > 0 && { year }) })}>{v}</a> },
+    {
+      title: '部门',
+      dataIndex: 'name',
+      ellipsis: true,
+      render: (v: string, r) => <a href={href({ page: 'overview', dept: r.departmentId, ...(year !== undefined && r.forms > 0 && { year }) })}>{v}</a>,
+    },
     { title: '自评表', dataIndex: 'forms', width: 80, ...num, sorter: (a, b) => a.forms - b.forms },
     { title: '全年预算数（万元）', dataIndex: 'budget', width: 140, ...num, render: money, sorter: (a, b) => Number(a.budget) - Number(b.budget) },
     { title: '全年执行数（万元）', dataIndex: 'executed', width: 140, ...num, render: money },
@@ -43,12 +48,22 @@ export function DepartmentTotalsCard({ year }: { year: number | undefined }) {
             summary={() => (
               <Table.Summary.Row className="total-row">
                 <Table.Summary.Cell index={0}>合计（{o.total.departments} 个部门）</Table.Summary.Cell>
-                <Table.Summary.Cell index={1} align="right">{o.total.forms}</Table.Summary.Cell>
-                <Table.Summary.Cell index={2} align="right">{money(o.total.budget)}</Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">{money(o.total.executed)}</Table.Summary.Cell>
-                <Table.Summary.Cell index={4} align="right">{rate(o.total.rate)}</Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right">
+                  {o.total.forms}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={2} align="right">
+                  {money(o.total.budget)}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={3} align="right">
+                  {money(o.total.executed)}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={4} align="right">
+                  {rate(o.total.rate)}
+                </Table.Summary.Cell>
                 {GRADES.map((g, i) => (
-                  <Table.Summary.Cell key={g} index={5 + i} align="right">{o.total.gradeCounts[g] ?? 0}</Table.Summary.Cell>
+                  <Table.Summary.Cell key={g} index={5 + i} align="right">
+                    {o.total.gradeCounts[g] ?? 0}
+                  </Table.Summary.Cell>
                 ))}
               </Table.Summary.Row>
             )}

@@ -83,7 +83,13 @@ export function NewFormButton({ departmentId, year }: { departmentId: number; ye
           </Space>
         }
       >
-        <Form<Values> form={form} layout="vertical" initialValues={{ projectId: NEW, year: thisYear, from: 'blank' }} onFinish={(v) => void create(v)} preserve={false}>
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          initialValues={{ projectId: NEW, year: thisYear, from: 'blank' }}
+          onFinish={(v) => void create(v)}
+          preserve={false}
+        >
           <Form.Item label="项目" name="projectId">
             <Select
               aria-label="项目"
@@ -93,7 +99,14 @@ export function NewFormButton({ departmentId, year }: { departmentId: number; ye
             />
           </Form.Item>
           {projectId === NEW && (
-            <Form.Item label="新项目名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写项目名称' }, { max: 200, message: '项目名称不超过 200 字' }]}>
+            <Form.Item
+              label="新项目名称"
+              name="name"
+              rules={[
+                { required: true, whitespace: true, message: '请填写项目名称' },
+                { max: 200, message: '项目名称不超过 200 字' },
+              ]}
+            >
               <Input aria-label="新项目名称" placeholder="如：社会治安综合治理工作经费" />
             </Form.Item>
           )}

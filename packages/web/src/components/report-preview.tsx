@@ -13,7 +13,9 @@ function Node({ n, fills, onFill }: { n: ReportNode; fills: Fills; onFill: (id: 
   const filled = fills[n.id] !== undefined;
   return (
     <span className="slot" data-testid={`slot-${n.id}`}>
-      <Tag color={filled ? 'green' : 'gold'} style={{ marginInlineEnd: 4 }}>{filled ? '已填写' : '待编辑'}：{n.label}</Tag>
+      <Tag color={filled ? 'green' : 'gold'} style={{ marginInlineEnd: 4 }}>
+        {filled ? '已填写' : '待编辑'}：{n.label}
+      </Tag>
       <Input.TextArea
         className={filled ? 'slot-input filled' : 'slot-input'}
         autoSize={{ minRows: 1, maxRows: 8 }}
@@ -50,7 +52,9 @@ function Section({ s, depth, fills, onFill }: { s: ReportSection; depth: number;
 export function ReportPreview({ content, fills, onFill }: { content: ReportContent; fills: Fills; onFill: (id: string, text: string | null) => void }) {
   return (
     <div className="report-preview" data-testid={`report-preview-${content.kind}`}>
-      <Typography.Title level={4} style={{ textAlign: 'center' }}>{content.title}</Typography.Title>
+      <Typography.Title level={4} style={{ textAlign: 'center' }}>
+        {content.title}
+      </Typography.Title>
       {content.sections.map((s) => (
         <Section key={s.id} s={s} depth={0} fills={fills} onFill={onFill} />
       ))}

@@ -11,14 +11,28 @@ export function ErrorView({ error, onRetry }: { error: Error; onRetry?: () => vo
       showIcon
       title={error.message}
       description={code ? `错误代码：${code}` : undefined}
-      action={onRetry ? <Button size="small" onClick={onRetry}>重试</Button> : undefined}
+      action={
+        onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            重试
+          </Button>
+        ) : undefined
+      }
       data-testid="error-view"
     />
   );
 }
 
 /** Shows the skeleton while the first load runs, the error if any, the empty state, else the content. */
-export function Loaded<T>({ state, empty, children }: { state: { loading: boolean; error: Error | null; data: T | undefined; reload: () => void }; empty?: (d: T) => ReactNode | false; children: (d: T) => ReactNode }) {
+export function Loaded<T>({
+  state,
+  empty,
+  children,
+}: {
+  state: { loading: boolean; error: Error | null; data: T | undefined; reload: () => void };
+  empty?: (d: T) => ReactNode | false;
+  children: (d: T) => ReactNode;
+}) {
   if (state.error && state.data === undefined) return <ErrorView error={state.error} onRetry={state.reload} />;
   if (state.data === undefined) return <Skeleton active paragraph={{ rows: 8 }} />;
   const e = empty?.(state.data);

@@ -23,7 +23,19 @@ const COLUMNS: Array<[keyof BudgetLine, string]> = [
   ['score', '得分'],
 ];
 
-export function BudgetBlock({ lines, score, findings, edit, decimals }: { lines: readonly BudgetLine[]; score: EvaluationScore; findings: FindingIndex; edit: (a: EditAction) => void; decimals: number }) {
+export function BudgetBlock({
+  lines,
+  score,
+  findings,
+  edit,
+  decimals,
+}: {
+  lines: readonly BudgetLine[];
+  score: EvaluationScore;
+  findings: FindingIndex;
+  edit: (a: EditAction) => void;
+  decimals: number;
+}) {
   const cols = COLUMNS.filter(([k]) => lines.some((l) => l[k] !== undefined));
   const onFix = (fix: SuggestedFix) => edit(fixAction(fix));
   const b = score.budget;
@@ -34,7 +46,9 @@ export function BudgetBlock({ lines, score, findings, edit, decimals }: { lines:
           <tr>
             <th style={{ width: 150 }}>资金来源</th>
             {cols.map(([k, label]) => (
-              <th key={k} className="num">{label}</th>
+              <th key={k} className="num">
+                {label}
+              </th>
             ))}
             <th style={{ width: 92 }}>校验</th>
           </tr>
@@ -50,17 +64,32 @@ export function BudgetBlock({ lines, score, findings, edit, decimals }: { lines:
                   const f = l[k] as { raw: string } | undefined;
                   return (
                     <td key={k} className="num">
-                      <CellInput path={path} value={f?.raw ?? ''} edit={edit} status={statusOf(findings.path(path))} align="right" row={i} col={c} label={`${l.label.raw}${label}`} />
+                      <CellInput
+                        path={path}
+                        value={f?.raw ?? ''}
+                        edit={edit}
+                        status={statusOf(findings.path(path))}
+                        align="right"
+                        row={i}
+                        col={c}
+                        label={`${l.label.raw}${label}`}
+                      />
                     </td>
                   );
                 })}
-                <td><FindingBadges findings={lineFindings} onFix={onFix} /></td>
+                <td>
+                  <FindingBadges findings={lineFindings} onFix={onFix} />
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      <Descriptions size="small" column={4} style={{ marginTop: 8 }} data-testid="budget-computed"
+      <Descriptions
+        size="small"
+        column={4}
+        style={{ marginTop: 8 }}
+        data-testid="budget-computed"
         items={[
           { key: 'rate', label: '执行率（计算）', children: b.ratePercent === null ? '—' : `${fixed(b.ratePercent)}%` },
           { key: 'score', label: '预算执行得分（计算）', children: b.score === null ? '—' : `${fixed(b.score, decimals)} 分` },

@@ -35,7 +35,11 @@ export const CellInput = memo(function CellInput({ path, value, edit, status, al
     'data-col': col,
     onChange: (e: { target: { value: string } }) => edit({ type: 'set', path, raw: e.target.value }),
   };
-  return multiline ? <Input.TextArea {...common} autoSize={{ minRows: 1, maxRows: 6 }} /> : <Input {...common} style={align ? { textAlign: 'right' } : undefined} />;
+  return multiline ? (
+    <Input.TextArea {...common} autoSize={{ minRows: 1, maxRows: 6 }} />
+  ) : (
+    <Input {...common} style={align ? { textAlign: 'right' } : undefined} />
+  );
 });
 
 /**

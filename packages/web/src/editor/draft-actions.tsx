@@ -18,7 +18,9 @@ export function DraftActions({ saved, dirty, onChanged }: { saved: EvaluationFul
     if (dirty) return void message.warning('请先保存或放弃未保存的修改，再修改年度');
     modal.confirm({
       title: '修改年度',
-      content: <InputNumber aria-label="新的年度" min={1990} max={2100} precision={0} defaultValue={saved.year ?? undefined} onChange={(v) => (year.current = v)} />,
+      content: (
+        <InputNumber aria-label="新的年度" min={1990} max={2100} precision={0} defaultValue={saved.year ?? undefined} onChange={(v) => (year.current = v)} />
+      ),
       okText: '修改',
       cancelText: '取消',
       onOk: async () => {
@@ -62,7 +64,9 @@ export function DraftActions({ saved, dirty, onChanged }: { saved: EvaluationFul
         onClick: ({ key }) => (key === 'year' ? changeYear() : remove()),
       }}
     >
-      <Button icon={<MoreOutlined />} data-testid="draft-actions">草稿</Button>
+      <Button icon={<MoreOutlined />} data-testid="draft-actions">
+        草稿
+      </Button>
     </Dropdown>
   );
 }

@@ -9,7 +9,25 @@ import { ReadOnly } from './cell-input.tsx';
 import { SEVERITY_COLORS, SEVERITY_LABELS } from '../format.ts';
 
 const NUMBER_LABELS: Record<string, string> = {
-  claimed: '填报', computed: '计算', points: '分值', score: '得分', total: '总分', declared: '标明', sum: '合计', rate: '执行率', budget: '预算数', executed: '执行数', received: '到位数', target: '指标值', actual: '实际值', grade: '等级', rule: '计分规则', level1: '一级指标', scheme: '方案规定', completion: '完成程度', length: '字数',
+  claimed: '填报',
+  computed: '计算',
+  points: '分值',
+  score: '得分',
+  total: '总分',
+  declared: '标明',
+  sum: '合计',
+  rate: '执行率',
+  budget: '预算数',
+  executed: '执行数',
+  received: '到位数',
+  target: '指标值',
+  actual: '实际值',
+  grade: '等级',
+  rule: '计分规则',
+  level1: '一级指标',
+  scheme: '方案规定',
+  completion: '完成程度',
+  length: '字数',
 };
 
 export function FindingDetail({ f, onFix }: { f: Finding; onFix?: (fix: SuggestedFix) => void }) {
@@ -20,7 +38,9 @@ export function FindingDetail({ f, onFix }: { f: Finding; onFix?: (fix: Suggeste
       <Space size={6}>
         <Tag color={SEVERITY_COLORS[f.severity]}>{SEVERITY_LABELS[f.severity]}</Tag>
         <Typography.Text strong>规则 {f.rule}</Typography.Text>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{f.code}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {f.code}
+        </Typography.Text>
       </Space>
       <Typography.Text>{f.message}</Typography.Text>
       {numbers.length > 0 && (
@@ -28,7 +48,16 @@ export function FindingDetail({ f, onFix }: { f: Finding; onFix?: (fix: Suggeste
       )}
       {f.location.src && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          原表位置：{[f.location.src.file, f.location.src.table && `表${f.location.src.table}`, f.location.src.row && `第${f.location.src.row}行`, f.location.src.col && `第${f.location.src.col}列`, f.location.src.line && `第${f.location.src.line}行`].filter(Boolean).join(' ')}
+          原表位置：
+          {[
+            f.location.src.file,
+            f.location.src.table && `表${f.location.src.table}`,
+            f.location.src.row && `第${f.location.src.row}行`,
+            f.location.src.col && `第${f.location.src.col}列`,
+            f.location.src.line && `第${f.location.src.line}行`,
+          ]
+            .filter(Boolean)
+            .join(' ')}
         </Typography.Text>
       )}
       {f.fix && onFix && !readOnly && (
@@ -58,7 +87,17 @@ export function FindingBadges({ findings, onFix }: { findings: readonly Finding[
         </Popover>
       ))}
       {rest.length > 0 && (
-        <Popover content={<Space orientation="vertical">{rest.map((f, i) => <FindingDetail key={i} f={f} onFix={onFix} />)}</Space>} trigger="click" placement="left">
+        <Popover
+          content={
+            <Space orientation="vertical">
+              {rest.map((f, i) => (
+                <FindingDetail key={i} f={f} onFix={onFix} />
+              ))}
+            </Space>
+          }
+          trigger="click"
+          placement="left"
+        >
           <Tag className="finding-tag">+{rest.length}</Tag>
         </Popover>
       )}

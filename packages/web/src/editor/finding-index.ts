@@ -21,7 +21,7 @@ export function indexFindings(findings: readonly Finding[]): FindingIndex {
   const cells = new Map<string, Finding[]>();
   const paths = new Map<string, Finding[]>();
   const sections = new Map<string, Finding[]>();
-  const push = <K,>(m: Map<K, Finding[]>, k: K, f: Finding) => {
+  const push = <K>(m: Map<K, Finding[]>, k: K, f: Finding) => {
     const list = m.get(k);
     if (list) list.push(f);
     else m.set(k, [f]);

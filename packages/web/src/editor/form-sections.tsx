@@ -9,7 +9,23 @@ import { statusOf, type FindingIndex } from './finding-index.ts';
 
 type Edit = (a: EditAction) => void;
 
-function Field({ label, path, value, findings, edit, multiline, span = 8 }: { label: string; path: string; value: string; findings: readonly Finding[]; edit: Edit; multiline?: boolean; span?: number }) {
+function Field({
+  label,
+  path,
+  value,
+  findings,
+  edit,
+  multiline,
+  span = 8,
+}: {
+  label: string;
+  path: string;
+  value: string;
+  findings: readonly Finding[];
+  edit: Edit;
+  multiline?: boolean;
+  span?: number;
+}) {
   return (
     <Col span={span}>
       <label className="field">
@@ -31,8 +47,22 @@ export function IdentitySection({ ev, findings, edit }: { ev: Evaluation; findin
       <Field span={12} label="项目名称" path="project.name" value={p.name.raw} findings={f('project.name')} edit={edit} />
       <Field span={6} label="项目编码" path="project.code" value={p.code?.raw ?? ''} findings={f('project.code')} edit={edit} />
       <Field span={6} label="资金类型" path="project.fundType" value={p.fundType?.raw ?? ''} findings={f('project.fundType')} edit={edit} />
-      <Field span={12} label="主管部门" path="project.department.name" value={p.department?.name.raw ?? ''} findings={f('project.department.name')} edit={edit} />
-      <Field span={12} label="实施单位" path="project.implementer.name" value={p.implementer?.name.raw ?? ''} findings={f('project.implementer.name')} edit={edit} />
+      <Field
+        span={12}
+        label="主管部门"
+        path="project.department.name"
+        value={p.department?.name.raw ?? ''}
+        findings={f('project.department.name')}
+        edit={edit}
+      />
+      <Field
+        span={12}
+        label="实施单位"
+        path="project.implementer.name"
+        value={p.implementer?.name.raw ?? ''}
+        findings={f('project.implementer.name')}
+        edit={edit}
+      />
       <Field span={6} label="项目级次" path="project.level" value={p.level?.raw ?? ''} findings={f('project.level')} edit={edit} />
       <Field span={6} label="填报人" path="filler.name" value={ev.filler?.name?.raw ?? ''} findings={f('filler.name')} edit={edit} />
       <Field span={6} label="联系电话" path="filler.phone" value={ev.filler?.phone?.raw ?? ''} findings={f('filler.phone')} edit={edit} />
@@ -44,8 +74,24 @@ export function GoalsSection({ ev, findings, edit }: { ev: Evaluation; findings:
   const g = ev.goals;
   return (
     <Row gutter={[16, 8]}>
-      <Field span={12} multiline label="年度总体目标（预期）" path="goals.expected" value={g.expected?.raw ?? ''} findings={findings.path('goals.expected')} edit={edit} />
-      <Field span={12} multiline label="实际完成情况" path="goals.achieved" value={g.achieved?.raw ?? ''} findings={findings.path('goals.achieved')} edit={edit} />
+      <Field
+        span={12}
+        multiline
+        label="年度总体目标（预期）"
+        path="goals.expected"
+        value={g.expected?.raw ?? ''}
+        findings={findings.path('goals.expected')}
+        edit={edit}
+      />
+      <Field
+        span={12}
+        multiline
+        label="实际完成情况"
+        path="goals.achieved"
+        value={g.achieved?.raw ?? ''}
+        findings={findings.path('goals.achieved')}
+        edit={edit}
+      />
     </Row>
   );
 }
@@ -63,23 +109,55 @@ export function NarrativesSection({ ev, findings, edit }: { ev: Evaluation; find
         </Col>
       )}
       {ev.narratives.map((n, i) => (
-        <Field key={i} span={12} multiline label={n.label.raw.replace(/\s+/g, '') || n.kind} path={`narratives[${i}].text`} value={n.text.raw} findings={findings.path(`narratives[${i}].text`)} edit={edit} />
+        <Field
+          key={i}
+          span={12}
+          multiline
+          label={n.label.raw.replace(/\s+/g, '') || n.kind}
+          path={`narratives[${i}].text`}
+          value={n.text.raw}
+          findings={findings.path(`narratives[${i}].text`)}
+          edit={edit}
+        />
       ))}
     </Row>
   );
 }
 
-export function TotalSection({ ev, score, findings, edit, decimals }: { ev: Evaluation; score: EvaluationScore; findings: FindingIndex; edit: Edit; decimals: number }) {
+export function TotalSection({
+  ev,
+  score,
+  findings,
+  edit,
+  decimals,
+}: {
+  ev: Evaluation;
+  score: EvaluationScore;
+  findings: FindingIndex;
+  edit: Edit;
+  decimals: number;
+}) {
   return (
     <Row gutter={[16, 8]} align="bottom">
       <Field span={6} label="总分（填报）" path="claimed.total" value={ev.claimed.total?.raw ?? ''} findings={findings.path('claimed.total')} edit={edit} />
       <Field span={6} label="等级（填报）" path="claimed.grade" value={ev.claimed.grade?.raw ?? ''} findings={findings.path('claimed.grade')} edit={edit} />
       <Col span={12}>
-        <Descriptions size="small" column={3} bordered
+        <Descriptions
+          size="small"
+          column={3}
+          bordered
           items={[
             { key: 't', label: '计算总分', children: <span data-testid="section-total">{fixed(score.total, decimals)}</span> },
             { key: 'g', label: '等级', children: <span style={{ color: GRADE_COLORS[score.grade] }}>{score.grade}</span> },
-            { key: 'p', label: '分值合计', children: <>{score.points} <FindingBadges findings={findings.path('points')} onFix={(fix) => edit(fixAction(fix))} /></> },
+            {
+              key: 'p',
+              label: '分值合计',
+              children: (
+                <>
+                  {score.points} <FindingBadges findings={findings.path('points')} onFix={(fix) => edit(fixAction(fix))} />
+                </>
+              ),
+            },
           ]}
         />
       </Col>

@@ -39,17 +39,37 @@ interface RowProps {
   decimals: number;
 }
 
-const sameFindings = (a: readonly Finding[], b: readonly Finding[]) => a.length === b.length && a.every((f, i) => f.code === b[i]!.code && f.message === b[i]!.message);
+const sameFindings = (a: readonly Finding[], b: readonly Finding[]) =>
+  a.length === b.length && a.every((f, i) => f.code === b[i]!.code && f.message === b[i]!.message);
 
 function equalRows(a: RowProps, b: RowProps): boolean {
   return (
-    a.ind === b.ind && a.index === b.index && a.row === b.row && a.first === b.first && a.last === b.last && a.adjusted === b.adjusted && a.lastActual === b.lastActual &&
-    a.s?.score === b.s?.score && a.s?.explanation === b.s?.explanation && sameFindings(a.findings, b.findings) && a.edit === b.edit
+    a.ind === b.ind &&
+    a.index === b.index &&
+    a.row === b.row &&
+    a.first === b.first &&
+    a.last === b.last &&
+    a.adjusted === b.adjusted &&
+    a.lastActual === b.lastActual &&
+    a.s?.score === b.s?.score &&
+    a.s?.explanation === b.s?.explanation &&
+    sameFindings(a.findings, b.findings) &&
+    a.edit === b.edit
   );
 }
 
 /** The 二级 picker of a row: redrawn when the row's 二级 changes, not on every key typed elsewhere in the row. */
-const Level2Select = memo(function Level2Select({ level1, value, index, edit }: { level1: string; value: string; index: number; edit: (a: EditAction) => void }) {
+const Level2Select = memo(function Level2Select({
+  level1,
+  value,
+  index,
+  edit,
+}: {
+  level1: string;
+  value: string;
+  index: number;
+  edit: (a: EditAction) => void;
+}) {
   const readOnly = useContext(ReadOnly);
   const known = LEVEL2_OPTIONS[level1] ?? [];
   return (
@@ -66,13 +86,51 @@ const Level2Select = memo(function Level2Select({ level1, value, index, edit }: 
   );
 });
 
-const RowActions = memo(function RowActions({ index, name, first, last, notApplicable, edit }: { index: number; name: string; first: boolean; last: boolean; notApplicable: boolean; edit: (a: EditAction) => void }) {
+const RowActions = memo(function RowActions({
+  index,
+  name,
+  first,
+  last,
+  notApplicable,
+  edit,
+}: {
+  index: number;
+  name: string;
+  first: boolean;
+  last: boolean;
+  notApplicable: boolean;
+  edit: (a: EditAction) => void;
+}) {
   if (useContext(ReadOnly)) return notApplicable ? <Typography.Text type="secondary">不适用</Typography.Text> : null;
   return (
     <Space size={0}>
-      <Tooltip title="上移"><Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={first} aria-label={`上移第 ${index + 1} 个指标`} onClick={() => edit({ type: 'move-indicator', index, delta: -1 })} /></Tooltip>
-      <Tooltip title="下移"><Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={last} aria-label={`下移第 ${index + 1} 个指标`} onClick={() => edit({ type: 'move-indicator', index, delta: 1 })} /></Tooltip>
-      <Tooltip title="不适用（不计分）"><Checkbox checked={notApplicable} aria-label={`第 ${index + 1} 个指标不适用`} onChange={(e) => edit({ type: 'set-not-applicable', index, value: e.target.checked })} /></Tooltip>
+      <Tooltip title="上移">
+        <Button
+          size="small"
+          type="text"
+          icon={<ArrowUpOutlined />}
+          disabled={first}
+          aria-label={`上移第 ${index + 1} 个指标`}
+          onClick={() => edit({ type: 'move-indicator', index, delta: -1 })}
+        />
+      </Tooltip>
+      <Tooltip title="下移">
+        <Button
+          size="small"
+          type="text"
+          icon={<ArrowDownOutlined />}
+          disabled={last}
+          aria-label={`下移第 ${index + 1} 个指标`}
+          onClick={() => edit({ type: 'move-indicator', index, delta: 1 })}
+        />
+      </Tooltip>
+      <Tooltip title="不适用（不计分）">
+        <Checkbox
+          checked={notApplicable}
+          aria-label={`第 ${index + 1} 个指标不适用`}
+          onChange={(e) => edit({ type: 'set-not-applicable', index, value: e.target.checked })}
+        />
+      </Tooltip>
       <Popconfirm title={`删除“${name || '未命名指标'}”？`} okText="删除" cancelText="取消" onConfirm={() => edit({ type: 'remove-indicator', index })}>
         <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除第 ${index + 1} 个指标`} />
       </Popconfirm>
@@ -87,7 +145,16 @@ const IndicatorRow = memo(function IndicatorRow({ ind, index, row, s, findings, 
   const claimedDiffers = s !== undefined && s.score !== null && ind.claimedScore.value !== null && Number(ind.claimedScore.value) !== Number(s.score);
   let col = 0;
   const cell = (field: string, label: string, extra: { align?: 'right'; multiline?: boolean; placeholder?: string; value?: string } = {}) => (
-    <CellInput path={p(field)} value={extra.value ?? (ind as unknown as Record<string, { raw: string } | undefined>)[field]?.raw ?? ''} edit={edit} status={statusOf(cellFindings(field))} row={row} col={col++} label={`${label}（第 ${index + 1} 个指标）`} {...extra} />
+    <CellInput
+      path={p(field)}
+      value={extra.value ?? (ind as unknown as Record<string, { raw: string } | undefined>)[field]?.raw ?? ''}
+      edit={edit}
+      status={statusOf(cellFindings(field))}
+      row={row}
+      col={col++}
+      label={`${label}（第 ${index + 1} 个指标）`}
+      {...extra}
+    />
   );
   return (
     <tr data-testid={`indicator-row-${index}`} className={ind.notApplicable ? 'not-applicable' : undefined}>
@@ -98,7 +165,11 @@ const IndicatorRow = memo(function IndicatorRow({ ind, index, row, s, findings, 
       <td className="num">{cell('points', '分值', { align: 'right' })}</td>
       <td>{cell('target', '指标值')}</td>
       {adjusted && <td>{cell('targetAdjusted', '调整后指标值')}</td>}
-      {lastActual !== undefined && <td className="last-year" data-testid={`last-actual-${index}`}>{lastActual || '—'}</td>}
+      {lastActual !== undefined && (
+        <td className="last-year" data-testid={`last-actual-${index}`}>
+          {lastActual || '—'}
+        </td>
+      )}
       <td>{cell('actual', '实际完成值')}</td>
       <td className="num">{cell('claimedScore', '填报得分', { align: 'right' })}</td>
       <td className="num computed" data-testid={`computed-score-${index}`}>
@@ -118,7 +189,23 @@ const IndicatorRow = memo(function IndicatorRow({ ind, index, row, s, findings, 
 }, equalRows);
 
 const GroupHead = memo(
-  function GroupHead({ g, label, adjusted, lastYear, decimals, findings, edit }: { g: EvaluationScore['groups'][number]; label: string; adjusted: boolean; lastYear: boolean; decimals: number; findings: readonly Finding[]; edit: (a: EditAction) => void }) {
+  function GroupHead({
+    g,
+    label,
+    adjusted,
+    lastYear,
+    decimals,
+    findings,
+    edit,
+  }: {
+    g: EvaluationScore['groups'][number];
+    label: string;
+    adjusted: boolean;
+    lastYear: boolean;
+    decimals: number;
+    findings: readonly Finding[];
+    edit: (a: EditAction) => void;
+  }) {
     const onFix = (fix: SuggestedFix) => edit(fixAction(fix));
     const readOnly = useContext(ReadOnly);
     return (
@@ -132,7 +219,9 @@ const GroupHead = memo(
         <td className="num">{g.points}</td>
         <td colSpan={2 + (adjusted ? 1 : 0) + (lastYear ? 1 : 0)} />
         <td className="num">{fixed(g.claimed, decimals)}</td>
-        <td className="num computed" data-testid={`group-score-${g.level1}`}>{fixed(g.score, decimals)}</td>
+        <td className="num computed" data-testid={`group-score-${g.level1}`}>
+          {fixed(g.score, decimals)}
+        </td>
         <td>
           {!readOnly && (
             <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => edit({ type: 'add-indicator', level1: g.level1, id: randomIndicatorId() })}>
@@ -140,12 +229,23 @@ const GroupHead = memo(
             </Button>
           )}
         </td>
-        <td><FindingBadges findings={findings} onFix={onFix} /></td>
+        <td>
+          <FindingBadges findings={findings} onFix={onFix} />
+        </td>
         <td />
       </tr>
     );
   },
-  (a, b) => a.label === b.label && a.adjusted === b.adjusted && a.lastYear === b.lastYear && a.edit === b.edit && a.g.declared === b.g.declared && a.g.points === b.g.points && a.g.score === b.g.score && a.g.claimed === b.g.claimed && sameFindings(a.findings, b.findings),
+  (a, b) =>
+    a.label === b.label &&
+    a.adjusted === b.adjusted &&
+    a.lastYear === b.lastYear &&
+    a.edit === b.edit &&
+    a.g.declared === b.g.declared &&
+    a.g.points === b.g.points &&
+    a.g.score === b.g.score &&
+    a.g.claimed === b.g.claimed &&
+    sameFindings(a.findings, b.findings),
 );
 
 export function IndicatorTable({
@@ -211,7 +311,15 @@ export function IndicatorTable({
           const gf = groupFindings.filter((f) => f.numbers.level1 === g.level1);
           return (
             <tbody key={g.level1} data-testid={`group-${g.level1}`}>
-              <GroupHead g={g} label={groupLabels[g.level1] ?? g.level1} adjusted={adjusted} lastYear={lastYear} decimals={decimals} findings={gf} edit={edit} />
+              <GroupHead
+                g={g}
+                label={groupLabels[g.level1] ?? g.level1}
+                adjusted={adjusted}
+                lastYear={lastYear}
+                decimals={decimals}
+                findings={gf}
+                edit={edit}
+              />
               {rows.map(({ ind, i }, k) => (
                 <IndicatorRow
                   key={ind.id ?? i}

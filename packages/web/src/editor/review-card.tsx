@@ -8,7 +8,19 @@ import type { EvaluationScore, Indicator } from '@jixiao/core';
 import { api, ApiError, type EvaluationFull } from '../api.ts';
 import { fixed } from '../format.ts';
 
-export function ReviewCard({ saved, indicators, score, decimals, onSaved }: { saved: EvaluationFull; indicators: readonly Indicator[]; score: EvaluationScore; decimals: number; onSaved: () => void }) {
+export function ReviewCard({
+  saved,
+  indicators,
+  score,
+  decimals,
+  onSaved,
+}: {
+  saved: EvaluationFull;
+  indicators: readonly Indicator[];
+  score: EvaluationScore;
+  decimals: number;
+  onSaved: () => void;
+}) {
   const { message } = AntApp.useApp();
   const editable = saved.permissions.review;
   // by indicator id: a 复核得分 stays with its indicator wherever its row is
@@ -22,7 +34,10 @@ export function ReviewCard({ saved, indicators, score, decimals, onSaved }: { sa
     if (missing.length) return void message.warning('每个复核得分都需要写明理由');
     setBusy(true);
     try {
-      await api.saveReviews(saved.id, changed.map(([id, v]) => ({ indicatorId: id, score: v.score.trim(), reason: v.reason.trim() })));
+      await api.saveReviews(
+        saved.id,
+        changed.map(([id, v]) => ({ indicatorId: id, score: v.score.trim(), reason: v.reason.trim() })),
+      );
       setDraft({});
       message.success('复核得分已保存');
       onSaved();
@@ -42,7 +57,12 @@ export function ReviewCard({ saved, indicators, score, decimals, onSaved }: { sa
         value={v}
         style={key === 'score' ? { textAlign: 'right' } : undefined}
         aria-label={`${key === 'score' ? '复核得分' : '复核理由'}（第 ${i + 1} 个指标）`}
-        onChange={(e) => setDraft((d) => ({ ...d, [id]: { score: d[id]?.score ?? existing.get(id)?.score ?? '', reason: d[id]?.reason ?? existing.get(id)?.reason ?? '', [key]: e.target.value } }))}
+        onChange={(e) =>
+          setDraft((d) => ({
+            ...d,
+            [id]: { score: d[id]?.score ?? existing.get(id)?.score ?? '', reason: d[id]?.reason ?? existing.get(id)?.reason ?? '', [key]: e.target.value },
+          }))
+        }
       />
     );
   };
@@ -65,7 +85,8 @@ export function ReviewCard({ saved, indicators, score, decimals, onSaved }: { sa
       />
       <div style={{ marginTop: 8, display: 'flex', gap: 12, alignItems: 'center' }}>
         <Typography.Text>
-          自评总分 {fixed(score.total, decimals)} 分；复核后总分 <b data-testid="reviewed-total">{saved.reviewedTotal === null ? '—' : fixed(saved.reviewedTotal, decimals)}</b> 分
+          自评总分 {fixed(score.total, decimals)} 分；复核后总分{' '}
+          <b data-testid="reviewed-total">{saved.reviewedTotal === null ? '—' : fixed(saved.reviewedTotal, decimals)}</b> 分
         </Typography.Text>
         {editable && (
           <Button type="primary" disabled={changed.length === 0} loading={busy} onClick={() => void save()} data-testid="save-reviews">

@@ -16,7 +16,10 @@ interface State {
   editError: string | null;
 }
 
-type Msg = { type: 'edit'; action: EditAction } | { type: 'saved'; saved: EvaluationFull } | { type: 'rebase'; saved: EvaluationFull; draft: Evaluation; edits: EditAction[] };
+type Msg =
+  | { type: 'edit'; action: EditAction }
+  | { type: 'saved'; saved: EvaluationFull }
+  | { type: 'rebase'; saved: EvaluationFull; draft: Evaluation; edits: EditAction[] };
 
 function reduce(s: State, m: Msg): State {
   switch (m.type) {

@@ -6,7 +6,7 @@
 import { Alert, App as AntApp, Button, Input, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { ACTION_LABELS, STATUS_LABELS, submissionBlockers, type Finding, type WorkflowAction } from '@jixiao/core';
-import type { ApiError} from '../api.ts';
+import type { ApiError } from '../api.ts';
 import { api, type EvaluationFull } from '../api.ts';
 
 const STATUS_COLORS = { draft: 'default', submitted: 'blue', 'unit-approved': 'cyan', 'finance-reviewed': 'green' } as const;
@@ -18,7 +18,17 @@ const CONFIRM: Record<WorkflowAction, string> = {
   return: '',
 };
 
-export function WorkflowBar({ saved, findings, dirty, onDone }: { saved: EvaluationFull; findings: readonly Finding[]; dirty: boolean; onDone: (s: EvaluationFull) => void }) {
+export function WorkflowBar({
+  saved,
+  findings,
+  dirty,
+  onDone,
+}: {
+  saved: EvaluationFull;
+  findings: readonly Finding[];
+  dirty: boolean;
+  onDone: (s: EvaluationFull) => void;
+}) {
   const { modal, message } = AntApp.useApp();
   const [busy, setBusy] = useState<WorkflowAction | null>(null);
   const blockers = submissionBlockers(findings);
@@ -43,7 +53,9 @@ export function WorkflowBar({ saved, findings, dirty, onDone }: { saved: Evaluat
       let comment = '';
       modal.confirm({
         title: '退回给填报人',
-        content: <Input.TextArea autoFocus rows={4} placeholder="退回意见（必填）：需要修改什么" aria-label="退回意见" onChange={(e) => (comment = e.target.value)} />,
+        content: (
+          <Input.TextArea autoFocus rows={4} placeholder="退回意见（必填）：需要修改什么" aria-label="退回意见" onChange={(e) => (comment = e.target.value)} />
+        ),
         okText: '退回',
         cancelText: '取消',
         onOk: () => {
@@ -63,20 +75,45 @@ export function WorkflowBar({ saved, findings, dirty, onDone }: { saved: Evaluat
     <div className="workflow-bar" data-testid="workflow-bar">
       <Space wrap>
         <span>状态</span>
-        <Tag color={STATUS_COLORS[saved.status]} data-testid="status">{STATUS_LABELS[saved.status]}</Tag>
+        <Tag color={STATUS_COLORS[saved.status]} data-testid="status">
+          {STATUS_LABELS[saved.status]}
+        </Tag>
         {saved.permissions.actions.map((a) => {
           const blocked = a === 'submit' && (blockers.length > 0 || dirty);
           const why = dirty ? '请先保存修改' : `还有 ${blockers.length} 个问题（错误或缺少偏差原因）未解决`;
           const button = (
-            <Button key={a} type={a === 'return' ? 'default' : 'primary'} danger={a === 'return'} disabled={blocked} loading={busy === a} onClick={() => ask(a)} data-testid={`action-${a}`}>
+            <Button
+              key={a}
+              type={a === 'return' ? 'default' : 'primary'}
+              danger={a === 'return'}
+              disabled={blocked}
+              loading={busy === a}
+              onClick={() => ask(a)}
+              data-testid={`action-${a}`}
+            >
               {ACTION_LABELS[a]}
             </Button>
           );
-          return blocked ? <Tooltip key={a} title={why}>{button}</Tooltip> : button;
+          return blocked ? (
+            <Tooltip key={a} title={why}>
+              {button}
+            </Tooltip>
+          ) : (
+            button
+          );
         })}
         {!saved.permissions.edit && saved.status !== 'draft' && <span className="muted">本表已{STATUS_LABELS[saved.status]}，内容只读</span>}
       </Space>
-      {returned && <Alert style={{ marginTop: 8 }} type="warning" showIcon title={`${returned.actor} 于 ${new Date(returned.at).toLocaleString('zh-CN')} 退回`} description={returned.after!.replace(/^draft（/, '').replace(/）$/, '')} data-testid="return-comment" />}
+      {returned && (
+        <Alert
+          style={{ marginTop: 8 }}
+          type="warning"
+          showIcon
+          title={`${returned.actor} 于 ${new Date(returned.at).toLocaleString('zh-CN')} 退回`}
+          description={returned.after!.replace(/^draft（/, '').replace(/）$/, '')}
+          data-testid="return-comment"
+        />
+      )}
     </div>
   );
 }

@@ -120,9 +120,20 @@ export function DocumentsPage({ route }: { route: { dept?: number; year?: number
   const [reportFills, fillReport] = useFills(`${key}.report`);
   const [disclosureFills, fillDisclosure] = useFills(`${key}.disclosure`);
   const spendingOk = /^\d+(\.\d+)?$/.test(spending);
-  const report = useAsync(() => (dept === undefined ? Promise.resolve(undefined) : api.reportContent(dept, 'report', { scores, ...(year !== undefined && { year }) })), [dept, year, scores]);
+  const report = useAsync(
+    () => (dept === undefined ? Promise.resolve(undefined) : api.reportContent(dept, 'report', { scores, ...(year !== undefined && { year }) })),
+    [dept, year, scores],
+  );
   const disclosure = useAsync(
-    () => (dept === undefined ? Promise.resolve(undefined) : api.reportContent(dept, 'disclosure', { scores, ...(year !== undefined && { year }), ...(chosen && { projects: chosen }), ...(spendingOk && { projectSpending: spending }) })),
+    () =>
+      dept === undefined
+        ? Promise.resolve(undefined)
+        : api.reportContent(dept, 'disclosure', {
+            scores,
+            ...(year !== undefined && { year }),
+            ...(chosen && { projects: chosen }),
+            ...(spendingOk && { projectSpending: spending }),
+          }),
     [dept, year, scores, chosen?.join(','), spendingOk ? spending : ''],
   );
   useEffect(() => {
@@ -134,7 +145,11 @@ export function DocumentsPage({ route }: { route: { dept?: number; year?: number
     if (dept === undefined) return;
     setZip({ done: 0, total: ticked.length || (summary.data?.summary.rows.length ?? 0), format });
     try {
-      const name = await downloadFormsZip(dept, { format, scores, ...(year !== undefined && { year }), ...(ticked.length > 0 && { projects: ticked }) }, (done, total) => setZip({ done, total, format }));
+      const name = await downloadFormsZip(
+        dept,
+        { format, scores, ...(year !== undefined && { year }), ...(ticked.length > 0 && { projects: ticked }) },
+        (done, total) => setZip({ done, total, format }),
+      );
       message.success(`已下载 ${name}`);
     } catch (e) {
       message.error(e instanceof ApiError ? `${e.message}（${e.code}）` : (e as Error).message);
@@ -192,44 +207,60 @@ export function DocumentsPage({ route }: { route: { dept?: number; year?: number
                   label: `自评表（${rows.length}）`,
                   children: (
                     <>
-                    <Space style={{ marginBottom: 8 }} wrap>
-                      <span>{ticked.length ? `打包所选 ${ticked.length} 张：` : `打包全部 ${rows.length} 张：`}</span>
-                      {['docx', 'xlsx', 'pdf'].map((f) => (
-                        <Button key={f} icon={<FileZipOutlined />} disabled={zip !== null} loading={zip?.format === f} onClick={() => void downloadZip(f)} data-testid={`zip-${f}`}>
-                          .{f}
-                        </Button>
-                      ))}
-                      {zip && (
-                        <span style={{ width: 260, display: 'inline-block' }} data-testid="zip-progress">
-                          <Progress percent={zip.total ? Math.floor((zip.done / zip.total) * 100) : 0} size="small" format={() => `${zip.done}/${zip.total}`} />
-                        </span>
-                      )}
-                    </Space>
-                    <Table<SummaryRow>
-                      size="small"
-                      rowKey="evaluationId"
-                      rowSelection={{ selectedRowKeys: rows.filter((r) => ticked.includes(r.seq)).map((r) => r.evaluationId), onChange: (_, sel) => setTicked(sel.map((r) => r.seq).sort((a, b) => a - b)) }}
-                      dataSource={rows}
-                      pagination={{ defaultPageSize: 20 }}
-                      columns={[
-                        { title: '序号', dataIndex: 'seq', width: 60, align: 'right' },
-                        { title: '项目名称', dataIndex: 'project', ellipsis: true },
-                        { title: '得分', dataIndex: 'score', width: 80, align: 'right', render: (v: string) => fixed(v) },
-                        { title: '等级', dataIndex: 'grade', width: 60, render: (g: string) => <Tag color={GRADE_COLORS[g]}>{g}</Tag> },
-                        {
-                          title: '下载',
-                          key: 'dl',
-                          width: 230,
-                          render: (_: unknown, r) => (
-                            <Space>
-                              {['docx', 'xlsx', 'pdf'].map((f) => (
-                                <a key={f} href={formDocumentUrl(r.evaluationId, f, scores)} data-testid={`form-${r.seq}-${f}`}>.{f}</a>
-                              ))}
-                            </Space>
-                          ),
-                        },
-                      ]}
-                    />
+                      <Space style={{ marginBottom: 8 }} wrap>
+                        <span>{ticked.length ? `打包所选 ${ticked.length} 张：` : `打包全部 ${rows.length} 张：`}</span>
+                        {['docx', 'xlsx', 'pdf'].map((f) => (
+                          <Button
+                            key={f}
+                            icon={<FileZipOutlined />}
+                            disabled={zip !== null}
+                            loading={zip?.format === f}
+                            onClick={() => void downloadZip(f)}
+                            data-testid={`zip-${f}`}
+                          >
+                            .{f}
+                          </Button>
+                        ))}
+                        {zip && (
+                          <span style={{ width: 260, display: 'inline-block' }} data-testid="zip-progress">
+                            <Progress
+                              percent={zip.total ? Math.floor((zip.done / zip.total) * 100) : 0}
+                              size="small"
+                              format={() => `${zip.done}/${zip.total}`}
+                            />
+                          </span>
+                        )}
+                      </Space>
+                      <Table<SummaryRow>
+                        size="small"
+                        rowKey="evaluationId"
+                        rowSelection={{
+                          selectedRowKeys: rows.filter((r) => ticked.includes(r.seq)).map((r) => r.evaluationId),
+                          onChange: (_, sel) => setTicked(sel.map((r) => r.seq).sort((a, b) => a - b)),
+                        }}
+                        dataSource={rows}
+                        pagination={{ defaultPageSize: 20 }}
+                        columns={[
+                          { title: '序号', dataIndex: 'seq', width: 60, align: 'right' },
+                          { title: '项目名称', dataIndex: 'project', ellipsis: true },
+                          { title: '得分', dataIndex: 'score', width: 80, align: 'right', render: (v: string) => fixed(v) },
+                          { title: '等级', dataIndex: 'grade', width: 60, render: (g: string) => <Tag color={GRADE_COLORS[g]}>{g}</Tag> },
+                          {
+                            title: '下载',
+                            key: 'dl',
+                            width: 230,
+                            render: (_: unknown, r) => (
+                              <Space>
+                                {['docx', 'xlsx', 'pdf'].map((f) => (
+                                  <a key={f} href={formDocumentUrl(r.evaluationId, f, scores)} data-testid={`form-${r.seq}-${f}`}>
+                                    .{f}
+                                  </a>
+                                ))}
+                              </Space>
+                            ),
+                          },
+                        ]}
+                      />
                     </>
                   ),
                 },
@@ -237,10 +268,20 @@ export function DocumentsPage({ route }: { route: { dept?: number; year?: number
                   key: 'summary',
                   label: '汇总表',
                   children: (
-                    <Card size="small" title={`${d!.department.name} 绩效自评情况汇总表`} extra={<Downloads formats={['docx', 'xlsx', 'pdf']} busy={busyOf('summary')} onClick={(f) => void download('summary', f)} testId="summary" />}>
+                    <Card
+                      size="small"
+                      title={`${d!.department.name} 绩效自评情况汇总表`}
+                      extra={
+                        <Downloads formats={['docx', 'xlsx', 'pdf']} busy={busyOf('summary')} onClick={(f) => void download('summary', f)} testId="summary" />
+                      }
+                    >
                       <Typography.Paragraph>
-                        共 {rows.length} 个项目，全年预算数 {money(d!.summary.total.budget)} 万元，全年执行数 {money(d!.summary.total.executed)} 万元，执行率 {d!.summary.total.rate === null ? '—' : `${fixed(d!.summary.total.rate)}%`}；
-                        {Object.entries(d!.summary.gradeCounts).map(([g, n]) => `${g} ${n} 个`).join('，')}。
+                        共 {rows.length} 个项目，全年预算数 {money(d!.summary.total.budget)} 万元，全年执行数 {money(d!.summary.total.executed)} 万元，执行率{' '}
+                        {d!.summary.total.rate === null ? '—' : `${fixed(d!.summary.total.rate)}%`}；
+                        {Object.entries(d!.summary.gradeCounts)
+                          .map(([g, n]) => `${g} ${n} 个`)
+                          .join('，')}
+                        。
                       </Typography.Paragraph>
                     </Card>
                   ),
@@ -251,7 +292,18 @@ export function DocumentsPage({ route }: { route: { dept?: number; year?: number
                   children: (
                     <Loaded state={report}>
                       {(c) => (
-                        <Card size="small" title={`待编辑段落：${openSlots(c!, reportFills)} 处`} extra={<Downloads formats={['docx', 'pdf']} busy={busyOf('report')} onClick={(f) => void download('report', f, reportFills)} testId="report" />}>
+                        <Card
+                          size="small"
+                          title={`待编辑段落：${openSlots(c!, reportFills)} 处`}
+                          extra={
+                            <Downloads
+                              formats={['docx', 'pdf']}
+                              busy={busyOf('report')}
+                              onClick={(f) => void download('report', f, reportFills)}
+                              testId="report"
+                            />
+                          }
+                        >
                           <ReportPreview content={c!} fills={reportFills} onFill={fillReport} />
                         </Card>
                       )}
@@ -266,7 +318,15 @@ export function DocumentsPage({ route }: { route: { dept?: number; year?: number
                       <Card size="small" title={`综述和附表的项目（已选 ${selected.length} 个）`}>
                         <Space style={{ marginBottom: 8 }}>
                           <span>一般公共预算项目支出总额</span>
-                          <Input style={{ width: 180 }} value={spending} onChange={(e) => setSpending(e.target.value.trim())} suffix="万元" status={spending && !spendingOk ? 'error' : undefined} placeholder="可不填" aria-label="一般公共预算项目支出总额" />
+                          <Input
+                            style={{ width: 180 }}
+                            value={spending}
+                            onChange={(e) => setSpending(e.target.value.trim())}
+                            suffix="万元"
+                            status={spending && !spendingOk ? 'error' : undefined}
+                            placeholder="可不填"
+                            aria-label="一般公共预算项目支出总额"
+                          />
                           {spending && !spendingOk && <Typography.Text type="danger">请填写数字，如 1234.56</Typography.Text>}
                         </Space>
                         {/* A department may have hundreds of projects: the list scrolls, the page does not grow. */}
@@ -281,7 +341,18 @@ export function DocumentsPage({ route }: { route: { dept?: number; year?: number
                       </Card>
                       <Loaded state={disclosure}>
                         {(c) => (
-                          <Card size="small" title={`待编辑段落：${openSlots(c!, disclosureFills)} 处；附 ${selected.length} 个项目的自评表`} extra={<Downloads formats={['docx', 'pdf']} busy={busyOf('disclosure')} onClick={(f) => void download('disclosure', f, disclosureFills)} testId="disclosure" />}>
+                          <Card
+                            size="small"
+                            title={`待编辑段落：${openSlots(c!, disclosureFills)} 处；附 ${selected.length} 个项目的自评表`}
+                            extra={
+                              <Downloads
+                                formats={['docx', 'pdf']}
+                                busy={busyOf('disclosure')}
+                                onClick={(f) => void download('disclosure', f, disclosureFills)}
+                                testId="disclosure"
+                              />
+                            }
+                          >
                             <ReportPreview content={c!} fills={disclosureFills} onFill={fillDisclosure} />
                           </Card>
                         )}

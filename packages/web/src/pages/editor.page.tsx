@@ -26,19 +26,32 @@ import { useAsync } from '../use-async.ts';
 
 export function EditorPage({ id }: { id: number }) {
   const loaded = useAsync(() => api.evaluation(id), [id]);
-  return (
-    <Loaded state={loaded}>
-      {(ev) => <Editor key={`${ev.id}`} initial={ev} />}
-    </Loaded>
-  );
+  return <Loaded state={loaded}>{(ev) => <Editor key={`${ev.id}`} initial={ev} />}</Loaded>;
 }
 
-const FIELD_LABELS: Record<string, string> = { claimedScore: '填报得分', actual: '实际完成值', target: '指标值', deviation: '偏差原因', points: '分值', name: '三级指标' };
+const FIELD_LABELS: Record<string, string> = {
+  claimedScore: '填报得分',
+  actual: '实际完成值',
+  target: '指标值',
+  deviation: '偏差原因',
+  points: '分值',
+  name: '三级指标',
+};
 
 function where(f: Finding): string {
   const l = f.location;
   if (l.indicator !== undefined) return `第 ${l.indicator + 1} 个指标${l.field && FIELD_LABELS[l.field] ? ` · ${FIELD_LABELS[l.field]}` : ''}`;
-  return { identity: '基本信息', budget: '预算执行', goals: '绩效目标', indicators: '绩效指标', total: '总分', narratives: '分析说明', summary: '汇总表', report: '报告', disclosure: '公开说明' }[l.section];
+  return {
+    identity: '基本信息',
+    budget: '预算执行',
+    goals: '绩效目标',
+    indicators: '绩效指标',
+    total: '总分',
+    narratives: '分析说明',
+    summary: '汇总表',
+    report: '报告',
+    disclosure: '公开说明',
+  }[l.section];
 }
 
 function Editor({ initial }: { initial: EvaluationFull }) {
@@ -119,73 +132,147 @@ function Editor({ initial }: { initial: EvaluationFull }) {
       <div className="editor-head">
         <Space orientation="vertical" size={0} style={{ flex: 1, minWidth: 0 }}>
           <Typography.Text type="secondary">
-            <a href={href({ page: 'overview', dept: ed.saved.departmentId, ...(ed.saved.year !== null && { year: ed.saved.year }) })}>部门总览</a> / 项目支出绩效自评表 · {ev.year ?? '—'} 年度 · 第 {ed.saved.version} 版 · {STATUS_LABELS[ed.saved.status]}
+            <a href={href({ page: 'overview', dept: ed.saved.departmentId, ...(ed.saved.year !== null && { year: ed.saved.year }) })}>部门总览</a> /
+            项目支出绩效自评表 · {ev.year ?? '—'} 年度 · 第 {ed.saved.version} 版 · {STATUS_LABELS[ed.saved.status]}
           </Typography.Text>
           <Typography.Title level={4} ellipsis style={{ margin: 0 }} data-testid="editor-title">
             {ev.project.name.raw || '未命名项目'}
           </Typography.Title>
         </Space>
         {/* Plain markup: these change on every key, and antd's Statistic costs a style pass each time. */}
-        <div className="head-stat"><div className="head-stat-title">计算总分</div><div className="head-stat-value" style={{ color: GRADE_COLORS[ed.score.grade] }} data-testid="total">{fixed(ed.score.total, decimals)} <small>分</small></div></div>
-        <div className="head-stat"><div className="head-stat-title">等级</div><div className="head-stat-value" style={{ color: GRADE_COLORS[ed.score.grade] }} data-testid="grade">{ed.score.grade}</div></div>
-        <div className="head-stat"><div className="head-stat-title">填报总分</div><div className="head-stat-value">{ev.claimed.total?.raw || '—'}</div></div>
-        {ed.saved.reviewedTotal !== null && <div className="head-stat"><div className="head-stat-title">复核总分</div><div className="head-stat-value">{fixed(ed.saved.reviewedTotal, decimals)}</div></div>}
+        <div className="head-stat">
+          <div className="head-stat-title">计算总分</div>
+          <div className="head-stat-value" style={{ color: GRADE_COLORS[ed.score.grade] }} data-testid="total">
+            {fixed(ed.score.total, decimals)} <small>分</small>
+          </div>
+        </div>
+        <div className="head-stat">
+          <div className="head-stat-title">等级</div>
+          <div className="head-stat-value" style={{ color: GRADE_COLORS[ed.score.grade] }} data-testid="grade">
+            {ed.score.grade}
+          </div>
+        </div>
+        <div className="head-stat">
+          <div className="head-stat-title">填报总分</div>
+          <div className="head-stat-value">{ev.claimed.total?.raw || '—'}</div>
+        </div>
+        {ed.saved.reviewedTotal !== null && (
+          <div className="head-stat">
+            <div className="head-stat-title">复核总分</div>
+            <div className="head-stat-value">{fixed(ed.saved.reviewedTotal, decimals)}</div>
+          </div>
+        )}
         <FindingsButton errors={errors} warnings={warnings} open={openFindings} />
         <Space>
           <HeadActions openHistory={openHistory} download={download} />
           {ed.saved.permissions.delete && <DraftActions saved={ed.saved} dirty={ed.dirty} onChanged={ed.markSaved} />}
-          {ed.saved.permissions.edit && <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!ed.dirty} onClick={() => void save()} data-testid="save">
-            {ed.dirty ? `保存（${ed.edits.length}）` : '已保存'}
-          </Button>}
+          {ed.saved.permissions.edit && (
+            <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!ed.dirty} onClick={() => void save()} data-testid="save">
+              {ed.dirty ? `保存（${ed.edits.length}）` : '已保存'}
+            </Button>
+          )}
         </Space>
       </div>
       {ed.editError && <Alert type="error" showIcon title={ed.editError} style={{ marginBottom: 12 }} />}
       <WorkflowBar saved={ed.saved} findings={ed.findingList} dirty={ed.dirty} onDone={ed.markSaved} />
       <ReadOnly.Provider value={!ed.saved.permissions.edit}>
-      {/* A plain stack, not antd's Space: Space re-provides its context on every render, and React then
+        {/* A plain stack, not antd's Space: Space re-provides its context on every render, and React then
           walks the whole form looking for its consumers (the costliest part of a keystroke, measured). */}
-      <div className="stack">
-        {/* Each part redraws only when its own data or findings changed: typing in one cell stays cheap. */}
-        <Stable deps={[ev.project, ev.filler, sig(['project', 'filler'])]}>
-          {() => <Card size="small" title="基本信息"><IdentitySection ev={ev} findings={ed.findings} edit={ed.edit} /></Card>}
-        </Stable>
-        <Stable deps={[ev.budget, ed.score.budget.score, ed.score.budget.ratePercent, sig(['budget.lines'])]}>
-          {() => <Card size="small" title="预算执行情况（万元）"><BudgetBlock lines={ev.budget.lines} score={ed.score} findings={ed.findings} edit={ed.edit} decimals={decimals} /></Card>}
-        </Stable>
-        <Stable deps={[ev.goals, sig(['goals'])]}>
-          {() => <Card size="small" title="绩效目标"><GoalsSection ev={ev} findings={ed.findings} edit={ed.edit} /></Card>}
-        </Stable>
-        <Card size="small" title={`绩效指标（${ev.indicators.length} 个）`}>
-          <IndicatorTable indicators={ev.indicators} score={ed.score} findings={ed.findings} edit={ed.edit} decimals={decimals} groupLabels={groupLabels} previousYear={ed.saved.previousYear} />
-        </Card>
-        <Stable deps={[ev.claimed, ed.score.total, ed.score.grade, ed.score.points, sig(['claimed', 'points'])]}>
-          {() => <Card size="small" title="总分与等级"><TotalSection ev={ev} score={ed.score} findings={ed.findings} edit={ed.edit} decimals={decimals} /></Card>}
-        </Stable>
-        <Stable deps={[ev.narratives, sig(['narratives'])]}>
-          {() => <Card size="small" title="分析与说明"><NarrativesSection ev={ev} findings={ed.findings} edit={ed.edit} /></Card>}
-        </Stable>
-        {(ed.saved.permissions.review || ed.saved.reviews.length > 0) && (
-          <Card size="small" title="财政复核">
-            <ReviewCard saved={ed.saved} indicators={ev.indicators} score={ed.score} decimals={decimals} onSaved={() => void api.evaluation(ed.saved.id).then(ed.markSaved)} />
+        <div className="stack">
+          {/* Each part redraws only when its own data or findings changed: typing in one cell stays cheap. */}
+          <Stable deps={[ev.project, ev.filler, sig(['project', 'filler'])]}>
+            {() => (
+              <Card size="small" title="基本信息">
+                <IdentitySection ev={ev} findings={ed.findings} edit={ed.edit} />
+              </Card>
+            )}
+          </Stable>
+          <Stable deps={[ev.budget, ed.score.budget.score, ed.score.budget.ratePercent, sig(['budget.lines'])]}>
+            {() => (
+              <Card size="small" title="预算执行情况（万元）">
+                <BudgetBlock lines={ev.budget.lines} score={ed.score} findings={ed.findings} edit={ed.edit} decimals={decimals} />
+              </Card>
+            )}
+          </Stable>
+          <Stable deps={[ev.goals, sig(['goals'])]}>
+            {() => (
+              <Card size="small" title="绩效目标">
+                <GoalsSection ev={ev} findings={ed.findings} edit={ed.edit} />
+              </Card>
+            )}
+          </Stable>
+          <Card size="small" title={`绩效指标（${ev.indicators.length} 个）`}>
+            <IndicatorTable
+              indicators={ev.indicators}
+              score={ed.score}
+              findings={ed.findings}
+              edit={ed.edit}
+              decimals={decimals}
+              groupLabels={groupLabels}
+              previousYear={ed.saved.previousYear}
+            />
           </Card>
-        )}
-      </div>
+          <Stable deps={[ev.claimed, ed.score.total, ed.score.grade, ed.score.points, sig(['claimed', 'points'])]}>
+            {() => (
+              <Card size="small" title="总分与等级">
+                <TotalSection ev={ev} score={ed.score} findings={ed.findings} edit={ed.edit} decimals={decimals} />
+              </Card>
+            )}
+          </Stable>
+          <Stable deps={[ev.narratives, sig(['narratives'])]}>
+            {() => (
+              <Card size="small" title="分析与说明">
+                <NarrativesSection ev={ev} findings={ed.findings} edit={ed.edit} />
+              </Card>
+            )}
+          </Stable>
+          {(ed.saved.permissions.review || ed.saved.reviews.length > 0) && (
+            <Card size="small" title="财政复核">
+              <ReviewCard
+                saved={ed.saved}
+                indicators={ev.indicators}
+                score={ed.score}
+                decimals={decimals}
+                onSaved={() => void api.evaluation(ed.saved.id).then(ed.markSaved)}
+              />
+            </Card>
+          )}
+        </div>
       </ReadOnly.Provider>
-      <Drawer title={`校验结果：${errors} 个错误，${warnings} 个警告`} open={panel === 'findings'} onClose={() => setPanel(null)} size={460} data-testid="findings-drawer">
+      <Drawer
+        title={`校验结果：${errors} 个错误，${warnings} 个警告`}
+        open={panel === 'findings'}
+        onClose={() => setPanel(null)}
+        size={460}
+        data-testid="findings-drawer"
+      >
         <List
           dataSource={[...ed.findingList].sort(bySeverity)}
           locale={{ emptyText: '没有发现问题' }}
           renderItem={(f) => (
             <List.Item>
               <Space orientation="vertical" size={2}>
-                <Typography.Text type="secondary"><WarningOutlined /> {where(f)}</Typography.Text>
+                <Typography.Text type="secondary">
+                  <WarningOutlined /> {where(f)}
+                </Typography.Text>
                 <FindingDetail f={f} onFix={(fix) => ed.edit(fixAction(fix))} />
               </Space>
             </List.Item>
           )}
         />
       </Drawer>
-      <Drawer title="修改记录" open={panel === 'history'} onClose={() => setPanel(null)} size={640} destroyOnHidden extra={<a href={`/api/evaluations/${ed.saved.id}/history.csv`} data-testid="history-csv">导出 CSV</a>}>
+      <Drawer
+        title="修改记录"
+        open={panel === 'history'}
+        onClose={() => setPanel(null)}
+        size={640}
+        destroyOnHidden
+        extra={
+          <a href={`/api/evaluations/${ed.saved.id}/history.csv`} data-testid="history-csv">
+            导出 CSV
+          </a>
+        }
+      >
         <History id={ed.saved.id} version={ed.saved.version} />
       </Drawer>
     </div>
@@ -195,7 +282,8 @@ function Editor({ initial }: { initial: EvaluationFull }) {
 const FindingsButton = memo(function FindingsButton({ errors, warnings, open }: { errors: number; warnings: number; open: () => void }) {
   return (
     <Button className="head-findings" onClick={open} data-testid="findings-button">
-      <Badge count={errors} color="red" showZero={false} /> <Badge count={warnings} color="orange" showZero={false} /> {errors + warnings === 0 ? '校验通过' : '校验结果'}
+      <Badge count={errors} color="red" showZero={false} /> <Badge count={warnings} color="orange" showZero={false} />{' '}
+      {errors + warnings === 0 ? '校验通过' : '校验结果'}
     </Button>
   );
 });
@@ -203,9 +291,13 @@ const FindingsButton = memo(function FindingsButton({ errors, warnings, open }: 
 const HeadActions = memo(function HeadActions({ openHistory, download }: { openHistory: () => void; download: (format: string) => void }) {
   return (
     <>
-      <Button icon={<HistoryOutlined />} onClick={openHistory}>修改记录</Button>
+      <Button icon={<HistoryOutlined />} onClick={openHistory}>
+        修改记录
+      </Button>
       <Dropdown menu={{ items: ['docx', 'xlsx', 'pdf'].map((f) => ({ key: f, label: `下载 .${f}` })), onClick: ({ key }) => download(key) }}>
-        <Button icon={<DownloadOutlined />} data-testid="download">下载</Button>
+        <Button icon={<DownloadOutlined />} data-testid="download">
+          下载
+        </Button>
       </Dropdown>
     </>
   );

@@ -17,7 +17,13 @@ const ACCEPT = '.docx,.xlsx,.pdf,.txt,.doc,.xls';
 const LAYOUTS: Record<string, string> = { national: '财政部通用表式', hebei: '河北表式', yunzhou: '山西云州表式', ningxia: '宁夏表式' };
 
 function location(details: { [k: string]: unknown }): string {
-  const parts = [details.file && `文件 ${String(details.file)}`, details.table && `第 ${String(details.table)} 个表格`, details.row && `第 ${String(details.row)} 行`, details.col && `第 ${String(details.col)} 列`, details.line && `第 ${String(details.line)} 行`];
+  const parts = [
+    details.file && `文件 ${String(details.file)}`,
+    details.table && `第 ${String(details.table)} 个表格`,
+    details.row && `第 ${String(details.row)} 行`,
+    details.col && `第 ${String(details.col)} 列`,
+    details.line && `第 ${String(details.line)} 行`,
+  ];
   return parts.filter(Boolean).join('，');
 }
 
@@ -46,7 +52,7 @@ export function ImportPage({ me }: { me: User }) {
       const match = departments.data?.find((d) => p.files.some((f) => f.evaluations.some((e) => e.department === d.name)));
       if (match || !canCreate) {
         setMode('existing');
-        setDeptId(match?.id ?? (me.departmentId ?? departments.data?.[0]?.id));
+        setDeptId(match?.id ?? me.departmentId ?? departments.data?.[0]?.id);
       } else {
         setMode('new');
         const name = p.files.flatMap((f) => f.evaluations.map((e) => e.department)).find(Boolean) ?? '';
@@ -65,7 +71,10 @@ export function ImportPage({ me }: { me: User }) {
     if (mode === 'new' && (!newDept.code.trim() || !newDept.name.trim())) return void message.warning('请填写新部门的编码和名称');
     setBusy(true);
     try {
-      const r = await api.commitImport(preview.token, mode === 'existing' ? { departmentId: deptId! } : { department: { code: newDept.code.trim(), name: newDept.name.trim() } });
+      const r = await api.commitImport(
+        preview.token,
+        mode === 'existing' ? { departmentId: deptId! } : { department: { code: newDept.code.trim(), name: newDept.name.trim() } },
+      );
       setDone({ departmentId: r.departmentId, count: r.evaluations.length });
     } catch (e) {
       message.error(e instanceof ApiError ? `${e.message}（${e.code}）` : (e as Error).message);
@@ -87,8 +96,12 @@ export function ImportPage({ me }: { me: User }) {
         status="success"
         title={`已保存 ${done.count} 张自评表`}
         extra={[
-          <Button type="primary" key="o" onClick={() => navigate({ page: 'overview', dept: done.departmentId })}>查看部门总览</Button>,
-          <Button key="a" onClick={reset}>继续导入</Button>,
+          <Button type="primary" key="o" onClick={() => navigate({ page: 'overview', dept: done.departmentId })}>
+            查看部门总览
+          </Button>,
+          <Button key="a" onClick={reset}>
+            继续导入
+          </Button>,
         ]}
       />
     );
@@ -101,20 +114,22 @@ export function ImportPage({ me }: { me: User }) {
       {!preview && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <div data-testid="dropzone">
-          <Upload.Dragger
-            multiple
-            accept={ACCEPT}
-            fileList={files.map((f, i) => ({ uid: `${i}-${f.name}`, name: f.name, size: f.size, status: 'done' as const }))}
-            beforeUpload={(f) => {
-              setFiles((old) => [...old, f]);
-              return false; // keep the files here; they are sent together for one preview
-            }}
-            onRemove={(u) => setFiles((old) => old.filter((f, i) => `${i}-${f.name}` !== u.uid))}
-          >
-            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-            <p className="ant-upload-text">把自评表文件拖到这里，或点击选择（可一次多个）</p>
-            <p className="ant-upload-hint">支持 Word（.docx、.doc）、Excel（.xlsx、.xls）、带文字层的 PDF 和文本（.txt）；先识别预览，确认后才保存</p>
-          </Upload.Dragger>
+            <Upload.Dragger
+              multiple
+              accept={ACCEPT}
+              fileList={files.map((f, i) => ({ uid: `${i}-${f.name}`, name: f.name, size: f.size, status: 'done' as const }))}
+              beforeUpload={(f) => {
+                setFiles((old) => [...old, f]);
+                return false; // keep the files here; they are sent together for one preview
+              }}
+              onRemove={(u) => setFiles((old) => old.filter((f, i) => `${i}-${f.name}` !== u.uid))}
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">把自评表文件拖到这里，或点击选择（可一次多个）</p>
+              <p className="ant-upload-hint">支持 Word（.docx、.doc）、Excel（.xlsx、.xls）、带文字层的 PDF 和文本（.txt）；先识别预览，确认后才保存</p>
+            </Upload.Dragger>
           </div>
           {error && <ErrorView error={error} />}
           <Button type="primary" disabled={files.length === 0} loading={busy} onClick={() => void recognise()} data-testid="recognise">
@@ -125,16 +140,44 @@ export function ImportPage({ me }: { me: User }) {
       {preview && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="import-preview">
           {preview.rejected.map((r) => (
-            <Alert key={r.name} type="error" showIcon title={`${r.name}：未能导入`} description={<>{r.error.message}<br />错误代码：{r.error.code}{location(r.error.details) && <>；位置：{location(r.error.details)}</>}</>} data-testid="import-rejected" />
+            <Alert
+              key={r.name}
+              type="error"
+              showIcon
+              title={`${r.name}：未能导入`}
+              description={
+                <>
+                  {r.error.message}
+                  <br />
+                  错误代码：{r.error.code}
+                  {location(r.error.details) && <>；位置：{location(r.error.details)}</>}
+                </>
+              }
+              data-testid="import-rejected"
+            />
           ))}
           {preview.files.map((f) => (
-            <Card key={f.sha256} size="small" title={`${f.name}（${(f.size / 1024).toFixed(0)} KB）：识别出 ${f.evaluations.length} 张自评表${f.summaries ? `、${f.summaries} 张汇总表` : ''}${f.texts.length ? `、${f.texts.length} 篇报告` : ''}`}>
+            <Card
+              key={f.sha256}
+              size="small"
+              title={`${f.name}（${(f.size / 1024).toFixed(0)} KB）：识别出 ${f.evaluations.length} 张自评表${f.summaries ? `、${f.summaries} 张汇总表` : ''}${f.texts.length ? `、${f.texts.length} 篇报告` : ''}`}
+            >
               {f.notes.length > 0 && (
                 <Alert
                   type="info"
                   showIcon
                   title={`识别时的提示（${f.notes.length} 条）`}
-                  description={<ul className="notes">{f.notes.map((n, i) => <li key={i}>{n.message}{n.src && location(n.src) && `（${location(n.src)}）`}<Typography.Text type="secondary"> {n.code}</Typography.Text></li>)}</ul>}
+                  description={
+                    <ul className="notes">
+                      {f.notes.map((n, i) => (
+                        <li key={i}>
+                          {n.message}
+                          {n.src && location(n.src) && `（${location(n.src)}）`}
+                          <Typography.Text type="secondary"> {n.code}</Typography.Text>
+                        </li>
+                      ))}
+                    </ul>
+                  }
                   style={{ marginBottom: 8 }}
                 />
               )}
@@ -151,13 +194,27 @@ export function ImportPage({ me }: { me: User }) {
                   { title: '填报总分', dataIndex: 'claimedTotal', width: 84, align: 'right', render: (v: string | null) => fixed(v) },
                   { title: '计算总分', dataIndex: 'total', width: 84, align: 'right', render: (v: string) => fixed(v) },
                   { title: '等级', dataIndex: 'grade', width: 56, render: (g: string) => <Tag color={GRADE_COLORS[g]}>{g}</Tag> },
-                  { title: '问题', key: 'n', width: 130, render: (_: unknown, e) => <Space>{e.errors > 0 && <Tag color="red">{e.errors} 个错误</Tag>}{e.warnings > 0 && <Tag color="orange">{e.warnings} 个警告</Tag>}</Space> },
+                  {
+                    title: '问题',
+                    key: 'n',
+                    width: 130,
+                    render: (_: unknown, e) => (
+                      <Space>
+                        {e.errors > 0 && <Tag color="red">{e.errors} 个错误</Tag>}
+                        {e.warnings > 0 && <Tag color="orange">{e.warnings} 个警告</Tag>}
+                      </Space>
+                    ),
+                  },
                 ]}
                 expandable={{
                   rowExpandable: (e) => f.findings.some((x) => x.location.form?.index === e.index),
                   expandedRowRender: (e) => (
                     <Space orientation="vertical" style={{ width: '100%' }}>
-                      {f.findings.filter((x) => x.location.form?.index === e.index && x.severity !== 'info').map((x, i) => <FindingDetail key={i} f={x} />)}
+                      {f.findings
+                        .filter((x) => x.location.form?.index === e.index && x.severity !== 'info')
+                        .map((x, i) => (
+                          <FindingDetail key={i} f={x} />
+                        ))}
                     </Space>
                   ),
                 }}
@@ -167,17 +224,47 @@ export function ImportPage({ me }: { me: User }) {
           {forms > 0 ? (
             <Card size="small" title="保存到部门">
               <Space orientation="vertical">
-                {canCreate && <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as 'existing' | 'new')} options={[{ value: 'existing', label: '已有部门' }, { value: 'new', label: '新建部门' }]} />}
+                {canCreate && (
+                  <Radio.Group
+                    value={mode}
+                    onChange={(e) => setMode(e.target.value as 'existing' | 'new')}
+                    options={[
+                      { value: 'existing', label: '已有部门' },
+                      { value: 'new', label: '新建部门' },
+                    ]}
+                  />
+                )}
                 {mode === 'existing' ? (
-                  <Select style={{ width: 360 }} placeholder="选择部门" value={deptId} onChange={setDeptId} options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} data-testid="import-department" />
+                  <Select
+                    style={{ width: 360 }}
+                    placeholder="选择部门"
+                    value={deptId}
+                    onChange={setDeptId}
+                    options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+                    data-testid="import-department"
+                  />
                 ) : (
                   <Space>
-                    <Input placeholder="部门编码，如 001" value={newDept.code} onChange={(e) => setNewDept({ ...newDept, code: e.target.value })} style={{ width: 160 }} aria-label="部门编码" />
-                    <Input placeholder={suggested || '部门名称'} value={newDept.name} onChange={(e) => setNewDept({ ...newDept, name: e.target.value })} style={{ width: 320 }} aria-label="部门名称" />
+                    <Input
+                      placeholder="部门编码，如 001"
+                      value={newDept.code}
+                      onChange={(e) => setNewDept({ ...newDept, code: e.target.value })}
+                      style={{ width: 160 }}
+                      aria-label="部门编码"
+                    />
+                    <Input
+                      placeholder={suggested || '部门名称'}
+                      value={newDept.name}
+                      onChange={(e) => setNewDept({ ...newDept, name: e.target.value })}
+                      style={{ width: 320 }}
+                      aria-label="部门名称"
+                    />
                   </Space>
                 )}
                 <Space>
-                  <Button type="primary" loading={busy} onClick={() => void commit()} data-testid="commit">保存 {forms} 张自评表</Button>
+                  <Button type="primary" loading={busy} onClick={() => void commit()} data-testid="commit">
+                    保存 {forms} 张自评表
+                  </Button>
                   <Button onClick={reset}>重新选择文件</Button>
                 </Space>
               </Space>

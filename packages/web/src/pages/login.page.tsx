@@ -21,7 +21,9 @@ export function LoginPage({ onLogin }: { onLogin: (user: User, csrf: string) => 
   return (
     <div className="login">
       <Card style={{ width: 380 }} data-testid="login">
-        <Typography.Title level={3} style={{ textAlign: 'center' }}>绩效自评 · 登录</Typography.Title>
+        <Typography.Title level={3} style={{ textAlign: 'center' }}>
+          绩效自评 · 登录
+        </Typography.Title>
         <Form layout="vertical" onFinish={(v: { username: string; password: string }) => void submit(v)} requiredMark={false}>
           <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
             <Input autoComplete="username" autoFocus />
@@ -30,7 +32,9 @@ export function LoginPage({ onLogin }: { onLogin: (user: User, csrf: string) => 
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="login-error" />}
-          <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            登录
+          </Button>
         </Form>
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
           首次启动时管理员密码打印在服务器终端；其他账号由管理员在“用户管理”中建立。

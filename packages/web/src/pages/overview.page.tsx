@@ -27,7 +27,14 @@ const columns: ColumnsType<SummaryRow> = [
   { title: '项目名称', dataIndex: 'project', ellipsis: true, render: (v: string, r) => <a href={href({ page: 'editor', id: r.evaluationId })}>{v}</a> },
   { title: '全年预算数（万元）', dataIndex: 'budget', width: 132, ...num, render: money, sorter: (a, b) => Number(a.budget ?? 0) - Number(b.budget ?? 0) },
   { title: '全年执行数（万元）', dataIndex: 'executed', width: 132, ...num, render: money },
-  { title: '执行率', dataIndex: 'rate', width: 88, ...num, render: (v: string | null) => (v === null ? '—' : `${fixed(v)}%`), sorter: (a, b) => Number(a.rate ?? 0) - Number(b.rate ?? 0) },
+  {
+    title: '执行率',
+    dataIndex: 'rate',
+    width: 88,
+    ...num,
+    render: (v: string | null) => (v === null ? '—' : `${fixed(v)}%`),
+    sorter: (a, b) => Number(a.rate ?? 0) - Number(b.rate ?? 0),
+  },
   { title: '资金类型', dataIndex: 'fundType', width: 110, ellipsis: true },
   {
     title: '自评得分',
@@ -75,8 +82,15 @@ export function OverviewPage({ route, me }: { route: { dept?: number; year?: num
         <Space>
           {/* forms are made and imported by the 填报人 (and an administrator) */}
           {dept !== undefined && (me.role === 'filler' || me.role === 'admin') && <NewFormButton departmentId={dept} year={year} />}
-          <Button icon={<UploadOutlined />} onClick={() => navigate({ page: 'import' })}>导入自评表</Button>
-          <Button icon={<FileTextOutlined />} onClick={() => navigate({ page: 'documents', ...(dept !== undefined && { dept }), ...(year !== undefined && { year }) })}>生成文档</Button>
+          <Button icon={<UploadOutlined />} onClick={() => navigate({ page: 'import' })}>
+            导入自评表
+          </Button>
+          <Button
+            icon={<FileTextOutlined />}
+            onClick={() => navigate({ page: 'documents', ...(dept !== undefined && { dept }), ...(year !== undefined && { year }) })}
+          >
+            生成文档
+          </Button>
         </Space>
       </div>
       {/* a user who sees several departments (the finance bureau, an administrator) sees them side by side first */}
@@ -86,26 +100,69 @@ export function OverviewPage({ route, me }: { route: { dept?: number; year?: num
         </div>
       )}
       {dy.departments.data?.length === 0 ? (
-        <EmptyView text="还没有部门和自评表" action={<Button type="primary" onClick={() => navigate({ page: 'import' })}>导入自评表</Button>} />
+        <EmptyView
+          text="还没有部门和自评表"
+          action={
+            <Button type="primary" onClick={() => navigate({ page: 'import' })}>
+              导入自评表
+            </Button>
+          }
+        />
       ) : (
-        <Loaded state={summary} empty={(d) => !d || d.summary.rows.length === 0 ? <EmptyView text="本部门该年度还没有自评表" /> : false}>
+        <Loaded state={summary} empty={(d) => (!d || d.summary.rows.length === 0 ? <EmptyView text="本部门该年度还没有自评表" /> : false)}>
           {(d) => {
             const s = d!.summary;
             const rows = [...s.rows].sort(worstFirst);
             return (
               <Space orientation="vertical" size={16} style={{ width: '100%' }}>
                 <Row gutter={16}>
-                  <Col span={4}><Card size="small"><Statistic title="项目数" value={s.evaluated} suffix="个" /></Card></Col>
-                  <Col span={5}><Card size="small"><Statistic title="全年预算数合计" value={money(s.total.budget)} suffix="万元" /></Card></Col>
-                  <Col span={5}><Card size="small"><Statistic title="全年执行数合计" value={money(s.total.executed)} suffix="万元" /></Card></Col>
-                  <Col span={3}><Card size="small"><Statistic title="总体执行率" value={s.total.rate === null ? '—' : fixed(s.total.rate)} suffix={s.total.rate === null ? '' : '%'} /></Card></Col>
-                  <Col span={4}><Card size="small"><Statistic title="平均得分" value={fixed(s.averageScore)} suffix={s.overallGrade ? `分 · ${s.overallGrade}` : '分'} /></Card></Col>
-                  <Col span={3}><Card size="small"><Statistic title="自评率" value={fixed(s.selfEvaluationRate)} suffix="%" /></Card></Col>
+                  <Col span={4}>
+                    <Card size="small">
+                      <Statistic title="项目数" value={s.evaluated} suffix="个" />
+                    </Card>
+                  </Col>
+                  <Col span={5}>
+                    <Card size="small">
+                      <Statistic title="全年预算数合计" value={money(s.total.budget)} suffix="万元" />
+                    </Card>
+                  </Col>
+                  <Col span={5}>
+                    <Card size="small">
+                      <Statistic title="全年执行数合计" value={money(s.total.executed)} suffix="万元" />
+                    </Card>
+                  </Col>
+                  <Col span={3}>
+                    <Card size="small">
+                      <Statistic title="总体执行率" value={s.total.rate === null ? '—' : fixed(s.total.rate)} suffix={s.total.rate === null ? '' : '%'} />
+                    </Card>
+                  </Col>
+                  <Col span={4}>
+                    <Card size="small">
+                      <Statistic title="平均得分" value={fixed(s.averageScore)} suffix={s.overallGrade ? `分 · ${s.overallGrade}` : '分'} />
+                    </Card>
+                  </Col>
+                  <Col span={3}>
+                    <Card size="small">
+                      <Statistic title="自评率" value={fixed(s.selfEvaluationRate)} suffix="%" />
+                    </Card>
+                  </Col>
                 </Row>
                 <Row gutter={16}>
-                  <Col span={7}><Card size="small" title="等级分布"><GradeChart counts={s.gradeCounts} /></Card></Col>
-                  <Col span={8}><Card size="small" title="得分与执行率"><ScoreRateChart rows={s.rows} /></Card></Col>
-                  <Col span={9}><Card size="small" title="预算与执行（预算最大的 12 个项目）"><BudgetChart rows={s.rows} /></Card></Col>
+                  <Col span={7}>
+                    <Card size="small" title="等级分布">
+                      <GradeChart counts={s.gradeCounts} />
+                    </Card>
+                  </Col>
+                  <Col span={8}>
+                    <Card size="small" title="得分与执行率">
+                      <ScoreRateChart rows={s.rows} />
+                    </Card>
+                  </Col>
+                  <Col span={9}>
+                    <Card size="small" title="预算与执行（预算最大的 12 个项目）">
+                      <BudgetChart rows={s.rows} />
+                    </Card>
+                  </Col>
                 </Row>
                 <Card size="small" title={`绩效自评情况汇总表（${d!.department.name}${s.year ? ` · ${s.year} 年度` : ''}）`}>
                   <Table<SummaryRow>
@@ -119,12 +176,22 @@ export function OverviewPage({ route, me }: { route: { dept?: number; year?: num
                     onRow={(r) => ({ onDoubleClick: () => navigate({ page: 'editor', id: r.evaluationId }) })}
                     summary={() => (
                       <Table.Summary.Row className="total-row">
-                        <Table.Summary.Cell index={0} colSpan={2}>合计</Table.Summary.Cell>
-                        <Table.Summary.Cell index={2} align="right">{money(s.total.budget)}</Table.Summary.Cell>
-                        <Table.Summary.Cell index={3} align="right">{money(s.total.executed)}</Table.Summary.Cell>
-                        <Table.Summary.Cell index={4} align="right">{s.total.rate === null ? '—' : `${fixed(s.total.rate)}%`}</Table.Summary.Cell>
+                        <Table.Summary.Cell index={0} colSpan={2}>
+                          合计
+                        </Table.Summary.Cell>
+                        <Table.Summary.Cell index={2} align="right">
+                          {money(s.total.budget)}
+                        </Table.Summary.Cell>
+                        <Table.Summary.Cell index={3} align="right">
+                          {money(s.total.executed)}
+                        </Table.Summary.Cell>
+                        <Table.Summary.Cell index={4} align="right">
+                          {s.total.rate === null ? '—' : `${fixed(s.total.rate)}%`}
+                        </Table.Summary.Cell>
                         <Table.Summary.Cell index={5} colSpan={5}>
-                          {Object.entries(s.gradeCounts).map(([g, n]) => `${g} ${n} 个`).join('，')}
+                          {Object.entries(s.gradeCounts)
+                            .map(([g, n]) => `${g} ${n} 个`)
+                            .join('，')}
                         </Table.Summary.Cell>
                       </Table.Summary.Row>
                     )}

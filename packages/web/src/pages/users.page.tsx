@@ -22,7 +22,18 @@ export function UsersPage({ me }: { me: User }) {
   const deptName = new Map((departments.data ?? []).map((d) => [d.id, d.name]));
   const deptOptions = (departments.data ?? []).map((d) => ({ value: d.id, label: d.name }));
   const showPassword = (username: string, password: string) =>
-    modal.info({ title: `${username} 的初始密码`, content: <><Typography.Paragraph copyable={{ text: password }} code data-testid="new-password">{password}</Typography.Paragraph>只显示这一次，请转交本人。</>, okText: '已记下' });
+    modal.info({
+      title: `${username} 的初始密码`,
+      content: (
+        <>
+          <Typography.Paragraph copyable={{ text: password }} code data-testid="new-password">
+            {password}
+          </Typography.Paragraph>
+          只显示这一次，请转交本人。
+        </>
+      ),
+      okText: '已记下',
+    });
   const fail = (e: unknown) => message.error(e instanceof ApiError ? `${e.message}（${e.code}）` : (e as Error).message);
 
   const add = async () => {
@@ -42,7 +53,9 @@ export function UsersPage({ me }: { me: User }) {
     <div data-testid="users">
       <div className="page-head">
         <Typography.Title level={3}>用户与部门</Typography.Title>
-        <Button type="primary" onClick={() => setAdding(true)} data-testid="add-user">新建用户</Button>
+        <Button type="primary" onClick={() => setAdding(true)} data-testid="add-user">
+          新建用户
+        </Button>
       </div>
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card size="small" title="用户">
@@ -57,19 +70,42 @@ export function UsersPage({ me }: { me: User }) {
                   { title: '用户名', dataIndex: 'username' },
                   { title: '姓名', dataIndex: 'displayName' },
                   { title: '角色', dataIndex: 'role', render: (r: Role) => <Tag>{ROLE_LABELS[r]}</Tag> },
-                  { title: '部门', key: 'd', render: (_: unknown, u) => (u.role === 'finance' ? u.assigned : u.departmentId === null ? [] : [u.departmentId]).map((d) => deptName.get(d) ?? d).join('、') || '—' },
+                  {
+                    title: '部门',
+                    key: 'd',
+                    render: (_: unknown, u) =>
+                      (u.role === 'finance' ? u.assigned : u.departmentId === null ? [] : [u.departmentId]).map((d) => deptName.get(d) ?? d).join('、') || '—',
+                  },
                   {
                     title: '启用',
                     key: 'on',
                     width: 70,
-                    render: (_: unknown, u) => <Switch size="small" checked={!u.disabled} disabled={u.id === me.id} onChange={(on) => void api.updateUser(u.id, { disabled: !on }).then(users.reload, fail)} />,
+                    render: (_: unknown, u) => (
+                      <Switch
+                        size="small"
+                        checked={!u.disabled}
+                        disabled={u.id === me.id}
+                        onChange={(on) => void api.updateUser(u.id, { disabled: !on }).then(users.reload, fail)}
+                      />
+                    ),
                   },
                   {
                     title: '操作',
                     key: 'op',
                     width: 110,
                     render: (_: unknown, u) => (
-                      <Button size="small" onClick={() => modal.confirm({ title: `重置 ${u.username} 的密码？`, content: '将生成新的随机密码，并注销其所有登录。', okText: '重置', cancelText: '取消', onOk: () => api.updateUser(u.id, { resetPassword: true }).then((r) => void showPassword(u.username, r.password!), fail) })}>
+                      <Button
+                        size="small"
+                        onClick={() =>
+                          modal.confirm({
+                            title: `重置 ${u.username} 的密码？`,
+                            content: '将生成新的随机密码，并注销其所有登录。',
+                            okText: '重置',
+                            cancelText: '取消',
+                            onOk: () => api.updateUser(u.id, { resetPassword: true }).then((r) => void showPassword(u.username, r.password!), fail),
+                          })
+                        }
+                      >
                         重置密码
                       </Button>
                     ),
@@ -80,28 +116,57 @@ export function UsersPage({ me }: { me: User }) {
           </Loaded>
         </Card>
         <Card size="small" title="新建部门">
-          <Form form={deptForm} layout="inline" onFinish={(v: { code: string; name: string; parentId?: number }) => void api.addDepartment(v).then(() => { deptForm.resetFields(); departments.reload(); message.success('部门已建立'); }, fail)}>
-            <Form.Item name="code" rules={[{ required: true, message: '编码' }]}><Input placeholder="部门编码" aria-label="部门编码" /></Form.Item>
-            <Form.Item name="name" rules={[{ required: true, message: '名称' }]}><Input placeholder="部门名称" style={{ width: 260 }} aria-label="部门名称" /></Form.Item>
-            <Form.Item name="parentId"><Select allowClear placeholder="上级部门（可不选）" style={{ width: 260 }} options={deptOptions} /></Form.Item>
+          <Form
+            form={deptForm}
+            layout="inline"
+            onFinish={(v: { code: string; name: string; parentId?: number }) =>
+              void api.addDepartment(v).then(() => {
+                deptForm.resetFields();
+                departments.reload();
+                message.success('部门已建立');
+              }, fail)
+            }
+          >
+            <Form.Item name="code" rules={[{ required: true, message: '编码' }]}>
+              <Input placeholder="部门编码" aria-label="部门编码" />
+            </Form.Item>
+            <Form.Item name="name" rules={[{ required: true, message: '名称' }]}>
+              <Input placeholder="部门名称" style={{ width: 260 }} aria-label="部门名称" />
+            </Form.Item>
+            <Form.Item name="parentId">
+              <Select allowClear placeholder="上级部门（可不选）" style={{ width: 260 }} options={deptOptions} />
+            </Form.Item>
             <Button htmlType="submit">建立</Button>
           </Form>
         </Card>
       </Space>
       <Modal title="新建用户" open={adding} onOk={() => void add()} onCancel={() => setAdding(false)} okText="建立" cancelText="取消" destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ role: 'filler' }}>
-          <Form.Item label="用户名" name="username" rules={[{ required: true, pattern: /^[A-Za-z0-9_.\-\u4e00-\u9fa5]{2,32}$/, message: '2–32 个字母、数字、汉字或 _ . -' }]}><Input /></Form.Item>
-          <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请填写姓名' }]}><Input /></Form.Item>
-          <Form.Item label="角色" name="role"><Select options={ROLES} /></Form.Item>
+          <Form.Item
+            label="用户名"
+            name="username"
+            rules={[{ required: true, pattern: /^[A-Za-z0-9_.\-\u4e00-\u9fa5]{2,32}$/, message: '2–32 个字母、数字、汉字或 _ . -' }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请填写姓名' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label="角色" name="role">
+            <Select options={ROLES} />
+          </Form.Item>
           {(role === 'filler' || role === 'unit-reviewer') && (
-            <Form.Item label="所属部门" name="departmentId" rules={[{ required: true, message: '填报人和单位审核必须属于一个部门' }]}><Select options={deptOptions} showSearch={{ optionFilterProp: 'label' }} /></Form.Item>
+            <Form.Item label="所属部门" name="departmentId" rules={[{ required: true, message: '填报人和单位审核必须属于一个部门' }]}>
+              <Select options={deptOptions} showSearch={{ optionFilterProp: 'label' }} />
+            </Form.Item>
           )}
           {role === 'finance' && (
-            <Form.Item label="负责复核的部门" name="assigned"><Select mode="multiple" options={deptOptions} showSearch={{ optionFilterProp: 'label' }} /></Form.Item>
+            <Form.Item label="负责复核的部门" name="assigned">
+              <Select mode="multiple" options={deptOptions} showSearch={{ optionFilterProp: 'label' }} />
+            </Form.Item>
           )}
         </Form>
       </Modal>
     </div>
   );
 }
-

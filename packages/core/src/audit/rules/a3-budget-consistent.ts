@@ -39,12 +39,28 @@ export function a3BudgetConsistent(a: FormAudit, out: Finding[]): void {
       const f = figureOf(l, k);
       const x = f?.value;
       if (x && isNegative(x))
-        out.push(finding(a, 'A3.NEGATIVE', `${l.label.raw.trim() || '预算'}的${NAMES[k]}为负数（${trim(x)} 万元）`, { section: 'budget', field: `budget.lines[${i}].${k}`, src: f.src }, { value: trim(x) }));
+        out.push(
+          finding(
+            a,
+            'A3.NEGATIVE',
+            `${l.label.raw.trim() || '预算'}的${NAMES[k]}为负数（${trim(x)} 万元）`,
+            { section: 'budget', field: `budget.lines[${i}].${k}`, src: f.src },
+            { value: trim(x) },
+          ),
+        );
     }
   }
 
   if (b.budget !== null && b.rate === null)
-    out.push(finding(a, 'A3.BUDGET_UNDEFINED', `${b.explanation}，需核实预算数`, { section: 'budget', field: `budget.lines[${li}].adjusted` }, { budget: b.budget, executed: b.executed }));
+    out.push(
+      finding(
+        a,
+        'A3.BUDGET_UNDEFINED',
+        `${b.explanation}，需核实预算数`,
+        { section: 'budget', field: `budget.lines[${li}].adjusted` },
+        { budget: b.budget, executed: b.executed },
+      ),
+    );
 
   if (b.rate !== null && line.rate?.value) {
     // |rate × 100 − written| > tolerance, in percentage points
@@ -69,22 +85,53 @@ export function a3BudgetConsistent(a: FormAudit, out: Finding[]): void {
   const executed = v(line.executed);
   const above = (x: string | null, y: string | null): x is string => x !== null && y !== null && cmp(x, y) > 0;
   if (above(executed, received))
-    out.push(finding(a, 'A3.ORDER', `执行数 ${executed} 万元大于到位数 ${received} 万元`, { section: 'budget', field: `budget.lines[${li}].executed`, src: line.executed?.src }, { executed, received }));
+    out.push(
+      finding(
+        a,
+        'A3.ORDER',
+        `执行数 ${executed} 万元大于到位数 ${received} 万元`,
+        { section: 'budget', field: `budget.lines[${li}].executed`, src: line.executed?.src },
+        { executed, received },
+      ),
+    );
   if (above(received, budget))
-    out.push(finding(a, 'A3.ORDER', `到位数 ${received} 万元大于预算数 ${budget} 万元`, { section: 'budget', field: `budget.lines[${li}].received`, src: line.received?.src }, { received, budget }));
+    out.push(
+      finding(
+        a,
+        'A3.ORDER',
+        `到位数 ${received} 万元大于预算数 ${budget} 万元`,
+        { section: 'budget', field: `budget.lines[${li}].received`, src: line.received?.src },
+        { received, budget },
+      ),
+    );
   if (received === null && above(executed, budget))
-    out.push(finding(a, 'A3.ORDER', `执行数 ${executed} 万元大于预算数 ${budget} 万元`, { section: 'budget', field: `budget.lines[${li}].executed`, src: line.executed?.src }, { executed, budget }));
+    out.push(
+      finding(
+        a,
+        'A3.ORDER',
+        `执行数 ${executed} 万元大于预算数 ${budget} 万元`,
+        { section: 'budget', field: `budget.lines[${li}].executed`, src: line.executed?.src },
+        { executed, budget },
+      ),
+    );
 
   const balance = v(line.balance);
   if (balance !== null && budget !== null && executed !== null) {
     const should = trim(sub(budget, executed));
     if (cmp(should, balance) !== 0)
       out.push(
-        finding(a, 'A3.BALANCE', `结转结余写作 ${balance} 万元，预算数 − 执行数 = ${should} 万元`, { section: 'budget', field: `budget.lines[${li}].balance`, src: line.balance?.src }, { balance, computed: should }, {
-          field: `budget.lines[${li}].balance`,
-          value: should,
-          label: `改为 ${should} 万元`,
-        }),
+        finding(
+          a,
+          'A3.BALANCE',
+          `结转结余写作 ${balance} 万元，预算数 − 执行数 = ${should} 万元`,
+          { section: 'budget', field: `budget.lines[${li}].balance`, src: line.balance?.src },
+          { balance, computed: should },
+          {
+            field: `budget.lines[${li}].balance`,
+            value: should,
+            label: `改为 ${should} 万元`,
+          },
+        ),
       );
   }
 

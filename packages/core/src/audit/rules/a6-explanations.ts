@@ -21,20 +21,39 @@ export function a6Explanations(a: FormAudit, out: Finding[]): void {
     if (!below && s.overCompletion === null) continue;
     const ind = ev.indicators[s.index]!;
     if (ind.deviation === undefined ? formExplains : hasText(ind.deviation.raw)) continue;
-    const why = below ? `得分 ${shown} 分低于分值 ${s.points} 分` : `实际超出目标 ${mulDiv([s.overCompletion!, '100'], [], 1)}%（超过 ${percentOf(scheme.overCompletionThreshold)}%，目标是否定得过低？）`;
+    const why = below
+      ? `得分 ${shown} 分低于分值 ${s.points} 分`
+      : `实际超出目标 ${mulDiv([s.overCompletion!, '100'], [], 1)}%（超过 ${percentOf(scheme.overCompletionThreshold)}%，目标是否定得过低？）`;
     out.push(
-      finding(a, 'A6.MISSING_EXPLANATION', `“${ind.name.raw}”${why}，需填写偏差原因分析及改进措施`, { section: 'indicators', indicator: s.index, field: 'deviation', src: ind.src }, {
-        score: shown,
-        points: s.points,
-        overCompletion: s.overCompletion,
-      }),
+      finding(
+        a,
+        'A6.MISSING_EXPLANATION',
+        `“${ind.name.raw}”${why}，需填写偏差原因分析及改进措施`,
+        { section: 'indicators', indicator: s.index, field: 'deviation', src: ind.src },
+        {
+          score: shown,
+          points: s.points,
+          overCompletion: s.overCompletion,
+        },
+      ),
     );
   }
   const rate = score.budget.rate;
-  if (rate !== null && cmp(rate, scheme.audit.lowExecutionRate) < 0 && !formExplains && !ev.indicators.some((i) => i.deviation !== undefined && hasText(i.deviation.raw)))
+  if (
+    rate !== null &&
+    cmp(rate, scheme.audit.lowExecutionRate) < 0 &&
+    !formExplains &&
+    !ev.indicators.some((i) => i.deviation !== undefined && hasText(i.deviation.raw))
+  )
     out.push(
-      finding(a, 'A6.MISSING_EXPLANATION', `执行率 ${score.budget.ratePercent}% 低于 ${percentOf(scheme.audit.lowExecutionRate)}%，需说明原因及改进措施`, { section: 'budget', field: 'narratives' }, {
-        rate: score.budget.ratePercent,
-      }),
+      finding(
+        a,
+        'A6.MISSING_EXPLANATION',
+        `执行率 ${score.budget.ratePercent}% 低于 ${percentOf(scheme.audit.lowExecutionRate)}%，需说明原因及改进措施`,
+        { section: 'budget', field: 'narratives' },
+        {
+          rate: score.budget.ratePercent,
+        },
+      ),
     );
 }

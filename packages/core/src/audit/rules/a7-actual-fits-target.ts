@@ -10,7 +10,12 @@ import type { Finding } from '../finding.ts';
 
 // Made only for a finding (most rows have none): a location and a quoted name per row cost more than the checks.
 // The source cell is the one the finding is about (an unreadable target points at the target's cell).
-const at = (s: IndicatorScore, ind: Indicator, field: 'actual' | 'target' = 'actual'): Where => ({ section: 'indicators', indicator: s.index, field, src: ind[field].src });
+const at = (s: IndicatorScore, ind: Indicator, field: 'actual' | 'target' = 'actual'): Where => ({
+  section: 'indicators',
+  indicator: s.index,
+  field,
+  src: ind[field].src,
+});
 const quoted = (ind: Indicator) => `“${ind.name.raw}”`;
 
 export function a7ActualFitsTarget(a: FormAudit, out: Finding[]): void {
@@ -19,7 +24,9 @@ export function a7ActualFitsTarget(a: FormAudit, out: Finding[]): void {
     const ind = a.ev.indicators[s.index]!;
     const { target, actual } = s;
     if (target.kind === 'unparseable')
-      out.push(finding(a, 'A7.UNPARSEABLE', `${quoted(ind)}的指标值“${target.raw.trim()}”无法识别：${target.reason}`, at(s, ind, 'target'), { target: target.raw }));
+      out.push(
+        finding(a, 'A7.UNPARSEABLE', `${quoted(ind)}的指标值“${target.raw.trim()}”无法识别：${target.reason}`, at(s, ind, 'target'), { target: target.raw }),
+      );
     if (actual.kind === 'unparseable')
       out.push(finding(a, 'A7.UNPARSEABLE', `${quoted(ind)}的实际完成值“${actual.raw.trim()}”无法识别：${actual.reason}`, at(s, ind), { actual: actual.raw }));
     if (actual.kind === 'empty' && target.kind !== 'empty')
@@ -28,15 +35,32 @@ export function a7ActualFitsTarget(a: FormAudit, out: Finding[]): void {
       if (actual.kind === 'quantity' && actual.op !== null && actual.op !== '=') {
         const copied = actual.raw.trim() === (ind.targetAdjusted?.raw.trim() || ind.target.raw.trim());
         out.push(
-          finding(a, 'A7.ACTUAL_IS_COMPARISON', `${quoted(ind)}的实际完成值写作“${actual.raw.trim()}”${copied ? '（与指标值相同）' : ''}，是比较式而不是测得的数值`, at(s, ind), { target: target.raw, actual: actual.raw }, {
-            field: indicatorField(s.index, 'actual'),
-            value: `${actual.value}${actual.unit}`,
-            label: `改为实测值（如 ${actual.value}${actual.unit}）`,
-          }),
+          finding(
+            a,
+            'A7.ACTUAL_IS_COMPARISON',
+            `${quoted(ind)}的实际完成值写作“${actual.raw.trim()}”${copied ? '（与指标值相同）' : ''}，是比较式而不是测得的数值`,
+            at(s, ind),
+            { target: target.raw, actual: actual.raw },
+            {
+              field: indicatorField(s.index, 'actual'),
+              value: `${actual.value}${actual.unit}`,
+              label: `改为实测值（如 ${actual.value}${actual.unit}）`,
+            },
+          ),
         );
       } else if (actual.kind === 'word' || actual.kind === 'date' || actual.kind === 'tier')
-        out.push(finding(a, 'A7.ACTUAL_NOT_NUMBER', `${quoted(ind)}的指标值是数值“${target.raw.trim()}”，实际完成值却是“${actual.raw.trim()}”`, at(s, ind), { target: target.raw, actual: actual.raw }));
+        out.push(
+          finding(a, 'A7.ACTUAL_NOT_NUMBER', `${quoted(ind)}的指标值是数值“${target.raw.trim()}”，实际完成值却是“${actual.raw.trim()}”`, at(s, ind), {
+            target: target.raw,
+            actual: actual.raw,
+          }),
+        );
     } else if ((target.kind === 'word' || target.kind === 'tier') && actual.kind === 'quantity')
-      out.push(finding(a, 'A7.ACTUAL_NOT_QUALITATIVE', `${quoted(ind)}的指标值是定性的“${target.raw.trim()}”，实际完成值却是数值“${actual.raw.trim()}”`, at(s, ind), { target: target.raw, actual: actual.raw }));
+      out.push(
+        finding(a, 'A7.ACTUAL_NOT_QUALITATIVE', `${quoted(ind)}的指标值是定性的“${target.raw.trim()}”，实际完成值却是数值“${actual.raw.trim()}”`, at(s, ind), {
+          target: target.raw,
+          actual: actual.raw,
+        }),
+      );
   }
 }

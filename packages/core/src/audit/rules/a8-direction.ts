@@ -20,10 +20,16 @@ export function a8Direction(a: FormAudit, out: Finding[]): void {
     if (expected === null) continue;
     const ind = a.ev.indicators[s.index]!;
     out.push(
-      finding(a, 'A8.DIRECTION', `${s.category}“${ind.name.raw}”的指标值写作“${s.target.raw.trim()}”，通常应为 ${expected}（方向是否写反？）`, { section: 'indicators', indicator: s.index, field: 'target', src: ind.target.src }, {
-        category: s.category,
-        target: s.target.raw,
-      }),
+      finding(
+        a,
+        'A8.DIRECTION',
+        `${s.category}“${ind.name.raw}”的指标值写作“${s.target.raw.trim()}”，通常应为 ${expected}（方向是否写反？）`,
+        { section: 'indicators', indicator: s.index, field: 'target', src: ind.target.src },
+        {
+          category: s.category,
+          target: s.target.raw,
+        },
+      ),
     );
   }
 }

@@ -126,7 +126,15 @@ export class CopyDetector {
     if (fe >= 0) this.goals.add(fe, at, EXPECTED);
     if (fa >= 0 && !same) this.goals.add(fa, at, ACHIEVED);
     if (same)
-      out.push(finding(a, 'A9.ACHIEVED_EQUALS_GOAL', '年度目标完成情况与年度目标文字相同，未写明实际完成了什么', { section: 'goals', field: 'goals.achieved', src: ev.goals.achieved?.src }, { length: normalizeForCompare(expected).length }));
+      out.push(
+        finding(
+          a,
+          'A9.ACHIEVED_EQUALS_GOAL',
+          '年度目标完成情况与年度目标文字相同，未写明实际完成了什么',
+          { section: 'goals', field: 'goals.achieved', src: ev.goals.achieved?.src },
+          { length: normalizeForCompare(expected).length },
+        ),
+      );
     // an indicator named twice in one form counts once (a form has a few dozen: a list beats a Map;
     // the detector's own two lists, emptied for each form, rather than two new ones per form)
     const { seen, seenAt } = this;
@@ -137,7 +145,8 @@ export class CopyDetector {
       const key = fingerprint(name, MIN_INDICATOR);
       if (key < 0) continue;
       let twice = false;
-      for (let j = 0; j < seen.length && !twice; j++) twice = seen[j] === key && normalizeForCompare(ev.indicators[seenAt[j]!]!.name.raw) === normalizeForCompare(name);
+      for (let j = 0; j < seen.length && !twice; j++)
+        twice = seen[j] === key && normalizeForCompare(ev.indicators[seenAt[j]!]!.name.raw) === normalizeForCompare(name);
       if (twice) continue;
       seen.push(key);
       seenAt.push(i);
@@ -198,7 +207,8 @@ function copies(list: Occurrence[], code: 'A9.SAME_GOAL' | 'A9.SAME_INDICATOR', 
       code === 'A9.SAME_GOAL'
         ? `${o.field === 'goals.expected' ? '年度目标' : '完成情况'}与${others}的文字相同`
         : `指标“${ev.indicators[o.indicator!]!.name.raw}”与${others}的指标文字相同`;
-    const src = o.field === 'goals.expected' ? ev.goals.expected?.src : o.field === 'goals.achieved' ? ev.goals.achieved?.src : ev.indicators[o.indicator!]?.name.src;
+    const src =
+      o.field === 'goals.expected' ? ev.goals.expected?.src : o.field === 'goals.achieved' ? ev.goals.achieved?.src : ev.indicators[o.indicator!]?.name.src;
     out.push(
       finding(
         o.audit,
@@ -224,7 +234,15 @@ function otherYear(a: FormAudit, out: Finding[]): void {
     const t = a.ev.goals[field];
     const ys = t ? yearsNamed(t.raw, year) : NONE;
     if (ys.length)
-      out.push(finding(a, 'A9.OTHER_YEAR_TEXT', `${year}年度的${field === 'expected' ? '年度目标' : '完成情况'}提到 ${[...new Set(ys)].join('、')} 年，请确认不是沿用往年内容`, { section: 'goals', field: `goals.${field}`, src: t?.src }, { year, named: [...new Set(ys)].join(',') }));
+      out.push(
+        finding(
+          a,
+          'A9.OTHER_YEAR_TEXT',
+          `${year}年度的${field === 'expected' ? '年度目标' : '完成情况'}提到 ${[...new Set(ys)].join('、')} 年，请确认不是沿用往年内容`,
+          { section: 'goals', field: `goals.${field}`, src: t?.src },
+          { year, named: [...new Set(ys)].join(',') },
+        ),
+      );
   }
 }
 
@@ -232,7 +250,15 @@ function otherYearInCell(a: FormAudit, year: number, ind: Indicator, i: number, 
   const text = ind[field].raw;
   const ys = yearsNamed(text, year);
   if (ys.length)
-    out.push(finding(a, 'A9.OTHER_YEAR', `${year}年度的“${ind.name.raw}”${field === 'target' ? '指标值' : '实际完成值'}写的是“${text.trim()}”（${ys.join('、')}年）`, { section: 'indicators', indicator: i, field, src: ind[field].src }, { year, named: ys.join(',') }));
+    out.push(
+      finding(
+        a,
+        'A9.OTHER_YEAR',
+        `${year}年度的“${ind.name.raw}”${field === 'target' ? '指标值' : '实际完成值'}写的是“${text.trim()}”（${ys.join('、')}年）`,
+        { section: 'indicators', indicator: i, field, src: ind[field].src },
+        { year, named: ys.join(',') },
+      ),
+    );
 }
 
 const NONE: readonly number[] = [];

@@ -12,18 +12,37 @@ describe('normalizeForCompare', () => {
 
   it('equals the regex version on arbitrary text (full-width, CJK, symbols, surrogates)', () => {
     const chars = fc.constantFrom(...'指标12：:、.．。，,！!（）()《》【】 \u3000\t\nＡａＺ０９AZaz%％≥≤＝=+－-·…“”‘’"\'𠀀😀É é ñ ß'.split(''), '𠀀', '😀');
-    fc.assert(fc.property(fc.array(chars, { maxLength: 40 }).map((a) => a.join('')), (s) => normalizeForCompare(s) === normalizeForCompareByRegex(s)), { numRuns: 3000 });
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => normalizeForCompare(s) === normalizeForCompareByRegex(s)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        fc.array(chars, { maxLength: 40 }).map((a) => a.join('')),
+        (s) => normalizeForCompare(s) === normalizeForCompareByRegex(s),
+      ),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => normalizeForCompare(s) === normalizeForCompareByRegex(s)),
+      { numRuns: 3000 },
+    );
   });
 });
 
 describe('fingerprint', () => {
-  const chars = fc.constantFrom(...'指标12：:、.．。，,！!（）()《》【】 \u3000\t\nＡａＺ０９AZaz%％≥≤＝=+－-·…“”‘’"\'É é ñ ßİ保障社会治安'.split(''), '𠀀', '😀');
+  const chars = fc.constantFrom(
+    ...'指标12：:、.．。，,！!（）()《》【】 \u3000\t\nＡａＺ０９AZaz%％≥≤＝=+－-·…“”‘’"\'É é ñ ßİ保障社会治安'.split(''),
+    '𠀀',
+    '😀',
+  );
   const text = fc.array(chars, { maxLength: 40 }).map((a) => a.join(''));
 
   it('is the fingerprint of the key, computed without building it', () => {
-    fc.assert(fc.property(text, fc.integer({ min: 0, max: 12 }), (s, min) => fingerprint(s, min) === fingerprintOfKey(normalizeForCompare(s), min)), { numRuns: 5000 });
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => fingerprint(s, 0) === fingerprintOfKey(normalizeForCompare(s), 0)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 12 }), (s, min) => fingerprint(s, min) === fingerprintOfKey(normalizeForCompare(s), min)),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => fingerprint(s, 0) === fingerprintOfKey(normalizeForCompare(s), 0)),
+      { numRuns: 3000 },
+    );
   });
 
   it('is -1 below the minimum length of the key, and equal for texts that differ only in what the key drops', () => {

@@ -62,7 +62,8 @@ function otherUnit(c: number): number {
 export function fingerprint(s: string, min: number): number {
   const c0 = s.charCodeAt(0);
   // A leading digit, space or `指` may be numbering to drop (and anything else is rare): take the key.
-  if (!((c0 >= 0x4e00 && c0 <= 0x9fff && c0 !== 0x6307) || (c0 >= 0x61 && c0 <= 0x7a) || (c0 >= 0x41 && c0 <= 0x5a))) return fingerprintOfKey(normalizeForCompare(s), min);
+  if (!((c0 >= 0x4e00 && c0 <= 0x9fff && c0 !== 0x6307) || (c0 >= 0x61 && c0 <= 0x7a) || (c0 >= 0x41 && c0 <= 0x5a)))
+    return fingerprintOfKey(normalizeForCompare(s), min);
   let h = 0x811c9dc5;
   let len = 0;
   for (let i = 0; i < s.length; i++) {

@@ -18,9 +18,13 @@ describe('yearsNamed', () => {
   it('equals the regular expression on arbitrary text', () => {
     const chars = fc.constantFrom(...'20１２０9年 \u3000\t\n月日前x'.split(''));
     fc.assert(
-      fc.property(fc.array(chars, { maxLength: 30 }).map((a) => a.join('')), fc.integer({ min: 2000, max: 2099 }), (s, y) => {
-        expect([...yearsNamed(s, y)]).toEqual(byRegex(s, y));
-      }),
+      fc.property(
+        fc.array(chars, { maxLength: 30 }).map((a) => a.join('')),
+        fc.integer({ min: 2000, max: 2099 }),
+        (s, y) => {
+          expect([...yearsNamed(s, y)]).toEqual(byRegex(s, y));
+        },
+      ),
       { numRuns: 5000 },
     );
   });

@@ -16,11 +16,19 @@ const edit = (change: (g: GoalForm) => void): GoalForm => {
 describe('editing an approved goal form', () => {
   it('an unchanged form, or one moved rows, has no problem (indicators are matched by id, not row)', () => {
     expect(approvedEditProblems(approved, structuredClone(approved))).toEqual([]);
-    expect(approvedEditProblems(approved, edit((g) => g.indicators.reverse()))).toEqual([]);
+    expect(
+      approvedEditProblems(
+        approved,
+        edit((g) => g.indicators.reverse()),
+      ),
+    ).toEqual([]);
   });
 
   it('a target edited in place is refused with its indicator id and both values', () => {
-    const p = approvedEditProblems(approved, edit((g) => (g.indicators[1]!.target = { raw: '≥10次' })));
+    const p = approvedEditProblems(
+      approved,
+      edit((g) => (g.indicators[1]!.target = { raw: '≥10次' })),
+    );
     expect(p).toEqual([
       {
         code: 'GOAL.APPROVED_TARGET_EDITED',

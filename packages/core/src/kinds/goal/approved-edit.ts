@@ -53,12 +53,21 @@ export function approvedEditProblems(approved: GoalForm, edited: GoalForm): Froz
   approved.indicators.forEach((a) => {
     const e = editedById.get(a.id);
     if (!e)
-      out.push({ code: 'GOAL.APPROVED_TREE_CHANGED', message: `目标申报表已批复，不能删除指标“${a.name.raw.trim()}”`, details: { indicatorId: a.id, field: 'indicators' } });
+      out.push({
+        code: 'GOAL.APPROVED_TREE_CHANGED',
+        message: `目标申报表已批复，不能删除指标“${a.name.raw.trim()}”`,
+        details: { indicatorId: a.id, field: 'indicators' },
+      });
     else indicatorProblems(a, e[0], e[1], out);
   });
   const approvedIds = new Set(approved.indicators.map((i) => i.id));
   for (const e of edited.indicators)
-    if (!approvedIds.has(e.id)) out.push({ code: 'GOAL.APPROVED_TREE_CHANGED', message: `目标申报表已批复，不能新增指标“${e.name.raw.trim()}”`, details: { indicatorId: e.id, field: 'indicators' } });
+    if (!approvedIds.has(e.id))
+      out.push({
+        code: 'GOAL.APPROVED_TREE_CHANGED',
+        message: `目标申报表已批复，不能新增指标“${e.name.raw.trim()}”`,
+        details: { indicatorId: e.id, field: 'indicators' },
+      });
   for (const [field, label] of [
     ['total', '项目资金总额'],
     ['annual', '年度资金总额'],

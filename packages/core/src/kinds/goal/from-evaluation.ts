@@ -18,7 +18,8 @@ function planned(line: BudgetLine | undefined, column: 'initial' | 'declared' | 
 export function goalFormFromEvaluation(ev: Evaluation): GoalForm {
   const lines = ev.budget.lines;
   const total = lines.find((l) => l.kind === 'total');
-  const column = (['initial', 'declared', 'prepared', 'adjusted'] as const).find((c) => total?.[c]?.value !== undefined && total[c]!.value !== null) ?? 'initial';
+  const column =
+    (['initial', 'declared', 'prepared', 'adjusted'] as const).find((c) => total?.[c]?.value !== undefined && total[c]!.value !== null) ?? 'initial';
   const kept = ev.indicators.filter((i) => i.level1 !== '预算执行率');
   const ids = indicatorIds(kept.map((i) => ({ level1: i.level1, level2: i.level2.raw, name: i.name.raw })));
   const indicators = kept.map((ind, k): GoalIndicator => {

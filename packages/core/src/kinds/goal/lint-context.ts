@@ -67,7 +67,12 @@ export function goalFinding(l: GoalLint, code: string, message: string, where: W
 
 /** Where an indicator's target cell is: its position, its id, the field and the source cell. */
 export function atTarget(r: GoalRow): Where & { indicatorId: string } {
-  const where: Where & { indicatorId: string } = { section: 'indicators', indicator: r.index, indicatorId: r.ind.id, field: `indicators[${r.index}].${r.targetField}` };
+  const where: Where & { indicatorId: string } = {
+    section: 'indicators',
+    indicator: r.index,
+    indicatorId: r.ind.id,
+    field: `indicators[${r.index}].${r.targetField}`,
+  };
   if (r.target.src) where.src = r.target.src;
   return where;
 }
@@ -97,5 +102,7 @@ export function unitOf(r: GoalRow): string {
   const column = r.target.parts?.unit.raw.trim();
   if (column) return column;
   const m = /[（(]([^）)，,、]{1,6})[^）)]*[）)]\s*$/.exec(r.ind.name.raw);
-  return m && /^(万?元|万?人次?|个|次|项|件|条|套|台|户|名|场|期|篇|天|日|月|年|小时|公里|平方米|亩|%|份|册|本|家|所|处|座|辆|批|类|节点|人\/次)$/.test(m[1]!) ? m[1]! : '';
+  return m && /^(万?元|万?人次?|个|次|项|件|条|套|台|户|名|场|期|篇|天|日|月|年|小时|公里|平方米|亩|%|份|册|本|家|所|处|座|辆|批|类|节点|人\/次)$/.test(m[1]!)
+    ? m[1]!
+    : '';
 }

@@ -144,7 +144,11 @@ describe('G3 measurable and G4 vague words', () => {
       byId(g, 'public-satisfaction').target = { raw: '满意' };
       byId(g, 'grid-training').target = { raw: '2024年/全年' };
     });
-    expect(lintGoalForm(g).filter((x) => x.code === 'G3.NO_NUMBER').map((x) => x.location.indicatorId)).toEqual(['grid-training', 'public-satisfaction']);
+    expect(
+      lintGoalForm(g)
+        .filter((x) => x.code === 'G3.NO_NUMBER')
+        .map((x) => x.location.indicatorId),
+    ).toEqual(['grid-training', 'public-satisfaction']);
   });
 });
 
@@ -170,7 +174,11 @@ describe('G5 zero, G6 placement, G7 direction', () => {
       const q = byId(g, 'mediation-success');
       q.name.raw = '网格终端设备验收合格率';
     });
-    expect(lintGoalForm(g).filter((x) => x.rule === 'G6').map((x) => [x.code, x.location.indicatorId, x.location.field])).toEqual([
+    expect(
+      lintGoalForm(g)
+        .filter((x) => x.rule === 'G6')
+        .map((x) => [x.code, x.location.indicatorId, x.location.field]),
+    ).toEqual([
       ['G6.QUALITY_UNDER_BENEFIT', 'mediation-success', 'indicators[5].level2'],
       ['G6.SATISFACTION_UNDER_BENEFIT', 'public-satisfaction', 'indicators[7].level2'],
     ]);
@@ -218,7 +226,11 @@ describe('G8 points and G9 money', () => {
     });
     const f = lintGoalForm(g);
     expect(f.map((x) => x.code)).toEqual(['G9.PARTS_SUM', 'G9.ANNUAL_ABOVE_TOTAL']);
-    expect(f[0]).toMatchObject({ severity: 'error', location: { section: 'budget', field: 'money.annual' }, numbers: { annual: '120', sum: '130', unit: '万元' } });
+    expect(f[0]).toMatchObject({
+      severity: 'error',
+      location: { section: 'budget', field: 'money.annual' },
+      numbers: { annual: '120', sum: '130', unit: '万元' },
+    });
     expect(f[0]!.message).toBe('年度资金总额 120万元，而财政拨款 + 上年结转 + 其他资金 = 130万元，相差 -10万元');
   });
 
@@ -226,7 +238,11 @@ describe('G8 points and G9 money', () => {
     const g = broken((g) => {
       g.money = { unit: '元', fiscal: { raw: '1000000.50', value: '1000000.50' }, carryover: { raw: '200000', value: '200000' } };
     });
-    expect(lintGoalForm(g).find((x) => x.code === 'G9.ANNUAL_MISSING')?.fix).toEqual({ field: 'money.annual', value: '1200000.50', label: '填入 1200000.50元（财政拨款 + 上年结转 + 其他资金）' });
+    expect(lintGoalForm(g).find((x) => x.code === 'G9.ANNUAL_MISSING')?.fix).toEqual({
+      field: 'money.annual',
+      value: '1200000.50',
+      label: '填入 1200000.50元（财政拨款 + 上年结转 + 其他资金）',
+    });
   });
 });
 

@@ -11,21 +11,62 @@ const OUTPUT_DIMENSIONS = ['数量指标', '质量指标', '时效指标'] as co
 
 export function g1Coverage(l: GoalLint, out: Finding[]): void {
   if (l.rows.length === 0) {
-    out.push(goalFinding(l, 'G1.NO_INDICATORS', '目标申报表没有任何绩效指标，绩效目标须细化为产出、效益、满意度指标', { section: 'indicators', field: 'indicators' }, { indicators: 0 }));
+    out.push(
+      goalFinding(
+        l,
+        'G1.NO_INDICATORS',
+        '目标申报表没有任何绩效指标，绩效目标须细化为产出、效益、满意度指标',
+        { section: 'indicators', field: 'indicators' },
+        { indicators: 0 },
+      ),
+    );
     return;
   }
   const level1 = new Set(l.rows.map((r) => r.level1));
   const level2 = new Set(l.rows.map((r) => r.category));
-  if (!level1.has('产出指标')) out.push(goalFinding(l, 'G1.NO_OUTPUT', '缺少产出指标：应设数量、质量、时效、成本指标，说明项目要交付什么', { section: 'indicators', field: 'indicators' }, { level1: '产出指标' }));
+  if (!level1.has('产出指标'))
+    out.push(
+      goalFinding(
+        l,
+        'G1.NO_OUTPUT',
+        '缺少产出指标：应设数量、质量、时效、成本指标，说明项目要交付什么',
+        { section: 'indicators', field: 'indicators' },
+        { level1: '产出指标' },
+      ),
+    );
   else
     for (const d of OUTPUT_DIMENSIONS)
-      if (!level2.has(d)) out.push(goalFinding(l, 'G1.MISSING_OUTPUT_DIMENSION', `产出指标缺少${d}：产出应从数量、质量、时效、成本四个方面设定`, { section: 'indicators', field: 'indicators' }, { level2: d }));
-  if (!level1.has('效益指标')) out.push(goalFinding(l, 'G1.NO_BENEFIT', '缺少效益指标：应说明项目带来的经济、社会、生态效益或可持续影响', { section: 'indicators', field: 'indicators' }, { level1: '效益指标' }));
+      if (!level2.has(d))
+        out.push(
+          goalFinding(
+            l,
+            'G1.MISSING_OUTPUT_DIMENSION',
+            `产出指标缺少${d}：产出应从数量、质量、时效、成本四个方面设定`,
+            { section: 'indicators', field: 'indicators' },
+            { level2: d },
+          ),
+        );
+  if (!level1.has('效益指标'))
+    out.push(
+      goalFinding(
+        l,
+        'G1.NO_BENEFIT',
+        '缺少效益指标：应说明项目带来的经济、社会、生态效益或可持续影响',
+        { section: 'indicators', field: 'indicators' },
+        { level1: '效益指标' },
+      ),
+    );
   if (!level1.has('满意度指标')) {
     const word = servesPeople(l.form);
     if (word !== null)
       out.push(
-        goalFinding(l, 'G1.NO_SATISFACTION', `项目面向服务对象（“${word}”），应设服务对象满意度指标；如项目不直接服务群众，请在说明中注明`, { section: 'indicators', field: 'indicators' }, { level1: '满意度指标', word }),
+        goalFinding(
+          l,
+          'G1.NO_SATISFACTION',
+          `项目面向服务对象（“${word}”），应设服务对象满意度指标；如项目不直接服务群众，请在说明中注明`,
+          { section: 'indicators', field: 'indicators' },
+          { level1: '满意度指标', word },
+        ),
       );
   }
 }

@@ -28,7 +28,8 @@ export function g10History(l: GoalLint, out: Finding[]): void {
     const numbers = { target: r.target.raw, lastActual: actualRaw, targetValue: target, lastActualValue: actual, unit: c.unit };
     // beaten by 30%: actual ≥ 1.3 × target (higher is better), actual ≤ 0.7 × target (lower is better); compared as exact products
     // (a target of 0 has no 30% to beat: G5 speaks of it)
-    const beaten = cmp(target, '0') > 0 && (sense === 'higher' ? cmpProducts([actual, '10'], [target, '13']) >= 0 : cmpProducts([actual, '10'], [target, '7']) <= 0);
+    const beaten =
+      cmp(target, '0') > 0 && (sense === 'higher' ? cmpProducts([actual, '10'], [target, '13']) >= 0 : cmpProducts([actual, '10'], [target, '7']) <= 0);
     const looser = sense === 'higher' ? cmp(target, actual) < 0 : cmp(target, actual) > 0;
     if (beaten)
       out.push(
@@ -41,6 +42,14 @@ export function g10History(l: GoalLint, out: Finding[]): void {
         ),
       );
     else if (looser)
-      out.push(goalFinding(l, 'G10.BELOW_LAST_ACTUAL', `“${r.ind.name.raw}”的指标值“${raw}”${sense === 'higher' ? '低于' : '宽于'}上年实际完成值 ${actualRaw.trim()}，请说明理由或提高目标`, atTarget(r), numbers));
+      out.push(
+        goalFinding(
+          l,
+          'G10.BELOW_LAST_ACTUAL',
+          `“${r.ind.name.raw}”的指标值“${raw}”${sense === 'higher' ? '低于' : '宽于'}上年实际完成值 ${actualRaw.trim()}，请说明理由或提高目标`,
+          atTarget(r),
+          numbers,
+        ),
+      );
   }
 }

@@ -18,7 +18,13 @@ export function g2Cost(l: GoalLint, out: Finding[]): void {
   const costs = l.rows.filter(isCost);
   if (costs.length === 0) {
     out.push(
-      goalFinding(l, 'G2.NO_COST', '缺少成本指标：应设单位成本或分项成本控制数（如“人均培训成本≤800元”），不能只有数量、质量、时效', { section: 'indicators', field: 'indicators' }, { level2: '成本指标' }),
+      goalFinding(
+        l,
+        'G2.NO_COST',
+        '缺少成本指标：应设单位成本或分项成本控制数（如“人均培训成本≤800元”），不能只有数量、质量、时效',
+        { section: 'indicators', field: 'indicators' },
+        { level2: '成本指标' },
+      ),
     );
   }
   const annual = moneyInYuan(l.form, l.form.money.annual);
@@ -43,6 +49,12 @@ export function g2Cost(l: GoalLint, out: Finding[]): void {
   const external = hasExternalities(l.form);
   if (external !== null && !l.rows.some((r) => r.category === '社会成本指标' || r.category === '生态环境成本指标'))
     out.push(
-      goalFinding(l, 'G2.NO_EXTERNAL_COST', `项目涉及“${external}”，可能带来负外部性，应考虑设社会成本或生态环境成本指标`, { section: 'indicators', field: 'indicators' }, { word: external }),
+      goalFinding(
+        l,
+        'G2.NO_EXTERNAL_COST',
+        `项目涉及“${external}”，可能带来负外部性，应考虑设社会成本或生态环境成本指标`,
+        { section: 'indicators', field: 'indicators' },
+        { word: external },
+      ),
     );
 }

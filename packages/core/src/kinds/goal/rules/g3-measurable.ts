@@ -27,14 +27,22 @@ export function g3Measurable(l: GoalLint, out: Finding[]): void {
       if (p.kind === 'word' && vaguePhrase(p.word) !== null) continue; // G4 says why
       const code = quantitative || p.kind === 'tier' ? 'G3.NO_NUMBER' : 'G3.QUALITATIVE';
       const advice = r.category === '时效指标' ? '写明完成时限（如“2024年12月31日前”）或及时率（如“≥95%”）' : '写明比较符号、数值和单位（如“≥95%”“＝120人次”）';
-      out.push(goalFinding(l, code, `${r.category}“${name}”的指标值“${raw}”不是可检验的数值，应${advice}`, atTarget(r), { category: r.category, target: r.target.raw }));
+      out.push(
+        goalFinding(l, code, `${r.category}“${name}”的指标值“${raw}”不是可检验的数值，应${advice}`, atTarget(r), {
+          category: r.category,
+          target: r.target.raw,
+        }),
+      );
       continue;
     }
     if (p.kind !== 'quantity') continue;
-    if (p.approximate)
-      out.push(goalFinding(l, 'G3.APPROXIMATE', `“${name}”的指标值“${raw}”是约数，目标应是确定的数值`, atTarget(r), { target: r.target.raw }));
+    if (p.approximate) out.push(goalFinding(l, 'G3.APPROXIMATE', `“${name}”的指标值“${raw}”是约数，目标应是确定的数值`, atTarget(r), { target: r.target.raw }));
     if (p.op === null)
-      out.push(goalFinding(l, 'G3.NO_DIRECTION', `“${name}”的指标值“${raw}”没有比较符号（＝、≥、≤、＞、＜），年终无法判断是上限还是下限`, atTarget(r), { target: r.target.raw }));
+      out.push(
+        goalFinding(l, 'G3.NO_DIRECTION', `“${name}”的指标值“${raw}”没有比较符号（＝、≥、≤、＞、＜），年终无法判断是上限还是下限`, atTarget(r), {
+          target: r.target.raw,
+        }),
+      );
     if (unitOf(r) === '') {
       // A rate written without its % is certain to mean a percentage (`合格率 ≥95`), and only then is the fix offered.
       const rate = /率|满意度|占比|比例|比重/.test(nameOf(r)) && Number(p.value) <= 100;

@@ -15,12 +15,22 @@ export function g5Zero(l: GoalLint, out: Finding[]): void {
     if (senseOf(p.op, r.category, l.scheme) !== 'higher') continue;
     const raw = r.target.raw.trim();
     if (p.op !== null)
-      out.push(goalFinding(l, 'G5.ZERO_TARGET', `“${r.ind.name.raw}”的指标值“${raw}”是正向指标的 0：任何结果都能达到，目标没有意义`, atTarget(r), { target: r.target.raw }));
-    else
       out.push(
-        goalFinding(l, 'G5.ZERO_UNSIGNED', `“${r.ind.name.raw}”的指标值“${raw}”为 0 且未写符号，${r.category}默认按正向（≥）理解；如指“不发生”，请写作“＝0”或“≤0”`, atTarget(r), {
+        goalFinding(l, 'G5.ZERO_TARGET', `“${r.ind.name.raw}”的指标值“${raw}”是正向指标的 0：任何结果都能达到，目标没有意义`, atTarget(r), {
           target: r.target.raw,
         }),
+      );
+    else
+      out.push(
+        goalFinding(
+          l,
+          'G5.ZERO_UNSIGNED',
+          `“${r.ind.name.raw}”的指标值“${raw}”为 0 且未写符号，${r.category}默认按正向（≥）理解；如指“不发生”，请写作“＝0”或“≤0”`,
+          atTarget(r),
+          {
+            target: r.target.raw,
+          },
+        ),
       );
   }
 }

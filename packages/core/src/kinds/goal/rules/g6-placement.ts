@@ -15,10 +15,16 @@ export function g6Placement(l: GoalLint, out: Finding[]): void {
     const name = nameOf(r);
     if (/满意/.test(name))
       out.push(
-        goalFinding(l, 'G6.SATISFACTION_UNDER_BENEFIT', `“${r.ind.name.raw}”是满意度，放在效益指标（${r.ind.level2.raw.trim()}）下；应移到满意度指标 › 服务对象满意度指标`, atRow(r), {
-          level1: r.level1,
-          level2: r.category,
-        }),
+        goalFinding(
+          l,
+          'G6.SATISFACTION_UNDER_BENEFIT',
+          `“${r.ind.name.raw}”是满意度，放在效益指标（${r.ind.level2.raw.trim()}）下；应移到满意度指标 › 服务对象满意度指标`,
+          atRow(r),
+          {
+            level1: r.level1,
+            level2: r.category,
+          },
+        ),
       );
     else {
       const m = QUALITY_MEASURE.exec(name);

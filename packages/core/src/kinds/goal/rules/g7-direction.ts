@@ -15,7 +15,12 @@ export function g7Direction(l: GoalLint, out: Finding[]): void {
     const raw = r.target.raw.trim();
     const expected = implausibleDirection(r.category, p.op);
     if (expected !== null) {
-      out.push(goalFinding(l, 'G7.DIRECTION', `${r.category}“${r.ind.name.raw}”的指标值写作“${raw}”，通常应为 ${expected}（方向是否写反？）`, atTarget(r), { category: r.category, target: r.target.raw }));
+      out.push(
+        goalFinding(l, 'G7.DIRECTION', `${r.category}“${r.ind.name.raw}”的指标值写作“${raw}”，通常应为 ${expected}（方向是否写反？）`, atTarget(r), {
+          category: r.category,
+          target: r.target.raw,
+        }),
+      );
       continue;
     }
     const name = nameOf(r);
@@ -37,6 +42,11 @@ export function g7Direction(l: GoalLint, out: Finding[]): void {
     }
     const higher = HIGHER_IS_BETTER.exec(name);
     if (higher && !lower && (p.op === '<=' || p.op === '<'))
-      out.push(goalFinding(l, 'G7.HIGHER_IS_BETTER', `“${r.ind.name.raw}”（${higher[0]}）越高越好，指标值却写作“${raw}”，通常应为“≥”`, atTarget(r), { target: r.target.raw, word: higher[0] }));
+      out.push(
+        goalFinding(l, 'G7.HIGHER_IS_BETTER', `“${r.ind.name.raw}”（${higher[0]}）越高越好，指标值却写作“${raw}”，通常应为“≥”`, atTarget(r), {
+          target: r.target.raw,
+          word: higher[0],
+        }),
+      );
   }
 }

@@ -16,12 +16,14 @@ export function g8Points(l: GoalLint, out: Finding[]): void {
     const p = r.ind.points!;
     const where = { ...atRow(r, 'points'), ...(p.src ? { src: p.src } : {}) };
     if (p.value === null) out.push(goalFinding(l, 'G8.NOT_A_NUMBER', `“${r.ind.name.raw}”的分值“${p.raw.trim()}”不是数字`, where, { points: p.raw }));
-    else if (isZero(p.value) || isNegative(p.value)) out.push(goalFinding(l, 'G8.NOT_POSITIVE', `“${r.ind.name.raw}”的分值为 ${p.value}，每个指标的分值应大于 0`, where, { points: p.value }));
+    else if (isZero(p.value) || isNegative(p.value))
+      out.push(goalFinding(l, 'G8.NOT_POSITIVE', `“${r.ind.name.raw}”的分值为 ${p.value}，每个指标的分值应大于 0`, where, { points: p.value }));
     else ok.push(r);
   }
   const withPoints = new Set(given);
   for (const r of l.rows)
-    if (!withPoints.has(r)) out.push(goalFinding(l, 'G8.MISSING', `“${r.ind.name.raw}”没有分值，而本表其他指标有分值`, atRow(r, 'points'), { given: given.length }));
+    if (!withPoints.has(r))
+      out.push(goalFinding(l, 'G8.MISSING', `“${r.ind.name.raw}”没有分值，而本表其他指标有分值`, atRow(r, 'points'), { given: given.length }));
   if (ok.length !== given.length || given.length !== l.rows.length) return; // sums only mean something once every row has a number
   const weights = new Map(l.scheme.weights.map((w) => [w.level1, w.points]));
   const budgetLevel1 = l.scheme.budget.mode === 'indicator' ? l.scheme.budget.level1 : null;
@@ -38,7 +40,13 @@ export function g8Points(l: GoalLint, out: Finding[]): void {
     const sum = add(values);
     if (cmp(sum, weight) !== 0)
       out.push(
-        goalFinding(l, 'G8.GROUP_POINTS', `${group}各指标分值合计 ${sum} 分，评分方案规定为 ${weight} 分`, { section: 'indicators', field: 'indicators' }, { level1: group, sum, expected: weight }),
+        goalFinding(
+          l,
+          'G8.GROUP_POINTS',
+          `${group}各指标分值合计 ${sum} 分，评分方案规定为 ${weight} 分`,
+          { section: 'indicators', field: 'indicators' },
+          { level1: group, sum, expected: weight },
+        ),
       );
   }
 }

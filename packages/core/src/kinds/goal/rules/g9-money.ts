@@ -11,7 +11,11 @@ import { MONEY_FIELDS } from '../money.ts';
 export function g9Money(l: GoalLint, out: Finding[]): void {
   const m = l.form.money;
   const unit = m.unit;
-  const at = (field: (typeof MONEY_FIELDS)[number][0]) => ({ section: 'budget' as const, field: `money.${field}`, ...(m[field]?.src ? { src: m[field]!.src } : {}) });
+  const at = (field: (typeof MONEY_FIELDS)[number][0]) => ({
+    section: 'budget' as const,
+    field: `money.${field}`,
+    ...(m[field]?.src ? { src: m[field]!.src } : {}),
+  });
   let readable = true;
   for (const [field, label] of MONEY_FIELDS) {
     const f = m[field];
@@ -33,21 +37,40 @@ export function g9Money(l: GoalLint, out: Finding[]): void {
     const sum = add(present);
     if (annual === null)
       out.push(
-        goalFinding(l, 'G9.ANNUAL_MISSING', `年度资金总额未填写；其中各项合计 ${sum}${unit}`, at('annual'), { sum, unit }, { field: 'money.annual', value: sum, label: `填入 ${sum}${unit}（财政拨款 + 上年结转 + 其他资金）` }),
+        goalFinding(
+          l,
+          'G9.ANNUAL_MISSING',
+          `年度资金总额未填写；其中各项合计 ${sum}${unit}`,
+          at('annual'),
+          { sum, unit },
+          { field: 'money.annual', value: sum, label: `填入 ${sum}${unit}（财政拨款 + 上年结转 + 其他资金）` },
+        ),
       );
     else if (cmp(sum, annual) !== 0)
       out.push(
-        goalFinding(l, 'G9.PARTS_SUM', `年度资金总额 ${annual}${unit}，而财政拨款 + 上年结转 + 其他资金 = ${sum}${unit}，相差 ${trim(sub(annual, sum))}${unit}`, at('annual'), {
-          annual,
-          fiscal: parts[0] ?? null,
-          carryover: parts[1] ?? null,
-          other: parts[2] ?? null,
-          sum,
-          unit,
-        }),
+        goalFinding(
+          l,
+          'G9.PARTS_SUM',
+          `年度资金总额 ${annual}${unit}，而财政拨款 + 上年结转 + 其他资金 = ${sum}${unit}，相差 ${trim(sub(annual, sum))}${unit}`,
+          at('annual'),
+          {
+            annual,
+            fiscal: parts[0] ?? null,
+            carryover: parts[1] ?? null,
+            other: parts[2] ?? null,
+            sum,
+            unit,
+          },
+        ),
       );
   }
   const total = v('total');
   if (annual !== null && total !== null && cmp(annual, total) > 0)
-    out.push(goalFinding(l, 'G9.ANNUAL_ABOVE_TOTAL', `年度资金总额 ${annual}${unit} 超过项目资金总额（全部年度）${total}${unit}`, at('annual'), { annual, total, unit }));
+    out.push(
+      goalFinding(l, 'G9.ANNUAL_ABOVE_TOTAL', `年度资金总额 ${annual}${unit} 超过项目资金总额（全部年度）${total}${unit}`, at('annual'), {
+        annual,
+        total,
+        unit,
+      }),
+    );
 }
