@@ -110,12 +110,10 @@ const request = fc.oneof(
   fc.tuple(fc.uuid(), fc.jsonValue({ maxDepth: 3 })).map(([token, payload]) => ({ method: 'POST' as const, url: `/api/import/${token}/commit`, payload })),
   fc.jsonValue({ maxDepth: 3 }).map((payload) => ({ method: 'POST' as const, url: '/api/score', payload })),
   fc.string({ maxLength: 200 }).map((raw) => ({ method: 'POST' as const, url: '/api/score', payload: raw, headers: { 'content-type': 'application/json' } })),
-  fc
-    .tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }))
-    .map(([y, d, g]) => ({
-      method: 'GET' as const,
-      url: `/api/evaluations?year=${encodeURIComponent(y)}&departmentId=${encodeURIComponent(d)}&grade=${encodeURIComponent(g)}`,
-    })),
+  fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 })).map(([y, d, g]) => ({
+    method: 'GET' as const,
+    url: `/api/evaluations?year=${encodeURIComponent(y)}&departmentId=${encodeURIComponent(d)}&grade=${encodeURIComponent(g)}`,
+  })),
   fc.string({ maxLength: 30 }).map((id) => ({ method: 'GET' as const, url: `/api/evaluations/${encodeURIComponent(id)}` })),
   // the pages every user reads, after whatever the runs before stored
   fc.constantFrom('/api/departments/totals', '/api/grades').map((url) => ({ method: 'GET' as const, url })),
