@@ -85,6 +85,11 @@ export async function readPdfPages(bytes: Uint8Array, file: string): Promise<Pdf
       page.cleanup();
     }
     return pages;
+  } catch (e) {
+    // a page pdf.js cannot read (a broken content stream, a bad object): the file is refused with a
+    // code, never an unexplained error (found by the fuzzing of issue 24)
+    if (e instanceof ImportError) throw e;
+    throw new ImportError('IMPORT.CORRUPT', `“${file}”已损坏，其中的页面无法读取：${(e as Error).message || (e as Error).name}`, { file });
   } finally {
     await doc.destroy();
   }

@@ -1,5 +1,5 @@
 /**
- * Fuzzing of the importer's readers (issue 24, item 8): text, .docx and .xlsx — real fixtures with
+ * Fuzzing of the importer's readers (issue 24, item 8): text, .docx, .xlsx and PDF — real fixtures with
  * bytes changed or cut, and documents generated from scratch — must each give a grid or an
  * ImportError with a stable code and a Chinese message; never another exception, never a hang
  * (each run is timed). `npm test` runs a short budget with a fixed seed; `npm run fuzz` a long one
@@ -194,6 +194,32 @@ describe('fuzz: the .xlsx reader', () => {
   it('generated sheets: stray, far and malformed references, merges, every cell type', { timeout }, async () => {
     await fc.assert(
       fc.asyncProperty(sheetXml, (s) => coded(() => readXlsx(xlsxOf(s), 'f.xlsx'))),
+      params,
+    );
+  });
+});
+
+describe('fuzz: the PDF reader', () => {
+  // a published form rebuilt as PDF (fixtures/provinces), and a PDF without text
+  const pdf = new Uint8Array(readFileSync(join(root, 'provinces/anhui-guichi-tangxizhen-2022.pdf')));
+  const scan = new Uint8Array(readFileSync(join(root, 'office/no-text-layer.pdf')));
+
+  it('a real PDF with bytes changed or cut, read and recognized', { timeout }, async () => {
+    await fc.assert(
+      fc.asyncProperty(mutated(pdf), (b) => coded(() => importBytes(b, 'fuzz.pdf'))),
+      params,
+    );
+  });
+
+  it('a PDF without text with bytes changed or cut; any bytes behind a %PDF header', { timeout }, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          mutated(scan),
+          fc.uint8Array({ maxLength: 2000 }).map((b) => new Uint8Array([...strToU8('%PDF-1.7\n'), ...b])),
+        ),
+        (b) => coded(() => importBytes(b, 'fuzz.pdf')),
+      ),
       params,
     );
   });
