@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, KyselyAccountStore, KyselyStore } from '@jixiao/store';
 import { buildApp, hashPassword, loadDemo, tokenId } from '../src/index.ts';
 import { loginAs, type Client } from './session.ts';
+import { multipart } from './multipart.ts';
 
 const root = join(import.meta.dirname, '../../../fixtures');
 let server: FastifyInstance;
@@ -15,22 +16,6 @@ let server: FastifyInstance;
 let app: Client;
 let accounts: KyselyAccountStore;
 let store: KyselyStore;
-
-function multipart(files: Array<{ name: string; bytes: Uint8Array }>) {
-  const boundary = '----jixiao' + Math.random().toString(16).slice(2);
-  const chunks: Buffer[] = [];
-  for (const f of files) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${encodeURIComponent(f.name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-    );
-    chunks.push(Buffer.from(f.bytes));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 beforeAll(async () => {
   store = new KyselyStore(await connect(join(mkdtempSync(join(tmpdir(), 'jixiao-api-')), 'jixiao.sqlite')));

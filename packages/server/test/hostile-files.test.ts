@@ -16,6 +16,7 @@ import { connect, KyselyAccountStore, KyselyStore } from '@jixiao/store';
 import { buildApp } from '../src/index.ts';
 import { brokenZip, deepDocx, documentBomb, entry, manyEntries, rowsXlsx, zip } from '../../office/test/bombs.ts';
 import { loginAs, type Client } from './session.ts';
+import { multipart } from './multipart.ts';
 
 const root = join(import.meta.dirname, '../../../fixtures');
 const realDocx = new Uint8Array(readFileSync(join(root, 'office/xinjiang-changji-zhengfawei-2021.docx')));
@@ -26,22 +27,6 @@ let accounts: KyselyAccountStore;
 let server: FastifyInstance;
 let filler: Client;
 let departmentId: number;
-
-function multipart(files: Array<{ name: string; bytes: Uint8Array }>) {
-  const boundary = '----jixiao' + Math.random().toString(16).slice(2);
-  const chunks: Buffer[] = [];
-  for (const f of files) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${encodeURIComponent(f.name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-    );
-    chunks.push(Buffer.from(f.bytes));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 interface Preview {
   token: string;

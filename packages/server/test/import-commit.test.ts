@@ -12,27 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, KyselyAccountStore, KyselyStore } from '@jixiao/store';
 import { buildApp } from '../src/index.ts';
 import { loginAs, type Client } from './session.ts';
+import { multipart } from './multipart.ts';
 
 const office = join(import.meta.dirname, '../../../fixtures/office');
 const read = (f: string) => new Uint8Array(readFileSync(join(office, f)));
 const PG_URL = process.env.JIXIAO_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `jixiao_api_commit_${process.pid}_${Date.now()}`;
-
-function multipart(files: Array<{ name: string; bytes: Uint8Array }>) {
-  const boundary = '----jixiao' + Math.random().toString(16).slice(2);
-  const chunks: Buffer[] = [];
-  for (const f of files) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${encodeURIComponent(f.name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-    );
-    chunks.push(Buffer.from(f.bytes));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 const targets = [
   { name: 'SQLite', url: () => join(mkdtempSync(join(tmpdir(), 'jixiao-api-commit-')), 'jixiao.sqlite'), opts: {}, cleanup: async () => {} },
