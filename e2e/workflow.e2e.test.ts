@@ -114,7 +114,10 @@ describe.skipIf(!haveBrowser)('review workflow in chromium', { timeout: 90_000 }
     expect(snaps[1]!.evaluation.indicators[0]!.deviation?.raw).toBe('已全部完成，无偏差');
     // the history panel, and its CSV export
     await page.getByRole('button', { name: '修改记录' }).click();
-    await page.getByText('复核得分 indicators[i1]').first().waitFor();
+    await page
+      .getByText(/^复核得分 · 指标“/)
+      .first()
+      .waitFor(); // the field in Chinese, named as the form names it
     const [csv] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('history-csv').click()]);
     expect(readFileSync((await csv.path())!, 'utf8')).toContain('园区数量核实为 9 个');
     const who = (await app.store.history(formId)).filter((c) => c.field === '(状态)').map((c) => c.actor);

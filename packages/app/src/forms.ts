@@ -5,6 +5,7 @@
  */
 import {
   ACTION_LABELS,
+  describeField,
   canEditContent,
   canReview,
   cmp,
@@ -293,11 +294,12 @@ export class FormUseCases {
     return this.store.snapshots(id);
   }
 
+  /** The history, each field also in Chinese (`label`), named as the form now has it (or had, if deleted). */
   async history(actor: Actor, id: number) {
     await this.records(actor, id);
-    const changes = await this.store.history(id);
+    const [changes, current] = await Promise.all([this.store.history(id), this.store.getEvaluation(id)]);
     if (changes.length === 0) throw new AppError('STORE.NOT_FOUND', `表 ${id} 没有修改记录`);
-    return changes;
+    return changes.map((c) => ({ ...c, label: describeField(c.field, current?.evaluation ?? null) }));
   }
 
   /** Scores and checks a form without storing it. */

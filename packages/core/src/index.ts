@@ -32,6 +32,7 @@ export * from './department/report-content.ts';
 export * from './ports/store.ts';
 export * from './values/exact.ts';
 export * from './edit/edit-evaluation.ts';
+export * from './history/describe-field.ts';
 export * from './workflow/workflow.ts';
 export * from './ports/accounts.ts';
 export * from './synthetic/synthetic-forms.ts';

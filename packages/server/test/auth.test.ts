@@ -322,7 +322,8 @@ describe('the workflow on the API', () => {
     const csv = await finance.inject(`/api/evaluations/${form.id}/history.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('(状态)');
-    expect(csv.body).toContain('复核得分 indicators[i1]');
+    expect(csv.body).toContain('复核得分 indicators[i1]'); // the path, as a support detail
+    expect(csv.body).toMatch(/,复核得分 · 指标“[^”]+”,/); // and the field as a person reads it
     expect(csv.body).toContain('filler-b');
     expect((await store.snapshots(form.id)).map((s) => s.actor)).toEqual(['filler-b', 'reviewer-b', 'finance-b']);
   });

@@ -184,6 +184,8 @@ export interface Change {
   at: string;
   actor: string;
   field: string;
+  /** the field in Chinese, as the form names it */
+  label: string;
   before: string | null;
   after: string | null;
 }

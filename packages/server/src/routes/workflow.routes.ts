@@ -63,9 +63,11 @@ export function workflowRoutes(app: FastifyInstance, store: Store, forms: FormUs
     { schema: { tags: ['自评表'], summary: '修改记录导出为 CSV（UTF-8，Excel 可直接打开）', params: IdParams } },
     async (req, reply) => {
       const rows = await forms.history(actor(req), req.params.id);
-      const lines = [['版本', '时间', '修改人', '字段', '修改前', '修改后'], ...rows.map((c) => [c.version, c.at, c.actor, c.field, c.before, c.after])].map(
-        (row) => row.map(csvCell).join(','),
-      );
+      // the field as a person reads it; its path last, as a support detail
+      const lines = [
+        ['版本', '时间', '修改人', '字段', '修改前', '修改后', '字段路径'],
+        ...rows.map((c) => [c.version, c.at, c.actor, c.label, c.before, c.after, c.field]),
+      ].map((row) => row.map(csvCell).join(','));
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="history-${req.params.id}.csv"`)

@@ -1,0 +1,94 @@
+/**
+ * A history entry's field as a person reads it: `indicators[i3].actual` → 指标“宣传品合格率”· 实际完成值.
+ * The store records fields as paths into the form (indicators by id); the history page and history.csv
+ * show this instead, with the path kept only as a support detail.
+ */
+import type { Evaluation } from '../model/evaluation.ts';
+
+const INDICATOR_FIELDS: Record<string, string> = {
+  level1: '一级指标',
+  level2: '二级指标',
+  name: '三级指标',
+  points: '分值',
+  target: '指标值',
+  targetAdjusted: '调整后指标值',
+  actual: '实际完成值',
+  completion: '单项指标完成情况',
+  claimedScore: '得分（填报）',
+  deviation: '偏差原因分析及改进措施',
+  method: '得分计算方法',
+  notApplicable: '不适用',
+};
+
+const BUDGET_FIELDS: Record<string, string> = {
+  label: '名称',
+  initial: '年初预算数',
+  declared: '目标申报数',
+  prepared: '预算编制数',
+  adjusted: '全年预算数',
+  received: '到位数',
+  executed: '全年执行数',
+  balance: '资金结（转）余',
+  rate: '执行率',
+  points: '分值',
+  score: '得分',
+};
+
+const OTHER_FIELDS: Record<string, string> = {
+  year: '年度',
+  schemeId: '评分方案',
+  layout: '表式',
+  title: '表名',
+  'project.name': '项目名称',
+  'project.code': '项目编码',
+  'project.level': '项目级次',
+  'project.fundType': '资金类型',
+  'project.department.name': '主管部门',
+  'project.implementer.name': '实施单位',
+  'project.fillingUnit': '填报单位',
+  'goals.expected': '年度总体目标（预期）',
+  'goals.achieved': '年度总体目标（实际完成情况）',
+  'goals.completionRate': '总体完成率',
+  'claimed.total': '总分（填报）',
+  'claimed.points': '分值合计（填报）',
+  'claimed.grade': '自评等级（填报）',
+  'filler.name': '填报人',
+  'filler.phone': '联系电话',
+  '(导入)': '导入',
+  '(新建)': '新建',
+  '(删除)': '删除',
+  '(状态)': '状态',
+};
+
+/** The indicator named by its id in the form, or how to say that it is no longer there. */
+function indicatorName(ev: Evaluation | null, id: string): string {
+  const row = ev?.indicators.findIndex((i) => i.id === id) ?? -1;
+  if (row < 0) return /^\d+$/.test(id) ? `第 ${Number(id) + 1} 行指标` : '已删除的指标';
+  const name = ev!.indicators[row]!.name.raw.trim();
+  return name ? `指标“${name}”` : `第 ${row + 1} 行指标`;
+}
+
+/**
+ * `field` in Chinese, naming indicators and budget lines as the form `ev` (the current one) has them.
+ * A path it does not know is returned as it is — never a wrong name.
+ */
+export function describeField(field: string, ev: Evaluation | null): string {
+  const review = /^复核得分 indicators\[([^\]]+)\]$/.exec(field);
+  if (review) return `复核得分 · ${indicatorName(ev, review[1]!)}`;
+  const ind = /^indicators\[([^\]]+)\](?:\.(.+))?$/.exec(field);
+  if (ind) {
+    const what = ind[2] === undefined ? '' : (INDICATOR_FIELDS[ind[2].replace(/\.parts\..*$/, '').replace(/\..*$/, '')] ?? ind[2]);
+    return what ? `${indicatorName(ev, ind[1]!)} · ${what}` : indicatorName(ev, ind[1]!);
+  }
+  const line = /^budget\.lines\[(\d+)\]\.(\w+)$/.exec(field);
+  if (line) {
+    const label = ev?.budget.lines[Number(line[1])]?.label.raw.trim();
+    return `预算资金“${label || `第 ${Number(line[1]) + 1} 行`}” · ${BUDGET_FIELDS[line[2]!] ?? line[2]}`;
+  }
+  const narrative = /^narratives\[(\d+)\]\.(text|label)$/.exec(field);
+  if (narrative) {
+    const label = ev?.narratives[Number(narrative[1])]?.label.raw.trim();
+    return label ? `“${label}”` : `第 ${Number(narrative[1]) + 1} 段说明`;
+  }
+  return OTHER_FIELDS[field] ?? field;
+}
