@@ -63,6 +63,13 @@ describe.skipIf(!haveBrowser)('web UI in chromium', { timeout: 90_000 }, () => {
     const rejected = page.getByTestId('import-rejected');
     expect(await rejected.textContent()).toContain('IMPORT.NOT_A_ZIP');
     expect(await rejected.textContent()).toContain('损坏的表.docx');
+    // what was read, before saving: the layout, each column and what it was read as, the cells not read
+    await preview.locator('tr.ant-table-row').filter({ hasText: '综治工作经费' }).locator('.ant-table-row-expand-icon').click();
+    const readout = preview.getByTestId('import-readout-0');
+    await readout.waitFor();
+    expect(await readout.textContent()).toContain('识别的表式');
+    expect(await readout.textContent()).toContain('绩效指标表的列');
+    expect(await readout.textContent()).toContain('实际完成值');
     // No department yet: the new one is proposed with the forms' 主管部门.
     await page.getByLabel('部门编码').fill('changji-zfw');
     await page.getByLabel('部门名称').fill('昌吉州政法委');

@@ -174,8 +174,23 @@ export interface ImportPreview {
     /** what the importer noticed but kept going with (a row it skipped, a value it could not read) */
     notes: Array<{ code: string; message: string; src?: { file?: string; table?: number; row?: number; col?: number; line?: number } }>;
     findings: Finding[];
+    /** per form, what the importer read and what it did not (issue 21) */
+    reports?: ImportReport[];
   }>;
   rejected: Array<{ name: string; error: { code: string; message: string; details: Record<string, unknown> } }>;
+}
+
+type Src = { file?: string; table?: number; row?: number; col?: number; line?: number };
+
+/** What the import preview says per form: the layout, each table's columns with their roles, weights, unplaced cells. */
+export interface ImportReport {
+  index: number;
+  project: string;
+  layout: string;
+  layoutName: string;
+  tables: Array<{ kind: 'budget' | 'indicators'; src: Src; columns: Array<{ header: string; src: Src; role: string | null; meaning: string }> }>;
+  declaredWeights: Array<{ level1: string; label: string; declared: string; scheme: string | null; differs: boolean }>;
+  unplaced: Array<{ text: string; src: Src; why: string }>;
 }
 
 export interface Change {

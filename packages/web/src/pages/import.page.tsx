@@ -8,6 +8,8 @@ import { Alert, App as AntApp, Button, Card, Input, Radio, Result, Select, Space
 import { useMemo, useState } from 'react';
 import { api, ApiError, type ImportPreview, type User } from '../api.ts';
 import { ErrorView } from '../components/state-views.tsx';
+import { ImportReadout } from '../components/import-readout.tsx';
+import { location } from '../place.ts';
 import { FindingDetail } from '../editor/finding-badge.tsx';
 import { fixed, GRADE_COLORS } from '../format.ts';
 import { href, navigate } from '../router.ts';
@@ -15,17 +17,6 @@ import { useAsync } from '../use-async.ts';
 
 const ACCEPT = '.docx,.xlsx,.pdf,.txt,.doc,.xls';
 const LAYOUTS: Record<string, string> = { national: '财政部通用表式', hebei: '河北表式', yunzhou: '山西云州表式', ningxia: '宁夏表式' };
-
-function location(details: { [k: string]: unknown }): string {
-  const parts = [
-    details.file && `文件 ${String(details.file)}`,
-    details.table && `第 ${String(details.table)} 个表格`,
-    details.row && `第 ${String(details.row)} 行`,
-    details.col && `第 ${String(details.col)} 列`,
-    details.line && `第 ${String(details.line)} 行`,
-  ];
-  return parts.filter(Boolean).join('，');
-}
 
 export function ImportPage({ me }: { me: User }) {
   // Only an administrator creates departments; everyone else imports into a department they can see.
@@ -207,9 +198,14 @@ export function ImportPage({ me }: { me: User }) {
                   },
                 ]}
                 expandable={{
-                  rowExpandable: (e) => f.findings.some((x) => x.location.form?.index === e.index),
+                  rowExpandable: (e) => f.findings.some((x) => x.location.form?.index === e.index) || f.reports?.some((r) => r.index === e.index) === true,
                   expandedRowRender: (e) => (
                     <Space orientation="vertical" style={{ width: '100%' }}>
+                      {f.reports
+                        ?.filter((r) => r.index === e.index)
+                        .map((r) => (
+                          <ImportReadout key={r.index} report={r} />
+                        ))}
                       {f.findings
                         .filter((x) => x.location.form?.index === e.index && x.severity !== 'info')
                         .map((x, i) => (
