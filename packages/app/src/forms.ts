@@ -15,6 +15,8 @@ import {
   parseNumberCell,
   randomIndicatorId,
   withFreshIndicatorIds,
+  withIndicatorIds,
+  VersionConflict,
   STATUS_LABELS,
   workflowStep,
   type Evaluation,
@@ -181,6 +183,16 @@ export class FormUseCases {
     return s;
   }
 
+  /**
+   * The status that was checked is the status of the version written: a version the caller names that is
+   * not the one whose status was read (a submit in between) is a conflict, as the store would say.
+   */
+  private async mustBeVersion(id: number, s: EvaluationStamp, version: number): Promise<void> {
+    if (s.version === version) return;
+    const current = await this.store.getEvaluation(id);
+    if (current) throw new VersionConflict(current);
+  }
+
   private mustEdit(actor: Actor, s: { status: StoredEvaluation['status']; kind: string }): void {
     if (canEditContent(s.status, actor.role)) return;
     const label = getFormKind(s.kind).label;
@@ -196,6 +208,7 @@ export class FormUseCases {
   /** Saves a draft: checked once, stored with that check's figures, shown with the same check. */
   async save(actor: Actor, id: number, evaluation: Evaluation, version: number): Promise<FormView> {
     const s = await this.stamp(actor, id);
+    await this.mustBeVersion(id, s, version);
     this.mustEdit(actor, s);
     // indicators sent without an id (an API client, a page of an older release) are new ones: fresh ids
     const { prepared, check } = prepareForm(s.kind, withFreshIndicatorIds(evaluation, randomIndicatorId));
@@ -213,6 +226,7 @@ export class FormUseCases {
   /** Deletes a draft; its history and snapshots stay. */
   async remove(actor: Actor, id: number, version: number): Promise<void> {
     const s = await this.stamp(actor, id);
+    await this.mustBeVersion(id, s, version);
     this.mustEdit(actor, s);
     await this.store.deleteEvaluation(id, version, actor.username);
   }
@@ -299,11 +313,24 @@ export class FormUseCases {
     await this.records(actor, id);
     const [changes, current] = await Promise.all([this.store.history(id), this.store.getEvaluation(id)]);
     if (changes.length === 0) throw new AppError('STORE.NOT_FOUND', `表 ${id} 没有修改记录`);
-    return changes.map((c) => ({ ...c, label: describeField(c.field, current?.evaluation ?? null) }));
+    // a deleted form is named as it was when deleted: its last document is kept in the (删除) entry
+    const form = current?.evaluation ?? lastDocument(changes);
+    return changes.map((c) => ({ ...c, label: describeField(c.field, form) }));
   }
 
   /** Scores and checks a form without storing it. */
   check(kindId: string, evaluation: Evaluation): FormCheck {
     return prepareForm(kindId, evaluation).check;
+  }
+}
+
+/** The document a deleted form had, from its (删除) history entry; null when it is not readable. */
+function lastDocument(changes: ReadonlyArray<{ field: string; before: string | null }>): Evaluation | null {
+  const before = changes.findLast((c) => c.field === '(删除)')?.before;
+  if (!before) return null;
+  try {
+    return withIndicatorIds(JSON.parse(before) as Evaluation);
+  } catch {
+    return null; // a history entry written by hand or by an older tool: the fields are then named without it
   }
 }

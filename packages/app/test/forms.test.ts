@@ -189,3 +189,22 @@ describe('a save', () => {
     expect(saved.grade).toBe(stored.grade);
   });
 });
+
+describe('the records of a deleted form (review finding)', () => {
+  it('name its indicators as the form had them when it was deleted', async () => {
+    const [, , third] = await store.listEvaluations({ departmentId: shanxi, year: 2022 });
+    const ev = structuredClone(third!.evaluation);
+    ev.indicators[0]!.actual = { raw: '已完成' };
+    const saved = await forms.save(filler(shanxi), third!.id, ev, third!.version);
+    await forms.remove(filler(shanxi), third!.id, saved.version);
+    const h = await forms.history(filler(shanxi), third!.id);
+    expect(h.find((c) => c.field === 'indicators[i1].actual')!.label).toBe(`指标“${ev.indicators[0]!.name.raw.trim()}” · 实际完成值`);
+  });
+
+  it('a save or delete naming a version other than the one whose status was checked is a conflict', async () => {
+    const [f] = await store.listEvaluations({ departmentId: shanxi, year: 2022 });
+    await expect(forms.save(filler(shanxi), f!.id, f!.evaluation, f!.version + 1)).rejects.toMatchObject({ code: 'STORE.VERSION_CONFLICT' });
+    await expect(forms.remove(filler(shanxi), f!.id, f!.version + 1)).rejects.toMatchObject({ code: 'STORE.VERSION_CONFLICT' });
+    expect(await store.getEvaluation(f!.id)).not.toBeNull();
+  });
+});

@@ -579,8 +579,14 @@ export class KyselyStore implements Store {
       if (expectedVersion !== undefined && ev.version !== expectedVersion)
         throw new VersionConflict(toStored(await this.evaluationQuery(trx).where('evaluations.id', '=', evaluationId).executeTakeFirstOrThrow()));
       const at = this.now();
-      // A review changes what a reader of the form sees: its stamp moves (not its version — the content is the 填报人's).
-      await trx.updateTable('evaluations').set({ updated_at: at }).where('id', '=', evaluationId).execute();
+      // A review changes what a reader of the form sees: its stamp moves (not its version — the content is
+      // the 填报人's). Written only on the version read, as a condition of the write itself: a check by a
+      // read alone lets a 退回 committed in between through (PostgreSQL's READ COMMITTED).
+      let stamp = trx.updateTable('evaluations').set({ updated_at: at }).where('id', '=', evaluationId);
+      if (expectedVersion !== undefined) stamp = stamp.where('version', '=', expectedVersion);
+      const moved = await stamp.executeTakeFirst();
+      if (Number(moved.numUpdatedRows) !== 1)
+        throw new VersionConflict(toStored(await this.evaluationQuery(trx).where('evaluations.id', '=', evaluationId).executeTakeFirstOrThrow()));
       for (const s of scores) {
         const before = await trx
           .selectFrom('reviews')
