@@ -29,7 +29,15 @@ export async function commitImportedFiles(
     throw 'id' in department
       ? new AppError('STORE.NOT_FOUND', `部门 ${department.id} 不存在`)
       : new AppError('AUTH.FORBIDDEN', `当前账号（${actor.displayName}）不能新建部门`);
-  const prepared = files.map((f) => ({ source: f.source, forms: f.evaluations.map((ev) => preparedForStorage(selfEvaluationKind.id, ev)) }));
+  const prepared = files.map((f) => {
+    try {
+      return { source: f.source, forms: f.evaluations.map((ev) => preparedForStorage(selfEvaluationKind.id, ev)) };
+    } catch (e) {
+      // a form that cannot be stored names its file, as the store's own refusals do
+      if (e instanceof AppError) throw new AppError(e.code, `文件“${f.source.name}”：${e.message}`, { ...e.details, file: f.source.name });
+      throw e;
+    }
+  });
   return store.importFiles({ department, files: prepared, actor: actor.username, ...(commitKey !== undefined && { commitKey }) });
 }
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getScheme, type Store } from '@jixiao/core';
 import { connect, KyselyStore } from '@jixiao/store';
 import { loadDemo } from '@jixiao/server';
-import { FormUseCases, operator, type Actor } from '../src/index.ts';
+import { commitImportedFiles, FormUseCases, operator, type Actor } from '../src/index.ts';
 
 let store: Store;
 let forms: FormUseCases;
@@ -206,5 +206,19 @@ describe('the records of a deleted form (review finding)', () => {
     await expect(forms.save(filler(shanxi), f!.id, f!.evaluation, f!.version + 1)).rejects.toMatchObject({ code: 'STORE.VERSION_CONFLICT' });
     await expect(forms.remove(filler(shanxi), f!.id, f!.version + 1)).rejects.toMatchObject({ code: 'STORE.VERSION_CONFLICT' });
     expect(await store.getEvaluation(f!.id)).not.toBeNull();
+  });
+});
+
+describe('an import commit', () => {
+  it('a form that cannot be stored names its file, and nothing of the commit is stored', async () => {
+    const [f] = await store.listEvaluations({ departmentId: hebei, year: 2023 });
+    const twice = { ...f!.evaluation, project: { name: { raw: '编号重复的项目' } }, indicators: f!.evaluation.indicators.map((i) => ({ ...i, id: 'x1' })) };
+    const before = (await store.listEvaluations()).length;
+    await expect(
+      commitImportedFiles(store, admin, { id: hebei }, [
+        { source: { name: '坏表.docx', sha256: 'a'.repeat(64), bytes: new Uint8Array([1]) }, evaluations: [twice] },
+      ]),
+    ).rejects.toMatchObject({ code: 'FORM.DUPLICATE_INDICATOR_ID', message: expect.stringContaining('文件“坏表.docx”'), details: { file: '坏表.docx' } });
+    expect((await store.listEvaluations()).length).toBe(before);
   });
 });

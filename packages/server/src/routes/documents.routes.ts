@@ -218,10 +218,13 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
 
   // ---- all forms of a department as one .zip ----
   const jobs = new Map<string, ZipJob>();
+  // A finished job's archive is dropped when its time is up, downloaded or not (a department's PDFs are
+  // tens of MB); a running one is never dropped under the job.
   const forget = () => {
     const now = Date.now();
-    for (const [k, j] of jobs) if (j.expires < now) jobs.delete(k);
+    for (const [k, j] of jobs) if (j.state !== 'running' && j.expires < now) jobs.delete(k);
   };
+  const dropLater = () => setTimeout(forget, JOB_TTL_MS + 1000).unref();
   async function zipOf(
     who: Actor,
     id: number,
@@ -278,18 +281,25 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
       const job: ZipJob = { user: req.auth!.user.id, done: 0, total, state: 'running', name: '', expires: Date.now() + JOB_TTL_MS };
       jobs.set(id, job);
       zipOf(actor(req), req.params.id, req.body, (done) => (job.done = done)).then(
-        (z) => Object.assign(job, { state: 'done', bytes: z.bytes, name: z.name, done: z.total, expires: Date.now() + JOB_TTL_MS }),
-        (e: unknown) =>
+        (z) => {
+          Object.assign(job, { state: 'done', bytes: z.bytes, name: z.name, done: z.total, expires: Date.now() + JOB_TTL_MS });
+          dropLater();
+        },
+        (e: unknown) => {
           Object.assign(job, {
             state: 'failed',
             error: { code: (e as { code?: string }).code ?? 'EXPORT.FAILED', message: e instanceof Error ? e.message : String(e) },
-          }),
+            expires: Date.now() + JOB_TTL_MS,
+          });
+          dropLater();
+        },
       );
       return reply.code(202).send({ job: id, total });
     },
   );
 
   const myJob = (req: { auth: { user: { id: number } } | null }, id: string): ZipJob => {
+    forget(); // an expired job is not downloadable, even by its owner
     const job = jobs.get(id);
     // another user's job is as unknown as a missing one
     if (!job || job.user !== req.auth?.user.id) throw new HttpError(404, 'EXPORT.NO_JOB', '打包任务不存在或已过期，请重新开始');
