@@ -16,12 +16,13 @@ describe('describeField', () => {
     expect(describeField('复核得分 indicators[4]', ev)).toBe('复核得分 · 第 5 行指标');
   });
 
-  it('budget lines by their label, the rest by the form’s own words; an unknown path is left as it is', () => {
+  it('budget lines by their label, the rest by the form’s own words; an unknown path in general words, never the path itself', () => {
     expect(describeField('budget.lines[0].executed', ev)).toBe(`预算资金“${ev.budget.lines[0]!.label.raw.trim()}” · 全年执行数`);
     expect(describeField('claimed.total', ev)).toBe('总分（填报）');
     expect(describeField('goals.expected', ev)).toBe('年度总体目标（预期）');
     expect(describeField('(状态)', ev)).toBe('状态');
     expect(describeField('year', null)).toBe('年度');
-    expect(describeField('something.new', ev)).toBe('something.new');
+    expect(describeField('groups[0].declaredPoints', ev)).toBe(`“${ev.groups[0]!.name}”的分值`);
+    expect(describeField('something.new', ev)).toBe('表中一处内容');
   });
 });

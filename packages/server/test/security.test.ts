@@ -310,8 +310,8 @@ describe('numbers within the domain, at the API edge and in the import', () => {
     const body = preview.json() as { token: string; files: Array<{ notes: Array<{ code: string; message: string }> }> };
     const notes = body.files[0]!.notes.filter((n) => n.code === 'IMPORT.VALUE_OUT_OF_RANGE');
     expect(notes.map((n) => n.message)).toEqual([
-      expect.stringContaining('第 1 张表预算表第 1 行全年预算数：“10000000000000”超出范围'),
-      expect.stringContaining('第 1 张表预算表第 1 行全年执行数'),
+      expect.stringContaining('第 1 张表预算资金“年度资金总额” · 全年预算数：“10000000000000”超出范围'),
+      expect.stringContaining('第 1 张表预算资金“年度资金总额” · 全年执行数'),
     ]);
     const commit = await admin.inject({ method: 'POST', url: `/api/import/${body.token}/commit`, payload: { departmentId: dept } });
     expect(commit.statusCode).toBe(201);

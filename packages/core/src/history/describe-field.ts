@@ -1,11 +1,13 @@
 /**
- * A history entry's field as a person reads it: `indicators[i3].actual` → 指标“宣传品合格率”· 实际完成值.
- * The store records fields as paths into the form (indicators by id); the history page and history.csv
- * show this instead, with the path kept only as a support detail.
+ * A field of a form as a person reads it: `indicators[i3].actual` → 指标“宣传品合格率”· 实际完成值. The
+ * store records history fields as paths into the form (indicators by id), the importer's bounds report
+ * the paths of the cells they refuse; the history page, history.csv and the import notes show this
+ * instead, with the path kept only as a support detail.
  */
 import type { Evaluation } from '../model/evaluation.ts';
 
-const INDICATOR_FIELDS: Record<string, string> = {
+/** The Chinese name of each field of an indicator row (the editor's finding list names cells by it too). */
+export const INDICATOR_FIELD_NAMES: Record<string, string> = {
   level1: '一级指标',
   level2: '二级指标',
   name: '三级指标',
@@ -70,14 +72,14 @@ function indicatorName(ev: Evaluation | null, id: string): string {
 
 /**
  * `field` in Chinese, naming indicators and budget lines as the form `ev` (the current one) has them.
- * A path it does not know is returned as it is — never a wrong name.
+ * A path it does not know is named in general words — never a wrong name, never the path itself.
  */
 export function describeField(field: string, ev: Evaluation | null): string {
   const review = /^复核得分 indicators\[([^\]]+)\]$/.exec(field);
   if (review) return `复核得分 · ${indicatorName(ev, review[1]!)}`;
   const ind = /^indicators\[([^\]]+)\](?:\.(.+))?$/.exec(field);
   if (ind) {
-    const what = ind[2] === undefined ? '' : (INDICATOR_FIELDS[ind[2].replace(/\.parts\..*$/, '').replace(/\..*$/, '')] ?? ind[2]);
+    const what = ind[2] === undefined ? '' : (INDICATOR_FIELD_NAMES[ind[2].replace(/\.parts\..*$/, '').replace(/\..*$/, '')] ?? ind[2]);
     return what ? `${indicatorName(ev, ind[1]!)} · ${what}` : indicatorName(ev, ind[1]!);
   }
   const line = /^budget\.lines\[(\d+)\]\.(\w+)$/.exec(field);
@@ -85,10 +87,15 @@ export function describeField(field: string, ev: Evaluation | null): string {
     const label = ev?.budget.lines[Number(line[1])]?.label.raw.trim();
     return `预算资金“${label || `第 ${Number(line[1]) + 1} 行`}” · ${BUDGET_FIELDS[line[2]!] ?? line[2]}`;
   }
+  const group = /^groups\[(\d+)\]/.exec(field);
+  if (group) {
+    const name = ev?.groups[Number(group[1])]?.name;
+    return `${name ? `“${name}”` : `第 ${Number(group[1]) + 1} 个一级指标`}的分值`;
+  }
   const narrative = /^narratives\[(\d+)\]\.(text|label)$/.exec(field);
   if (narrative) {
     const label = ev?.narratives[Number(narrative[1])]?.label.raw.trim();
     return label ? `“${label}”` : `第 ${Number(narrative[1]) + 1} 段说明`;
   }
-  return OTHER_FIELDS[field] ?? field;
+  return OTHER_FIELDS[field] ?? '表中一处内容';
 }

@@ -5,6 +5,7 @@
  * is dropped the same way, and a text over its length is cut with a report. The API refuses the same
  * values (the zod model); the importer, which reads whatever a file holds, reports them instead.
  */
+import { describeField } from '../history/describe-field.ts';
 import { TOO_MANY_DIGITS, withinBounds, type NumberKind } from '../values/bounds.ts';
 import { INDICATOR_NAME_MAX, NAME_MAX, TEXT_MAX, type Evaluation, type NumberField, type Provenance, type TextField } from './evaluation.ts';
 
@@ -13,7 +14,7 @@ export interface BoundIssue {
   code: string;
   /** the model field, e.g. `budget.lines[0].adjusted` */
   field: string;
-  /** the same in words, e.g. `预算表第 1 行全年预算数` */
+  /** the same in words, e.g. `预算资金“年度资金总额” · 全年预算数` (history/describe-field.ts) */
   label: string;
   message: string;
   src?: Provenance;
@@ -32,51 +33,6 @@ const BUDGET: ReadonlyArray<[string, NumberKind]> = [
   ['score', 'points'],
 ];
 
-const BUDGET_LABEL: Record<string, string> = {
-  initial: '年初预算数',
-  declared: '目标申报数',
-  prepared: '预算编制数',
-  adjusted: '全年预算数',
-  received: '到位数',
-  executed: '全年执行数',
-  balance: '结转结余',
-  rate: '执行率',
-  points: '分值',
-  score: '得分',
-};
-const INDICATOR_LABEL: Record<string, string> = {
-  name: '名称',
-  points: '分值',
-  claimedScore: '得分',
-  target: '指标值',
-  actual: '实际完成值',
-  deviation: '偏差原因',
-};
-const FIELD_LABEL: Record<string, string> = {
-  year: '年度',
-  'project.name': '项目名称',
-  'project.department.name': '主管部门',
-  'project.implementer.name': '实施单位',
-  'goals.completionRate': '总体完成率',
-  'goals.expected': '预期目标',
-  'goals.achieved': '目标实际完成情况',
-  'claimed.total': '总分',
-  'claimed.points': '总分值',
-};
-
-/** The field in words, for the note a person reads. */
-function labelOf(field: string): string {
-  let m = /^budget\.lines\[(\d+)\]\.(\w+)$/.exec(field);
-  if (m) return `预算表第 ${Number(m[1]) + 1} 行${BUDGET_LABEL[m[2]!] ?? ''}`;
-  m = /^indicators\[(\d+)\]\.(\w+)$/.exec(field);
-  if (m) return `第 ${Number(m[1]) + 1} 个指标的${INDICATOR_LABEL[m[2]!] ?? '内容'}`;
-  m = /^narratives\[(\d+)\]/.exec(field);
-  if (m) return `第 ${Number(m[1]) + 1} 段文字说明`;
-  m = /^groups\[(\d+)\]/.exec(field);
-  if (m) return `第 ${Number(m[1]) + 1} 个一级指标的分值`;
-  return FIELD_LABEL[field] ?? '表中一处文字';
-}
-
 const LABEL: Record<NumberKind, string> = {
   money: '金额应小于 10 亿万元',
   points: '分值、得分应小于 1000 分',
@@ -93,7 +49,7 @@ export function boundEvaluation(ev: Evaluation): BoundIssue[] {
       out.push({
         code: 'IMPORT.VALUE_OUT_OF_RANGE',
         field,
-        label: labelOf(field),
+        label: describeField(field, ev),
         message: `“${f.raw.slice(0, 40)}…”位数过多（${LABEL[kind]}），未作为数值读取`,
         ...(f.src && { src: f.src }),
       });
@@ -101,7 +57,7 @@ export function boundEvaluation(ev: Evaluation): BoundIssue[] {
     out.push({
       code: 'IMPORT.VALUE_OUT_OF_RANGE',
       field,
-      label: labelOf(field),
+      label: describeField(field, ev),
       message: `“${f.raw.slice(0, 40)}${f.raw.length > 40 ? '…' : ''}”超出范围（${LABEL[kind]}），未作为数值读取`,
       ...(f.src && { src: f.src }),
     });
@@ -112,7 +68,7 @@ export function boundEvaluation(ev: Evaluation): BoundIssue[] {
     out.push({
       code: 'IMPORT.TEXT_TOO_LONG',
       field,
-      label: labelOf(field),
+      label: describeField(field, ev),
       message: `文字过长（${f.raw.length} 个字符），只保留前 ${max} 个字符`,
       ...(f.src && { src: f.src }),
     });
@@ -136,7 +92,7 @@ export function boundEvaluation(ev: Evaluation): BoundIssue[] {
       out.push({
         code: 'IMPORT.VALUE_OUT_OF_RANGE',
         field: `groups[${i}].declaredPoints`,
-        label: labelOf(`groups[${i}]`),
+        label: describeField(`groups[${i}]`, ev),
         message: `“${g.label.raw.slice(0, 40)}”的分值超出范围（${LABEL.points}），未作为数值读取`,
         ...(g.label.src && { src: g.label.src }),
       });

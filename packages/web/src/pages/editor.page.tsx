@@ -6,7 +6,7 @@
 import { DownloadOutlined, HistoryOutlined, SaveOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Badge, Button, Card, Drawer, Dropdown, List, Space, Table, Tag, Typography } from 'antd';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import { fixAction, type Finding } from '@jixiao/core';
+import { fixAction, INDICATOR_FIELD_NAMES, type Finding } from '@jixiao/core';
 import { api, ApiError, formDocumentUrl, type EvaluationFull } from '../api.ts';
 import { Loaded } from '../components/state-views.tsx';
 import { BudgetBlock } from '../editor/budget-block.tsx';
@@ -29,18 +29,10 @@ export function EditorPage({ id }: { id: number }) {
   return <Loaded state={loaded}>{(ev) => <Editor key={`${ev.id}`} initial={ev} />}</Loaded>;
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  claimedScore: '填报得分',
-  actual: '实际完成值',
-  target: '指标值',
-  deviation: '偏差原因',
-  points: '分值',
-  name: '三级指标',
-};
-
 function where(f: Finding): string {
   const l = f.location;
-  if (l.indicator !== undefined) return `第 ${l.indicator + 1} 个指标${l.field && FIELD_LABELS[l.field] ? ` · ${FIELD_LABELS[l.field]}` : ''}`;
+  if (l.indicator !== undefined)
+    return `第 ${l.indicator + 1} 个指标${l.field && INDICATOR_FIELD_NAMES[l.field] ? ` · ${INDICATOR_FIELD_NAMES[l.field]}` : ''}`;
   return {
     identity: '基本信息',
     budget: '预算执行',
