@@ -119,7 +119,10 @@ export class FormUseCases {
       const carried = kind.carryOver(prev.evaluation, input.year);
       evaluation = { ...carried, project: { ...carried.project, name: { raw: name } } };
     } else if (input.from === 'blank') {
-      const [template] = (await this.store.listEvaluations({ departmentId, kind: kind.id })).slice(-1);
+      // the department's latest form of the kind is its template: found by the light version list, read
+      // alone (reading all of a province department's forms to keep one cost a parse of each)
+      const latest = (await this.store.evaluationVersions({ departmentId, kind: kind.id })).at(-1);
+      const template = latest ? await this.store.getEvaluation(latest.id) : null;
       const schemeId = input.schemeId ?? template?.schemeId ?? 'national';
       const layout = input.layout ?? (input.schemeId === undefined ? template?.evaluation.layout : undefined) ?? 'national';
       const department = (await this.store.getDepartment(departmentId))!.name;
