@@ -41,3 +41,4 @@ export * from './text/compose.ts';
 export * from './text/numbers.ts';
 export * from './department/score-source.ts';
 export * from './department/document-status.ts';
+export * as contract from './api/index.ts';

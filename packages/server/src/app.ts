@@ -6,8 +6,9 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { AccountStore, Store } from '@jixiao/core';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { contract, type AccountStore, type Store } from '@jixiao/core';
+import { answers, checkResponsesByDefault, recordRoutes, responseSerializer } from './contract.ts';
 import { registerGuard } from './auth/guard.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -52,6 +53,11 @@ export interface AppOptions {
    * are `maxUploadBytes`), and what one user may hold in previews
    */
   imports?: ParsePoolOptions & { previews?: Partial<PreviewCaps> };
+  /**
+   * check every answer against its route's response schema (a mismatch is a 500 RESPONSE.CONTRACT);
+   * default: under the tests or with JIXIAO_CHECK_RESPONSES=1 (contract.ts says why not always)
+   */
+  checkResponses?: boolean;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -83,7 +89,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // no check of our own reads zod's internals (issue 25: public APIs only). Measured without the former
   // hand-compiled fast path: bench/README.md, api.
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(opts.checkResponses ?? checkResponsesByDefault(process.env)));
+  recordRoutes(app);
   registerSecurityHeaders(app);
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'jixiao 绩效 API', description: '项目支出绩效自评：导入、评分、审核、汇总', version: '0.1.0' } },
@@ -109,7 +116,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...(opts.loginLimits?.perAccountAll && { perAccountAll: opts.loginLimits.perAccountAll }),
     windowMs: 15 * 60 * 1000,
   });
-  app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ ok: true, database: opts.database ?? 'unknown' }));
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get('/api/health', { schema: { tags: ['系统'], summary: '健康检查', response: answers({ 200: contract.Health }) } }, async () => ({
+      ok: true as const,
+      database: opts.database ?? 'unknown',
+    }));
   authRoutes(app, opts.accounts, opts.store, limiter);
   // the use cases (packages/app): the routes translate HTTP to them and back
   const forms = new FormUseCases(opts.store);

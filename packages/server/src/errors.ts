@@ -6,6 +6,7 @@ import { ExportError, ImportError } from '@jixiao/office';
 import { NotFound, UnknownFormKind, VersionConflict } from '@jixiao/core';
 import { AppError, type AppErrorCode } from '@jixiao/app';
 import { StoreError } from '@jixiao/store';
+import { ResponseContractError } from './contract.ts';
 
 export interface ApiError {
   status: number;
@@ -70,6 +71,8 @@ export function toApiError(e: unknown): ApiError {
     body: { code, message, details },
   });
   if (e instanceof HttpError) return make(e.status, e.code, e.message, e.details);
+  // a route answered what its schema does not say (checked under the tests): the server's fault, named
+  if (e instanceof ResponseContractError) return make(500, e.code, e.message, { route: e.route, status: e.status, problem: e.problem });
   if (e instanceof VersionConflict) return make(409, e.code, e.message, { current: e.current });
   if (e instanceof NotFound) return make(404, e.code, e.message);
   if (e instanceof AppError) return make(APP_STATUS[e.code], e.code, e.message, e.details);

@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AccountStore, Store } from '@jixiao/core';
+import { contract, type AccountStore, type Store } from '@jixiao/core';
+import { answers } from '../contract.ts';
 import { HttpError } from '../errors.ts';
 import { ABSOLUTE_MS, IDLE_MS, newToken, requireRole, setSessionCookie, tokenId } from '../auth/guard.ts';
 import type { LoginLimiter } from '../auth/login-limiter.ts';
@@ -36,73 +37,104 @@ async function checkPlacement(store: Store, role: string, departmentId: number |
 export function authRoutes(app: FastifyInstance, accounts: AccountStore, store: Store, limiter: LoginLimiter): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.post('/api/login', { schema: { tags: ['账号'], summary: '登录（失败过多时按账号和地址限制）', body: Login } }, async (req, reply) => {
-    const { username, password } = req.body;
-    const wait = limiter.retryAfter(username, req.ip);
-    if (wait > 0) {
-      void reply.header('retry-after', String(wait));
-      throw new HttpError(429, 'AUTH.RATE_LIMITED', `登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`, { retryAfter: wait });
-    }
-    const user = await accounts.findUser(username);
-    // The same answer, and the same hashing work, for an unknown name as for a wrong password.
-    const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
-    if (!user || !ok || user.disabled) {
-      limiter.fail(username, req.ip);
-      throw new HttpError(401, 'AUTH.BAD_CREDENTIALS', user?.disabled && ok ? '该账号已停用，请联系管理员' : '用户名或密码不正确');
-    }
-    limiter.succeed(username, req.ip);
-    const token = newToken();
-    const now = Date.now();
-    const csrf = newToken();
-    await accounts.createSession({
-      id: tokenId(token),
-      userId: user.id,
-      csrf,
-      createdAt: new Date(now).toISOString(),
-      expiresAt: new Date(Math.min(now + IDLE_MS, now + ABSOLUTE_MS)).toISOString(),
-    });
-    setSessionCookie(req, reply, token);
-    const { passwordHash: _, ...pub } = user;
-    return { user: pub, csrf };
-  });
+  r.post(
+    '/api/login',
+    { schema: { tags: ['账号'], summary: '登录（失败过多时按账号和地址限制）', body: Login, response: answers({ 200: contract.SessionView }) } },
+    async (req, reply) => {
+      const { username, password } = req.body;
+      const wait = limiter.retryAfter(username, req.ip);
+      if (wait > 0) {
+        void reply.header('retry-after', String(wait));
+        throw new HttpError(429, 'AUTH.RATE_LIMITED', `登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`, { retryAfter: wait });
+      }
+      const user = await accounts.findUser(username);
+      // The same answer, and the same hashing work, for an unknown name as for a wrong password.
+      const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+      if (!user || !ok || user.disabled) {
+        limiter.fail(username, req.ip);
+        throw new HttpError(401, 'AUTH.BAD_CREDENTIALS', user?.disabled && ok ? '该账号已停用，请联系管理员' : '用户名或密码不正确');
+      }
+      limiter.succeed(username, req.ip);
+      const token = newToken();
+      const now = Date.now();
+      const csrf = newToken();
+      await accounts.createSession({
+        id: tokenId(token),
+        userId: user.id,
+        csrf,
+        createdAt: new Date(now).toISOString(),
+        expiresAt: new Date(Math.min(now + IDLE_MS, now + ABSOLUTE_MS)).toISOString(),
+      });
+      setSessionCookie(req, reply, token);
+      const { passwordHash: _, ...pub } = user;
+      return { user: pub, csrf };
+    },
+  );
 
-  r.post('/api/logout', { schema: { tags: ['账号'], summary: '退出登录' } }, async (req, reply) => {
+  r.post('/api/logout', { schema: { tags: ['账号'], summary: '退出登录', response: answers({ 204: z.null().describe('已退出') }) } }, async (req, reply) => {
     if (req.auth) await accounts.deleteSession(req.auth.session.id);
     setSessionCookie(req, reply, null);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 
-  r.get('/api/session', { schema: { tags: ['账号'], summary: '当前登录的用户和 CSRF 令牌' } }, async (req) => {
-    if (!req.auth) throw new HttpError(401, 'AUTH.REQUIRED', '尚未登录');
-    return { user: req.auth.user, csrf: req.auth.session.csrf };
-  });
+  r.get(
+    '/api/session',
+    { schema: { tags: ['账号'], summary: '当前登录的用户和 CSRF 令牌', response: answers({ 200: contract.SessionView }) } },
+    async (req) => {
+      if (!req.auth) throw new HttpError(401, 'AUTH.REQUIRED', '尚未登录');
+      return { user: req.auth.user, csrf: req.auth.session.csrf };
+    },
+  );
 
-  r.get('/api/users', { schema: { tags: ['账号'], summary: '用户列表（管理员）' } }, async (req) => {
+  r.get('/api/users', { schema: { tags: ['账号'], summary: '用户列表（管理员）', response: answers({ 200: z.array(contract.User) }) } }, async (req) => {
     requireRole(req, ['admin'], '管理用户');
     return accounts.listUsers();
   });
 
-  r.post('/api/users', { schema: { tags: ['账号'], summary: '新建用户（管理员）；返回只出现一次的初始密码', body: NewUserBody } }, async (req, reply) => {
-    requireRole(req, ['admin'], '管理用户');
-    await checkPlacement(store, req.body.role, req.body.departmentId, req.body.assigned);
-    const password = randomPassword();
-    const user = await accounts.addUser({ ...req.body, passwordHash: await hashPassword(password) });
-    return reply.code(201).send({ user, password });
-  });
+  r.post(
+    '/api/users',
+    {
+      schema: {
+        tags: ['账号'],
+        summary: '新建用户（管理员）；返回只出现一次的初始密码',
+        body: NewUserBody,
+        response: answers({ 201: contract.UserWithPassword }),
+      },
+    },
+    async (req, reply) => {
+      requireRole(req, ['admin'], '管理用户');
+      await checkPlacement(store, req.body.role, req.body.departmentId, req.body.assigned);
+      const password = randomPassword();
+      const user = await accounts.addUser({ ...req.body, passwordHash: await hashPassword(password) });
+      return reply.code(201).send({ user, password });
+    },
+  );
 
-  r.put('/api/users/:id', { schema: { tags: ['账号'], summary: '修改用户、停用或重置密码（管理员）', params: IdParams, body: UserPatch } }, async (req) => {
-    const a = requireRole(req, ['admin'], '管理用户');
-    const before = await accounts.getUser(req.params.id);
-    if (!before) throw new HttpError(404, 'STORE.NOT_FOUND', `用户 ${req.params.id} 不存在`);
-    const { resetPassword, ...patch } = req.body;
-    if (before.id === a.user.id && (patch.disabled || (patch.role && patch.role !== 'admin')))
-      throw new HttpError(422, 'USER.SELF', '不能停用自己或取消自己的管理员身份');
-    await checkPlacement(store, patch.role ?? before.role, patch.departmentId === undefined ? before.departmentId : patch.departmentId, patch.assigned);
-    const password = resetPassword ? randomPassword() : null;
-    const user = await accounts.updateUser(before.id, { ...patch, ...(password && { passwordHash: await hashPassword(password) }) });
-    if (password || patch.disabled) await accounts.deleteUserSessions(before.id);
-    return { user, ...(password && { password }) };
-  });
+  r.put(
+    '/api/users/:id',
+    {
+      schema: {
+        tags: ['账号'],
+        summary: '修改用户、停用或重置密码（管理员）',
+        params: IdParams,
+        body: UserPatch,
+        response: answers({ 200: contract.UserWithPassword }),
+      },
+    },
+    async (req) => {
+      const a = requireRole(req, ['admin'], '管理用户');
+      const before = await accounts.getUser(req.params.id);
+      if (!before) throw new HttpError(404, 'STORE.NOT_FOUND', `用户 ${req.params.id} 不存在`);
+      const { resetPassword, ...patch } = req.body;
+      if (before.id === a.user.id && (patch.disabled || (patch.role && patch.role !== 'admin')))
+        throw new HttpError(422, 'USER.SELF', '不能停用自己或取消自己的管理员身份');
+      await checkPlacement(store, patch.role ?? before.role, patch.departmentId === undefined ? before.departmentId : patch.departmentId, patch.assigned);
+      const password = resetPassword ? randomPassword() : null;
+      const user = await accounts.updateUser(before.id, { ...patch, ...(password && { passwordHash: await hashPassword(password) }) });
+      if (password || patch.disabled) await accounts.deleteUserSessions(before.id);
+      return { user, ...(password && { password }) };
+    },
+  );
 
   r.put(
     '/api/session/password',
@@ -111,6 +143,7 @@ export function authRoutes(app: FastifyInstance, accounts: AccountStore, store: 
         tags: ['账号'],
         summary: '修改自己的密码（当前密码错误次数与登录共用限制；成功后该用户的其他会话全部失效）',
         body: z.object({ current: z.string().min(1).max(256), next: z.string().min(1).max(256) }),
+        response: answers({ 200: contract.Ok }),
       },
     },
     async (req, reply) => {
@@ -132,7 +165,7 @@ export function authRoutes(app: FastifyInstance, accounts: AccountStore, store: 
       await accounts.updateUser(me.id, { passwordHash: await hashPassword(req.body.next) });
       // Whoever else held a session of this account (a forgotten browser, a thief) is logged out; this one goes on.
       await accounts.deleteUserSessions(me.id, a.session.id);
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 }

@@ -1,7 +1,8 @@
 /** Departments, projects, the 汇总表 and department-wide findings, all computed from the stored forms. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { NotFound, provinceOverview, type Store } from '@jixiao/core';
+import { contract, NotFound, provinceOverview, type Store } from '@jixiao/core';
+import { answers } from '../contract.ts';
 import { actor, auth, requireDepartment, requireRole } from '../auth/guard.ts';
 import { inScope } from '../auth/scope.ts';
 import type { DepartmentUseCases } from '@jixiao/app';
@@ -18,14 +19,22 @@ const FindingsQuery = YearQuery.extend({
 
 export function departmentRoutes(app: FastifyInstance, store: Store, departments: DepartmentUseCases): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/departments', { schema: { tags: ['部门'], summary: '部门列表（本人可见的）' } }, async (req) => {
-    const a = auth(req);
-    return (await store.listDepartments()).filter((d) => inScope(a.scope, d.id));
-  });
-  r.post('/api/departments', { schema: { tags: ['部门'], summary: '新建部门（管理员；编码已存在时返回原部门）', body: NewDepartment } }, async (req, reply) => {
-    requireRole(req, ['admin'], '管理部门');
-    return reply.code(201).send(await store.ensureDepartment(req.body));
-  });
+  r.get(
+    '/api/departments',
+    { schema: { tags: ['部门'], summary: '部门列表（本人可见的）', response: answers({ 200: z.array(contract.Department) }) } },
+    async (req) => {
+      const a = auth(req);
+      return (await store.listDepartments()).filter((d) => inScope(a.scope, d.id));
+    },
+  );
+  r.post(
+    '/api/departments',
+    { schema: { tags: ['部门'], summary: '新建部门（管理员；编码已存在时返回原部门）', body: NewDepartment, response: answers({ 201: contract.Department }) } },
+    async (req, reply) => {
+      requireRole(req, ['admin'], '管理部门');
+      return reply.code(201).send(await store.ensureDepartment(req.body));
+    },
+  );
   r.get(
     '/api/departments/totals',
     {
@@ -33,6 +42,7 @@ export function departmentRoutes(app: FastifyInstance, store: Store, departments
         tags: ['部门'],
         summary: '各部门汇总：每个部门的自评表数、全年预算数、全年执行数、执行率、等级分布（本人可见的部门）及合计',
         querystring: YearQuery,
+        response: answers({ 200: contract.ProvinceOverview }),
       },
     },
     async (req) => {
@@ -41,16 +51,25 @@ export function departmentRoutes(app: FastifyInstance, store: Store, departments
       return provinceOverview(departments, await store.departmentTotals(req.query.year), req.query.year ?? null);
     },
   );
-  r.get('/api/departments/:id', { schema: { tags: ['部门'], summary: '部门', params: IdParams } }, async (req) => {
-    requireDepartment(req, req.params.id);
-    const d = await store.getDepartment(req.params.id);
-    if (!d) throw new NotFound(`部门 ${req.params.id} 不存在`);
-    return d;
-  });
+  r.get(
+    '/api/departments/:id',
+    { schema: { tags: ['部门'], summary: '部门', params: IdParams, response: answers({ 200: contract.Department }) } },
+    async (req) => {
+      requireDepartment(req, req.params.id);
+      const d = await store.getDepartment(req.params.id);
+      if (!d) throw new NotFound(`部门 ${req.params.id} 不存在`);
+      return d;
+    },
+  );
   r.get(
     '/api/projects',
     {
-      schema: { tags: ['部门'], summary: '项目列表（本人可见的部门）', querystring: z.object({ departmentId: z.coerce.number().int().positive().optional() }) },
+      schema: {
+        tags: ['部门'],
+        summary: '项目列表（本人可见的部门）',
+        querystring: z.object({ departmentId: z.coerce.number().int().positive().optional() }),
+        response: answers({ 200: z.array(contract.Project) }),
+      },
     },
     async (req) => {
       const a = req.query.departmentId !== undefined ? requireDepartment(req, req.query.departmentId) : auth(req);
@@ -60,11 +79,21 @@ export function departmentRoutes(app: FastifyInstance, store: Store, departments
 
   r.get(
     '/api/departments/:id/summary',
-    { schema: { tags: ['部门'], summary: '绩效自评情况汇总表（由自评表计算；含复核得分）', params: IdParams, querystring: YearQuery } },
+    {
+      schema: {
+        tags: ['部门'],
+        summary: '绩效自评情况汇总表（由自评表计算；含复核得分）',
+        params: IdParams,
+        querystring: YearQuery,
+        response: answers({ 200: contract.DepartmentSummaryView }),
+      },
+    },
     async (req) => departments.summary(actor(req), req.params.id, req.query.year),
   );
-  r.get('/api/departments/:id/years', { schema: { tags: ['部门'], summary: '部门有自评表的年度（从新到旧）', params: IdParams } }, async (req) =>
-    departments.years(actor(req), req.params.id),
+  r.get(
+    '/api/departments/:id/years',
+    { schema: { tags: ['部门'], summary: '部门有自评表的年度（从新到旧）', params: IdParams, response: answers({ 200: z.array(z.number().int()) }) } },
+    async (req) => departments.years(actor(req), req.params.id),
   );
   r.get(
     '/api/departments/:id/findings',
@@ -74,6 +103,7 @@ export function departmentRoutes(app: FastifyInstance, store: Store, departments
         summary: '部门全部自评表的逻辑校验结果（含跨表复制检测 A9）；可按规则、严重程度、自评表筛选，分页（总数在 x-total-count）',
         params: IdParams,
         querystring: FindingsQuery,
+        response: answers({ 200: z.array(contract.DepartmentFinding) }),
       },
     },
     async (req, reply) => {
@@ -82,8 +112,12 @@ export function departmentRoutes(app: FastifyInstance, store: Store, departments
       return findings;
     },
   );
-  r.get('/api/grades', { schema: { tags: ['部门'], summary: '全部自评表按等级计数（管理员）', querystring: YearQuery } }, async (req) => {
-    requireRole(req, ['admin'], '查看全部门的等级统计');
-    return store.gradeCounts(req.query.year);
-  });
+  r.get(
+    '/api/grades',
+    { schema: { tags: ['部门'], summary: '全部自评表按等级计数（管理员）', querystring: YearQuery, response: answers({ 200: contract.GradeCounts }) } },
+    async (req) => {
+      requireRole(req, ['admin'], '查看全部门的等级统计');
+      return store.gradeCounts(req.query.year);
+    },
+  );
 }

@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  contract,
   departmentName,
   disclosureText,
   documentScores,
@@ -42,6 +43,10 @@ import {
 import { IdParams } from '../schemas.ts';
 import { actor, requireDepartment } from '../auth/guard.ts';
 import { HttpError } from '../errors.ts';
+import { answers } from '../contract.ts';
+
+/** the media types of a document download, for the OpenAPI document */
+const DOCUMENT_MIMES = DOCUMENT_FORMATS.map((f) => MIME[f]);
 
 /** 万元, within the money bound of the forms (values/bounds.ts): a huge figure is refused before any arithmetic */
 const SPENDING = /^\d{1,9}(\.\d{1,10})?$/;
@@ -171,7 +176,16 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/evaluations/:id/document',
-    { schema: { tags: ['文档'], summary: '下载自评表（按其表式：全国、河北、云州、宁夏）', params: IdParams, querystring: FormQuery } },
+    {
+      schema: {
+        tags: ['文档'],
+        summary: '下载自评表（按其表式：全国、河北、云州、宁夏）',
+        params: IdParams,
+        querystring: FormQuery,
+        produces: DOCUMENT_MIMES,
+        response: answers({ 200: contract.FileDownload }),
+      },
+    },
     async (req, reply) => {
       const s = await formUseCases.find(actor(req), req.params.id);
       const doc = formDocument(s.evaluation, { scheme: getScheme(s.schemeId), scores: req.query.scores });
@@ -186,7 +200,15 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
   // ---- what the documents page shows before a download ----
   r.get(
     '/api/departments/:id/documents/status',
-    { schema: { tags: ['文档'], summary: '下载前检查：填报得分与计算得分的差异、草稿或有错误的自评表', params: IdParams, querystring: StatusQuery } },
+    {
+      schema: {
+        tags: ['文档'],
+        summary: '下载前检查：填报得分与计算得分的差异、草稿或有错误的自评表',
+        params: IdParams,
+        querystring: StatusQuery,
+        response: answers({ 200: contract.DocumentCheck }),
+      },
+    },
     async (req) => {
       requireDepartment(req, req.params.id);
       const { stored, findings, scores, forms } = await formsFor(departments, actor(req), req.params.id, req.query.year);
@@ -258,7 +280,16 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
 
   r.get(
     '/api/departments/:id/documents/forms.zip',
-    { schema: { tags: ['文档'], summary: '全部（或所选）自评表打包下载：序号_项目名称_自评表.docx/xlsx/pdf', params: IdParams, querystring: ZipQuery } },
+    {
+      schema: {
+        tags: ['文档'],
+        summary: '全部（或所选）自评表打包下载：序号_项目名称_自评表.docx/xlsx/pdf',
+        params: IdParams,
+        querystring: ZipQuery,
+        produces: ['application/zip'],
+        response: answers({ 200: contract.FileDownload }),
+      },
+    },
     async (req, reply) => {
       requireDepartment(req, req.params.id);
       const { projects, ...q } = req.query;
@@ -269,7 +300,15 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
 
   r.post(
     '/api/departments/:id/documents/forms-zip',
-    { schema: { tags: ['文档'], summary: '打包下载作为任务开始：返回任务编号，进度见 /api/document-jobs/{job}', params: IdParams, body: ZipBody } },
+    {
+      schema: {
+        tags: ['文档'],
+        summary: '打包下载作为任务开始：返回任务编号，进度见 /api/document-jobs/{job}',
+        params: IdParams,
+        body: ZipBody,
+        response: answers({ 202: contract.ZipJobStarted }),
+      },
+    },
     async (req, reply) => {
       requireDepartment(req, req.params.id);
       forget();
@@ -305,22 +344,45 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
     if (!job || job.user !== req.auth?.user.id) throw new HttpError(404, 'EXPORT.NO_JOB', '打包任务不存在或已过期，请重新开始');
     return job;
   };
-  r.get('/api/document-jobs/:job', { schema: { tags: ['文档'], summary: '打包任务的进度', params: JobParams } }, async (req) => {
-    const { done, total, state, error } = myJob(req, req.params.job);
-    return { done, total, state, ...(error && { error }) };
-  });
-  r.get('/api/document-jobs/:job/file', { schema: { tags: ['文档'], summary: '下载打包好的 .zip', params: JobParams } }, async (req, reply) => {
-    const job = myJob(req, req.params.job);
-    if (job.state === 'failed') throw new HttpError(422, job.error?.code ?? 'EXPORT.FAILED', job.error?.message ?? '打包失败');
-    if (job.state !== 'done' || !job.bytes) throw new HttpError(409, 'EXPORT.NOT_READY', `尚未完成（${job.done}/${job.total}）`);
-    jobs.delete(req.params.job);
-    return sendZip(reply, job.bytes, job.name);
-  });
+  r.get(
+    '/api/document-jobs/:job',
+    { schema: { tags: ['文档'], summary: '打包任务的进度', params: JobParams, response: answers({ 200: contract.ZipJobProgress }) } },
+    async (req) => {
+      const { done, total, state, error } = myJob(req, req.params.job);
+      return { done, total, state, ...(error && { error }) };
+    },
+  );
+  r.get(
+    '/api/document-jobs/:job/file',
+    {
+      schema: {
+        tags: ['文档'],
+        summary: '下载打包好的 .zip',
+        params: JobParams,
+        produces: ['application/zip'],
+        response: answers({ 200: contract.FileDownload }),
+      },
+    },
+    async (req, reply) => {
+      const job = myJob(req, req.params.job);
+      if (job.state === 'failed') throw new HttpError(422, job.error?.code ?? 'EXPORT.FAILED', job.error?.message ?? '打包失败');
+      if (job.state !== 'done' || !job.bytes) throw new HttpError(409, 'EXPORT.NOT_READY', `尚未完成（${job.done}/${job.total}）`);
+      jobs.delete(req.params.job);
+      return sendZip(reply, job.bytes, job.name);
+    },
+  );
 
   r.get(
     '/api/departments/:id/documents/:kind',
     {
-      schema: { tags: ['文档'], summary: '下载部门文档：汇总表、整体绩效自评工作报告、决算公开绩效情况说明', params: KindParams, querystring: DepartmentQuery },
+      schema: {
+        tags: ['文档'],
+        summary: '下载部门文档：汇总表、整体绩效自评工作报告、决算公开绩效情况说明',
+        params: KindParams,
+        querystring: DepartmentQuery,
+        produces: DOCUMENT_MIMES,
+        response: answers({ 200: contract.FileDownload }),
+      },
     },
     async (req, reply) => {
       requireDepartment(req, req.params.id);
@@ -331,7 +393,16 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
   );
   r.post(
     '/api/departments/:id/documents/:kind',
-    { schema: { tags: ['文档'], summary: '下载部门文档（请求体可带报告待编辑段落的文字）', params: KindParams, body: DepartmentBody } },
+    {
+      schema: {
+        tags: ['文档'],
+        summary: '下载部门文档（请求体可带报告待编辑段落的文字）',
+        params: KindParams,
+        body: DepartmentBody,
+        produces: DOCUMENT_MIMES,
+        response: answers({ 200: contract.FileDownload }),
+      },
+    },
     async (req, reply) => {
       requireDepartment(req, req.params.id);
       const doc = await departmentDoc(departments, actor(req), req.params.id, req.params.kind, req.body);
@@ -341,7 +412,15 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
 
   r.get(
     '/api/departments/:id/report-content',
-    { schema: { tags: ['文档'], summary: '报告内容（章节、由数字生成的文字和待编辑段落），供预览和编辑', params: IdParams, querystring: ContentQuery } },
+    {
+      schema: {
+        tags: ['文档'],
+        summary: '报告内容（章节、由数字生成的文字和待编辑段落），供预览和编辑',
+        params: IdParams,
+        querystring: ContentQuery,
+        response: answers({ 200: contract.ReportContent }),
+      },
+    },
     async (req) => {
       requireDepartment(req, req.params.id);
       const q = req.query;

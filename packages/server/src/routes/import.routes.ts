@@ -13,7 +13,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditForms, NotFound, type Store } from '@jixiao/core';
+import { auditForms, contract, NotFound, type Store } from '@jixiao/core';
+import { answers } from '../contract.ts';
 import { ImportError, type ParsePool, type Recognized } from '@jixiao/office';
 import { HttpError, toApiError } from '../errors.ts';
 import { CommitImport } from '../schemas.ts';
@@ -66,6 +67,7 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
         tags: ['导入'],
         summary: '上传 .docx/.xlsx/.pdf/.txt/.doc/.xls（multipart，可多个文件），返回识别结果与校验预览',
         consumes: ['multipart/form-data'],
+        response: answers({ 200: contract.ImportPreview }),
       },
     },
     async (req) => {
@@ -181,6 +183,7 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
         summary: '保存预览中的自评表：所有文件在一个事务中，全部保存或全部不保存；同一预览只能保存一次',
         params: z.object({ token: z.string().uuid() }),
         body: CommitImport,
+        response: answers({ 201: contract.ImportCommitted }),
       },
     },
     async (req, reply) => {
@@ -220,7 +223,15 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
 
   r.get(
     '/api/source-files/:sha256',
-    { schema: { tags: ['导入'], summary: '下载导入时的原始文件', params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) } },
+    {
+      schema: {
+        tags: ['导入'],
+        summary: '下载导入时的原始文件',
+        params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+        produces: ['application/octet-stream'],
+        response: answers({ 200: contract.FileDownload }),
+      },
+    },
     async (req, reply) => {
       const a = auth(req);
       const f = await store.sourceFile(req.params.sha256);

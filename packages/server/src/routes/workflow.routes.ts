@@ -7,7 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FormUseCases } from '@jixiao/app';
-import type { Store } from '@jixiao/core';
+import { contract, type Store } from '@jixiao/core';
+import { answers } from '../contract.ts';
 import { actor } from '../auth/guard.ts';
 import { spreadsheetText } from '@jixiao/office';
 import { IdParams } from '../schemas.ts';
@@ -43,24 +44,52 @@ export function workflowRoutes(app: FastifyInstance, store: Store, forms: FormUs
 
   r.post(
     '/api/evaluations/:id/actions/:action',
-    { schema: { tags: ['审核流程'], summary: '提交、审核通过、复核完成或退回（需带版本号；退回须写意见）', params: ActionParams, body: ActionBody } },
+    {
+      schema: {
+        tags: ['审核流程'],
+        summary: '提交、审核通过、复核完成或退回（需带版本号；退回须写意见）',
+        params: ActionParams,
+        body: ActionBody,
+        response: answers({ 200: contract.FormView }),
+      },
+    },
     async (req) => forms.act(actor(req), req.params.id, req.params.action, req.body.version, req.body.comment),
   );
-  r.get('/api/evaluations/:id/snapshots', { schema: { tags: ['审核流程'], summary: '每次提交、审核、复核时冻结的表副本', params: IdParams } }, async (req) =>
-    forms.snapshots(actor(req), req.params.id),
+  r.get(
+    '/api/evaluations/:id/snapshots',
+    { schema: { tags: ['审核流程'], summary: '每次提交、审核、复核时冻结的表副本', params: IdParams, response: answers({ 200: z.array(contract.Snapshot) }) } },
+    async (req) => forms.snapshots(actor(req), req.params.id),
   );
-  r.get('/api/evaluations/:id/reviews', { schema: { tags: ['审核流程'], summary: '财政复核得分（按指标编号）', params: IdParams } }, async (req) =>
-    forms.reviews(actor(req), req.params.id),
+  r.get(
+    '/api/evaluations/:id/reviews',
+    { schema: { tags: ['审核流程'], summary: '财政复核得分（按指标编号）', params: IdParams, response: answers({ 200: z.array(contract.ReviewScore) }) } },
+    async (req) => forms.reviews(actor(req), req.params.id),
   );
   r.put(
     '/api/evaluations/:id/reviews',
-    { schema: { tags: ['审核流程'], summary: '记录复核得分（财政审核，单位已审核之后；按指标编号）', params: IdParams, body: ReviewBody } },
+    {
+      schema: {
+        tags: ['审核流程'],
+        summary: '记录复核得分（财政审核，单位已审核之后；按指标编号）',
+        params: IdParams,
+        body: ReviewBody,
+        response: answers({ 200: z.array(contract.ReviewScore) }),
+      },
+    },
     async (req) => forms.review(actor(req), req.params.id, req.body.scores),
   );
 
   r.get(
     '/api/evaluations/:id/history.csv',
-    { schema: { tags: ['自评表'], summary: '修改记录导出为 CSV（UTF-8，Excel 可直接打开）', params: IdParams } },
+    {
+      schema: {
+        tags: ['自评表'],
+        summary: '修改记录导出为 CSV（UTF-8，Excel 可直接打开）',
+        params: IdParams,
+        produces: ['text/csv'],
+        response: answers({ 200: contract.FileDownload }),
+      },
+    },
     async (req, reply) => {
       const rows = await forms.history(actor(req), req.params.id);
       // the field as a person reads it; its path last, as a support detail

@@ -1,0 +1,85 @@
+/**
+ * The import preview (what was read from the uploaded files, before anything is stored) and the
+ * commit's answer. The recognizer's report types live in office (recognize/report.ts, form.ts); the
+ * server checks at compile time that these schemas describe them (server/src/contract-types.ts).
+ */
+import { z } from 'zod';
+import { Provenance } from '../model/evaluation.ts';
+import { ApiErrorBody } from './error.ts';
+import { Finding } from './finding.ts';
+import { EvaluationBrief } from './forms.ts';
+
+export const ImportNote = z
+  .object({ code: z.string(), message: z.string(), src: Provenance.optional() })
+  .describe('导入时注意到的情况（跳过的行、读不出的值）');
+export type ImportNote = z.infer<typeof ImportNote>;
+
+export const FormReport = z
+  .object({
+    index: z.number().int(),
+    project: z.string(),
+    layout: z.string(),
+    layoutName: z.string().describe('表式（中文）'),
+    schemeId: z.string(),
+    tables: z.array(
+      z.object({
+        kind: z.enum(['budget', 'indicators']),
+        src: Provenance,
+        columns: z.array(z.object({ header: z.string(), src: Provenance, role: z.string().nullable(), meaning: z.string() })),
+      }),
+    ),
+    declaredWeights: z.array(
+      z.object({
+        level1: z.string(),
+        label: z.string(),
+        src: Provenance.optional(),
+        declared: z.string(),
+        scheme: z.string().nullable(),
+        differs: z.boolean(),
+      }),
+    ),
+    unplaced: z.array(z.object({ text: z.string(), src: Provenance, why: z.string() })),
+    notes: z.array(ImportNote),
+  })
+  .describe('每张表读到了什么、没读到什么');
+export type FormReport = z.infer<typeof FormReport>;
+
+export const ImportPreview = z
+  .object({
+    token: z.string().describe('保存时用的预览令牌（30 分钟内有效）'),
+    expiresAt: z.string(),
+    files: z.array(
+      z.object({
+        name: z.string(),
+        sha256: z.string(),
+        size: z.number().int(),
+        evaluations: z.array(
+          z.object({
+            index: z.number().int(),
+            project: z.string(),
+            year: z.number().int().nullable(),
+            schemeId: z.string(),
+            layout: z.string(),
+            department: z.string().nullable(),
+            indicators: z.number().int(),
+            claimedTotal: z.string().nullable(),
+            total: z.string(),
+            grade: z.string(),
+            errors: z.number().int(),
+            warnings: z.number().int(),
+          }),
+        ),
+        summaries: z.number().int(),
+        texts: z.array(z.string()),
+        notes: z.array(ImportNote),
+        reports: z.array(FormReport),
+        findings: z.array(Finding),
+      }),
+    ),
+    rejected: z.array(z.object({ name: z.string(), error: ApiErrorBody })).describe('未能读取的文件及原因'),
+  })
+  .describe('导入预览');
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ImportCommitted = z.object({ departmentId: z.number().int(), evaluations: z.array(EvaluationBrief) }).describe('已保存的表');
+export type ImportCommitted = z.infer<typeof ImportCommitted>;
