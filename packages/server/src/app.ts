@@ -8,7 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { contract, type AccountStore, type Store } from '@jixiao/core';
-import { answers, checkResponsesByDefault, recordRoutes, responseSerializer } from './contract.ts';
+import { answers, checkResponsesByDefault, recordRoutes, requireDeclaredStatus, responseSerializer } from './contract.ts';
 import { registerGuard } from './auth/guard.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -89,7 +89,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // no check of our own reads zod's internals (issue 25: public APIs only). Measured without the former
   // hand-compiled fast path: bench/README.md, api.
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(responseSerializer(opts.checkResponses ?? checkResponsesByDefault(process.env)));
+  const checkResponses = opts.checkResponses ?? checkResponsesByDefault(process.env);
+  app.setSerializerCompiler(responseSerializer(checkResponses));
+  if (checkResponses) requireDeclaredStatus(app);
   recordRoutes(app);
   registerSecurityHeaders(app);
   await app.register(fastifySwagger, {

@@ -85,6 +85,19 @@ function difference(sent: unknown, kept: unknown, path: string): string | null {
   return `${path || '(整体)'}：约定改变了这个值`;
 }
 
+/**
+ * Checking, an answer's status must be declared too: fastify serialises a status without a schema
+ * (a 200 from a route that declares its 201) unchecked, which would let it through silently.
+ */
+export function requireDeclaredStatus(app: FastifyInstance): void {
+  app.addHook('onSend', async (req, reply, payload) => {
+    const response = (reply.routeOptions.schema as { response?: Record<string, unknown> } | undefined)?.response;
+    const code = reply.statusCode;
+    if (!response || response[code] || response[`${String(code)[0]}xx`] || response.default) return payload;
+    throw new ResponseContractError(`${req.method} ${reply.routeOptions.url ?? req.url}`, code, '这个状态码没有在约定中声明');
+  });
+}
+
 const declared = new WeakMap<FastifyInstance, RouteOptions[]>();
 
 /** Keeps every route the app declares (onRoute), for the tests that hold each to its contract. */

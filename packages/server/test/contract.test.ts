@@ -96,8 +96,8 @@ describe('every route declares its contract', () => {
 });
 
 describe('an answer that is not what its schema says fails', () => {
-  /** An app with one probe route answering what it is given, its answers checked or not. */
-  async function probe(checkResponses: boolean | undefined, answer: unknown) {
+  /** An app with one probe route answering what it is given (with a status), its answers checked or not. */
+  async function probe(checkResponses: boolean | undefined, answer: unknown, status = 200) {
     const s = new KyselyStore(await connect(':memory:'));
     const app = await buildApp({ store: s, accounts: new KyselyAccountStore(s.conn), ...(checkResponses !== undefined && { checkResponses }) });
     app
@@ -105,7 +105,7 @@ describe('an answer that is not what its schema says fails', () => {
       .get(
         '/probe',
         { schema: { tags: ['测试'], summary: '探针', response: answers({ 200: z.object({ name: z.string(), n: z.number().optional() }) }) } },
-        () => answer as { name: string },
+        (_req, reply) => reply.code(status).send(answer as { name: string }),
       );
     const res = await app.inject('/probe');
     await app.close();
@@ -130,6 +130,12 @@ describe('an answer that is not what its schema says fails', () => {
   it('a value of the wrong type, or a missing field, is a 500 RESPONSE.CONTRACT', async () => {
     expect((await probe(undefined, { name: 3 })).json()).toMatchObject({ code: 'RESPONSE.CONTRACT' });
     expect((await probe(undefined, { n: 3 })).json()).toMatchObject({ code: 'RESPONSE.CONTRACT' });
+  });
+
+  it('a status the route does not declare is a 500 RESPONSE.CONTRACT, not an unchecked answer', async () => {
+    const res = await probe(undefined, { name: '项目' }, 201);
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toMatchObject({ code: 'RESPONSE.CONTRACT', details: { status: 201 } });
   });
 
   it('unchecked (production default), the answer is written as it is, with JSON.stringify', async () => {

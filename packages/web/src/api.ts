@@ -2,18 +2,7 @@
  * The server's HTTP API as the UI uses it. Errors arrive as `{code, message, details}` with Chinese
  * messages; they are thrown as ApiError so every page shows the same thing the same way.
  */
-import type {
-  DepartmentSummary,
-  Evaluation,
-  ProvinceOverview,
-  EvaluationScore,
-  Finding,
-  ReportContent,
-  ReviewScore,
-  Role,
-  SummaryLine,
-  WorkflowAction,
-} from '@jixiao/core';
+import type { contract, Evaluation, Role, WorkflowAction } from '@jixiao/core';
 
 export class ApiError extends Error {
   constructor(
@@ -60,61 +49,24 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   return (await res.json()) as T;
 }
 
-export interface Department {
-  id: number;
-  code: string;
-  name: string;
-  parentId: number | null;
-}
-
-export type Status = 'draft' | 'submitted' | 'unit-approved' | 'finance-reviewed';
-
-export interface EvaluationBrief {
-  id: number;
-  /** the form's kind, e.g. self-evaluation */
-  kind: string;
-  departmentId: number;
-  projectId: number;
-  project: string;
-  year: number | null;
-  schemeId: string;
-  status: Status;
-  version: number;
-  total: string;
-  grade: string;
-  claimedTotal: string | null;
-  updatedAt: string;
-}
-
-export interface EvaluationFull extends EvaluationBrief {
-  evaluation: Evaluation;
-  score: EvaluationScore;
-  findings: Finding[];
-  reviews: ReviewScore[];
-  /** the total with the 复核得分 in place of the reviewed indicators' scores, 分 */
-  reviewedTotal: string | null;
-  /** what the logged-in user may do with this form now */
-  permissions: { edit: boolean; review: boolean; delete: boolean; actions: WorkflowAction[] };
-  /** the last change of status, with the reviewer's comment */
-  lastStatusChange: Change | null;
-  /** the same project's form of the year before: its 实际完成值 by indicator id, shown beside the targets */
-  previousYear: { evaluationId: number; year: number; actuals: Record<string, string> } | null;
-}
-
-export interface Project {
-  id: number;
-  departmentId: number;
-  name: string;
-  code: string | null;
-  fundType: string | null;
-}
-
-export interface FormKindInfo {
-  id: string;
-  title: string;
-  label: string;
-  layouts: string[];
-}
+// The answers' types come from the API's contract (core/src/api), the zod schemas the server declares
+// on its routes and checks its answers against in the tests: nothing here is a hand-kept copy.
+export type Department = contract.Department;
+export type Status = contract.EvaluationBrief['status'];
+export type EvaluationBrief = contract.EvaluationBrief;
+/** a form whole: its figures, check, 复核得分, history and what the logged-in user may do */
+export type EvaluationFull = contract.FormView;
+export type Project = contract.Project;
+export type FormKindInfo = contract.FormKindInfo;
+export type User = contract.User;
+export type SummaryRow = contract.SummaryRow;
+export type ImportPreview = contract.ImportPreview;
+/** What the import preview says per form: the layout, each table's columns with their roles, weights, unplaced cells. */
+export type ImportReport = contract.FormReport;
+/** a change in the history, its field named in Chinese */
+export type Change = contract.HistoryEntry;
+/** What the documents page shows before a download (GET …/documents/status). */
+export type DocumentStatus = contract.DocumentCheck;
 
 export interface NewFormRequest {
   kind: string;
@@ -126,85 +78,6 @@ export interface NewFormRequest {
   layout?: string;
 }
 
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  departmentId: number | null;
-  assigned: number[];
-  disabled: boolean;
-  createdAt: string;
-}
-
-export interface SummaryRow extends SummaryLine {
-  evaluationId: number;
-  status: Status;
-  version: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-  /** 复核得分 total, 分, when the finance reviewer scored some indicators */
-  reviewedScore: string | null;
-}
-
-export interface ImportPreview {
-  token: string;
-  expiresAt: string;
-  files: Array<{
-    name: string;
-    sha256: string;
-    size: number;
-    evaluations: Array<{
-      index: number;
-      project: string;
-      year: number | null;
-      schemeId: string;
-      layout: string;
-      department: string | null;
-      indicators: number;
-      claimedTotal: string | null;
-      total: string;
-      grade: string;
-      errors: number;
-      warnings: number;
-    }>;
-    summaries: number;
-    texts: string[];
-    /** what the importer noticed but kept going with (a row it skipped, a value it could not read) */
-    notes: Array<{ code: string; message: string; src?: { file?: string; table?: number; row?: number; col?: number; line?: number } }>;
-    findings: Finding[];
-    /** per form, what the importer read and what it did not (issue 21) */
-    reports?: ImportReport[];
-  }>;
-  rejected: Array<{ name: string; error: { code: string; message: string; details: Record<string, unknown> } }>;
-}
-
-type Src = { file?: string; table?: number; row?: number; col?: number; line?: number };
-
-/** What the import preview says per form: the layout, each table's columns with their roles, weights, unplaced cells. */
-export interface ImportReport {
-  index: number;
-  project: string;
-  layout: string;
-  layoutName: string;
-  tables: Array<{ kind: 'budget' | 'indicators'; src: Src; columns: Array<{ header: string; src: Src; role: string | null; meaning: string }> }>;
-  declaredWeights: Array<{ level1: string; label: string; declared: string; scheme: string | null; differs: boolean }>;
-  unplaced: Array<{ text: string; src: Src; why: string }>;
-}
-
-export interface Change {
-  id: number;
-  version: number;
-  at: string;
-  actor: string;
-  field: string;
-  /** the field in Chinese, as the form names it */
-  label: string;
-  before: string | null;
-  after: string | null;
-}
-
 const q = (params: Record<string, string | number | undefined>) => {
   const s = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') s.set(k, String(v));
@@ -213,36 +86,31 @@ const q = (params: Record<string, string | number | undefined>) => {
 };
 
 export const api = {
-  session: () => request<{ user: User; csrf: string }>('GET', '/api/session'),
-  login: (username: string, password: string) => request<{ user: User; csrf: string }>('POST', '/api/login', { username, password }),
+  session: () => request<contract.SessionView>('GET', '/api/session'),
+  login: (username: string, password: string) => request<contract.SessionView>('POST', '/api/login', { username, password }),
   logout: () => request<void>('POST', '/api/logout'),
-  changePassword: (current: string, next: string) => request<{ ok: true }>('PUT', '/api/session/password', { current, next }),
+  changePassword: (current: string, next: string) => request<contract.Ok>('PUT', '/api/session/password', { current, next }),
   users: () => request<User[]>('GET', '/api/users'),
   addUser: (u: { username: string; displayName: string; role: Role; departmentId?: number | null; assigned?: number[] }) =>
-    request<{ user: User; password: string }>('POST', '/api/users', u),
+    request<contract.UserCreated>('POST', '/api/users', u),
   updateUser: (id: number, patch: Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'assigned' | 'disabled'>> & { resetPassword?: boolean }) =>
-    request<{ user: User; password?: string }>('PUT', `/api/users/${id}`, patch),
+    request<contract.UserUpdated>('PUT', `/api/users/${id}`, patch),
   addDepartment: (d: { code: string; name: string; parentId?: number | null }) => request<Department>('POST', '/api/departments', d),
   act: (id: number, action: WorkflowAction, version: number, comment?: string) =>
     request<EvaluationFull>('POST', `/api/evaluations/${id}/actions/${action}`, { version, ...(comment && { comment }) }),
   saveReviews: (id: number, scores: Array<{ indicatorId: string; score: string; reason: string }>) =>
-    request<ReviewScore[]>('PUT', `/api/evaluations/${id}/reviews`, { scores }),
+    request<contract.ReviewScore[]>('PUT', `/api/evaluations/${id}/reviews`, { scores }),
   departments: () => request<Department[]>('GET', '/api/departments'),
-  departmentTotals: (year?: number) => request<ProvinceOverview>('GET', `/api/departments/totals${q({ year })}`),
+  departmentTotals: (year?: number) => request<contract.ProvinceOverview>('GET', `/api/departments/totals${q({ year })}`),
   years: (departmentId: number) => request<number[]>('GET', `/api/departments/${departmentId}/years`),
-  summary: (departmentId: number, year?: number) =>
-    request<{ department: Department; summary: Omit<DepartmentSummary, 'rows'> & { rows: SummaryRow[] } }>(
-      'GET',
-      `/api/departments/${departmentId}/summary${q({ year })}`,
-    ),
+  summary: (departmentId: number, year?: number) => request<contract.DepartmentSummaryView>('GET', `/api/departments/${departmentId}/summary${q({ year })}`),
   evaluation: (id: number) => request<EvaluationFull>('GET', `/api/evaluations/${id}`),
   evaluations: (filter: { departmentId?: number; projectId?: number; year?: number; kind?: string }) =>
     request<EvaluationBrief[]>('GET', `/api/evaluations${q(filter)}`),
   projects: (departmentId: number) => request<Project[]>('GET', `/api/projects${q({ departmentId })}`),
   formKinds: () => request<FormKindInfo[]>('GET', '/api/form-kinds'),
   createForm: (input: NewFormRequest) => request<EvaluationFull>('POST', '/api/forms', input),
-  carryOver: (departmentId: number, year: number) =>
-    request<{ created: number; existing: number }>('POST', `/api/departments/${departmentId}/carry-over`, { year }),
+  carryOver: (departmentId: number, year: number) => request<contract.CarryOverResult>('POST', `/api/departments/${departmentId}/carry-over`, { year }),
   changeYear: (id: number, version: number, year: number) => request<EvaluationFull>('PUT', `/api/evaluations/${id}/year`, { version, year }),
   deleteForm: (id: number, version: number) => request<void>('DELETE', `/api/evaluations/${id}${q({ version })}`),
   save: (id: number, version: number, evaluation: Evaluation) => request<EvaluationFull>('PUT', `/api/evaluations/${id}`, { version, evaluation }),
@@ -253,34 +121,21 @@ export const api = {
     return request<ImportPreview>('POST', '/api/import', fd);
   },
   commitImport: (token: string, target: { departmentId: number } | { department: { code: string; name: string } }) =>
-    request<{ departmentId: number; evaluations: EvaluationBrief[] }>('POST', `/api/import/${token}/commit`, target),
+    request<contract.ImportCommitted>('POST', `/api/import/${token}/commit`, target),
   reportContent: (
     departmentId: number,
     kind: 'report' | 'disclosure',
     opts: { year?: number; projects?: number[]; projectSpending?: string; scores?: 'claimed' | 'computed' },
   ) =>
-    request<ReportContent>(
+    request<contract.ReportContent>(
       'GET',
       `/api/departments/${departmentId}/report-content${q({ kind, year: opts.year, projects: opts.projects?.join(','), projectSpending: opts.projectSpending, scores: opts.scores })}`,
     ),
   documentStatus: (departmentId: number, year?: number) => request<DocumentStatus>('GET', `/api/departments/${departmentId}/documents/status${q({ year })}`),
   startFormsZip: (departmentId: number, body: { format: string; scores: 'claimed' | 'computed'; year?: number; projects?: number[] }) =>
-    request<{ job: string; total: number }>('POST', `/api/departments/${departmentId}/documents/forms-zip`, body),
-  zipProgress: (job: string) =>
-    request<{ state: 'running' | 'done' | 'failed'; done: number; total: number; error?: { code: string; message: string } }>(
-      'GET',
-      `/api/document-jobs/${job}`,
-    ),
+    request<contract.ZipJobStarted>('POST', `/api/departments/${departmentId}/documents/forms-zip`, body),
+  zipProgress: (job: string) => request<contract.ZipJobProgress>('GET', `/api/document-jobs/${job}`),
 };
-
-/** What the documents page shows before a download (GET …/documents/status). */
-export interface DocumentStatus {
-  differences: Array<{ seq: number; project: string; field: 'total' | 'grade'; claimed: string; computed: string }>;
-  drafts: Array<{ seq: number; project: string; statusLabel: string }>;
-  withErrors: Array<{ seq: number; project: string; errors: number }>;
-  mark: string | null;
-  warning: string | null;
-}
 
 export const formDocumentUrl = (id: number, format: string, scores: 'claimed' | 'computed' = 'computed') =>
   `/api/evaluations/${id}/document${q({ format, scores })}`;

@@ -19,9 +19,13 @@ export type User = z.infer<typeof User>;
 export const SessionView = z.object({ user: User, csrf: z.string().describe('CSRF 令牌：改变状态的请求放在 x-csrf-token 头中') }).describe('当前会话');
 export type SessionView = z.infer<typeof SessionView>;
 
-/** A new user, or one whose password was reset: the password appears in this answer only. */
-export const UserWithPassword = z.object({ user: User, password: z.string().optional().describe('初始或重置的密码（只出现这一次）') });
-export type UserWithPassword = z.infer<typeof UserWithPassword>;
+/** A new user with its first password: the password appears in this answer only. */
+export const UserCreated = z.object({ user: User, password: z.string().describe('初始密码（只出现这一次）') }).describe('新建的用户');
+export type UserCreated = z.infer<typeof UserCreated>;
+
+/** A changed user; with the new password when it was reset (in this answer only). */
+export const UserUpdated = z.object({ user: User, password: z.string().optional().describe('重置的密码（只出现这一次）') }).describe('修改后的用户');
+export type UserUpdated = z.infer<typeof UserUpdated>;
 
 export const Ok = z.object({ ok: z.literal(true) });
 export type Ok = z.infer<typeof Ok>;

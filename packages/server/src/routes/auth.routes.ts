@@ -98,7 +98,7 @@ export function authRoutes(app: FastifyInstance, accounts: AccountStore, store: 
         tags: ['账号'],
         summary: '新建用户（管理员）；返回只出现一次的初始密码',
         body: NewUserBody,
-        response: answers({ 201: contract.UserWithPassword }),
+        response: answers({ 201: contract.UserCreated }),
       },
     },
     async (req, reply) => {
@@ -118,7 +118,7 @@ export function authRoutes(app: FastifyInstance, accounts: AccountStore, store: 
         summary: '修改用户、停用或重置密码（管理员）',
         params: IdParams,
         body: UserPatch,
-        response: answers({ 200: contract.UserWithPassword }),
+        response: answers({ 200: contract.UserUpdated }),
       },
     },
     async (req) => {
