@@ -1,6 +1,6 @@
-/** Request schemas shared by the routes (zod, published as OpenAPI). */
+/** Request schemas shared by the routes (zod, published as OpenAPI); the answers' schemas are the contract in core (core/src/api). */
 import { z } from 'zod';
-import { Evaluation } from '@jixiao/core';
+import { contract, Evaluation } from '@jixiao/core';
 
 export const IdParams = z.object({ id: z.coerce.number().int().positive().describe('编号') });
 export const Status = z.enum(['draft', 'submitted', 'unit-approved', 'finance-reviewed']);
@@ -20,26 +20,8 @@ export const NewDepartment = z.object({
 });
 export const NewEvaluation = z.object({ departmentId: z.number().int().positive(), evaluation: Evaluation });
 export const Year = z.number().int().min(1990).max(2100);
-export const NewForm = z.object({
-  kind: z.string().min(1).max(40).default('self-evaluation').describe('表的种类（/api/form-kinds）'),
-  projectId: z.number().int().positive().optional().describe('已有项目的编号'),
-  newProject: z
-    .object({
-      departmentId: z.number().int().positive(),
-      name: z.string().trim().min(1).max(200).describe('项目名称'),
-      code: z.string().max(64).optional().describe('项目编码'),
-      fundType: z.string().max(64).optional().describe('资金类型'),
-    })
-    .optional()
-    .describe('新项目（不给 projectId 时）'),
-  year: Year.describe('年度'),
-  from: z
-    .union([z.enum(['blank', 'previous-year']), z.object({ evaluation: Evaluation })])
-    .default('blank')
-    .describe('blank 空白表；previous-year 从上年复制；或整表'),
-  schemeId: z.string().max(40).optional().describe('空白表的评分方案'),
-  layout: z.string().max(40).optional().describe('空白表的表式'),
-});
+/** the web client sends it too: its schema is in the contract (core/src/api/requests.ts) */
+export const NewForm = contract.NewFormBody;
 export const CarryOver = z.object({
   year: Year.describe('要生成的年度（从上一年度复制）'),
   kind: z.string().min(1).max(40).default('self-evaluation').describe('表的种类'),

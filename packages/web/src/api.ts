@@ -68,15 +68,8 @@ export type Change = contract.HistoryEntry;
 /** What the documents page shows before a download (GET …/documents/status). */
 export type DocumentStatus = contract.DocumentCheck;
 
-export interface NewFormRequest {
-  kind: string;
-  projectId?: number;
-  newProject?: { departmentId: number; name: string; code?: string; fundType?: string };
-  year: number;
-  from: 'blank' | 'previous-year';
-  schemeId?: string;
-  layout?: string;
-}
+/** the body of POST /api/forms (a whole form is sent by the import, not from here) */
+export type NewFormRequest = contract.NewFormBody;
 
 const q = (params: Record<string, string | number | undefined>) => {
   const s = new URLSearchParams();

@@ -12,3 +12,4 @@ export * from './departments.ts';
 export * from './accounts.ts';
 export * from './imports.ts';
 export * from './documents.ts';
+export * from './requests.ts';
