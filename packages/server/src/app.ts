@@ -8,7 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { contract, type AccountStore, type Store } from '@jixiao/core';
-import { answers, checkResponsesByDefault, recordRoutes, requireDeclaredStatus, responseSerializer } from './contract.ts';
+import { answers, checkResponsesByDefault, contractDocument, recordRoutes, requireDeclaredStatus, responseSerializer } from './contract.ts';
 import { registerGuard } from './auth/guard.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -97,6 +97,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'jixiao 绩效 API', description: '项目支出绩效自评：导入、评分、审核、汇总', version: '0.1.0' } },
     transform: jsonSchemaTransform,
+    transformObject: contractDocument,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   await app.register(fastifyMultipart, { limits: { fileSize: maxUploadBytes, files: 50 } });

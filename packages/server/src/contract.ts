@@ -12,6 +12,7 @@
  * otherwise written with JSON.stringify, as they were before they had schemas (bench/README.md, api).
  */
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import { jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { contract } from '@jixiao/core';
 
@@ -109,3 +110,25 @@ export function recordRoutes(app: FastifyInstance): void {
 
 /** The routes declared on the app, as recorded since `recordRoutes`. */
 export const declaredRoutes = (app: FastifyInstance): readonly RouteOptions[] => declared.get(app) ?? [];
+
+/**
+ * The OpenAPI document with the contract's named schemas under components (each answer's schema is
+ * written once and referred to), keeping only those the routes refer to: zod's registry also gives
+ * every named schema an input twin that no route uses.
+ */
+export function contractDocument(input: Parameters<typeof jsonSchemaTransformObject>[0]): ReturnType<typeof jsonSchemaTransformObject> {
+  const doc = jsonSchemaTransformObject(input);
+  // a fresh object of this call (jsonSchemaTransformObject spreads it): pruned in place
+  const schemas = (doc as { components?: { schemas?: Record<string, unknown> } }).components?.schemas ?? {};
+  const used = new Set<string>();
+  const visit = (v: unknown) => {
+    for (const m of JSON.stringify(v ?? null).matchAll(/"#\/components\/schemas\/([^"]+)"/g))
+      if (!used.has(m[1]!)) {
+        used.add(m[1]!);
+        visit(schemas[m[1]!]);
+      }
+  };
+  visit(doc.paths);
+  for (const k of Object.keys(schemas)) if (!used.has(k)) delete schemas[k];
+  return doc;
+}

@@ -66,6 +66,7 @@ describe('every route declares its contract', () => {
 
   it('the OpenAPI document at /docs/json has every route, its summary and its answers', async () => {
     const doc = (await admin.inject('/docs/json')).json() as {
+      components: { schemas: Record<string, unknown> };
       paths: Record<
         string,
         Record<string, { summary?: string; tags?: string[]; responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>
@@ -84,12 +85,19 @@ describe('every route declares its contract', () => {
         absent.push(`${r.method} ${path}: ${codes.join(',')}`);
     }
     expect(absent).toEqual([]);
-    // the answers are described, not just named: a form's answer carries the model's own schema
-    const formView = doc.paths['/api/evaluations/{id}']!.get!.responses!['200']!.content!['application/json']!.schema as {
-      properties: Record<string, { properties?: Record<string, unknown> }>;
-    };
-    expect(Object.keys(formView.properties)).toEqual(expect.arrayContaining(['evaluation', 'score', 'findings', 'permissions', 'previousYear']));
-    expect(Object.keys(formView.properties.evaluation!.properties!)).toEqual(expect.arrayContaining(['indicators', 'budget', 'claimed']));
+    // the answers are described, not just named: each shape once, under components, the form's answer with the model's own schema
+    const schemas = doc.components.schemas as Record<string, { properties: Record<string, { properties?: Record<string, unknown> }> }>;
+    expect(doc.paths['/api/evaluations/{id}']!.get!.responses!['200']!.content!['application/json']!.schema).toEqual({ $ref: '#/components/schemas/FormView' });
+    expect(doc.paths['/api/evaluations/{id}']!.get!.responses!['4XX']!.content!['application/json']!.schema).toEqual({
+      $ref: '#/components/schemas/ApiErrorBody',
+    });
+    expect(Object.keys(schemas.FormView!.properties)).toEqual(expect.arrayContaining(['evaluation', 'score', 'findings', 'permissions', 'previousYear']));
+    expect(Object.keys(schemas.FormView!.properties.evaluation!.properties!)).toEqual(expect.arrayContaining(['indicators', 'budget', 'claimed']));
+    expect(Object.keys(schemas.ApiErrorBody!.properties)).toEqual(['code', 'message', 'details']);
+    // every schema referred to is there, and none is there unreferred
+    const refs = new Set([...JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]));
+    expect([...refs].filter((r) => !schemas[r!])).toEqual([]);
+    expect(Object.keys(schemas).filter((k) => !refs.has(k))).toEqual([]);
     // a download is bytes of its own media type
     expect(Object.keys(doc.paths['/api/departments/{id}/documents/forms.zip']!.get!.responses!['200']!.content!)).toEqual(['application/zip']);
   });

@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { Finding } from './finding.ts';
 import { Status } from './forms.ts';
 
-export const Department = z.object({ id: z.number().int(), code: z.string(), name: z.string(), parentId: z.number().int().nullable() }).describe('部门');
+export const Department = z
+  .object({ id: z.number().int(), code: z.string(), name: z.string(), parentId: z.number().int().nullable() })
+  .meta({ id: 'Department', description: '部门' });
 export type Department = z.infer<typeof Department>;
 
 export const Project = z
   .object({ id: z.number().int(), departmentId: z.number().int(), name: z.string(), code: z.string().nullable(), fundType: z.string().nullable() })
-  .describe('项目');
+  .meta({ id: 'Project', description: '项目' });
 export type Project = z.infer<typeof Project>;
 
 const GradeCounts = z.record(z.string(), z.number().int()).describe('各等级的表数');
@@ -56,7 +58,7 @@ export type SummaryRow = z.infer<typeof SummaryRow>;
 
 export const DepartmentSummaryView = z
   .object({ department: Department, summary: DepartmentSummary.extend({ rows: z.array(SummaryRow) }) })
-  .describe('绩效自评情况汇总表');
+  .meta({ id: 'DepartmentSummaryView', description: '绩效自评情况汇总表' });
 export type DepartmentSummaryView = z.infer<typeof DepartmentSummaryView>;
 
 const OverviewFigures = {
@@ -72,11 +74,14 @@ export const ProvinceOverview = z
     rows: z.array(z.object({ departmentId: z.number().int(), code: z.string(), name: z.string(), ...OverviewFigures })),
     total: z.object({ ...OverviewFigures, departments: z.number().int() }),
   })
-  .describe('各部门汇总');
+  .meta({ id: 'ProvinceOverview', description: '各部门汇总' });
 export type ProvinceOverview = z.infer<typeof ProvinceOverview>;
 
 /** A department's finding, with the id of the form it is about (null: about the department's documents). */
-export const DepartmentFinding = Finding.extend({ evaluationId: z.number().int().nullable() });
+export const DepartmentFinding = Finding.extend({ evaluationId: z.number().int().nullable() }).meta({
+  id: 'DepartmentFinding',
+  description: '部门的校验结果（含所属表的编号；部门文档的为 null）',
+});
 export type DepartmentFinding = z.infer<typeof DepartmentFinding>;
 
 export { GradeCounts };

@@ -19,7 +19,7 @@ export const DocumentCheck = z
     mark: z.string().nullable().describe('每页的标记（如 草稿（未审核）），定稿为 null'),
     warning: z.string().nullable(),
   })
-  .describe('下载前检查');
+  .meta({ id: 'DocumentCheck', description: '下载前检查' });
 export type DocumentCheck = z.infer<typeof DocumentCheck>;
 
 const ReportNode = z.discriminatedUnion('kind', [
@@ -33,9 +33,10 @@ export interface ReportSection {
   content: Array<z.infer<typeof ReportNode>>;
   sections: ReportSection[];
 }
-export const ReportSection: z.ZodType<ReportSection> = z.lazy(() =>
-  z.object({ id: z.string(), title: z.string(), content: z.array(ReportNode), sections: z.array(ReportSection) }),
-);
+/** named (an id), so that the OpenAPI document refers to it from inside itself */
+export const ReportSection: z.ZodType<ReportSection> = z
+  .lazy(() => z.object({ id: z.string(), title: z.string(), content: z.array(ReportNode), sections: z.array(ReportSection) }))
+  .meta({ id: 'ReportSection', description: '报告的一节' });
 
 export const ReportContent = z
   .object({
@@ -44,10 +45,12 @@ export const ReportContent = z
     sections: z.array(ReportSection),
     attachments: z.array(z.number().int()),
   })
-  .describe('报告内容（章节、由数字生成的文字和待编辑段落）');
+  .meta({ id: 'ReportContent', description: '报告内容（章节、由数字生成的文字和待编辑段落）' });
 export type ReportContent = z.infer<typeof ReportContent>;
 
-export const ZipJobStarted = z.object({ job: z.string().describe('任务编号'), total: z.number().int() }).describe('打包任务已开始');
+export const ZipJobStarted = z
+  .object({ job: z.string().describe('任务编号'), total: z.number().int() })
+  .meta({ id: 'ZipJobStarted', description: '打包任务已开始' });
 export type ZipJobStarted = z.infer<typeof ZipJobStarted>;
 
 export const ZipJobProgress = z
@@ -57,7 +60,7 @@ export const ZipJobProgress = z
     state: z.enum(['running', 'done', 'failed']),
     error: z.object({ code: z.string(), message: z.string() }).optional(),
   })
-  .describe('打包任务的进度');
+  .meta({ id: 'ZipJobProgress', description: '打包任务的进度' });
 export type ZipJobProgress = z.infer<typeof ZipJobProgress>;
 
 /** A file download (a document, a .zip, a CSV, an uploaded original): bytes, never serialised as JSON. */

@@ -7,5 +7,5 @@ export const ApiErrorBody = z
     message: z.string().describe('给人看的中文说明'),
     details: z.record(z.string(), z.unknown()).describe('细节（字段、当前版本等）'),
   })
-  .describe('错误');
+  .meta({ id: 'ApiErrorBody', description: '错误' });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

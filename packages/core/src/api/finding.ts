@@ -46,5 +46,5 @@ export const Finding = z
     numbers: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).describe('涉及的数字'),
     fix: z.object({ field: z.string(), value: z.string(), label: z.string() }).optional().describe('建议的修改'),
   })
-  .describe('校验结果');
+  .meta({ id: 'Finding', description: '校验结果' });
 export type Finding = z.infer<typeof Finding>;

@@ -27,10 +27,10 @@ export const EvaluationBrief = z
     claimedTotal: z.string().nullable().describe('表中填写的总分，分'),
     updatedAt: z.string(),
   })
-  .describe('表（列表中的一行）');
+  .meta({ id: 'EvaluationBrief', description: '表（列表中的一行）' });
 export type EvaluationBrief = z.infer<typeof EvaluationBrief>;
 
-export const FormCheck = z.object({ score: EvaluationScore, findings: z.array(Finding) }).describe('得分与校验结果');
+export const FormCheck = z.object({ score: EvaluationScore, findings: z.array(Finding) }).meta({ id: 'FormCheck', description: '得分与校验结果' });
 export type FormCheck = z.infer<typeof FormCheck>;
 
 export const ReviewScore = z
@@ -41,7 +41,7 @@ export const ReviewScore = z
     reviewer: z.string(),
     at: z.string(),
   })
-  .describe('财政复核得分');
+  .meta({ id: 'ReviewScore', description: '财政复核得分' });
 export type ReviewScore = z.infer<typeof ReviewScore>;
 
 export const Change = z
@@ -55,11 +55,14 @@ export const Change = z
     before: z.string().nullable(),
     after: z.string().nullable(),
   })
-  .describe('一次修改');
+  .meta({ id: 'Change', description: '一次修改' });
 export type Change = z.infer<typeof Change>;
 
 /** A change with its field named in Chinese, as the form names it (history/describe-field.ts). */
-export const HistoryEntry = Change.extend({ label: z.string().describe('字段（中文）') });
+export const HistoryEntry = Change.extend({ label: z.string().describe('字段（中文）') }).meta({
+  id: 'HistoryEntry',
+  description: '一次修改（字段以中文命名）',
+});
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 export const FormView = EvaluationBrief.extend({
@@ -74,7 +77,7 @@ export const FormView = EvaluationBrief.extend({
     .object({ evaluationId: z.number().int(), year: z.number().int(), actuals: z.record(z.string(), z.string()) })
     .nullable()
     .describe('同一项目上一年度的表：按指标编号的实际完成值'),
-}).describe('表（含计算得分、校验结果、复核得分和可做的操作）');
+}).meta({ id: 'FormView', description: '表（含计算得分、校验结果、复核得分和可做的操作）' });
 export type FormView = z.infer<typeof FormView>;
 
 export const Snapshot = z
@@ -88,10 +91,12 @@ export const Snapshot = z
     comment: z.string().nullable(),
     evaluation: Evaluation,
   })
-  .describe('提交、审核、复核时冻结的表副本');
+  .meta({ id: 'Snapshot', description: '提交、审核、复核时冻结的表副本' });
 export type Snapshot = z.infer<typeof Snapshot>;
 
-export const FormKindInfo = z.object({ id: z.string(), title: z.string(), label: z.string(), layouts: z.array(z.string()) }).describe('表的种类');
+export const FormKindInfo = z
+  .object({ id: z.string(), title: z.string(), label: z.string(), layouts: z.array(z.string()) })
+  .meta({ id: 'FormKindInfo', description: '表的种类' });
 export type FormKindInfo = z.infer<typeof FormKindInfo>;
 
 export const CarryOverResult = z
@@ -100,5 +105,5 @@ export const CarryOverResult = z
     existing: z.number().int().describe('本年度已有、未动的表数'),
     evaluations: z.array(EvaluationBrief),
   })
-  .describe('从上年生成的结果');
+  .meta({ id: 'CarryOverResult', description: '从上年生成的结果' });
 export type CarryOverResult = z.infer<typeof CarryOverResult>;

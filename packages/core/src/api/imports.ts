@@ -11,7 +11,7 @@ import { EvaluationBrief } from './forms.ts';
 
 export const ImportNote = z
   .object({ code: z.string(), message: z.string(), src: Provenance.optional() })
-  .describe('导入时注意到的情况（跳过的行、读不出的值）');
+  .meta({ id: 'ImportNote', description: '导入时注意到的情况（跳过的行、读不出的值）' });
 export type ImportNote = z.infer<typeof ImportNote>;
 
 export const FormReport = z
@@ -41,7 +41,7 @@ export const FormReport = z
     unplaced: z.array(z.object({ text: z.string(), src: Provenance, why: z.string() })),
     notes: z.array(ImportNote),
   })
-  .describe('每张表读到了什么、没读到什么');
+  .meta({ id: 'FormReport', description: '每张表读到了什么、没读到什么' });
 export type FormReport = z.infer<typeof FormReport>;
 
 export const ImportPreview = z
@@ -78,8 +78,10 @@ export const ImportPreview = z
     ),
     rejected: z.array(z.object({ name: z.string(), error: ApiErrorBody })).describe('未能读取的文件及原因'),
   })
-  .describe('导入预览');
+  .meta({ id: 'ImportPreview', description: '导入预览' });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
-export const ImportCommitted = z.object({ departmentId: z.number().int(), evaluations: z.array(EvaluationBrief) }).describe('已保存的表');
+export const ImportCommitted = z
+  .object({ departmentId: z.number().int(), evaluations: z.array(EvaluationBrief) })
+  .meta({ id: 'ImportCommitted', description: '已保存的表' });
 export type ImportCommitted = z.infer<typeof ImportCommitted>;

@@ -28,7 +28,7 @@ export const ParsedValue = z
     z.object({ kind: z.literal('list'), raw: z.string(), parts: z.array(z.object(Quantity)) }),
     z.object({ kind: z.literal('unparseable'), raw: z.string(), reason: z.string() }),
   ])
-  .describe('解析后的指标值');
+  .meta({ id: 'ParsedValue', description: '解析后的指标值' });
 export type ParsedValue = z.infer<typeof ParsedValue>;
 
 export const IndicatorScore = z
@@ -50,7 +50,7 @@ export const IndicatorScore = z
     actual: ParsedValue,
     targetUsed: z.enum(['initial', 'adjusted']),
   })
-  .describe('一个三级指标的得分');
+  .meta({ id: 'IndicatorScore', description: '一个三级指标的得分' });
 export type IndicatorScore = z.infer<typeof IndicatorScore>;
 
 export const BudgetExecution = z
@@ -68,7 +68,7 @@ export const BudgetExecution = z
     claimedRate: z.string().nullable(),
     explanation: z.string(),
   })
-  .describe('预算执行情况（R3）');
+  .meta({ id: 'BudgetExecution', description: '预算执行情况（R3）' });
 export type BudgetExecution = z.infer<typeof BudgetExecution>;
 
 export const GroupScore = z.object({
@@ -94,5 +94,5 @@ export const EvaluationScore = z
     claimedGrade: z.string().nullable(),
     manualCount: z.number().int(),
   })
-  .describe('按评分规则计算的得分');
+  .meta({ id: 'EvaluationScore', description: '按评分规则计算的得分' });
 export type EvaluationScore = z.infer<typeof EvaluationScore>;
