@@ -139,6 +139,7 @@ function contract(target: Target) {
     // the stamp the API checks before answering from its cache follows every update (a query compiled once)
     expect(await store.evaluationStamp(first!.id)).toEqual({
       departmentId: v2.departmentId,
+      projectId: v2.projectId,
       kind: 'self-evaluation',
       status: 'draft',
       version: 2,
