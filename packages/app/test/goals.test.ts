@@ -169,6 +169,14 @@ describe('a goal form from blank to 财政已批复, and the 自评表 from it',
     expect(view.findings.filter((f) => f.rule === 'G10').map((f) => [f.code, f.location.indicatorId])).toEqual([
       ['G10.BELOW_LAST_ACTUAL', 'dispute-screening'],
     ]);
+    // last year's record changes without this form's version changing: read again, the check follows it
+    const lastYear = (await store.listEvaluations({ projectId, kind: 'self-evaluation', year: 2025 }))[0]!;
+    const more = structuredClone(lastYear.evaluation as Evaluation);
+    more.indicators[1]!.actual = { raw: '20次' };
+    await forms.save(filler(), lastYear.id, more, lastYear.version);
+    const again = await forms.read(filler(), view.id);
+    expect(again.version).toBe(view.version);
+    expect(again.findings.filter((f) => f.rule === 'G10').map((f) => f.code)).toEqual(['G10.BEATEN_BY_30']);
     // an unknown way to start is a coded refusal
     expect((await refused(forms.create(filler(), { kind: 'goal', projectId, year: 2027, from: 'goals' }))).code).toBe('FORM.BAD_INPUT');
     expect((await refused(forms.create(filler(), { kind: 'self-evaluation', projectId, year: 2026, from: 'goals' }))).code).toBe('FORM.SOURCE_NOT_READY');
