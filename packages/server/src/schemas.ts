@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { contract, Evaluation } from '@jixiao/core';
 
+/** A form's document of any kind (the contract's, core/src/api/requests.ts); the use case checks it is of the stored form's kind (FORM.WRONG_KIND). */
+export const FormDocumentBody = contract.FormDocumentBody;
+
 export const IdParams = z.object({ id: z.coerce.number().int().positive().describe('编号') });
 export const Status = z.enum(['draft', 'submitted', 'unit-approved', 'finance-reviewed']);
 export const EvaluationQuery = z.object({
@@ -27,7 +30,7 @@ export const CarryOver = z.object({
   kind: z.string().min(1).max(40).default('self-evaluation').describe('表的种类'),
 });
 export const YearChange = z.object({ version: z.number().int().positive().describe('读取时的版本号'), year: Year.describe('新的年度') });
-export const EvaluationUpdate = z.object({ version: z.number().int().positive().describe('读取时的版本号'), evaluation: Evaluation });
+export const EvaluationUpdate = z.object({ version: z.number().int().positive().describe('读取时的版本号'), evaluation: FormDocumentBody });
 export const VersionQuery = z.object({ version: z.coerce.number().int().positive() });
 export const ScoreRequest = z.object({ evaluation: Evaluation, schemeId: z.string().optional() });
 export const CommitImport = z

@@ -4,12 +4,16 @@
  */
 import { z } from 'zod';
 import { Evaluation } from '../model/evaluation.ts';
+import { GoalForm } from '../kinds/goal/goal-form.ts';
 import { EvaluationScore } from './score.ts';
 import { Finding } from './finding.ts';
 
 export const Status = z.enum(['draft', 'submitted', 'unit-approved', 'finance-reviewed']).describe('状态：草稿、已提交、单位已审核、财政已复核');
 export const Role = z.enum(['admin', 'filler', 'unit-reviewer', 'finance']).describe('admin 管理员、filler 填报人、unit-reviewer 单位审核、finance 财政审核');
 export const WorkflowAction = z.enum(['submit', 'approve', 'finalize', 'return']);
+
+/** A stored form's document: a 自评表 or a 绩效目标申报表 (which says `kind: 'goal'`). */
+export const FormDocument = z.union([GoalForm, Evaluation]).describe('表的内容：自评表，或绩效目标申报表（kind: goal）');
 
 export const EvaluationBrief = z
   .object({
@@ -21,16 +25,19 @@ export const EvaluationBrief = z
     year: z.number().int().nullable(),
     schemeId: z.string(),
     status: Status,
+    statusLabel: z.string().describe('本种表对该状态的名称（绩效目标申报表的最后一步为“财政已批复”）'),
     version: z.number().int(),
-    total: z.string().describe('计算总分，分'),
-    grade: z.string(),
+    total: z.string().nullable().describe('计算总分，分（不计分的表为空）'),
+    grade: z.string().nullable().describe('等级（不计分的表为空）'),
     claimedTotal: z.string().nullable().describe('表中填写的总分，分'),
     updatedAt: z.string(),
   })
   .meta({ id: 'EvaluationBrief', description: '表（列表中的一行）' });
 export type EvaluationBrief = z.infer<typeof EvaluationBrief>;
 
-export const FormCheck = z.object({ score: EvaluationScore, findings: z.array(Finding) }).meta({ id: 'FormCheck', description: '得分与校验结果' });
+export const FormCheck = z
+  .object({ score: EvaluationScore.nullable().describe('得分（不计分的表为空）'), findings: z.array(Finding) })
+  .meta({ id: 'FormCheck', description: '得分与校验结果' });
 export type FormCheck = z.infer<typeof FormCheck>;
 
 export const ReviewScore = z
@@ -66,15 +73,24 @@ export const HistoryEntry = Change.extend({ label: z.string().describe('字段�
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 export const FormView = EvaluationBrief.extend({
-  evaluation: Evaluation,
-  score: EvaluationScore,
+  evaluation: FormDocument,
+  score: EvaluationScore.nullable().describe('计算得分（绩效目标申报表不计分，为空）'),
   findings: z.array(Finding),
   reviews: z.array(ReviewScore),
   reviewedTotal: z.string().nullable().describe('以复核得分代替被复核指标得分后的总分，分'),
-  permissions: z.object({ edit: z.boolean(), review: z.boolean(), delete: z.boolean(), actions: z.array(WorkflowAction) }).describe('本人现在可做的操作'),
+  permissions: z
+    .object({
+      edit: z.boolean(),
+      adjust: z.boolean().describe('已批复的表：可填写调整后指标值及调整原因'),
+      review: z.boolean(),
+      delete: z.boolean(),
+      actions: z.array(WorkflowAction),
+    })
+    .describe('本人现在可做的操作'),
+  actionLabels: z.record(WorkflowAction, z.string()).describe('本种表各操作的名称'),
   lastStatusChange: Change.nullable().describe('最近一次状态变化（含意见）'),
   previousYear: z
-    .object({ evaluationId: z.number().int(), year: z.number().int(), actuals: z.record(z.string(), z.string()) })
+    .object({ evaluationId: z.number().int(), kind: z.string(), year: z.number().int(), actuals: z.record(z.string(), z.string()) })
     .nullable()
     .describe('同一项目上一年度的表：按指标编号的实际完成值'),
 }).meta({ id: 'FormView', description: '表（含计算得分、校验结果、复核得分和可做的操作）' });
@@ -89,13 +105,22 @@ export const Snapshot = z
     at: z.string(),
     actor: z.string(),
     comment: z.string().nullable(),
-    evaluation: Evaluation,
+    evaluation: FormDocument,
   })
   .meta({ id: 'Snapshot', description: '提交、审核、复核时冻结的表副本' });
 export type Snapshot = z.infer<typeof Snapshot>;
 
 export const FormKindInfo = z
-  .object({ id: z.string(), title: z.string(), label: z.string(), layouts: z.array(z.string()) })
+  .object({
+    id: z.string(),
+    title: z.string(),
+    label: z.string(),
+    layouts: z.array(z.string()),
+    scored: z.boolean().describe('是否计分（总分、等级）'),
+    statusLabels: z.record(Status, z.string()).describe('本种表各状态的名称'),
+    actionLabels: z.record(WorkflowAction, z.string()).describe('本种表各操作的名称'),
+    startsFrom: z.array(z.object({ from: z.string(), kind: z.string(), status: Status })).describe('可由哪种表生成（from 取值）'),
+  })
   .meta({ id: 'FormKindInfo', description: '表的种类' });
 export type FormKindInfo = z.infer<typeof FormKindInfo>;
 

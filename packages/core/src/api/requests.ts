@@ -4,6 +4,15 @@
  */
 import { z } from 'zod';
 import { Evaluation } from '../model/evaluation.ts';
+import { GoalForm } from '../kinds/goal/goal-form.ts';
+
+/**
+ * A form's document of any kind: a 绩效目标申报表 (it says `kind: 'goal'`) or a 自评表. Discriminated (not a
+ * plain union), so that a value out of bounds is reported at its own field (VALUE.OUT_OF_RANGE).
+ */
+export const FormDocumentBody = z
+  .discriminatedUnion('kind', [GoalForm, Evaluation.extend({ kind: z.literal('self-evaluation').optional().describe('自评表可不写') })])
+  .describe('表的内容：绩效目标申报表（kind: goal）或自评表');
 
 export const NewFormBody = z
   .object({
@@ -20,9 +29,9 @@ export const NewFormBody = z
       .describe('新项目（不给 projectId 时）'),
     year: z.number().int().min(1990).max(2100).describe('年度'),
     from: z
-      .union([z.enum(['blank', 'previous-year']), z.object({ evaluation: Evaluation })])
+      .union([z.enum(['blank', 'previous-year', 'goals']), z.object({ evaluation: FormDocumentBody })])
       .default('blank')
-      .describe('blank 空白表；previous-year 从上年复制；或整表'),
+      .describe('blank 空白表；previous-year 从上年复制；goals 自评表从本年度已批复的绩效目标生成；或整表'),
     schemeId: z.string().max(40).optional().describe('空白表的评分方案'),
     layout: z.string().max(40).optional().describe('空白表的表式'),
   })
