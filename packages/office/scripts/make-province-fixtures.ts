@@ -202,11 +202,58 @@ const sichuanZhongjiang: Form = {
   ],
 };
 
+/**
+ * 湖南省衡阳市衡山县商务和粮食局, 2020, 县级储备粮: Hunan's 县级专项资金绩效目标自评表 — the
+ * project named 专项资金名称 under a 负责人及电话 line, the budget block `全年预算数（A）｜全年执行数（B）｜
+ * 执行率（B/A）` with no 分值 or 得分, its 其中 line `中央、省、市补助县级资金`, and an indicator table
+ * `年度指标值｜全年完成值｜未完成原因和改进措施` with no points and no scores at all: a form that states
+ * targets and actuals only. 7 grid columns. The stored text repeats 绩效指标 and 效益指标 where the
+ * published file breaks the page (before 生态效益指标): here one merged cell each. Its `290%` is read
+ * as `≥90%` (see the README).
+ */
+const hunan: Form = {
+  file: 'hunan-hengshan-shangwuliangshiju-2020',
+  before: ['2020年度县级专项资金绩效目标自评表'],
+  rows: [
+    ['专项资金名称', c('县级储备粮', 6)],
+    ['负责人及电话', c('旷建成、向建军', 6)],
+    ['县级主管部门', c('衡山县商务和粮食局', 2), c('实施单位', 2), c('粮食调控储备与产业发展股', 2)],
+    [c('项目资金\n(万元)', 1, 4), c('', 3), '全年预算数(A)', '全年执行数(B)', '执行率(B/A)'],
+    [c('年度资金总额', 3), '194.9', '194.9', '100%'],
+    [c('其中:中央、省、市补助县级资金', 3), '194.9', '194.9', '100%'],
+    [c('其他资金', 3), '', '', ''],
+    [c('年度\n总体\n目标', 1, 2), c('年初设定目标', 3), c('全年实际完成情况', 3)],
+    [c('保持和稳定地方粮食储备机制', 3), c('地方储备粮食规模达标', 3)],
+    [c('绩\n效\n指\n标', 1, 17), '一级\n指标', '二级\n指标', '三级指标', '年度指标\n值', '全年\n完成值', '未完成原因和\n改进措施'],
+    [c('产\n出\n指\n标', 1, 9), c('数量\n指标', 1, 2), '5000吨稻谷、500吨成品粮储备到位率', '100%', '100%', ''],
+    ['库存数量真实率', '100%', '100%', ''],
+    [c('质量\n指标', 1, 3), '县级储备粮管理制度严格执行率', '100%', '100%', ''],
+    ['储备粮管理专户管理率', '100%', '100%', ''],
+    ['县级储备粮库存粮食明显变质比例', '0', '0', ''],
+    [c('时效\n指标', 1, 2), '县级储备粮贷款付息及时率', '100%', '100%', ''],
+    ['县级储备粮应急保障率', '100%', '100%', ''],
+    [c('成本\n指标', 1, 2), '国家政策性粮收购价格执行率', '100%', '100%', ''],
+    ['县级储备粮库存成本核算率', '100%', '100%', ''],
+    [c('效\n益\n指\n标', 1, 5), c('经济\n效益\n指标', 1, 2), '利息费用保障率', '100%', '100%', ''],
+    ['政策性挂账利息补贴保障率', '100%', '无', '没有轮换、动用库存'],
+    [c('生态\n效益\n指标', 1, 2), '低温、低氧、低剂量科学保粮率', '100%', '100%', ''],
+    ['食品安全指标达标率', '100%', '100%', ''],
+    ['可持\n续影\n响指标', '粮食储备设备维护及安全性', '高', '高', ''],
+    [c('满意\n度指\n标', 1, 2), c('服务\n对象\n满意\n度指\n标', 1, 2), '因粮食市场波动引起的粮食安全事件发生数', '0起', '0起', ''],
+    ['市民满意度调查', '≥90%', '100%', ''],
+    ['说明', c('无', 6)],
+  ],
+  after: ['注:1、其他资金包括和中央、省、市补助、地方财政资金共同投入到同一项目的自'],
+};
+
 const root = join(import.meta.dirname, '../../../fixtures/provinces');
 mkdirSync(root, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'jixiao-provinces-'));
 const profile = `-env:UserInstallation=file://${join(work, 'profile')}`;
-for (const f of [sichuan, sichuanZhongjiang, yunnan, anhui]) {
+// `npx tsx make-province-fixtures.ts <file> …` remakes only those forms (the others' bytes stay as they are)
+const ALL = [sichuan, sichuanZhongjiang, yunnan, anhui, hunan];
+const only = process.argv.slice(2);
+for (const f of only.length ? ALL.filter((x) => only.includes(x.file)) : ALL) {
   const htmlFile = join(work, `${f.file}.html`);
   writeFileSync(htmlFile, html(f));
   execFileSync('soffice', [profile, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, htmlFile], { stdio: 'inherit' });

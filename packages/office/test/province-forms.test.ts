@@ -20,6 +20,7 @@ const FORMS = [
   'sichuan-zhongjiang-shuiliju-2022',
   'yunnan-yongde-minglangzhongxue-2022',
   'anhui-guichi-tangxizhen-2022',
+  'hunan-hengshan-shangwuliangshiju-2020',
 ] as const;
 const EXTS = ['docx', 'xlsx', 'pdf', 'browser.pdf'] as const;
 
@@ -53,6 +54,7 @@ const KNOWN_GAPS: Record<(typeof FORMS)[number], Record<string, string>> = {
       "the row 其他需要说明事项 after the indicator table is read as one more indicator row (no points, no target): a row the source writes in the table's frame",
   },
   'anhui-guichi-tangxizhen-2022': {},
+  'hunan-hengshan-shangwuliangshiju-2020': {},
 };
 
 const norm = (s: string | undefined | null) => (s ?? '').replace(/\s+/g, '');

@@ -30,14 +30,20 @@ export function budgetColumn(text: string): BudgetColumn | null {
 
 export type LineKind = 'total' | 'current' | 'carryover' | 'other' | 'fiscal';
 
+const LEVEL = '(中央|省级|省|市级|市|县级|县|地方|本级)';
+/**
+ * 转移支付/衔接资金 forms split the total by the level of government that pays: one level or several
+ * (Hunan's 专项资金 form: `中央、省、市补助县级资金`, the money the levels above give the county).
+ */
+const LEVELS_FUNDS = new RegExp(`^${LEVEL}([、,]${LEVEL})*(财政)?(补助)?${LEVEL}?资金$`);
+
 export function budgetLineLabel(text: string): LineKind | null {
   const t = norm(text).replace(/^其中[：:]?/, '');
   if (t === '年度资金总额' || t === '资金总额' || t === '预算数') return 'total';
   if (t === '当年财政拨款' || t === '本年财政拨款' || t === '财政拨款') return 'current';
   if (t === '上年结转资金' || t === '上年结转') return 'carryover';
   if (t === '其他资金' || t === '其他') return 'other';
-  // 转移支付/衔接资金 forms split the total by the level of government that pays
-  if (/财政资金$|^(中央|省级|省|市级|市|县级|县|地方|本级)(财政)?(补助)?资金$|^衔接资金$/.test(t)) return 'fiscal';
+  if (/财政资金$|^衔接资金$/.test(t) || LEVELS_FUNDS.test(t)) return 'fiscal';
   return null;
 }
 
