@@ -431,12 +431,16 @@ function usualPad(offsets: number[]): number {
 /** Text a page carries in its margins on every page: a page number, 第 1 页 共 3 页. */
 const PAGE_MARK = /^[-—－\s]*(\d+|第\s*\d+\s*页(\s*[，,]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)[-—－\s]*$/;
 
-/** The same columns: both outer edges and most inner edges within 2 pt. */
+/**
+ * The same columns: both outer edges and most inner edges within 2 pt — or, on the page a table goes
+ * on to, every edge one of the table's: the rows there may merge cells over several columns (a 合计
+ * line, the 评价结论 rows under the indicators), so they have fewer edges, but none the table lacks.
+ */
 function sameColumns(a: number[], b: number[]): boolean {
   const near = (x: number, list: number[]) => list.some((y) => Math.abs(x - y) <= 2);
   if (Math.abs(a[0]! - b[0]!) > 2 || Math.abs(a[a.length - 1]! - b[b.length - 1]!) > 2) return false;
   const shared = b.filter((x) => near(x, a)).length;
-  return shared >= 0.6 * Math.max(a.length, b.length);
+  return shared >= 0.6 * Math.max(a.length, b.length) || (b.length >= 3 && shared === b.length);
 }
 
 const rowKey = (cells: PageCell[]) => cells.map((c) => c.text.replace(/\s+/g, '')).join('\u0001');

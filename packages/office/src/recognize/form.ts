@@ -126,7 +126,7 @@ export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
     twoRowHeader(above, rows[indAt]) !== null;
   const from = upper ? indAt - 1 : indAt;
   const table = indicators(rows.slice(from, totalAt >= 0 ? totalAt : rows.length), ctx);
-  const claimed = totalAt >= 0 ? totalRow(rows[totalAt]!, table.width, table.cols, ctx) : {};
+  const claimed = totalAt >= 0 ? totalRow(rows[totalAt]!, table, ctx) : {};
   if (totalAt >= 0) for (const c of rows[totalAt]!.cells) if (isTotalLabel(c.text)) ctx.consumed.add(c);
   if (goalsAt >= 0) for (const c of rows[goalsAt]!.cells) ctx.consumed.add(c);
   const narratives = narrativeBlocks(totalAt >= 0 ? blocks.slice(blocks.indexOf(rows[totalAt]!) + 1) : []);
@@ -341,6 +341,8 @@ interface IndicatorTable {
   indicators: Indicator[];
   cols: Cols;
   width: number;
+  /** The grid columns the 分值 and 得分 headers start at, where the file says (see cellAtCol). */
+  grid: { points?: number; score?: number };
 }
 
 /** Roles read into the model; the others (unit, nature, core, coefficient) are recognised and kept out. */
@@ -545,7 +547,8 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
     coefficientCheck(row.coefficient, ind, ctx);
     out.push(ind);
   }
-  return { groups, indicators: out, cols, width };
+  const gridOf = (k: 'points' | 'score') => (map.cols[k] === undefined ? undefined : headCells[map.cols[k]!]?.src.col);
+  return { groups, indicators: out, cols, width, grid: { points: gridOf('points'), score: gridOf('score') } };
 }
 
 /**
@@ -636,7 +639,7 @@ function bySequence(cells: Cell[]): Partial<Record<IndicatorColumn, Cell>> {
   return row;
 }
 
-function totalRow(r: Row, width: number, cols: Cols, ctx: FormContext): Evaluation['claimed'] {
+function totalRow(r: Row, { width, cols, grid }: IndicatorTable, ctx: FormContext): Evaluation['claimed'] {
   const claimed: Evaluation['claimed'] = {};
   const grade = r.cells.find((c) => /^[优良中差]$/.test(cellText(c)));
   if (grade) claimed.grade = textField(grade);
@@ -646,6 +649,16 @@ function totalRow(r: Row, width: number, cols: Cols, ctx: FormContext): Evaluati
     return claimed;
   }
   const numbers = r.cells.filter((c) => isNumeric(c));
+  // A 合计 line shorter than the table (its label merged over several columns, as Sichuan's form has
+  // it): its figures are placed by the grid column they start at, under the 分值 and 得分 headers —
+  // only when every figure of the line starts exactly there.
+  const points = grid.points === undefined ? undefined : cellAtCol(r, grid.points);
+  const score = grid.score === undefined ? undefined : cellAtCol(r, grid.score);
+  if (numbers.length > 0 && numbers.every((c) => c === points || c === score)) {
+    if (points) claimed.points = numberField(points);
+    if (score) claimed.total = numberField(score);
+    return claimed;
+  }
   if (numbers.length >= 2) {
     claimed.points = numberField(numbers[0]);
     claimed.total = numberField(numbers[1]);
