@@ -109,6 +109,10 @@ export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
     );
   }
   const totalAt = find((r) => r.cells.some((c) => isTotalLabel(c.text)), indAt);
+  // a row in the table's frame that says something else (`其他需要说明事项｜无`, before Yunnan's 总分):
+  // the indicators end there, and it is read as a remark
+  const notesAt = find((r) => narrativeLabel(r.cells.find((c) => !isBlank(c))?.text ?? '') === 'remarks', indAt + 1);
+  const notesEnd = notesAt >= 0 && (totalAt < 0 || notesAt < totalAt) ? notesAt : -1;
   const end = (...xs: number[]) => Math.min(...xs.filter((x) => x >= 0), rows.length);
 
   const project = identity(rows.slice(0, end(budgetAt, goalsAt, indAt)), ctx);
@@ -125,11 +129,14 @@ export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
     !above.cells.some((c) => budgetLineLabel(c.text) !== null || identityLabel(c.text) !== null) &&
     twoRowHeader(above, rows[indAt]) !== null;
   const from = upper ? indAt - 1 : indAt;
-  const table = indicators(rows.slice(from, totalAt >= 0 ? totalAt : rows.length), ctx);
+  const table = indicators(rows.slice(from, end(totalAt, notesEnd)), ctx);
   const claimed = totalAt >= 0 ? totalRow(rows[totalAt]!, table, ctx) : {};
   if (totalAt >= 0) for (const c of rows[totalAt]!.cells) if (isTotalLabel(c.text)) ctx.consumed.add(c);
   if (goalsAt >= 0) for (const c of rows[goalsAt]!.cells) ctx.consumed.add(c);
-  const narratives = narrativeBlocks(totalAt >= 0 ? blocks.slice(blocks.indexOf(rows[totalAt]!) + 1) : []);
+  const narratives = [
+    ...narrativeBlocks(notesEnd >= 0 ? rows.slice(notesEnd, end(totalAt)) : []),
+    ...narrativeBlocks(totalAt >= 0 ? blocks.slice(blocks.indexOf(rows[totalAt]!) + 1) : []),
+  ];
   const filler = fillerOf(blocks);
 
   return {

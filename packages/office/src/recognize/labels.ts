@@ -98,5 +98,7 @@ export function narrativeLabel(text: string): NarrativeKindName | null {
   if (t.startsWith('存在问题、原因及') || t.startsWith('存在问题及改进措施')) return 'problems-and-measures';
   if (t.includes('存在的主要问题') || t.startsWith('存在问题')) return 'problems';
   if (t.startsWith('下一步改进措施') || t.startsWith('改进措施')) return 'measures';
+  // the last row of Yunnan's and Hunan's tables: `其他需要说明事项｜无`, `说明｜无`
+  if (/^(其他(需要)?说明的?(事项|问题|情况)?|说明)$/.test(t)) return 'remarks';
   return null;
 }
