@@ -21,6 +21,8 @@ const FORMS = [
   'yunnan-yongde-minglangzhongxue-2022',
   'anhui-guichi-tangxizhen-2022',
   'hunan-hengshan-shangwuliangshiju-2020',
+  'anhui-xiaoxian-zhangzhuangzhai-2023',
+  'hubei-xiangyang-zhongxinyiyuan-2021',
 ] as const;
 const EXTS = ['docx', 'xlsx', 'pdf', 'browser.pdf'] as const;
 
@@ -29,7 +31,17 @@ interface Expected {
   project: string;
   year: number;
   budget: Array<{ kind: string; label: string } & Partial<Record<'initial' | 'adjusted' | 'executed' | 'rate' | 'points' | 'score', string>>>;
-  indicators: Array<{ level1: string; level2: string; name: string; target: string; actual: string; points: string; score: string }>;
+  indicators: Array<{
+    level1: string;
+    level2: string;
+    name: string;
+    target: string;
+    actual: string;
+    points: string;
+    score: string;
+    /** its `其中` sub-rows, where the form has them */
+    children?: Array<{ name: string; target: string; actual: string }>;
+  }>;
   total: { points: string; score: string } | null;
 }
 
@@ -46,6 +58,8 @@ const KNOWN_GAPS: Record<(typeof FORMS)[number], Record<string, string>> = {
   'yunnan-yongde-minglangzhongxue-2022': {},
   'anhui-guichi-tangxizhen-2022': {},
   'hunan-hengshan-shangwuliangshiju-2020': {},
+  'anhui-xiaoxian-zhangzhuangzhai-2023': {},
+  'hubei-xiangyang-zhongxinyiyuan-2021': {},
 };
 
 const norm = (s: string | undefined | null) => (s ?? '').replace(/\s+/g, '');
@@ -101,6 +115,14 @@ function differences(ev: Evaluation, exp: Expected): string[] {
     text(`${where} 实际完成值`, got.actual.raw, want.actual);
     num(`${where} 分值`, got.points, want.points);
     num(`${where} 得分`, got.claimedScore, want.score);
+    const kids = got.children ?? [];
+    (want.children ?? []).forEach((c, k) => {
+      const at = `${where} 其中 ${k + 1} ${c.name}`;
+      text(`${at} 名称`, kids[k]?.name.raw ?? '', c.name);
+      text(`${at} 指标值`, kids[k]?.target.raw ?? '', c.target);
+      text(`${at} 实际完成值`, kids[k]?.actual.raw ?? '', c.actual);
+    });
+    if (kids.length > (want.children?.length ?? 0)) out.push(`${where}: ${kids.length - (want.children?.length ?? 0)} 其中 rows not on the form`);
   });
   const extra = ev.indicators.filter((x) => !exp.indicators.some((w) => norm(w.name) === norm(x.name.raw)));
   for (const x of extra) out.push(`indicator ${norm(x.name.raw)}: not on the form`);

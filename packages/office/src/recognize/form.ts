@@ -432,6 +432,12 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
 
   for (const r of rows.slice(sub || two ? 2 : 1)) {
     if (r.cells.every((c) => isBlank(c))) continue;
+    // `……` where the template leaves room for more rows (Anhui's and Sichuan's forms keep it): no indicator
+    const marks = r.cells.filter((c) => !isBlank(c));
+    if (marks.every((c) => /^[.…。·]+$/.test(cellText(c).replace(/\s+/g, '')))) {
+      for (const c of marks) ctx.consumed?.add(c);
+      continue;
+    }
     const at = (k: keyof Cols): Cell | undefined => (cols[k] === undefined ? undefined : two ? cellAtCol(r, headCells[cols[k]!]!.src.col!) : r.cells[cols[k]!]);
     const filled = r.cells.filter((c) => !isBlank(c));
     if (flat) {
@@ -476,7 +482,10 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
       !(isLevel2Name(l1Text) && !isLevel1Heading(l1Text)) &&
       !isLevel1Heading(cellText(at('name'))) &&
       !isLevel2Name(cellText(at('name'))) &&
-      parseValue(cellText(at('name'))).kind !== 'quantity' &&
+      // a quantity under 三级 is a value moved left (a row that lost its first cell) — unless every header
+      // column has a cell of the row starting exactly under it: then the file says where each cell is,
+      // and a name such as `1年` (Xiangyang's 时效 row) is a name
+      (parseValue(cellText(at('name'))).kind !== 'quantity' || headCells.every((h) => h.src.col !== undefined && cellAtCol(r, h.src.col) !== undefined)) &&
       (isBlank(at('name'))
         ? isBlank(at('points'))
         : (isNumeric(at('points')) || cols.points === undefined) && (isBlank(at('score')) || isNumeric(at('score'))));

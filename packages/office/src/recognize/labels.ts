@@ -39,8 +39,8 @@ const LEVELS_FUNDS = new RegExp(`^${LEVEL}([、,]${LEVEL})*(财政)?(补助)?${L
 
 export function budgetLineLabel(text: string): LineKind | null {
   const t = norm(text).replace(/^其中[：:]?/, '');
-  // Sichuan's 预算执行情况 block names its total line 总额
-  if (t === '年度资金总额' || t === '资金总额' || t === '总额' || t === '预算数') return 'total';
+  // Sichuan's 预算执行情况 block names its total line 总额, Xiangyang's 年度财政资金总额
+  if (/^(年度)?(财政)?资金总额$/.test(t) || t === '总额' || t === '预算数') return 'total';
   if (t === '当年财政拨款' || t === '本年财政拨款' || t === '财政拨款') return 'current';
   if (t === '上年结转资金' || t === '上年结转') return 'carryover';
   if (t === '其他资金' || t === '其他') return 'other';
