@@ -32,8 +32,9 @@ describe.each(['docx', 'xlsx'] as const)('region forms exported to .%s import ba
   });
 });
 
-/** The forms with `其中` rows. */
-const WITH_CHILDREN = ['transfer-zhuanxiang', 'flat-list'];
+/** The forms with `其中` rows: two of fixtures/regions and a published one (fixtures/provinces, 萧县 2023). */
+const fixtures = join(import.meta.dirname, '../../../fixtures');
+const WITH_CHILDREN = ['regions/transfer-zhuanxiang', 'regions/flat-list', 'provinces/anhui-xiaoxian-zhangzhuangzhai-2023'];
 const childrenOf = (ev: Evaluation) =>
   ev.indicators.flatMap((i) => (i.children ?? []).map((c) => [cleanCell(i.name.raw), cleanCell(c.name.raw), cleanCell(c.target.raw), cleanCell(c.actual.raw)]));
 
@@ -41,7 +42,7 @@ describe('其中 rows in each of the four layouts', () => {
   it.each(WITH_CHILDREN.flatMap((f) => (['national', 'hebei', 'yunzhou', 'ningxia'] as const).map((layout) => [f, layout] as const)))(
     '%s as %s: the table fills its grid and the 其中 rows come back under their indicator',
     async (f, layout) => {
-      const ev = (await importFile(join(dir, `${f}.docx`))).evaluations[0]!;
+      const ev = (await importFile(join(fixtures, `${f}.docx`))).evaluations[0]!;
       const doc = formDocument(ev, { layout });
       for (const b of doc.sections.flatMap((s) => s.blocks)) {
         if (b.kind !== 'table') continue;
@@ -76,7 +77,7 @@ describe('region forms with 其中 rows exported as PDF import back', () => {
   it.each(WITH_CHILDREN)(
     '%s',
     async (f) => {
-      const ev = (await importFile(join(dir, `${f}.docx`))).evaluations[0]!;
+      const ev = (await importFile(join(fixtures, `${f}.docx`))).evaluations[0]!;
       const pdf = await renderDocument(formDocument(ev), 'pdf', 'form', converter);
       const back = await importBytes(pdf, 'exported.pdf');
       expect(back.evaluations).toHaveLength(1);
