@@ -202,11 +202,134 @@ const sichuanZhongjiang: Form = {
   ],
 };
 
+/**
+ * 湖南省衡阳市衡山县商务和粮食局, 2020, 县级储备粮: Hunan's 县级专项资金绩效目标自评表 — the
+ * project named 专项资金名称 under a 负责人及电话 line, the budget block `全年预算数（A）｜全年执行数（B）｜
+ * 执行率（B/A）` with no 分值 or 得分, its 其中 line `中央、省、市补助县级资金`, and an indicator table
+ * `年度指标值｜全年完成值｜未完成原因和改进措施` with no points and no scores at all: a form that states
+ * targets and actuals only. 7 grid columns. The stored text repeats 绩效指标 and 效益指标 where the
+ * published file breaks the page (before 生态效益指标): here one merged cell each. Its `290%` is read
+ * as `≥90%` (see the README).
+ */
+const hunan: Form = {
+  file: 'hunan-hengshan-shangwuliangshiju-2020',
+  before: ['2020年度县级专项资金绩效目标自评表'],
+  rows: [
+    ['专项资金名称', c('县级储备粮', 6)],
+    ['负责人及电话', c('旷建成、向建军', 6)],
+    ['县级主管部门', c('衡山县商务和粮食局', 2), c('实施单位', 2), c('粮食调控储备与产业发展股', 2)],
+    [c('项目资金\n(万元)', 1, 4), c('', 3), '全年预算数(A)', '全年执行数(B)', '执行率(B/A)'],
+    [c('年度资金总额', 3), '194.9', '194.9', '100%'],
+    [c('其中:中央、省、市补助县级资金', 3), '194.9', '194.9', '100%'],
+    [c('其他资金', 3), '', '', ''],
+    [c('年度\n总体\n目标', 1, 2), c('年初设定目标', 3), c('全年实际完成情况', 3)],
+    [c('保持和稳定地方粮食储备机制', 3), c('地方储备粮食规模达标', 3)],
+    [c('绩\n效\n指\n标', 1, 17), '一级\n指标', '二级\n指标', '三级指标', '年度指标\n值', '全年\n完成值', '未完成原因和\n改进措施'],
+    [c('产\n出\n指\n标', 1, 9), c('数量\n指标', 1, 2), '5000吨稻谷、500吨成品粮储备到位率', '100%', '100%', ''],
+    ['库存数量真实率', '100%', '100%', ''],
+    [c('质量\n指标', 1, 3), '县级储备粮管理制度严格执行率', '100%', '100%', ''],
+    ['储备粮管理专户管理率', '100%', '100%', ''],
+    ['县级储备粮库存粮食明显变质比例', '0', '0', ''],
+    [c('时效\n指标', 1, 2), '县级储备粮贷款付息及时率', '100%', '100%', ''],
+    ['县级储备粮应急保障率', '100%', '100%', ''],
+    [c('成本\n指标', 1, 2), '国家政策性粮收购价格执行率', '100%', '100%', ''],
+    ['县级储备粮库存成本核算率', '100%', '100%', ''],
+    [c('效\n益\n指\n标', 1, 5), c('经济\n效益\n指标', 1, 2), '利息费用保障率', '100%', '100%', ''],
+    ['政策性挂账利息补贴保障率', '100%', '无', '没有轮换、动用库存'],
+    [c('生态\n效益\n指标', 1, 2), '低温、低氧、低剂量科学保粮率', '100%', '100%', ''],
+    ['食品安全指标达标率', '100%', '100%', ''],
+    ['可持\n续影\n响指标', '粮食储备设备维护及安全性', '高', '高', ''],
+    [c('满意\n度指\n标', 1, 2), c('服务\n对象\n满意\n度指\n标', 1, 2), '因粮食市场波动引起的粮食安全事件发生数', '0起', '0起', ''],
+    ['市民满意度调查', '≥90%', '100%', ''],
+    ['说明', c('无', 6)],
+  ],
+  after: ['注:1、其他资金包括和中央、省、市补助、地方财政资金共同投入到同一项目的自'],
+};
+
+/**
+ * 安徽省宿州市萧县张庄寨镇人民政府, 2023, 河西村特色种养补贴到户项目 (a 衔接资金 project of 县农业农村局):
+ * Anhui's 绩效目标自评表 with 项目负责人及电话 on the 项目名称 line, 分值 before the values, the 其中 line
+ * carrying 分值 and 得分 as the total does, and `其中…` sub-rows under the starred (★) indicators —
+ * the parts of a planted area or a herd, with a target and an actual and no points. 9 grid columns.
+ * The published text drops empty cells: a 其中 row's empty 分值 is placed before its values; the
+ * label rows the text shows with nothing after them (质量指标, 经济效益指标, 生态效益指标, 可持续影响指标)
+ * are rows of their own, as the text has them. The stored text ends inside the 满意度 row (`满意…`): the
+ * table stops at the last complete row.
+ */
+const anhuiXiaoxian: Form = {
+  file: 'anhui-xiaoxian-zhangzhuangzhai-2023',
+  before: ['绩效目标自评表', '(2023年度)'],
+  rows: [
+    ['项目名称', c('河西村特色种养补贴到户项目', 4), c('项目负责人及电话', 2), c('李宁0557-5788003', 2)],
+    ['主管部门', c('县农业农村局', 4), c('实施单位', 2), c('张庄寨镇人民政府', 2)],
+    [c('资金情况\n(万元)', 1, 4), c('', 3), '全年预算数(A)', '全年执行数(B)', '分值', '执行率(B/A)', '得分'],
+    [c('年度资金总额:', 3), '9.48', '9.48', '10', '100%', '10'],
+    [c('其中:本年财政拨款', 3), '9.48', '9.48', '10', '100%', '10'],
+    [c('其他资金', 3), '-', '-', '', '', ''],
+    [c('年度总体目标', 1, 2), c('年初设定目标', 4), c('年度总体目标完成情况综述', 4)],
+    [c('落实39户特色种养业奖补政策,增加脱贫户家庭收入', 4), c('落实39户特色种养业奖补政策,增加脱贫户家庭收入', 4)],
+    [c('绩效指标', 1, 21), '一级\n指标', '二级指标', '三级指标', '分值', '年度指标值', '全年实际值', '得分', '未完成原因及拟采取的改进措施'],
+    [c('产\n出\n指\n标\n(50分)', 1, 14), c('数量指标', 1, 10), '★补助各类瓜果蔬菜种植面积', '20', '29.5亩', '29.5亩', '20', ''],
+    ['其中桃树种植面积', '', '1.5亩', '1.5亩', '', ''],
+    ['其中苹果树种植面积', '', '5亩', '5亩', '', ''],
+    ['其中露天蔬菜', '', '20亩', '20亩', '', ''],
+    ['其中大棚蔬菜', '', '3亩', '3亩', '', ''],
+    ['★补助鱼塘面积', '10', '3亩', '3亩', '10', ''],
+    ['其中鱼塘养殖面积', '', '3亩', '3亩', '', ''],
+    ['★补助家畜家禽养殖数量', '10', '192只', '192只', '10', ''],
+    ['其中羊养殖数量', '', '180只', '180只', '', ''],
+    ['其中猪养殖数量', '', '12头', '12头', '', ''],
+    [c('质量指标', 1, 4), '', '', '', '', '', ''],
+    ['种植作物成活率', '5', '95%', '95%', '5', ''],
+    ['养殖家畜家禽成活率', '5', '95%', '100%', '5', ''],
+    ['……', '', '', '', '', ''],
+    [c('效\n益\n指\n标\n(30分)', 1, 6), c('经济效益\n指标', 1, 2), '', '', '', '', '', ''],
+    ['特色产业带动增加受益农户收入(总收入)', '20', '≥11.376万元', '12万元', '20', ''],
+    ['社会效益\n指标', '受益人口数量', '10', '90人', '90人', '10', ''],
+    ['生态效益\n指标', '', '', '', '', '', ''],
+    [c('可持续影响指标', 1, 2), '', '', '', '', '', ''],
+    ['……', '', '', '', '', ''],
+  ],
+};
+
+/**
+ * 湖北省襄阳市中心医院, 2021, 东津院区建设补助: Xiangyang's 2021年度财政项目绩效自评表 — 单位名称 and
+ * 填报日期 above the table, the 项目类别/项目属性/项目类型 lines of check boxes, a budget block
+ * `预算数（A）｜执行数（B）｜执行率（B/A）｜得分（20分*执行率）` on one 年度财政资金总额 line, and an
+ * indicator table `年初目标值（A）｜实际完成值（B）｜得分` with **no 分值 column** under a label column
+ * `年度绩效目标（80分）`. 7 grid columns. The stored text is a document site's character recognition of
+ * the file: the check boxes are given as it reads them (`0`, `口`), the two labels it garbles are
+ * rebuilt from their characters (see the README). It ends inside the 可持续性 row: the table stops at
+ * the last complete row.
+ */
+const hubei: Form = {
+  file: 'hubei-xiangyang-zhongxinyiyuan-2021',
+  before: ['2021年度财政项目绩效自评表', '单位名称:襄阳市中心医院 填报日期:2022年3月18日'],
+  rows: [
+    ['项目名称', c('东津院区建设补助', 6)],
+    ['主管部门', c('襄阳市卫生健康委', 2), c('项目实施单位', 2), c('襄阳市中心医院', 2)],
+    ['项目类别', c('1、部门预算项目 0 2、财政专项口 3、市对下转移支付项目口', 6)],
+    ['项目属性', c('1、持续性项目口 2、新增性项目口', 6)],
+    ['项目类型', c('1、常年性项目口 2、延续性项目0 3、一次性项目口', 6)],
+    [c('预算执行情况\n(万元)\n(20分)', 1, 2), c('', 2), '预算数(A)', '执行数(B)', '执行率(B/A)', '得分(20分*执行率)'],
+    [c('年度财政资金总额', 2), '1000', '1000', '100%', '20'],
+    [c('年度绩效目标\n(80分)', 1, 6), '一级指标', '二级指标', '三级指标', '年初目标值(A)', '实际完成值(B)', '得分'],
+    [c('产出\n指标', 1, 4), '数量指标', '成本控制', '不超过预算', '不超过预算', '10'],
+    ['质量指标', '保证财政建设补助专款专用', '专款专用', '专款专用', '10'],
+    ['成本', '每年财政补助1000万元', '1000万元', '1000万元', '10'],
+    ['时效', '1年', '1年', '1年', '10'],
+    ['效益\n指标', '经济效益', '完成东津院区建设,医院东津医疗收入达到5亿元', '5亿元', '6.47亿元', '10'],
+  ],
+};
+
 const root = join(import.meta.dirname, '../../../fixtures/provinces');
 mkdirSync(root, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'jixiao-provinces-'));
 const profile = `-env:UserInstallation=file://${join(work, 'profile')}`;
-for (const f of [sichuan, sichuanZhongjiang, yunnan, anhui]) {
+// `npx tsx make-province-fixtures.ts <file> …` remakes only those forms (the others' bytes stay as they are)
+const ALL = [sichuan, sichuanZhongjiang, yunnan, anhui, hunan, anhuiXiaoxian, hubei];
+const only = process.argv.slice(2);
+for (const f of only.length ? ALL.filter((x) => only.includes(x.file)) : ALL) {
   const htmlFile = join(work, `${f.file}.html`);
   writeFileSync(htmlFile, html(f));
   execFileSync('soffice', [profile, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, htmlFile], { stdio: 'inherit' });

@@ -356,7 +356,7 @@ interface PageCell {
   x1: number;
   /** its text fills the cell to its bottom, its last line is full and ends mid-sentence (it may go on) */
   full: boolean;
-  /** as `full`, in a cell wide enough for sentences (6 em): a short label fills a narrow cell as well */
+  /** as `full`, in a cell wide enough for sentences (6 em), holding one: a short label fills a narrow cell as well */
   runsOn: boolean;
   /** the cell reaches down to the bottom of the table on its page */
   atBottom: boolean;
@@ -403,7 +403,10 @@ export function layoutPage(page: PdfPage): Item[] {
         // "to its bottom": no room left under the last line for another (its baseline 1.3 em lower, and padding)
         const full = t.ys[cell.r1 + 1]! - last.y <= 2 * last.size && last.x1 + 0.9 * last.size > x1 - pad && !/[。；;！!？?）)”]$/.test(text);
         const wide = x1 - x0 - 2 * pad >= 6 * last.size && last.x1 - last.x0 >= x1 - x0 - 2 * pad - last.size;
-        cells.push({ text, col: c, x0, x1, full, runsOn: full && wide, atBottom });
+        // a sentence: more than one line, or a pause in it; one line with none that happens to fill its
+        // cell is a label (`生态效益指标` in a cell six ideographs wide), which a page break does not cut
+        const sentence = lines.length > 1 || /[，,、；;：:]/.test(text);
+        cells.push({ text, col: c, x0, x1, full, runsOn: full && wide && sentence, atBottom });
       });
       return cells;
     });
@@ -431,12 +434,16 @@ function usualPad(offsets: number[]): number {
 /** Text a page carries in its margins on every page: a page number, 第 1 页 共 3 页. */
 const PAGE_MARK = /^[-—－\s]*(\d+|第\s*\d+\s*页(\s*[，,]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)[-—－\s]*$/;
 
-/** The same columns: both outer edges and most inner edges within 2 pt. */
+/**
+ * The same columns: both outer edges and most inner edges within 2 pt — or, on the page a table goes
+ * on to, every edge one of the table's: the rows there may merge cells over several columns (a 合计
+ * line, the 评价结论 rows under the indicators), so they have fewer edges, but none the table lacks.
+ */
 function sameColumns(a: number[], b: number[]): boolean {
   const near = (x: number, list: number[]) => list.some((y) => Math.abs(x - y) <= 2);
   if (Math.abs(a[0]! - b[0]!) > 2 || Math.abs(a[a.length - 1]! - b[b.length - 1]!) > 2) return false;
   const shared = b.filter((x) => near(x, a)).length;
-  return shared >= 0.6 * Math.max(a.length, b.length);
+  return shared >= 0.6 * Math.max(a.length, b.length) || (b.length >= 3 && shared === b.length);
 }
 
 const rowKey = (cells: PageCell[]) => cells.map((c) => c.text.replace(/\s+/g, '')).join('\u0001');

@@ -2,9 +2,11 @@
  * The indicator table of a form as document rows, for any layout: the layout names its columns; the
  * 一级 cell spans each run of the group's indicators and the 二级 cell each run of equal 二级 names, as
  * the originals merge them. Categories written with no indicator under them (R8) come after the group's
- * last indicator, so a 二级 merge never swallows them.
+ * last indicator, so a 二级 merge never swallows them. An indicator's `其中` sub-rows (issue 21) follow it,
+ * inside its 一级 and 二级 merges, with their name, target and actual and no points or score — as the
+ * forms print them and as the importer reads them back (a row named `其中…` with no 分值 and no 得分).
  */
-import type { Indicator, Level1Group } from '@jixiao/core';
+import type { Indicator, Level1Group, SubIndicator } from '@jixiao/core';
 import type { DocCell, DocRow } from './document-model.ts';
 import { points } from './cell-format.ts';
 import { indicatorScore, type FormContext } from './form-context.ts';
@@ -16,7 +18,10 @@ export type IndicatorColumnKey =
 export const columnWidth = (k: IndicatorColumnKey): number => (k === 'targetParts' ? 3 : 1);
 
 type Item =
-  { kind: 'indicator'; index: number; ind: Indicator } | { kind: 'empty'; group: Level1Group; level2: string } | { kind: 'heading'; group: Level1Group };
+  | { kind: 'indicator'; index: number; ind: Indicator }
+  | { kind: 'child'; parent: Indicator; child: SubIndicator }
+  | { kind: 'empty'; group: Level1Group; level2: string }
+  | { kind: 'heading'; group: Level1Group };
 
 /** Indicators in their order, with empty groups and empty 二级 rows placed where they belong. */
 function items(ctx: FormContext): Array<{ group: string; items: Item[] }> {
@@ -40,8 +45,9 @@ function items(ctx: FormContext): Array<{ group: string; items: Item[] }> {
     }
     const last = runs[runs.length - 1];
     const item: Item = { kind: 'indicator', index, ind };
-    if (last && last.group === ind.level1) last.items.push(item);
-    else runs.push({ group: ind.level1, items: [item] });
+    const children = (ind.children ?? []).map((child): Item => ({ kind: 'child', parent: ind, child }));
+    if (last && last.group === ind.level1) last.items.push(item, ...children);
+    else runs.push({ group: ind.level1, items: [item, ...children] });
   });
   emitEmptyGroupsBefore(null);
   // empty 二级 rows after the last run of their group
@@ -53,7 +59,10 @@ function items(ctx: FormContext): Array<{ group: string; items: Item[] }> {
   return runs;
 }
 
-const level2Of = (it: Item): string => (it.kind === 'indicator' ? it.ind.level2.raw : it.kind === 'empty' ? it.level2 : '');
+const level2Of = (it: Item): string =>
+  it.kind === 'indicator' ? it.ind.level2.raw : it.kind === 'child' ? it.parent.level2.raw : it.kind === 'empty' ? it.level2 : '';
+/** A row of an indicator: the indicator's own or one of its 其中 rows (they share its 二级 merge). */
+const inTree = (it: Item): boolean => it.kind === 'indicator' || it.kind === 'child';
 
 /** How many rows from `at` on share the same non-empty value (a vertical merge). */
 function runLength<T>(list: T[], at: number, key: (x: T) => string, stop: (x: T) => boolean = () => false): number {
@@ -77,20 +86,24 @@ export function indicatorRows(ctx: FormContext, columns: readonly IndicatorColum
           continue;
         }
         if (k === 'level2') {
-          const continues =
-            r > 0 && it.kind === 'indicator' && list[r - 1]!.kind === 'indicator' && level2Of(list[r - 1]!) === level2Of(it) && level2Of(it) !== '';
+          const continues = r > 0 && inTree(it) && inTree(list[r - 1]!) && level2Of(list[r - 1]!) === level2Of(it) && level2Of(it) !== '';
           if (continues) continue;
-          const span = it.kind === 'indicator' && level2Of(it) !== '' ? runLength(list, r, level2Of, (x) => x.kind !== 'indicator') : 1;
+          const span = inTree(it) && level2Of(it) !== '' ? runLength(list, r, level2Of, (x) => !inTree(x)) : 1;
           cells.push({ text: level2Of(it), rowSpan: span, align: 'center' });
           continue;
         }
         if (k === 'method') {
-          // 得分计算方法 is written once for the rows it governs (Ningxia): merge it over the rows after it that have none
-          if (it.kind === 'indicator' && !it.ind.method && r > 0 && list.slice(0, r).some((x) => x.kind === 'indicator' && x.ind.method)) continue;
+          // 得分计算方法 is written once for the rows it governs (Ningxia): merge it over the rows after it that
+          // have none (其中 rows have none)
+          const methodOf = (x: Item) => (x.kind === 'indicator' ? x.ind.method : undefined);
+          if (inTree(it) && !methodOf(it) && r > 0 && list.slice(0, r).some(methodOf)) continue;
           let span = 1;
-          if (it.kind === 'indicator' && it.ind.method)
-            while (r + span < list.length && list[r + span]!.kind === 'indicator' && !(list[r + span] as { ind: Indicator }).ind.method) span++;
-          cells.push({ text: it.kind === 'indicator' ? (it.ind.method?.raw ?? '') : '', rowSpan: span });
+          if (methodOf(it)) while (r + span < list.length && inTree(list[r + span]!) && !methodOf(list[r + span]!)) span++;
+          cells.push({ text: methodOf(it)?.raw ?? '', rowSpan: span });
+          continue;
+        }
+        if (it.kind === 'child') {
+          cells.push(...childCells(it.child, k));
           continue;
         }
         if (it.kind !== 'indicator') {
@@ -103,6 +116,23 @@ export function indicatorRows(ctx: FormContext, columns: readonly IndicatorColum
     });
   }
   return rows;
+}
+
+/** A `其中` row: its name, target and actual where the indicator's are; no points, no score, no method. */
+function childCells(child: SubIndicator, k: IndicatorColumnKey): DocCell[] {
+  switch (k) {
+    case 'name':
+      return [{ text: child.name.raw }];
+    case 'target':
+      return [{ text: child.target.raw, align: 'center' }];
+    case 'targetParts':
+      // the sub-row keeps its target as one text: under 值, where the importer reads it
+      return [{ text: '' }, { text: child.target.raw, align: 'center' }, { text: '' }];
+    case 'actual':
+      return [{ text: child.actual.raw, align: 'center' }];
+    default:
+      return Array.from({ length: columnWidth(k) }, () => ({ text: '' }));
+  }
 }
 
 function indicatorCells(ctx: FormContext, i: number, ind: Indicator, k: IndicatorColumnKey): DocCell[] {

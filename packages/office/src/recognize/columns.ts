@@ -62,13 +62,16 @@ const BUDGET_PATTERNS: ReadonlyArray<readonly [RegExp, BudgetRole]> = [
   [/^年初预算(数|金额)?$/, 'initial'],
   [/^目标申报数$/, 'declared'],
   [/^预算编制数$/, 'prepared'],
-  [/^(全年预算数|调整后预算数|全年预算|预算数\(调整后\)|全年预算金额)$|^预算安排情况/, 'adjusted'],
+  // a bare 预算数 (Xiangyang: `预算数（A）`, its note: the adjusted total, carry-over included)
+  [/^(全年预算数|调整后预算数|全年预算|预算数\(调整后\)|全年预算金额|预算数)$|^预算安排情况/, 'adjusted'],
   [/^(到位数|资金到位情况|全年到位数|到位资金)$/, 'received'],
-  [/^(全年执行数|资金执行情况|全年执行|执行数|实际支出数|全年支出数)$/, 'executed'],
+  [/^(全年执行数|资金执行情况|全年执行|执行数|预算执行数|实际执行数|实际支出数|全年支出数)$/, 'executed'],
   [/^资金结\(?转\)?余$|^结转结余(数)?$/, 'balance'],
   [/^(预算)?执行率$|^预算执行进度$/, 'rate'],
-  [/^分值$/, 'points'],
-  [/^得分$/, 'score'],
+  // Sichuan's 预算执行情况（10分） block weighs itself under 权重, as its indicator table does
+  [/^(分值|权重)$/, 'points'],
+  // `得分（20分*执行率）`: the score with the rule it is computed by
+  [/^得分(\(.*执行率.*\))?$/, 'score'],
 ];
 
 /**

@@ -109,6 +109,10 @@ export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
     );
   }
   const totalAt = find((r) => r.cells.some((c) => isTotalLabel(c.text)), indAt);
+  // a row in the table's frame that says something else (`其他需要说明事项｜无`, before Yunnan's 总分):
+  // the indicators end there, and it is read as a remark
+  const notesAt = find((r) => narrativeLabel(r.cells.find((c) => !isBlank(c))?.text ?? '') === 'remarks', indAt + 1);
+  const notesEnd = notesAt >= 0 && (totalAt < 0 || notesAt < totalAt) ? notesAt : -1;
   const end = (...xs: number[]) => Math.min(...xs.filter((x) => x >= 0), rows.length);
 
   const project = identity(rows.slice(0, end(budgetAt, goalsAt, indAt)), ctx);
@@ -125,11 +129,14 @@ export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
     !above.cells.some((c) => budgetLineLabel(c.text) !== null || identityLabel(c.text) !== null) &&
     twoRowHeader(above, rows[indAt]) !== null;
   const from = upper ? indAt - 1 : indAt;
-  const table = indicators(rows.slice(from, totalAt >= 0 ? totalAt : rows.length), ctx);
-  const claimed = totalAt >= 0 ? totalRow(rows[totalAt]!, table.width, table.cols, ctx) : {};
+  const table = indicators(rows.slice(from, end(totalAt, notesEnd)), ctx);
+  const claimed = totalAt >= 0 ? totalRow(rows[totalAt]!, table, ctx) : {};
   if (totalAt >= 0) for (const c of rows[totalAt]!.cells) if (isTotalLabel(c.text)) ctx.consumed.add(c);
   if (goalsAt >= 0) for (const c of rows[goalsAt]!.cells) ctx.consumed.add(c);
-  const narratives = narrativeBlocks(totalAt >= 0 ? blocks.slice(blocks.indexOf(rows[totalAt]!) + 1) : []);
+  const narratives = [
+    ...narrativeBlocks(notesEnd >= 0 ? rows.slice(notesEnd, end(totalAt)) : []),
+    ...narrativeBlocks(totalAt >= 0 ? blocks.slice(blocks.indexOf(rows[totalAt]!) + 1) : []),
+  ];
   const filler = fillerOf(blocks);
 
   return {
@@ -341,6 +348,8 @@ interface IndicatorTable {
   indicators: Indicator[];
   cols: Cols;
   width: number;
+  /** The grid columns the 分值 and 得分 headers start at, where the file says (see cellAtCol). */
+  grid: { points?: number; score?: number };
 }
 
 /** Roles read into the model; the others (unit, nature, core, coefficient) are recognised and kept out. */
@@ -423,6 +432,12 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
 
   for (const r of rows.slice(sub || two ? 2 : 1)) {
     if (r.cells.every((c) => isBlank(c))) continue;
+    // `……` where the template leaves room for more rows (Anhui's and Sichuan's forms keep it): no indicator
+    const marks = r.cells.filter((c) => !isBlank(c));
+    if (marks.every((c) => /^[.…。·]+$/.test(cellText(c).replace(/\s+/g, '')))) {
+      for (const c of marks) ctx.consumed?.add(c);
+      continue;
+    }
     const at = (k: keyof Cols): Cell | undefined => (cols[k] === undefined ? undefined : two ? cellAtCol(r, headCells[cols[k]!]!.src.col!) : r.cells[cols[k]!]);
     const filled = r.cells.filter((c) => !isBlank(c));
     if (flat) {
@@ -467,7 +482,10 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
       !(isLevel2Name(l1Text) && !isLevel1Heading(l1Text)) &&
       !isLevel1Heading(cellText(at('name'))) &&
       !isLevel2Name(cellText(at('name'))) &&
-      parseValue(cellText(at('name'))).kind !== 'quantity' &&
+      // a quantity under 三级 is a value moved left (a row that lost its first cell) — unless every header
+      // column has a cell of the row starting exactly under it: then the file says where each cell is,
+      // and a name such as `1年` (Xiangyang's 时效 row) is a name
+      (parseValue(cellText(at('name'))).kind !== 'quantity' || headCells.every((h) => h.src.col !== undefined && cellAtCol(r, h.src.col) !== undefined)) &&
       (isBlank(at('name'))
         ? isBlank(at('points'))
         : (isNumeric(at('points')) || cols.points === undefined) && (isBlank(at('score')) || isNumeric(at('score'))));
@@ -545,7 +563,8 @@ function indicators(rows: Row[], ctx: FormContext): IndicatorTable {
     coefficientCheck(row.coefficient, ind, ctx);
     out.push(ind);
   }
-  return { groups, indicators: out, cols, width };
+  const gridOf = (k: 'points' | 'score') => (map.cols[k] === undefined ? undefined : headCells[map.cols[k]!]?.src.col);
+  return { groups, indicators: out, cols, width, grid: { points: gridOf('points'), score: gridOf('score') } };
 }
 
 /**
@@ -636,7 +655,7 @@ function bySequence(cells: Cell[]): Partial<Record<IndicatorColumn, Cell>> {
   return row;
 }
 
-function totalRow(r: Row, width: number, cols: Cols, ctx: FormContext): Evaluation['claimed'] {
+function totalRow(r: Row, { width, cols, grid }: IndicatorTable, ctx: FormContext): Evaluation['claimed'] {
   const claimed: Evaluation['claimed'] = {};
   const grade = r.cells.find((c) => /^[优良中差]$/.test(cellText(c)));
   if (grade) claimed.grade = textField(grade);
@@ -646,6 +665,16 @@ function totalRow(r: Row, width: number, cols: Cols, ctx: FormContext): Evaluati
     return claimed;
   }
   const numbers = r.cells.filter((c) => isNumeric(c));
+  // A 合计 line shorter than the table (its label merged over several columns, as Sichuan's form has
+  // it): its figures are placed by the grid column they start at, under the 分值 and 得分 headers —
+  // only when every figure of the line starts exactly there.
+  const points = grid.points === undefined ? undefined : cellAtCol(r, grid.points);
+  const score = grid.score === undefined ? undefined : cellAtCol(r, grid.score);
+  if (numbers.length > 0 && numbers.every((c) => c === points || c === score)) {
+    if (points) claimed.points = numberField(points);
+    if (score) claimed.total = numberField(score);
+    return claimed;
+  }
   if (numbers.length >= 2) {
     claimed.points = numberField(numbers[0]);
     claimed.total = numberField(numbers[1]);

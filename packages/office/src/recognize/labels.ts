@@ -30,14 +30,21 @@ export function budgetColumn(text: string): BudgetColumn | null {
 
 export type LineKind = 'total' | 'current' | 'carryover' | 'other' | 'fiscal';
 
+const LEVEL = '(中央|省级|省|市级|市|县级|县|地方|本级)';
+/**
+ * 转移支付/衔接资金 forms split the total by the level of government that pays: one level or several
+ * (Hunan's 专项资金 form: `中央、省、市补助县级资金`, the money the levels above give the county).
+ */
+const LEVELS_FUNDS = new RegExp(`^${LEVEL}([、,]${LEVEL})*(财政)?(补助)?${LEVEL}?资金$`);
+
 export function budgetLineLabel(text: string): LineKind | null {
   const t = norm(text).replace(/^其中[：:]?/, '');
-  if (t === '年度资金总额' || t === '资金总额' || t === '预算数') return 'total';
+  // Sichuan's 预算执行情况 block names its total line 总额, Xiangyang's 年度财政资金总额
+  if (/^(年度)?(财政)?资金总额$/.test(t) || t === '总额' || t === '预算数') return 'total';
   if (t === '当年财政拨款' || t === '本年财政拨款' || t === '财政拨款') return 'current';
   if (t === '上年结转资金' || t === '上年结转') return 'carryover';
   if (t === '其他资金' || t === '其他') return 'other';
-  // 转移支付/衔接资金 forms split the total by the level of government that pays
-  if (/财政资金$|^(中央|省级|省|市级|市|县级|县|地方|本级)(财政)?(补助)?资金$|^衔接资金$/.test(t)) return 'fiscal';
+  if (/财政资金$|^衔接资金$/.test(t) || LEVELS_FUNDS.test(t)) return 'fiscal';
   return null;
 }
 
@@ -91,5 +98,7 @@ export function narrativeLabel(text: string): NarrativeKindName | null {
   if (t.startsWith('存在问题、原因及') || t.startsWith('存在问题及改进措施')) return 'problems-and-measures';
   if (t.includes('存在的主要问题') || t.startsWith('存在问题')) return 'problems';
   if (t.startsWith('下一步改进措施') || t.startsWith('改进措施')) return 'measures';
+  // the last row of Yunnan's and Hunan's tables: `其他需要说明事项｜无`, `说明｜无`
+  if (/^(其他(需要)?说明的?(事项|问题|情况)?|说明)$/.test(t)) return 'remarks';
   return null;
 }
