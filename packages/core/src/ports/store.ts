@@ -117,6 +117,13 @@ export interface ReviewScore {
   at: string;
 }
 
+/** The finance reviewer's 复核意见 of a whole form: one text per form, beside the 复核得分. */
+export interface ReviewOpinion {
+  text: string;
+  reviewer: string;
+  at: string;
+}
+
 /** The form as it was handed in: written at each submission, never changed afterwards. */
 export interface Snapshot {
   id: number;
@@ -144,8 +151,15 @@ export class NotFound extends Error {
 export interface Store {
   listDepartments(): Promise<Department[]>;
   getDepartment(id: number): Promise<Department | null>;
-  /** creates the department, or returns the one with this code */
+  /** creates the department, or returns the one with this code (an import names its department by code) */
   ensureDepartment(d: { code: string; name: string; parentId?: number | null }): Promise<Department>;
+  /** creates a new department; a code already used is `DEPARTMENT.DUPLICATE_CODE`, naming the department that has it */
+  createDepartment(d: { code: string; name: string; parentId?: number | null }): Promise<Department>;
+  /**
+   * renames a department or moves it under another (null: to the top); a parent that is the department
+   * itself or one below it is `DEPARTMENT.CYCLE`, checked in the write's transaction
+   */
+  updateDepartment(id: number, patch: { name?: string; parentId?: number | null }): Promise<Department>;
   listProjects(departmentId?: number): Promise<Project[]>;
   listEvaluations(filter?: EvaluationFilter): Promise<StoredEvaluation[]>;
   getEvaluation(id: number): Promise<StoredEvaluation | null>;
@@ -222,6 +236,13 @@ export interface Store {
     actor: string,
     expectedVersion?: number,
   ): Promise<ReviewScore[]>;
+  /** the finance reviewer's 复核意见 of a form, or null */
+  reviewOpinion(evaluationId: number): Promise<ReviewOpinion | null>;
+  /**
+   * sets (or, with empty text, removes) the 复核意见 of a form, on the version read, the change kept in
+   * the history as the field `复核意见`
+   */
+  saveReviewOpinion(evaluationId: number, text: string, actor: string, expectedVersion?: number): Promise<ReviewOpinion | null>;
   /** the departments whose forms came from this source file */
   sourceFileDepartments(sha256: string): Promise<number[]>;
   close(): Promise<void>;
