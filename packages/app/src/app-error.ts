@@ -14,7 +14,9 @@ export type AppErrorCode =
   | 'FORM.DUPLICATE_INDICATOR_ID'
   | 'REVIEW.BAD_INDICATOR'
   | 'REVIEW.BAD_SCORE'
-  | 'FORM.BAD_INPUT';
+  | 'FORM.BAD_INPUT'
+  | 'USER.NO_DEPARTMENT'
+  | 'USER.SELF';
 
 export class AppError extends Error {
   constructor(

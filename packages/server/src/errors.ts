@@ -63,6 +63,8 @@ const APP_STATUS: Record<AppErrorCode, number> = {
   'REVIEW.BAD_INDICATOR': 422,
   'REVIEW.BAD_SCORE': 422,
   'FORM.BAD_INPUT': 422,
+  'USER.NO_DEPARTMENT': 422,
+  'USER.SELF': 422,
 };
 
 export function toApiError(e: unknown): ApiError {

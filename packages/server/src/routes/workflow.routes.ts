@@ -10,7 +10,7 @@ import type { FormUseCases } from '@jixiao/app';
 import type { Store } from '@jixiao/core';
 import { actor } from '../auth/guard.ts';
 import { spreadsheetText } from '@jixiao/office';
-import { IdParams } from '../schemas.ts';
+import { IdParams, ReviewOpinionOut, ReviewOut } from '../schemas.ts';
 
 const ActionParams = IdParams.extend({
   action: z.enum(['submit', 'approve', 'finalize', 'return']).describe('submit 提交、approve 单位审核通过、finalize 财政复核完成、return 退回'),
@@ -23,7 +23,7 @@ const ReviewBody = z.object({
   scores: z
     .array(
       z.object({
-        indicatorId: z.string().min(1).max(40).describe('指标编号（表中每个指标的 id）'),
+        indicatorId: z.string().min(1).max(40).describe('指标编号（表中每个指标的 id）；#budget 为预算执行率得分'),
         score: z.string().min(1).max(20).describe('复核得分，分'),
         reason: z.string().min(1).max(2000).describe('理由'),
       }),
@@ -49,13 +49,38 @@ export function workflowRoutes(app: FastifyInstance, store: Store, forms: FormUs
   r.get('/api/evaluations/:id/snapshots', { schema: { tags: ['审核流程'], summary: '每次提交、审核、复核时冻结的表副本', params: IdParams } }, async (req) =>
     forms.snapshots(actor(req), req.params.id),
   );
-  r.get('/api/evaluations/:id/reviews', { schema: { tags: ['审核流程'], summary: '财政复核得分（按指标编号）', params: IdParams } }, async (req) =>
-    forms.reviews(actor(req), req.params.id),
+  r.get(
+    '/api/evaluations/:id/reviews',
+    {
+      schema: { tags: ['审核流程'], summary: '财政复核得分（按指标编号；#budget 为预算执行率得分）', params: IdParams, response: { 200: z.array(ReviewOut) } },
+    },
+    async (req) => forms.reviews(actor(req), req.params.id),
   );
   r.put(
     '/api/evaluations/:id/reviews',
-    { schema: { tags: ['审核流程'], summary: '记录复核得分（财政审核，单位已审核之后；按指标编号）', params: IdParams, body: ReviewBody } },
+    {
+      schema: {
+        tags: ['审核流程'],
+        summary: '记录复核得分（财政审核，单位已审核之后；按指标编号，预算执行率得分用 #budget）',
+        params: IdParams,
+        body: ReviewBody,
+        response: { 200: z.array(ReviewOut) },
+      },
+    },
     async (req) => forms.review(actor(req), req.params.id, req.body.scores),
+  );
+  r.put(
+    '/api/evaluations/:id/review-opinion',
+    {
+      schema: {
+        tags: ['审核流程'],
+        summary: '记录复核意见（财政审核，单位已审核之后；整张表一段文字，空文字为删除；记入修改记录，并打印在表上）',
+        params: IdParams,
+        body: z.object({ text: z.string().max(2000).describe('复核意见') }),
+        response: { 200: ReviewOpinionOut },
+      },
+    },
+    async (req) => forms.reviewOpinion(actor(req), req.params.id, req.body.text),
   );
 
   r.get(
