@@ -16,6 +16,7 @@ import {
   indicatorRows,
   parseNumberCell,
   randomIndicatorId,
+  reviewedTotal,
   withFreshIndicatorIds,
   withIndicatorIds,
   VersionConflict,
@@ -309,6 +310,15 @@ export class FormUseCases {
     const s = await this.find(actor, id);
     this.mayReview(actor, s, '复核意见');
     return this.store.saveReviewOpinion(s.id, text.trim(), actor.username, s.version);
+  }
+
+  /**
+   * The finance review of a form found by `find`, for its printed document: 复核得分 (with the budget's),
+   * the reviewed total and the 复核意见.
+   */
+  async printedReview(s: StoredEvaluation): Promise<{ scores: ReviewScore[]; total: string | null; opinion: string | null }> {
+    const [scores, opinion] = await Promise.all([this.store.reviews(s.id), this.store.reviewOpinion(s.id)]);
+    return { scores, total: reviewedTotal(s.evaluation, this.checkOf(s).score, scores), opinion: opinion?.text ?? null };
   }
 
   private mayReview(actor: Actor, s: StoredEvaluation, what: string): void {

@@ -8,9 +8,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET_REVIEW_TARGET, type StoredEvaluation } from '@jixiao/core';
+import { importBytes } from '@jixiao/office';
 import { connect, KyselyAccountStore, KyselyStore } from '@jixiao/store';
 import { buildApp, loadDemo } from '../src/index.ts';
 import { loginAs, TEST_PASSWORD, type Client } from './session.ts';
@@ -197,5 +199,21 @@ describe('the finance review of the whole score', () => {
         expect.objectContaining({ label: '复核意见', after: '资金使用规范，执行进度偏慢。' }),
       ]),
     );
+
+    // printed on the form's document: .docx and .xlsx carry the 财政复核 table; the form still reads back
+    const docx = await filler.inject(`/api/evaluations/${form.id}/document?format=docx`);
+    expect(docx.statusCode).toBe(200);
+    const { strFromU8, unzipSync } = await import('fflate');
+    const body = strFromU8(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml']!).replace(/<[^>]+>/g, '');
+    for (const text of ['财政复核', '预算执行率得分', '执行进度慢', '5.00', '复核后总分', expected, '复核意见', '资金使用规范，执行进度偏慢。'])
+      expect(body).toContain(text);
+    const back = await importBytes(docx.rawPayload, 'x.docx');
+    expect(back.evaluations[0]!.indicators).toHaveLength(form.evaluation.indicators.length);
+    const xlsx = await filler.inject(`/api/evaluations/${form.id}/document?format=xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value))));
+    expect(cells).toEqual(expect.arrayContaining(['复核意见', '资金使用规范，执行进度偏慢。', '预算执行率得分']));
   });
 });

@@ -174,7 +174,9 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
     { schema: { tags: ['文档'], summary: '下载自评表（按其表式：全国、河北、云州、宁夏）', params: IdParams, querystring: FormQuery } },
     async (req, reply) => {
       const s = await formUseCases.find(actor(req), req.params.id);
-      const doc = formDocument(s.evaluation, { scheme: getScheme(s.schemeId), scores: req.query.scores });
+      // the finance review (复核得分, 复核后总分, 复核意见) printed under the form's table
+      const review = await formUseCases.printedReview(s);
+      const doc = formDocument(s.evaluation, { scheme: getScheme(s.schemeId), scores: req.query.scores, review });
       // its findings as the department page computes them (A9 compares across the department's forms)
       const dept = await departments.load(actor(req), s.departmentId, s.year ?? undefined);
       const i = dept.stored.findIndex((x) => x.id === s.id);
