@@ -91,8 +91,10 @@ export interface EvaluationFull extends EvaluationBrief {
   score: EvaluationScore;
   findings: Finding[];
   reviews: ReviewScore[];
-  /** the total with the 复核得分 in place of the reviewed indicators' scores, 分 */
+  /** the total with the 复核得分 in place of the reviewed indicators' (and the budget-execution) scores, 分 */
   reviewedTotal: string | null;
+  /** the finance reviewer's 复核意见 of the whole form */
+  reviewOpinion: { text: string; reviewer: string; at: string } | null;
   /** what the logged-in user may do with this form now */
   permissions: { edit: boolean; review: boolean; delete: boolean; actions: WorkflowAction[] };
   /** the last change of status, with the reviewer's comment */
@@ -223,6 +225,9 @@ export const api = {
   updateUser: (id: number, patch: Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'assigned' | 'disabled'>> & { resetPassword?: boolean }) =>
     request<{ user: User; password?: string }>('PUT', `/api/users/${id}`, patch),
   addDepartment: (d: { code: string; name: string; parentId?: number | null }) => request<Department>('POST', '/api/departments', d),
+  updateDepartment: (id: number, patch: { name?: string; parentId?: number | null }) => request<Department>('PUT', `/api/departments/${id}`, patch),
+  saveReviewOpinion: (id: number, text: string) =>
+    request<{ text: string; reviewer: string; at: string } | null>('PUT', `/api/evaluations/${id}/review-opinion`, { text }),
   act: (id: number, action: WorkflowAction, version: number, comment?: string) =>
     request<EvaluationFull>('POST', `/api/evaluations/${id}/actions/${action}`, { version, ...(comment && { comment }) }),
   saveReviews: (id: number, scores: Array<{ indicatorId: string; score: string; reason: string }>) =>
