@@ -215,5 +215,13 @@ describe('the finance review of the whole score', () => {
     const cells: string[] = [];
     wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value))));
     expect(cells).toEqual(expect.arrayContaining(['复核意见', '资金使用规范，执行进度偏慢。', '预算执行率得分']));
+
+    // and in the department's .zip of all its forms: this form's file carries it, the others none
+    const zip = await filler.inject(`/api/departments/${deptB}/documents/forms.zip?format=docx`);
+    expect(zip.statusCode).toBe(200);
+    const files = unzipSync(new Uint8Array(zip.rawPayload));
+    const texts = Object.values(files).map((bytes) => strFromU8(unzipSync(bytes)['word/document.xml']!).replace(/<[^>]+>/g, ''));
+    expect(texts.filter((t) => t.includes('资金使用规范，执行进度偏慢。'))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('财政复核'))).toHaveLength(1);
   });
 });

@@ -680,6 +680,15 @@ export class KyselyStore implements Store {
     return r ?? null;
   }
 
+  async reviewOpinionsOf(evaluationIds: readonly number[]): Promise<Map<number, ReviewOpinion>> {
+    const out = new Map<number, ReviewOpinion>();
+    for (const ids of chunks(evaluationIds, 1000)) {
+      const rows = await this.db.selectFrom('review_opinions').selectAll().where('evaluation_id', 'in', ids).execute();
+      for (const r of rows) out.set(r.evaluation_id, { text: r.text, reviewer: r.reviewer, at: r.at });
+    }
+    return out;
+  }
+
   async saveReviewOpinion(evaluationId: number, text: string, actor: string, expectedVersion?: number): Promise<ReviewOpinion | null> {
     await this.tx(async (trx) => {
       const at = this.now();

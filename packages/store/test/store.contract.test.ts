@@ -315,6 +315,9 @@ function contract(target: Target) {
     await store.updateEvaluation(form!.id, prep(current.evaluation), current.version, 'tianbao');
     expect((await store.reviews(form!.id)).find((r) => r.indicatorId === BUDGET_REVIEW_TARGET)).toMatchObject({ score: '8.50', reason: '执行率核减' });
     expect((await store.reviewOpinion(form!.id))!.text).toBe('整体较好，预算执行偏慢。');
+    const many = await store.reviewOpinionsOf([form!.id, 999_999]);
+    expect([...many.keys()]).toEqual([form!.id]);
+    expect(many.get(form!.id)).toMatchObject({ text: '整体较好，预算执行偏慢。', reviewer: 'caizheng' });
     // emptied: gone, and the history has both changes
     expect(await store.saveReviewOpinion(form!.id, '', 'caizheng')).toBeNull();
     const h = (await store.history(form!.id)).filter((c) => c.field === '复核意见' || c.field === `复核得分 indicators[${BUDGET_REVIEW_TARGET}]`);

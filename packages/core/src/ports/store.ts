@@ -238,6 +238,8 @@ export interface Store {
   ): Promise<ReviewScore[]>;
   /** the finance reviewer's 复核意见 of a form, or null */
   reviewOpinion(evaluationId: number): Promise<ReviewOpinion | null>;
+  /** the 复核意见 of many forms at once, by form id (forms without one are absent): a department's documents */
+  reviewOpinionsOf(evaluationIds: readonly number[]): Promise<Map<number, ReviewOpinion>>;
   /**
    * sets (or, with empty text, removes) the 复核意见 of a form, on the version read, the change kept in
    * the history as the field `复核意见`
