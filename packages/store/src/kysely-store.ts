@@ -100,6 +100,17 @@ export class KyselyStore implements Store {
     return this.tx((trx) => this.ensureDepartmentIn(trx, d));
   }
 
+  /**
+   * The department an import names by code: created when new, the same one when the code and the name are
+   * those of a department already there; a code taken by a department of another name is
+   * `DEPARTMENT.DUPLICATE_CODE` — the forms are not put silently into a department the person did not name.
+   */
+  private async namedDepartment(trx: Db, d: { code: string; name: string }): Promise<Department> {
+    const dep = await this.ensureDepartmentIn(trx, d);
+    if (dep.name !== d.name) throw duplicateCode(d.code, dep);
+    return dep;
+  }
+
   private async ensureDepartmentIn(trx: Db, d: { code: string; name: string; parentId?: number | null }): Promise<Department> {
     const find = () => trx.selectFrom('departments').selectAll().where('code', '=', d.code).executeTakeFirst();
     const found = await find();
@@ -240,7 +251,7 @@ export class KyselyStore implements Store {
       }
     });
     const out = await this.tx(async (trx) => {
-      const departmentId = 'id' in input.department ? input.department.id : (await this.ensureDepartmentIn(trx, input.department)).id;
+      const departmentId = 'id' in input.department ? input.department.id : (await this.namedDepartment(trx, input.department)).id;
       if (input.commitKey !== undefined) {
         // first of all: a second commit of the key waits here for the first (PostgreSQL) and then fails on the key
         const taken = await trx

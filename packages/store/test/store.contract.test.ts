@@ -78,6 +78,12 @@ function contract(target: Target) {
     expect((dup as Error).message).toContain('“上级局”');
     // the name was not taken over silently
     expect((await store.getDepartment(top.id))!.name).toBe('上级局');
+    // an import naming a department by a taken code and another name is refused the same way, and stores nothing
+    const files = [{ forms: [prep(hebei[0]!)] }];
+    await expect(store.importFiles({ department: { code: 'dept-top', name: '另一个名字' }, files, actor: 't' })).rejects.toMatchObject({
+      code: 'DEPARTMENT.DUPLICATE_CODE',
+    });
+    expect(await store.listEvaluations({ departmentId: top.id })).toHaveLength(0);
     // the same code at the same moment: one wins, the others are told the code is taken
     const race = await Promise.allSettled(Array.from({ length: 4 }, (_, i) => store.createDepartment({ code: 'dept-race', name: `同时${i}` })));
     expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
