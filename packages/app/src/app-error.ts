@@ -18,7 +18,9 @@ export type AppErrorCode =
   | 'FORM.WRONG_KIND'
   | 'FORM.NO_SOURCE'
   | 'FORM.SOURCE_NOT_READY'
-  | 'GOAL.APPROVED_FROZEN';
+  | 'GOAL.APPROVED_FROZEN'
+  | 'USER.NO_DEPARTMENT'
+  | 'USER.SELF';
 
 export class AppError extends Error {
   constructor(

@@ -3,7 +3,7 @@
  * findings filtered and paged, and the data its documents are made from — all from one audit of its
  * stored forms (DepartmentAudits), so that the page and the documents can never disagree.
  */
-import { NotFound, type Finding, type Store } from '@jixiao/core';
+import { NotFound, type Finding, type ReviewScore, type Store, type StoredEvaluation } from '@jixiao/core';
 import type { Actor } from './actor.ts';
 import { AppError } from './app-error.ts';
 import { DepartmentAudits, reviewedTotals, type AuditedDepartment } from './department-audits.ts';
@@ -36,6 +36,22 @@ export class DepartmentUseCases {
     this.mustSee(actor, id);
     const data = await this.audits.load(id, year);
     return { ...data, reviewed: await reviewedTotals(this.store, data.stored, data.scores) };
+  }
+
+  /**
+   * The finance review of some of a department's forms (indices into `data.stored`, as `load` gave it),
+   * for their printed documents: 复核得分, 复核后总分 and 复核意见, in two queries for all of them.
+   */
+  async printedReviews(
+    data: { stored: readonly StoredEvaluation[]; reviewed: ReadonlyArray<string | null> },
+    chosen: readonly number[],
+  ): Promise<Array<{ scores: ReviewScore[]; total: string | null; opinion: string | null }>> {
+    const ids = chosen.map((i) => data.stored[i]!.id);
+    const [reviews, opinions] = await Promise.all([this.store.reviewsOf(ids), this.store.reviewOpinionsOf(ids)]);
+    return chosen.map((i) => {
+      const id = data.stored[i]!.id;
+      return { scores: reviews.get(id) ?? [], total: data.reviewed[i] ?? null, opinion: opinions.get(id)?.text ?? null };
+    });
   }
 
   /** The 汇总表 with, per row, the form's id, status, version, 复核得分 and its findings counted. */

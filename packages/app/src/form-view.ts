@@ -8,6 +8,7 @@ import {
   reviewedTotal,
   type Change,
   type FormCheck,
+  type ReviewOpinion,
   type ReviewScore,
   type Role,
   type StoredEvaluation,
@@ -49,7 +50,7 @@ export function formView(
   s: StoredEvaluation,
   check: FormCheck,
   role: Role,
-  extra: { reviews: ReviewScore[]; lastStatusChange: Change | null; previousYear: PreviousYear | null },
+  extra: { reviews: ReviewScore[]; reviewOpinion: ReviewOpinion | null; lastStatusChange: Change | null; previousYear: PreviousYear | null },
 ) {
   const kind = getFormKind(s.kind);
   const edit = canEditContent(s.status, role);
@@ -62,6 +63,8 @@ export function formView(
     findings: check.findings,
     reviews: extra.reviews,
     reviewedTotal: reviewedTotal(s.evaluation, check.score, extra.reviews),
+    /** the finance reviewer's 复核意见 of the whole form */
+    reviewOpinion: extra.reviewOpinion,
     permissions: {
       edit,
       adjust,

@@ -4,6 +4,8 @@
  * these and add nothing; access (which departments the actor sees, what the role may do) is checked here.
  */
 import {
+  BUDGET_REVIEW_TARGET,
+  budgetReviewMax,
   describeField,
   canEditContent,
   canReview,
@@ -13,6 +15,7 @@ import {
   indicatorRows,
   parseNumberCell,
   randomIndicatorId,
+  reviewedTotal,
   withFreshIndicatorIds,
   withIndicatorIds,
   VersionConflict,
@@ -21,6 +24,7 @@ import {
   type FormCheck,
   type FormDocument,
   type FormHistory,
+  type ReviewOpinion,
   type ReviewScore,
   type Store,
   type StoredEvaluation,
@@ -85,8 +89,13 @@ export class FormUseCases {
   }
 
   private async view(actor: Actor, s: StoredEvaluation, check?: FormCheck): Promise<FormView> {
-    const [reviews, lastStatusChange, previousYear] = await Promise.all([this.store.reviews(s.id), this.store.lastStatusChange(s.id), this.previousYear(s)]);
-    return formView(s, check ?? (await this.checkOf(s, previousYear)), actor.role, { reviews, lastStatusChange, previousYear });
+    const [reviews, reviewOpinion, lastStatusChange, previousYear] = await Promise.all([
+      this.store.reviews(s.id),
+      this.store.reviewOpinion(s.id),
+      this.store.lastStatusChange(s.id),
+      this.previousYear(s),
+    ]);
+    return formView(s, check ?? (await this.checkOf(s, previousYear)), actor.role, { reviews, reviewOpinion, lastStatusChange, previousYear });
   }
 
   /**
@@ -323,26 +332,30 @@ export class FormUseCases {
     return this.view(actor, saved);
   }
 
-  /** 复核得分 by indicator id, each between 0 and the indicator's 分值, with a reason. */
+  /**
+   * 复核得分 by indicator id, each between 0 and the indicator's 分值, with a reason; the budget-execution
+   * score under `BUDGET_REVIEW_TARGET`, between 0 and the budget block's 分值 where the block counts (R7).
+   */
   async review(actor: Actor, id: number, scores: ReadonlyArray<{ indicatorId: string; score: string; reason: string }>): Promise<ReviewScore[]> {
     const s = await this.find(actor, id);
-    // 复核得分 are for a kind that is scored: a goal form has no points to review
-    if (!getFormKind(s.kind).scored) throw new AppError('FORM.BAD_INPUT', `${getFormKind(s.kind).label}不计分，没有复核得分`);
-    if (!canReview(s.status, actor.role))
-      throw new AppError(
-        actor.role === 'finance' || actor.role === 'admin' ? 'WORKFLOW.NOT_ALLOWED' : 'AUTH.FORBIDDEN',
-        `只有财政审核可在“单位已审核”状态下记录复核得分（当前：${getFormKind(s.kind).statusLabels[s.status]}）`,
-      );
+    this.mayReview(actor, s, '复核得分');
     const rows = indicatorRows(s.evaluation);
+    const budgetMax = budgetReviewMax((await this.checkOf(s)).score);
     const checked = scores.map((x) => {
+      const budget = x.indicatorId === BUDGET_REVIEW_TARGET;
       const row = rows.get(x.indicatorId);
       const ind = row === undefined ? undefined : s.evaluation.indicators[row];
-      if (!ind)
+      const max = budget ? budgetMax : (ind?.points?.value ?? null);
+      if (budget && max === null)
+        throw new AppError('REVIEW.BAD_INDICATOR', '本表的预算执行率得分不单独计入总分（按指标计分或单独列示），无需单独复核；请复核相应的指标', {
+          indicatorId: x.indicatorId,
+        });
+      if (!budget && !ind)
         throw new AppError('REVIEW.BAD_INDICATOR', `表中没有编号为“${x.indicatorId}”的指标（可能已被删除），请刷新后重试`, { indicatorId: x.indicatorId });
+      const name = budget ? '预算执行率得分' : `“${ind!.name.raw}”的复核得分`;
       const v = parseNumberCell(x.score);
-      const max = ind.points?.value ?? null;
       if (v === null || cmp(v, '0') < 0 || (max !== null && cmp(v, max) > 0))
-        throw new AppError('REVIEW.BAD_SCORE', `“${ind.name.raw}”的复核得分“${x.score}”应为 0 到 ${max ?? '分值'} 之间的数`, {
+        throw new AppError('REVIEW.BAD_SCORE', `${name}“${x.score}”应为 0 到 ${max ?? '分值'} 之间的数`, {
           indicatorId: x.indicatorId,
           score: x.score,
         });
@@ -351,6 +364,32 @@ export class FormUseCases {
     // stored only if the form is still the version read: a return and an edit in between would have
     // changed which indicators there are
     return this.store.saveReviews(s.id, checked, actor.username, s.version);
+  }
+
+  /** 复核意见: one text for the whole form, by finance at the same step as the 复核得分; empty removes it. */
+  async reviewOpinion(actor: Actor, id: number, text: string): Promise<ReviewOpinion | null> {
+    const s = await this.find(actor, id);
+    this.mayReview(actor, s, '复核意见');
+    return this.store.saveReviewOpinion(s.id, text.trim(), actor.username, s.version);
+  }
+
+  /**
+   * The finance review of a form found by `find`, for its printed document: 复核得分 (with the budget's),
+   * the reviewed total and the 复核意见.
+   */
+  async printedReview(s: StoredEvaluation): Promise<{ scores: ReviewScore[]; total: string | null; opinion: string | null }> {
+    const [scores, opinion] = await Promise.all([this.store.reviews(s.id), this.store.reviewOpinion(s.id)]);
+    return { scores, total: reviewedTotal(s.evaluation, (await this.checkOf(s)).score, scores), opinion: opinion?.text ?? null };
+  }
+
+  private mayReview(actor: Actor, s: StoredEvaluation, what: string): void {
+    // a finance review is of a kind that is scored: a goal form has no points to review
+    if (!getFormKind(s.kind).scored) throw new AppError('FORM.BAD_INPUT', `${getFormKind(s.kind).label}不计分，没有${what}`);
+    if (!canReview(s.status, actor.role))
+      throw new AppError(
+        actor.role === 'finance' || actor.role === 'admin' ? 'WORKFLOW.NOT_ALLOWED' : 'AUTH.FORBIDDEN',
+        `只有财政审核可在“单位已审核”状态下记录${what}（当前：${getFormKind(s.kind).statusLabels[s.status]}）`,
+      );
   }
 
   async reviews(actor: Actor, id: number): Promise<ReviewScore[]> {

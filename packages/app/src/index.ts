@@ -6,3 +6,4 @@ export * from './forms.ts';
 export * from './department-audits.ts';
 export * from './departments.ts';
 export * from './imports.ts';
+export * from './accounts.ts';

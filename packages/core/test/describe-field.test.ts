@@ -14,6 +14,9 @@ describe('describeField', () => {
     // entries written before indicators had ids name the row they were on then
     expect(describeField('indicators[0].actual', ev)).toBe('第 1 行指标 · 实际完成值');
     expect(describeField('复核得分 indicators[4]', ev)).toBe('复核得分 · 第 5 行指标');
+    // the finance review of the budget-execution score and the form's 复核意见
+    expect(describeField('复核得分 indicators[#budget]', ev)).toBe('复核得分 · 预算执行率得分');
+    expect(describeField('复核意见', ev)).toBe('复核意见');
   });
 
   it('budget lines by their label, the rest by the form’s own words; an unknown path in general words, never the path itself', () => {

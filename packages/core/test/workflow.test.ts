@@ -7,6 +7,9 @@ import {
   canReview,
   getScheme,
   reviewedTotal,
+  budgetReviewMax,
+  BUDGET_REVIEW_TARGET,
+  Indicator,
   scoreEvaluation,
   withIndicatorIds,
   submissionBlockers,
@@ -60,6 +63,26 @@ describe('workflow', () => {
     const without = { ...ev, indicators: ev.indicators.filter((i) => i.id !== 'i9') };
     const s2 = scoreEvaluation(without, getScheme('national'));
     expect(reviewedTotal(without, s2, reviews)).toBe(reviewedTotal(without, s2, [reviews[0]!]));
+  });
+
+  it('the reviewed total replaces the budget-execution score by its 复核得分 where the block counts (R7)', () => {
+    const ev = withIndicatorIds(goldenForm('xinjiang-changji-zhengfawei-2021.form-01'));
+    const score = scoreEvaluation(ev, getScheme('national'));
+    expect(budgetReviewMax(score)).toBe('10');
+    expect(score.budget.score).toBe('10.00');
+    expect(reviewedTotal(ev, score, [{ indicatorId: BUDGET_REVIEW_TARGET, score: '7.5' }])).toBe('97.50');
+    expect(
+      reviewedTotal(ev, score, [
+        { indicatorId: BUDGET_REVIEW_TARGET, score: '7.5' },
+        { indicatorId: 'i1', score: '3.5' },
+      ]),
+    ).toBe('97.00');
+    // 宁夏 keeps the block outside the total: nothing to review there, and a stray review changes nothing
+    const separate = scoreEvaluation(ev, getScheme('ningxia'));
+    expect(budgetReviewMax(separate)).toBeNull();
+    expect(reviewedTotal(ev, separate, [{ indicatorId: BUDGET_REVIEW_TARGET, score: '1' }])).toBe(separate.total);
+    // no indicator can carry the reserved id
+    expect(Indicator.safeParse({ ...ev.indicators[0], id: BUDGET_REVIEW_TARGET }).success).toBe(false);
   });
 });
 

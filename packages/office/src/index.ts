@@ -16,6 +16,7 @@ export * from './bounded-unzip.ts';
 export * from './parse-pool.ts';
 export * from './export/document-model.ts';
 export * from './export/form-layouts.ts';
+export type { PrintedReview } from './export/review-rows.ts';
 export type { FormExportOptions, ScorePolicy } from './export/form-context.ts';
 export * from './export/render-docx.ts';
 export * from './export/render-xlsx.ts';

@@ -16,7 +16,7 @@ import { workflowRoutes } from './routes/workflow.routes.ts';
 import { toApiError } from './errors.ts';
 import { registerSecurityHeaders, SECURITY_HEADERS } from './security-headers.ts';
 import { departmentRoutes } from './routes/departments.routes.ts';
-import { DepartmentUseCases, FormUseCases } from '@jixiao/app';
+import { AccountUseCases, DepartmentUseCases, FormUseCases } from '@jixiao/app';
 import { evaluationRoutes } from './routes/evaluations.routes.ts';
 import { DEFAULT_PREVIEW_CAPS, importRoutes, type PreviewCaps } from './routes/import.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
@@ -125,11 +125,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       ok: true as const,
       database: opts.database ?? 'unknown',
     }));
-  authRoutes(app, opts.accounts, opts.store, limiter);
   // the use cases (packages/app): the routes translate HTTP to them and back
+  const users = new AccountUseCases(opts.store, opts.accounts);
+  authRoutes(app, opts.accounts, users, limiter);
   const forms = new FormUseCases(opts.store);
   const departments = new DepartmentUseCases(opts.store, opts.keptForms);
-  departmentRoutes(app, opts.store, departments);
+  departmentRoutes(app, opts.store, departments, users);
   evaluationRoutes(app, opts.store, forms);
   workflowRoutes(app, opts.store, forms);
   // uploaded files are parsed in worker threads with a heap and a time limit (office/src/parse-pool.ts)

@@ -42,6 +42,8 @@ const STORE_STATUS: Record<string, number> = {
   'IMPORT.ALREADY_COMMITTED': 409,
   'STORE.NOT_FOUND': 404,
   'STORE.NO_PARENT': 422,
+  'DEPARTMENT.DUPLICATE_CODE': 409,
+  'DEPARTMENT.CYCLE': 422,
   'STORE.NO_PROJECT_NAME': 422,
   'STORE.KIND_CHANGED': 422,
   'STORE.VALUE_OUT_OF_RANGE': 422,
@@ -66,6 +68,8 @@ const APP_STATUS: Record<AppErrorCode, number> = {
   'FORM.NO_SOURCE': 422,
   'FORM.SOURCE_NOT_READY': 409,
   'GOAL.APPROVED_FROZEN': 409,
+  'USER.NO_DEPARTMENT': 422,
+  'USER.SELF': 422,
 };
 
 export function toApiError(e: unknown): ApiError {

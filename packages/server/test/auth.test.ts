@@ -167,6 +167,8 @@ function bodyFor(method: string, path: string): unknown {
   if (path.endsWith('/documents/{kind}')) return { format: 'docx' };
   if (path.endsWith('/commit')) return { departmentId: deptA };
   if (path === '/api/departments') return { code: 'x', name: 'x' };
+  if (path === '/api/departments/{id}') return { name: '改名' };
+  if (path.endsWith('/review-opinion')) return { text: '复核意见' };
   if (path === '/api/users') return { username: 'intruder', displayName: 'x', role: 'admin' };
   if (path === '/api/users/{id}') return { role: 'admin' };
   if (path === '/api/session/password') return { current: 'x', next: 'y' };

@@ -4,6 +4,7 @@
  * (money in 分, scores in hundredths) for lists and sums. The store stores: it never scores.
  */
 import {
+  BUDGET_REVIEW_TARGET,
   format,
   indicatorRows,
   pointsToHundredths,
@@ -20,6 +21,7 @@ import {
   type EvaluationFilter,
   type EvaluationStatus,
   type Project,
+  type ReviewOpinion,
   type ReviewScore,
   type Snapshot,
   type SourceFile,
@@ -99,6 +101,17 @@ export class KyselyStore implements Store {
     return this.tx((trx) => this.ensureDepartmentIn(trx, d));
   }
 
+  /**
+   * The department an import names by code: created when new, the same one when the code and the name are
+   * those of a department already there; a code taken by a department of another name is
+   * `DEPARTMENT.DUPLICATE_CODE` — the forms are not put silently into a department the person did not name.
+   */
+  private async namedDepartment(trx: Db, d: { code: string; name: string }): Promise<Department> {
+    const dep = await this.ensureDepartmentIn(trx, d);
+    if (dep.name !== d.name) throw duplicateCode(d.code, dep);
+    return dep;
+  }
+
   private async ensureDepartmentIn(trx: Db, d: { code: string; name: string; parentId?: number | null }): Promise<Department> {
     const find = () => trx.selectFrom('departments').selectAll().where('code', '=', d.code).executeTakeFirst();
     const found = await find();
@@ -113,6 +126,53 @@ export class KyselyStore implements Store {
       .execute();
     const r = (await find())!;
     return { id: r.id, code: r.code, name: r.name, parentId: r.parent_id };
+  }
+
+  async createDepartment(d: { code: string; name: string; parentId?: number | null }): Promise<Department> {
+    try {
+      return await this.tx(async (trx) => {
+        const taken = await trx.selectFrom('departments').select('name').where('code', '=', d.code).executeTakeFirst();
+        if (taken) throw duplicateCode(d.code, taken);
+        if (
+          d.parentId !== null &&
+          d.parentId !== undefined &&
+          !(await trx.selectFrom('departments').select('id').where('id', '=', d.parentId).executeTakeFirst())
+        )
+          throw new StoreError('STORE.NO_PARENT', `上级部门 ${d.parentId} 不存在`);
+        const r = await trx
+          .insertInto('departments')
+          .values({ code: d.code, name: d.name, parent_id: d.parentId ?? null })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return { id: r.id, code: r.code, name: r.name, parentId: r.parent_id };
+      });
+    } catch (e) {
+      // another writer took the code between our read and the insert (tx() says STORE.DUPLICATE)
+      if ((e as StoreError).code === 'STORE.DUPLICATE') throw duplicateCode(d.code, null);
+      throw e;
+    }
+  }
+
+  async updateDepartment(id: number, patch: { name?: string; parentId?: number | null }): Promise<Department> {
+    return this.tx(async (trx) => {
+      const all = await trx.selectFrom('departments').select(['id', 'parent_id']).execute();
+      const parentOf = new Map(all.map((r) => [r.id, r.parent_id]));
+      if (!parentOf.has(id)) throw new StoreError('STORE.NOT_FOUND', `部门 ${id} 不存在`);
+      if (patch.parentId !== undefined && patch.parentId !== null) {
+        if (!parentOf.has(patch.parentId)) throw new StoreError('STORE.NO_PARENT', `上级部门 ${patch.parentId} 不存在`);
+        // up from the new parent: meeting the department itself means it would sit below itself
+        for (
+          let at: number | null | undefined = patch.parentId, steps = 0;
+          at !== null && at !== undefined && steps <= all.length;
+          at = parentOf.get(at), steps++
+        )
+          if (at === id) throw new StoreError('DEPARTMENT.CYCLE', '上级部门不能是本部门或它的下级部门', { parentId: patch.parentId });
+      }
+      const set = { ...(patch.name !== undefined && { name: patch.name }), ...(patch.parentId !== undefined && { parent_id: patch.parentId }) };
+      if (Object.keys(set).length) await trx.updateTable('departments').set(set).where('id', '=', id).execute();
+      const r = await trx.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      return { id: r.id, code: r.code, name: r.name, parentId: r.parent_id };
+    });
   }
 
   async listProjects(departmentId?: number): Promise<Project[]> {
@@ -192,7 +252,7 @@ export class KyselyStore implements Store {
       }
     });
     const out = await this.tx(async (trx) => {
-      const departmentId = 'id' in input.department ? input.department.id : (await this.ensureDepartmentIn(trx, input.department)).id;
+      const departmentId = 'id' in input.department ? input.department.id : (await this.namedDepartment(trx, input.department)).id;
       if (input.commitKey !== undefined) {
         // first of all: a second commit of the key waits here for the first (PostgreSQL) and then fails on the key
         const taken = await trx
@@ -387,7 +447,10 @@ export class KyselyStore implements Store {
       }));
       // A 复核得分 belongs to its indicator: with the indicator gone it goes too, and the history keeps it.
       const rows = indicatorRows(evaluation);
-      const orphaned = (await trx.selectFrom('reviews').selectAll().where('evaluation_id', '=', id).execute()).filter((r) => !rows.has(r.indicator_id));
+      // (the budget-execution score's 复核得分 has no row: it stays)
+      const orphaned = (await trx.selectFrom('reviews').selectAll().where('evaluation_id', '=', id).execute()).filter(
+        (r) => r.indicator_id !== BUDGET_REVIEW_TARGET && !rows.has(r.indicator_id),
+      );
       if (orphaned.length) {
         await trx
           .deleteFrom('reviews')
@@ -636,6 +699,53 @@ export class KyselyStore implements Store {
     return this.reviews(evaluationId);
   }
 
+  async reviewOpinion(evaluationId: number): Promise<ReviewOpinion | null> {
+    const r = await this.db.selectFrom('review_opinions').select(['text', 'reviewer', 'at']).where('evaluation_id', '=', evaluationId).executeTakeFirst();
+    return r ?? null;
+  }
+
+  async reviewOpinionsOf(evaluationIds: readonly number[]): Promise<Map<number, ReviewOpinion>> {
+    const out = new Map<number, ReviewOpinion>();
+    for (const ids of chunks(evaluationIds, 1000)) {
+      const rows = await this.db.selectFrom('review_opinions').selectAll().where('evaluation_id', 'in', ids).execute();
+      for (const r of rows) out.set(r.evaluation_id, { text: r.text, reviewer: r.reviewer, at: r.at });
+    }
+    return out;
+  }
+
+  async saveReviewOpinion(evaluationId: number, text: string, actor: string, expectedVersion?: number): Promise<ReviewOpinion | null> {
+    await this.tx(async (trx) => {
+      const at = this.now();
+      // as saveReviews: the stamp moves, on the version read only, as the write's own condition
+      let stamp = trx.updateTable('evaluations').set({ updated_at: at }).where('id', '=', evaluationId);
+      if (expectedVersion !== undefined) stamp = stamp.where('version', '=', expectedVersion);
+      const moved = await stamp.executeTakeFirst();
+      if (Number(moved.numUpdatedRows) !== 1) {
+        const current = await this.evaluationQuery(trx).where('evaluations.id', '=', evaluationId).executeTakeFirst();
+        if (!current) throw new NotFound(`自评表 ${evaluationId} 不存在`);
+        throw new VersionConflict(toStored(current));
+      }
+      const ev = await trx.selectFrom('evaluations').select('version').where('id', '=', evaluationId).executeTakeFirstOrThrow();
+      const before = await trx.selectFrom('review_opinions').select('text').where('evaluation_id', '=', evaluationId).executeTakeFirst();
+      if ((before?.text ?? '') === text) return;
+      await trx.deleteFrom('review_opinions').where('evaluation_id', '=', evaluationId).execute();
+      if (text !== '') await trx.insertInto('review_opinions').values({ evaluation_id: evaluationId, text, reviewer: actor, at }).execute();
+      await trx
+        .insertInto('changes')
+        .values({
+          evaluation_id: evaluationId,
+          version: ev.version,
+          at,
+          actor,
+          field: '复核意见',
+          before: before?.text ?? null,
+          after: text === '' ? null : text,
+        })
+        .execute();
+    });
+    return this.reviewOpinion(evaluationId);
+  }
+
   async sourceFileDepartments(sha256: string): Promise<number[]> {
     const rows = await this.db
       .selectFrom('source_files')
@@ -783,6 +893,10 @@ function figureColumns(ev: FormDocument, f: PreparedForm['figures'], at: string)
     grade: f.grade,
     updated_at: at,
   };
+}
+
+function duplicateCode(code: string, holder: { name: string } | null): StoreError {
+  return new StoreError('DEPARTMENT.DUPLICATE_CODE', `部门编码“${code}”已被${holder ? `“${holder.name}”` : '另一个部门'}使用，请换一个编码`, { code });
 }
 
 function reviewText(r: Selectable<ReviewsTable>): string {

@@ -243,6 +243,19 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0008-review-opinions': {
+      async up(db: Kysely<any>) {
+        // 复核意见 (issue 23): one text per form by the finance reviewer, gone with the form like its
+        // 复核得分; the history keeps every change of it.
+        await db.schema
+          .createTable('review_opinions')
+          .addColumn('evaluation_id', 'integer', (c: any) => c.primaryKey().references('evaluations.id').onDelete('cascade'))
+          .addColumn('text', 'text', (c: any) => c.notNull())
+          .addColumn('reviewer', 'text', (c: any) => c.notNull())
+          .addColumn('at', 'text', (c: any) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -109,6 +109,14 @@ export interface ReviewsTable {
   at: string;
 }
 
+/** 复核意见: one per form (migration 0008) */
+export interface ReviewOpinionsTable {
+  evaluation_id: number;
+  text: string;
+  reviewer: string;
+  at: string;
+}
+
 export interface ImportCommitsTable {
   /** the preview token (or any caller's key) of a committed import */
   key: string;
@@ -135,6 +143,7 @@ export interface Database {
   sessions: SessionsTable;
   snapshots: SnapshotsTable;
   reviews: ReviewsTable;
+  review_opinions: ReviewOpinionsTable;
   import_commits: ImportCommitsTable;
   deleted_evaluations: DeletedEvaluationsTable;
 }

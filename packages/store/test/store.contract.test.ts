@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Evaluation, GoalForm, VersionConflict, withIndicatorIds, type Store } from '@jixiao/core';
+import { BUDGET_REVIEW_TARGET, Evaluation, GoalForm, VersionConflict, withIndicatorIds, type Store } from '@jixiao/core';
 import { prepareForm, preparedSelfEvaluations } from '@jixiao/app';
 import { connect, KyselyAccountStore, KyselyStore, StoreError } from '../src/index.ts';
 import { freshSchema } from './helpers/postgres.ts';
@@ -67,6 +67,43 @@ function contract(target: Target) {
     const child = await store.ensureDepartment({ code: 'hebei-dachang-zfw-1', name: '下属单位', parentId: dept });
     expect(child.parentId).toBe(dept);
     await expect(store.ensureDepartment({ code: 'x', name: 'x', parentId: 9999 })).rejects.toThrow(StoreError);
+  });
+
+  it('departments: a new code twice is DEPARTMENT.DUPLICATE_CODE naming the holder; renamed and moved, never below itself', async () => {
+    const top = await store.createDepartment({ code: 'dept-top', name: '上级局' });
+    const mid = await store.createDepartment({ code: 'dept-mid', name: '中间处', parentId: top.id });
+    const low = await store.createDepartment({ code: 'dept-low', name: '基层所', parentId: mid.id });
+    const dup = await store.createDepartment({ code: 'dept-top', name: '另一个名字' }).catch((e: unknown) => e);
+    expect(dup).toMatchObject({ code: 'DEPARTMENT.DUPLICATE_CODE', details: { code: 'dept-top' } });
+    expect((dup as Error).message).toContain('“上级局”');
+    // the name was not taken over silently
+    expect((await store.getDepartment(top.id))!.name).toBe('上级局');
+    // an import naming a department by a taken code and another name is refused the same way, and stores nothing
+    const files = [{ forms: [prep(hebei[0]!)] }];
+    await expect(store.importFiles({ department: { code: 'dept-top', name: '另一个名字' }, files, actor: 't' })).rejects.toMatchObject({
+      code: 'DEPARTMENT.DUPLICATE_CODE',
+    });
+    expect(await store.listEvaluations({ departmentId: top.id })).toHaveLength(0);
+    // the same code at the same moment: one wins, the others are told the code is taken
+    const race = await Promise.allSettled(Array.from({ length: 4 }, (_, i) => store.createDepartment({ code: 'dept-race', name: `同时${i}` })));
+    expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of race.filter((x): x is PromiseRejectedResult => x.status === 'rejected'))
+      expect(r.reason).toMatchObject({ code: 'DEPARTMENT.DUPLICATE_CODE' });
+    await expect(store.createDepartment({ code: 'dept-orphan', name: 'x', parentId: 999_999 })).rejects.toMatchObject({ code: 'STORE.NO_PARENT' });
+
+    expect(await store.updateDepartment(mid.id, { name: '中间处（更名）' })).toMatchObject({
+      id: mid.id,
+      code: 'dept-mid',
+      name: '中间处（更名）',
+      parentId: top.id,
+    });
+    await expect(store.updateDepartment(top.id, { parentId: low.id })).rejects.toMatchObject({ code: 'DEPARTMENT.CYCLE' });
+    await expect(store.updateDepartment(top.id, { parentId: top.id })).rejects.toMatchObject({ code: 'DEPARTMENT.CYCLE' });
+    await expect(store.updateDepartment(top.id, { parentId: 999_999 })).rejects.toMatchObject({ code: 'STORE.NO_PARENT' });
+    await expect(store.updateDepartment(999_999, { name: 'x' })).rejects.toMatchObject({ code: 'STORE.NOT_FOUND' });
+    // moving the lowest to the top, then the top below it: no cycle any more
+    expect(await store.updateDepartment(low.id, { parentId: null })).toMatchObject({ parentId: null });
+    expect(await store.updateDepartment(top.id, { parentId: low.id })).toMatchObject({ parentId: low.id });
   });
 
   it('imports 11 forms and their source file in one transaction; money in 分, scores in hundredths', async () => {
@@ -270,6 +307,33 @@ function contract(target: Target) {
     // moving a row records no change of its cells; the deleted indicator's cells are recorded as emptied under its id
     const v = (await store.history(form!.id)).filter((c) => c.version === saved.version);
     expect(v.every((c) => c.field.includes(ids[1]!) || c.field.startsWith('复核得分'))).toBe(true);
+  });
+
+  it('the budget-execution 复核得分 and the 复核意见 stay through saves, each change in the history', async () => {
+    const [form] = await store.listEvaluations({ departmentId: dept });
+    await store.saveReviews(form!.id, [{ indicatorId: BUDGET_REVIEW_TARGET, score: '8.5', reason: '执行率核减' }], 'caizheng');
+    expect(await store.reviewOpinion(form!.id)).toBeNull();
+    const opinion = await store.saveReviewOpinion(form!.id, '整体较好，预算执行偏慢。', 'caizheng', form!.version);
+    expect(opinion).toMatchObject({ text: '整体较好，预算执行偏慢。', reviewer: 'caizheng' });
+    // a stale version is refused
+    await expect(store.saveReviewOpinion(form!.id, 'x', 'caizheng', form!.version - 1)).rejects.toBeInstanceOf(VersionConflict);
+    // a save of the form keeps the budget's 复核得分 (it has no row to follow) and the 复核意见
+    const current = (await store.getEvaluation(form!.id))!;
+    await store.updateEvaluation(form!.id, prep(current.evaluation), current.version, 'tianbao');
+    expect((await store.reviews(form!.id)).find((r) => r.indicatorId === BUDGET_REVIEW_TARGET)).toMatchObject({ score: '8.50', reason: '执行率核减' });
+    expect((await store.reviewOpinion(form!.id))!.text).toBe('整体较好，预算执行偏慢。');
+    const many = await store.reviewOpinionsOf([form!.id, 999_999]);
+    expect([...many.keys()]).toEqual([form!.id]);
+    expect(many.get(form!.id)).toMatchObject({ text: '整体较好，预算执行偏慢。', reviewer: 'caizheng' });
+    // emptied: gone, and the history has both changes
+    expect(await store.saveReviewOpinion(form!.id, '', 'caizheng')).toBeNull();
+    const h = (await store.history(form!.id)).filter((c) => c.field === '复核意见' || c.field === `复核得分 indicators[${BUDGET_REVIEW_TARGET}]`);
+    expect(h.map((c) => [c.field, c.before, c.after])).toEqual([
+      [`复核得分 indicators[${BUDGET_REVIEW_TARGET}]`, null, '8.5（执行率核减）'],
+      ['复核意见', null, '整体较好，预算执行偏慢。'],
+      ['复核意见', '整体较好，预算执行偏慢。', null],
+    ]);
+    await expect(store.saveReviewOpinion(999_999, 'x', 'caizheng')).rejects.toMatchObject({ code: 'STORE.NOT_FOUND' });
   });
 
   it('one form of each kind per project and year: a second is STORE.DUPLICATE, also when written at the same moment', async () => {

@@ -89,6 +89,9 @@ export const api = {
   updateUser: (id: number, patch: Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'assigned' | 'disabled'>> & { resetPassword?: boolean }) =>
     request<contract.UserUpdated>('PUT', `/api/users/${id}`, patch),
   addDepartment: (d: { code: string; name: string; parentId?: number | null }) => request<Department>('POST', '/api/departments', d),
+  updateDepartment: (id: number, patch: { name?: string; parentId?: number | null }) => request<Department>('PUT', `/api/departments/${id}`, patch),
+  saveReviewOpinion: (id: number, text: string) =>
+    request<{ text: string; reviewer: string; at: string } | null>('PUT', `/api/evaluations/${id}/review-opinion`, { text }),
   act: (id: number, action: WorkflowAction, version: number, comment?: string) =>
     request<EvaluationFull>('POST', `/api/evaluations/${id}/actions/${action}`, { version, ...(comment && { comment }) }),
   saveReviews: (id: number, scores: Array<{ indicatorId: string; score: string; reason: string }>) =>

@@ -2,26 +2,28 @@
 import { App as AntApp, Button, ConfigProvider, Dropdown, Layout, Menu, Modal, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useState } from 'react';
-import { ROLE_LABELS } from '@jixiao/core';
+import { ROLE_LABELS, type Role } from '@jixiao/core';
 import { api, setCsrf, setOnUnauthorized, type User } from './api.ts';
+import { ChangePasswordDialog } from './components/change-password.tsx';
 import { LoginPage } from './pages/login.page.tsx';
 import { UsersPage } from './pages/users.page.tsx';
 import { DocumentsPage } from './pages/documents.page.tsx';
 import { EditorPage } from './pages/editor.page.tsx';
 import { ImportPage } from './pages/import.page.tsx';
 import { OverviewPage } from './pages/overview.page.tsx';
+import { MENU, mayUse } from './menu-roles.ts';
 import { href, navigate, setLeaveConfirm, useRoute, type Route } from './router.ts';
 
 function Page({ route, me }: { route: Route; me: User }) {
   switch (route.page) {
     case 'users':
-      return me.role === 'admin' ? <UsersPage me={me} /> : <Result status="403" title="只有管理员可以管理用户" />;
+      return mayUse(me.role, 'users') ? <UsersPage me={me} /> : <Result status="403" title="只有管理员可以管理用户" />;
     case 'overview':
       return <OverviewPage route={route} me={me} />;
     case 'editor':
       return <EditorPage id={route.id} />;
     case 'import':
-      return <ImportPage me={me} />;
+      return mayUse(me.role, 'import') ? <ImportPage me={me} /> : <Result status="403" title="导入由填报人或管理员进行" />;
     case 'documents':
       return <DocumentsPage route={route} />;
     case 'not-found':
@@ -29,6 +31,10 @@ function Page({ route, me }: { route: Route; me: User }) {
         <Result status="404" title="没有这个页面" subTitle={route.path} extra={<Button onClick={() => navigate({ page: 'overview' })}>返回部门总览</Button>} />
       );
   }
+}
+
+function menuItems(role: Role) {
+  return MENU.filter((m) => m.roles.includes(role)).map((m) => ({ key: m.page, label: <a href={href({ page: m.page })}>{m.label}</a> }));
 }
 
 function Shell({ me, onLogout }: { me: User; onLogout: () => void }) {
@@ -50,6 +56,7 @@ function Shell({ me, onLogout }: { me: User; onLogout: () => void }) {
     [modal],
   );
   const selected = route.page === 'editor' ? 'overview' : route.page;
+  const [changingPassword, setChangingPassword] = useState(false);
   return (
     <Layout className="shell">
       {holder}
@@ -57,22 +64,22 @@ function Shell({ me, onLogout }: { me: User; onLogout: () => void }) {
         <a className="brand" href={href({ page: 'overview' })}>
           绩效自评 <small>jixiao</small>
         </a>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={[selected]}
-          style={{ flex: 1, minWidth: 0 }}
-          items={[
-            { key: 'overview', label: <a href={href({ page: 'overview' })}>部门总览</a> },
-            { key: 'import', label: <a href={href({ page: 'import' })}>导入</a> },
-            { key: 'documents', label: <a href={href({ page: 'documents' })}>文档</a> },
-            ...(me.role === 'admin' ? [{ key: 'users', label: <a href={href({ page: 'users' })}>用户与部门</a> }] : []),
-          ]}
-        />
-        <a className="api-docs" href="/docs" target="_blank" rel="noreferrer">
-          接口文档
-        </a>
-        <Dropdown menu={{ items: [{ key: 'logout', label: '退出登录' }], onClick: onLogout }}>
+        <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} style={{ flex: 1, minWidth: 0 }} items={menuItems(me.role)} />
+        {/* the API documents are for administrators only; the server refuses /docs to the others too */}
+        {me.role === 'admin' && (
+          <a className="api-docs" href="/docs" target="_blank" rel="noreferrer">
+            接口文档
+          </a>
+        )}
+        <Dropdown
+          menu={{
+            items: [
+              { key: 'password', label: <span data-testid="menu-change-password">修改密码</span> },
+              { key: 'logout', label: '退出登录' },
+            ],
+            onClick: ({ key }) => (key === 'password' ? setChangingPassword(true) : onLogout()),
+          }}
+        >
           <span className="current-user" data-testid="current-user">
             {me.displayName}（{ROLE_LABELS[me.role]}）
           </span>
@@ -81,6 +88,7 @@ function Shell({ me, onLogout }: { me: User; onLogout: () => void }) {
       <Layout.Content className="shell-content">
         <Page route={route} me={me} />
       </Layout.Content>
+      <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
     </Layout>
   );
 }

@@ -42,7 +42,7 @@ export type FormCheck = z.infer<typeof FormCheck>;
 
 export const ReviewScore = z
   .object({
-    indicatorId: z.string(),
+    indicatorId: z.string().describe('指标编号；#budget 为预算执行率得分'),
     score: z.string().describe('复核得分，分'),
     reason: z.string(),
     reviewer: z.string(),
@@ -50,6 +50,11 @@ export const ReviewScore = z
   })
   .meta({ id: 'ReviewScore', description: '财政复核得分' });
 export type ReviewScore = z.infer<typeof ReviewScore>;
+
+export const ReviewOpinion = z
+  .object({ text: z.string().describe('复核意见'), reviewer: z.string(), at: z.string() })
+  .meta({ id: 'ReviewOpinion', description: '财政复核意见（整张表一条）' });
+export type ReviewOpinion = z.infer<typeof ReviewOpinion>;
 
 export const Change = z
   .object({
@@ -77,7 +82,8 @@ export const FormView = EvaluationBrief.extend({
   score: EvaluationScore.nullable().describe('计算得分（绩效目标申报表不计分，为空）'),
   findings: z.array(Finding),
   reviews: z.array(ReviewScore),
-  reviewedTotal: z.string().nullable().describe('以复核得分代替被复核指标得分后的总分，分'),
+  reviewedTotal: z.string().nullable().describe('以复核得分代替被复核指标（及预算执行率）得分后的总分，分'),
+  reviewOpinion: ReviewOpinion.nullable().describe('财政复核意见'),
   permissions: z
     .object({
       edit: z.boolean(),

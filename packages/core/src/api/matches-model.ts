@@ -10,7 +10,7 @@ import type { ProvinceOverview } from '../department/province-overview.ts';
 import type { ReportContent } from '../department/report-content.ts';
 import type { FormCheck } from '../kinds/form-kind.ts';
 import type { User } from '../ports/accounts.ts';
-import type { Change, Department, Project, ReviewScore, Snapshot } from '../ports/store.ts';
+import type { Change, Department, Project, ReviewOpinion, ReviewScore, Snapshot } from '../ports/store.ts';
 import type { BudgetExecution } from '../scoring/budget-execution.ts';
 import type { EvaluationScore } from '../scoring/score-evaluation.ts';
 import type { IndicatorScore } from '../scoring/score-indicator.ts';
@@ -29,6 +29,7 @@ export type ContractMatchesModel = [
   Expect<Same<Out<typeof contract.Finding>, Finding>>,
   Expect<Same<Out<typeof contract.FormCheck>, FormCheck>>,
   Expect<Same<Out<typeof contract.ReviewScore>, ReviewScore>>,
+  Expect<Same<Out<typeof contract.ReviewOpinion>, ReviewOpinion>>,
   Expect<Same<Out<typeof contract.Change>, Change>>,
   Expect<Same<Out<typeof contract.Snapshot>, Snapshot>>,
   Expect<Same<Out<typeof contract.Department>, Department>>,

@@ -78,6 +78,9 @@ const OTHER_FIELDS: Record<string, string> = {
   '(新建)': '新建',
   '(删除)': '删除',
   '(状态)': '状态',
+  // the finance review of the whole form (workflow/workflow.ts BUDGET_REVIEW_TARGET)
+  '复核得分 indicators[#budget]': '复核得分 · 预算执行率得分',
+  复核意见: '复核意见',
 };
 
 /** The indicator named by its id in the form, or how to say that it is no longer there. */
@@ -94,7 +97,7 @@ function indicatorName(ev: FormDocument | null, id: string): string {
  */
 export function describeField(field: string, ev: FormDocument | null): string {
   const review = /^复核得分 indicators\[([^\]]+)\]$/.exec(field);
-  if (review) return `复核得分 · ${indicatorName(ev, review[1]!)}`;
+  if (review && OTHER_FIELDS[field] === undefined) return `复核得分 · ${indicatorName(ev, review[1]!)}`;
   const ind = /^indicators\[([^\]]+)\](?:\.(.+))?$/.exec(field);
   if (ind) {
     const path = ind[2]?.replace(/\.parts\..*$/, '');

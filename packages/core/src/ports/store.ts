@@ -126,6 +126,13 @@ export interface ReviewScore {
   at: string;
 }
 
+/** The finance reviewer's 复核意见 of a whole form: one text per form, beside the 复核得分. */
+export interface ReviewOpinion {
+  text: string;
+  reviewer: string;
+  at: string;
+}
+
 /** The form as it was handed in: written at each submission, never changed afterwards. */
 export interface Snapshot {
   id: number;
@@ -153,8 +160,15 @@ export class NotFound extends Error {
 export interface Store {
   listDepartments(): Promise<Department[]>;
   getDepartment(id: number): Promise<Department | null>;
-  /** creates the department, or returns the one with this code */
+  /** creates the department, or returns the one with this code (an import names its department by code) */
   ensureDepartment(d: { code: string; name: string; parentId?: number | null }): Promise<Department>;
+  /** creates a new department; a code already used is `DEPARTMENT.DUPLICATE_CODE`, naming the department that has it */
+  createDepartment(d: { code: string; name: string; parentId?: number | null }): Promise<Department>;
+  /**
+   * renames a department or moves it under another (null: to the top); a parent that is the department
+   * itself or one below it is `DEPARTMENT.CYCLE`, checked in the write's transaction
+   */
+  updateDepartment(id: number, patch: { name?: string; parentId?: number | null }): Promise<Department>;
   listProjects(departmentId?: number): Promise<Project[]>;
   listEvaluations(filter?: EvaluationFilter): Promise<StoredEvaluation[]>;
   getEvaluation(id: number): Promise<StoredEvaluation | null>;
@@ -184,8 +198,8 @@ export interface Store {
    */
   updateEvaluation(id: number, form: PreparedForm, expectedVersion: number, actor: string): Promise<StoredEvaluation>;
   /**
-   * Several files' forms in ONE transaction, the department created in it when named by code: all or
-   * nothing; a failure names its file (`details.file`). With `commitKey`, a second commit of the same key
+   * Several files' forms in ONE transaction, the department created in it when named by code (a code
+   * already used by a department of another name is `DEPARTMENT.DUPLICATE_CODE`): all or nothing; a failure names its file (`details.file`). With `commitKey`, a second commit of the same key
    * — concurrent or later — fails with IMPORT.ALREADY_COMMITTED and stores nothing (issue 24).
    */
   importFiles(input: {
@@ -233,6 +247,15 @@ export interface Store {
     actor: string,
     expectedVersion?: number,
   ): Promise<ReviewScore[]>;
+  /** the finance reviewer's 复核意见 of a form, or null */
+  reviewOpinion(evaluationId: number): Promise<ReviewOpinion | null>;
+  /** the 复核意见 of many forms at once, by form id (forms without one are absent): a department's documents */
+  reviewOpinionsOf(evaluationIds: readonly number[]): Promise<Map<number, ReviewOpinion>>;
+  /**
+   * sets (or, with empty text, removes) the 复核意见 of a form, on the version read, the change kept in
+   * the history as the field `复核意见`
+   */
+  saveReviewOpinion(evaluationId: number, text: string, actor: string, expectedVersion?: number): Promise<ReviewOpinion | null>;
   /** the departments whose forms came from this source file */
   sourceFileDepartments(sha256: string): Promise<number[]>;
   close(): Promise<void>;

@@ -92,9 +92,28 @@ export function submissionBlockers(findings: readonly Finding[]): Finding[] {
 }
 
 /**
- * The total after the finance review: the computed total with each reviewed indicator's score replaced
- * by its 复核得分, found by the indicator's id wherever its row now is. Exact; both totals are kept and
- * shown side by side. A review of an indicator no longer on the form counts for nothing.
+ * The reserved review target of the budget-execution score (R3, counted by R7): a 复核得分 stored with
+ * this id in place of an indicator's. An indicator id is letters, digits, `-` and `_` only (model/evaluation.ts),
+ * so no indicator can ever have this one; the history names it `复核得分 #budget`.
+ */
+export const BUDGET_REVIEW_TARGET = '#budget';
+
+/**
+ * What the budget-execution score of this form may be reviewed up to, or null when it cannot be reviewed
+ * on its own: in `indicator` mode it is an indicator row (reviewed as any other), and in `separate` mode it
+ * does not count in the total (R7) — a 复核得分 of it would change nothing.
+ */
+export function budgetReviewMax(score: EvaluationScore | null): string | null {
+  // a kind not scored (the goal form) has no budget-execution score to review
+  return score?.budget.inTotal ? score.budget.points : null;
+}
+
+/**
+ * The total after the finance review (R7 with the reviewed terms): the computed total with each reviewed
+ * indicator's score replaced by its 复核得分, found by the indicator's id wherever its row now is, and the
+ * budget-execution score by the 复核得分 of `BUDGET_REVIEW_TARGET` where the budget block counts. Exact;
+ * both totals are kept and shown side by side. A review of an indicator no longer on the form counts for
+ * nothing.
  */
 export function reviewedTotal(
   ev: WithIndicators,
@@ -106,6 +125,10 @@ export function reviewedTotal(
   const rows = indicatorRows(ev);
   let total = score.total;
   for (const r of reviews) {
+    if (r.indicatorId === BUDGET_REVIEW_TARGET) {
+      if (budgetReviewMax(score) !== null) total = sub(add([total, r.score]), score.budget.score ?? '0');
+      continue;
+    }
     const row = rows.get(r.indicatorId);
     const s = row === undefined ? undefined : score.indicators[row];
     if (!s) continue;

@@ -8,6 +8,7 @@ import { money, percent, points, scoreText } from './cell-format.ts';
 import { fitWidths, type DocBlock, type DocCell, type DocRow, type OfficialDocument } from './document-model.ts';
 import { budgetRate, budgetScore, formContext, totalGrade, totalPoints, totalScore, type FormContext, type FormExportOptions } from './form-context.ts';
 import { columnWidth, indicatorRows, type IndicatorColumnKey } from './indicator-rows.ts';
+import { reviewBlocks, type PrintedReview } from './review-rows.ts';
 
 export const LAYOUTS = ['national', 'hebei', 'yunzhou', 'ningxia'] as const;
 export type LayoutId = (typeof LAYOUTS)[number];
@@ -353,14 +354,14 @@ const BUILDERS: Record<LayoutId, (ctx: FormContext) => DocBlock[]> = { national,
 export const isLayout = (id: string): id is LayoutId => (LAYOUTS as readonly string[]).includes(id);
 
 /** The form as an official document in its own layout (or the one asked for). */
-export function formDocument(ev: Evaluation, opts: FormExportOptions & { layout?: LayoutId } = {}): FormDocument {
+export function formDocument(ev: Evaluation, opts: FormExportOptions & { layout?: LayoutId; review?: PrintedReview } = {}): FormDocument {
   const ctx = formContext(ev, opts);
   const layout = opts.layout ?? (isLayout(ev.layout) ? ev.layout : 'national');
   // landscape: the indicator table has 9 to 11 columns
   const blocks = BUILDERS[layout](ctx);
   return {
     name: `${ev.project.name.raw || '项目'}绩效自评表`,
-    sections: [{ landscape: true, blocks: [...blocks, ...sourceNote(ctx)] }],
+    sections: [{ landscape: true, blocks: [...blocks, ...sourceNote(ctx), ...reviewBlocks(ev, opts.review, ctx.scheme.decimals)] }],
     differing: ctx.differing,
     corrected: ctx.corrected,
   };

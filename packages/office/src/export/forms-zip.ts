@@ -21,6 +21,7 @@ import type { OfficialDocument } from './document-model.ts';
 import { formDocument, type FormDocument } from './form-layouts.ts';
 import type { ScorePolicy } from './form-context.ts';
 import type { PdfConverter } from './pdf.ts';
+import type { PrintedReview } from './review-rows.ts';
 
 export interface ZipForm {
   evaluation: Evaluation;
@@ -29,6 +30,8 @@ export interface ZipForm {
   scheme?: Scheme;
   /** 草稿（未审核） for a draft or a form with errors (core: documentStatus) */
   mark?: string | null;
+  /** the finance review, printed under the form's table */
+  review?: PrintedReview;
 }
 
 export interface FormsZipOptions {
@@ -64,7 +67,7 @@ function formEntries(
 ): Array<{ doc: FormDocument; file: string; kind: DocumentKind; format: DocumentFormat }> {
   const used = new Set<string>();
   return forms.map((f) => {
-    const doc = formDocument(f.evaluation, { ...(f.scheme && { scheme: f.scheme }), scores: opts.scores ?? 'computed' });
+    const doc = formDocument(f.evaluation, { ...(f.scheme && { scheme: f.scheme }), scores: opts.scores ?? 'computed', ...(f.review && { review: f.review }) });
     let file = zipEntryName(f.seq, f.evaluation.project.name.raw, opts.format);
     for (let k = 2; used.has(file); k++) file = zipEntryName(f.seq, `${f.evaluation.project.name.raw}（${k}）`, opts.format);
     used.add(file);

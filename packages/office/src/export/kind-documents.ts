@@ -8,14 +8,18 @@ import { goalDocument } from '../goal/goal-layout.ts';
 import type { OfficialDocument } from './document-model.ts';
 import type { FormExportOptions } from './form-context.ts';
 import { formDocument } from './form-layouts.ts';
+import type { PrintedReview } from './review-rows.ts';
 
-const KIND_DOCUMENTS: Record<string, (doc: StoredDocument, opts: FormExportOptions) => OfficialDocument> = {
+/** the export options, with the finance review printed under a scored form */
+type KindExportOptions = FormExportOptions & { review?: PrintedReview | undefined };
+
+const KIND_DOCUMENTS: Record<string, (doc: StoredDocument, opts: KindExportOptions) => OfficialDocument> = {
   'self-evaluation': (doc, opts) => formDocument(doc as Evaluation, opts),
   // a goal form is not scored: no score source to choose
   goal: (doc) => goalDocument(doc as GoalForm),
 };
 
-export function storedFormDocument(kind: string, doc: StoredDocument, opts: FormExportOptions = {}): OfficialDocument {
+export function storedFormDocument(kind: string, doc: StoredDocument, opts: KindExportOptions = {}): OfficialDocument {
   const make = KIND_DOCUMENTS[kind];
   if (!make) throw new Error(`no document layout for the form kind ${kind}`);
   return make(doc, opts);

@@ -95,13 +95,21 @@ async function resolve(id: string, accounts: AccountStore, store: Store, now: nu
 }
 
 /** Requests after which who-may-see-what may have changed. */
-const CHANGES_ACCESS = /^\/api\/(logout|login|users(\/|$)|session\/password|departments$)/;
+const CHANGES_ACCESS = /^\/api\/(logout|login|users(\/|$)|session\/password|departments(\/\d+)?$)/;
 
 export function registerGuard(app: FastifyInstance, accounts: AccountStore, store: Store): void {
   const cache: SessionCache = new Map();
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req) => {
     const path = pathOf(req.url);
+    // The API documents (/docs, its JSON and its files) are for administrators only (issue 23): the list
+    // of every route and field is no business of the other roles.
+    if ((path === '/docs' || path.startsWith('/docs/')) && req.routeOptions.url?.startsWith('/docs')) {
+      req.auth = await loadAuth(req, accounts, store, Date.now(), cache);
+      if (!req.auth) throw new HttpError(401, 'AUTH.REQUIRED', '请先登录（接口文档只对管理员开放）');
+      if (req.auth.user.role !== 'admin') throw new HttpError(403, 'AUTH.FORBIDDEN', '接口文档只对管理员开放');
+      return;
+    }
     // Routing is done: a path that matched no API route (`/api/../../etc/passwd`, a typo) goes on to
     // its 404 — nothing there to protect, and a 404 for everyone (issue 24).
     if (!path.startsWith('/api/') || !req.routeOptions.url?.startsWith('/api/')) return;

@@ -2,39 +2,33 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { contract, type AccountStore, type Store } from '@jixiao/core';
+import { contract, type AccountStore } from '@jixiao/core';
 import { answers } from '../contract.ts';
+import type { AccountUseCases } from '@jixiao/app';
 import { HttpError } from '../errors.ts';
-import { ABSOLUTE_MS, IDLE_MS, newToken, requireRole, setSessionCookie, tokenId } from '../auth/guard.ts';
+import { ABSOLUTE_MS, actor, auth, IDLE_MS, newToken, requireRole, setSessionCookie, tokenId } from '../auth/guard.ts';
 import type { LoginLimiter } from '../auth/login-limiter.ts';
 import { hashPassword, randomPassword, verifyPassword, weakPassword } from '../auth/password.ts';
-import { IdParams } from '../schemas.ts';
+import { IdParams, RoleEnum } from '../schemas.ts';
 
-const RoleEnum = z.enum(['admin', 'filler', 'unit-reviewer', 'finance']).describe('admin 管理员、filler 填报人、unit-reviewer 单位审核、finance 财政审核');
 const Login = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
 const NewUserBody = z.object({
   username: z.string().regex(/^[A-Za-z0-9_.\-\u4e00-\u9fa5]{2,32}$/, '用户名为 2–32 个字母、数字、汉字或 _ . -'),
-  displayName: z.string().min(1).max(64),
+  displayName: z.string().trim().min(1).max(64),
   role: RoleEnum,
   departmentId: z.number().int().positive().nullable().optional(),
   assigned: z.array(z.number().int().positive()).max(1000).optional(),
 });
 const UserPatch = z.object({
-  displayName: z.string().min(1).max(64).optional(),
+  displayName: z.string().trim().min(1).max(64).optional(),
   role: RoleEnum.optional(),
   departmentId: z.number().int().positive().nullable().optional(),
   assigned: z.array(z.number().int().positive()).max(1000).optional(),
-  disabled: z.boolean().optional(),
+  disabled: z.boolean().optional().describe('true 停用（其所有会话随即结束），false 重新启用'),
   resetPassword: z.boolean().optional().describe('生成新的随机密码（只在本次响应中出现一次），并注销该用户的所有会话'),
 });
 
-async function checkPlacement(store: Store, role: string, departmentId: number | null | undefined, assigned: number[] | undefined) {
-  if ((role === 'filler' || role === 'unit-reviewer') && !departmentId) throw new HttpError(422, 'USER.NO_DEPARTMENT', '填报人和单位审核必须属于一个部门');
-  for (const id of [...(departmentId ? [departmentId] : []), ...(assigned ?? [])])
-    if (!(await store.getDepartment(id))) throw new HttpError(422, 'USER.NO_DEPARTMENT', `部门 ${id} 不存在`);
-}
-
-export function authRoutes(app: FastifyInstance, accounts: AccountStore, store: Store, limiter: LoginLimiter): void {
+export function authRoutes(app: FastifyInstance, accounts: AccountStore, users: AccountUseCases, limiter: LoginLimiter): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -86,10 +80,9 @@ export function authRoutes(app: FastifyInstance, accounts: AccountStore, store: 
     },
   );
 
-  r.get('/api/users', { schema: { tags: ['账号'], summary: '用户列表（管理员）', response: answers({ 200: z.array(contract.User) }) } }, async (req) => {
-    requireRole(req, ['admin'], '管理用户');
-    return accounts.listUsers();
-  });
+  r.get('/api/users', { schema: { tags: ['账号'], summary: '用户列表（管理员）', response: answers({ 200: z.array(contract.User) }) } }, async (req) =>
+    users.listUsers(actor(req)),
+  );
 
   r.post(
     '/api/users',
@@ -102,10 +95,8 @@ export function authRoutes(app: FastifyInstance, accounts: AccountStore, store: 
       },
     },
     async (req, reply) => {
-      requireRole(req, ['admin'], '管理用户');
-      await checkPlacement(store, req.body.role, req.body.departmentId, req.body.assigned);
       const password = randomPassword();
-      const user = await accounts.addUser({ ...req.body, passwordHash: await hashPassword(password) });
+      const user = await users.addUser(actor(req), { ...req.body, passwordHash: await hashPassword(password) });
       return reply.code(201).send({ user, password });
     },
   );
@@ -115,23 +106,20 @@ export function authRoutes(app: FastifyInstance, accounts: AccountStore, store: 
     {
       schema: {
         tags: ['账号'],
-        summary: '修改用户、停用或重置密码（管理员）',
+        summary: '修改用户的姓名、角色、部门，停用或重新启用，或重置密码（管理员）；停用或重置后该用户的所有会话结束',
         params: IdParams,
         body: UserPatch,
         response: answers({ 200: contract.UserUpdated }),
       },
     },
     async (req) => {
-      const a = requireRole(req, ['admin'], '管理用户');
-      const before = await accounts.getUser(req.params.id);
-      if (!before) throw new HttpError(404, 'STORE.NOT_FOUND', `用户 ${req.params.id} 不存在`);
+      const a = auth(req);
       const { resetPassword, ...patch } = req.body;
-      if (before.id === a.user.id && (patch.disabled || (patch.role && patch.role !== 'admin')))
-        throw new HttpError(422, 'USER.SELF', '不能停用自己或取消自己的管理员身份');
-      await checkPlacement(store, patch.role ?? before.role, patch.departmentId === undefined ? before.departmentId : patch.departmentId, patch.assigned);
       const password = resetPassword ? randomPassword() : null;
-      const user = await accounts.updateUser(before.id, { ...patch, ...(password && { passwordHash: await hashPassword(password) }) });
-      if (password || patch.disabled) await accounts.deleteUserSessions(before.id);
+      const { user } = await users.updateUser({ ...actor(req), userId: a.user.id }, req.params.id, {
+        ...patch,
+        ...(password && { passwordHash: await hashPassword(password) }),
+      });
       return { user, ...(password && { password }) };
     },
   );

@@ -5,8 +5,8 @@ import { contract, NotFound, provinceOverview, type Store } from '@jixiao/core';
 import { answers } from '../contract.ts';
 import { actor, auth, requireDepartment, requireRole } from '../auth/guard.ts';
 import { inScope } from '../auth/scope.ts';
-import type { DepartmentUseCases } from '@jixiao/app';
-import { IdParams, NewDepartment, YearQuery } from '../schemas.ts';
+import type { AccountUseCases, DepartmentUseCases } from '@jixiao/app';
+import { DepartmentPatch, IdParams, NewDepartment, YearQuery } from '../schemas.ts';
 import { z } from 'zod';
 
 const FindingsQuery = YearQuery.extend({
@@ -17,23 +17,37 @@ const FindingsQuery = YearQuery.extend({
   limit: z.coerce.number().int().min(1).max(100_000).optional().describe('最多返回这么多条'),
 });
 
-export function departmentRoutes(app: FastifyInstance, store: Store, departments: DepartmentUseCases): void {
+export function departmentRoutes(app: FastifyInstance, store: Store, departments: DepartmentUseCases, accounts: AccountUseCases): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/departments',
-    { schema: { tags: ['部门'], summary: '部门列表（本人可见的）', response: answers({ 200: z.array(contract.Department) }) } },
-    async (req) => {
-      const a = auth(req);
-      return (await store.listDepartments()).filter((d) => inScope(a.scope, d.id));
-    },
+    { schema: { tags: ['部门'], summary: '部门列表（本人可见的），含上级部门', response: answers({ 200: z.array(contract.Department) }) } },
+    async (req) => accounts.departments(actor(req)),
   );
   r.post(
     '/api/departments',
-    { schema: { tags: ['部门'], summary: '新建部门（管理员；编码已存在时返回原部门）', body: NewDepartment, response: answers({ 201: contract.Department }) } },
-    async (req, reply) => {
-      requireRole(req, ['admin'], '管理部门');
-      return reply.code(201).send(await store.ensureDepartment(req.body));
+    {
+      schema: {
+        tags: ['部门'],
+        summary: '新建部门（管理员）；编码已被使用时拒绝（409 DEPARTMENT.DUPLICATE_CODE，并说明被哪个部门使用）',
+        body: NewDepartment,
+        response: answers({ 201: contract.Department }),
+      },
     },
+    async (req, reply) => reply.code(201).send(await accounts.createDepartment(actor(req), req.body)),
+  );
+  r.put(
+    '/api/departments/:id',
+    {
+      schema: {
+        tags: ['部门'],
+        summary: '修改部门名称或上级部门（管理员）；上级不能是本部门或其下级（422 DEPARTMENT.CYCLE）',
+        params: IdParams,
+        body: DepartmentPatch,
+        response: answers({ 200: contract.Department }),
+      },
+    },
+    async (req) => accounts.updateDepartment(actor(req), req.params.id, req.body),
   );
   r.get(
     '/api/departments/totals',

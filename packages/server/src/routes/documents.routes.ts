@@ -188,7 +188,9 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
     },
     async (req, reply) => {
       const s = await formUseCases.find(actor(req), req.params.id);
-      const doc = storedFormDocument(s.kind, s.evaluation, { scheme: getScheme(s.schemeId), scores: req.query.scores });
+      // the finance review (复核得分, 复核后总分, 复核意见) printed under the form's table
+      const review = await formUseCases.printedReview(s);
+      const doc = storedFormDocument(s.kind, s.evaluation, { scheme: getScheme(s.schemeId), scores: req.query.scores, review });
       // its findings as the department page computes them (A9 compares across the department's forms)
       const dept = await departments.load(actor(req), s.departmentId, s.year ?? undefined);
       const i = dept.stored.findIndex((x) => x.id === s.id);
@@ -254,8 +256,11 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
     onProgress?: (done: number, total: number) => void,
   ) {
     if (q.format === 'pdf' && !pdf) throw new HttpError(503, 'EXPORT.CONVERTER_MISSING', '服务器未配置 PDF 转换（LibreOffice），请下载 docx');
-    const { d, stored, findings, forms: documents } = await formsFor(departments, who, id, q.year);
+    const data = await formsFor(departments, who, id, q.year);
+    const { d, stored, findings, forms: documents } = data;
     const chosen = checkedProjects(q.projects, stored) ?? stored.map((_, i) => i);
+    // each form's finance review (复核得分, 复核意见) printed under its table, as on a single download
+    const reviews = await departments.printedReviews(data, chosen);
     // one pass over the findings for all forms (a department may have a thousand)
     const st = documentStatus(
       chosen,
@@ -263,11 +268,12 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
       stored.map((s) => s.status),
     );
     const unfinished = new Set([...st.drafts, ...st.withErrors]);
-    const forms = chosen.map((i) => ({
+    const forms = chosen.map((i, k) => ({
       evaluation: documents[i]!,
       seq: i + 1,
       scheme: getScheme(stored[i]!.schemeId),
       mark: unfinished.has(i) ? DRAFT_MARK : null,
+      review: reviews[k]!,
     }));
     const z = await formsZip(forms, { format: q.format, scores: q.scores, ...(pdf && { pdf }), ...(onProgress && { onProgress }) });
     return { bytes: z.bytes, name: `${fileName(`${d.name}_自评表`, q.format).replace(/\.[a-z]+$/, '')}.zip`, total: forms.length };

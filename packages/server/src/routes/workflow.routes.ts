@@ -24,7 +24,7 @@ const ReviewBody = z.object({
   scores: z
     .array(
       z.object({
-        indicatorId: z.string().min(1).max(40).describe('指标编号（表中每个指标的 id）'),
+        indicatorId: z.string().min(1).max(40).describe('指标编号（表中每个指标的 id）；#budget 为预算执行率得分'),
         score: z.string().min(1).max(20).describe('复核得分，分'),
         reason: z.string().min(1).max(2000).describe('理由'),
       }),
@@ -62,7 +62,14 @@ export function workflowRoutes(app: FastifyInstance, store: Store, forms: FormUs
   );
   r.get(
     '/api/evaluations/:id/reviews',
-    { schema: { tags: ['审核流程'], summary: '财政复核得分（按指标编号）', params: IdParams, response: answers({ 200: z.array(contract.ReviewScore) }) } },
+    {
+      schema: {
+        tags: ['审核流程'],
+        summary: '财政复核得分（按指标编号；#budget 为预算执行率得分）',
+        params: IdParams,
+        response: answers({ 200: z.array(contract.ReviewScore) }),
+      },
+    },
     async (req) => forms.reviews(actor(req), req.params.id),
   );
   r.put(
@@ -70,13 +77,26 @@ export function workflowRoutes(app: FastifyInstance, store: Store, forms: FormUs
     {
       schema: {
         tags: ['审核流程'],
-        summary: '记录复核得分（财政审核，单位已审核之后；按指标编号）',
+        summary: '记录复核得分（财政审核，单位已审核之后；按指标编号，预算执行率得分用 #budget）',
         params: IdParams,
         body: ReviewBody,
         response: answers({ 200: z.array(contract.ReviewScore) }),
       },
     },
     async (req) => forms.review(actor(req), req.params.id, req.body.scores),
+  );
+  r.put(
+    '/api/evaluations/:id/review-opinion',
+    {
+      schema: {
+        tags: ['审核流程'],
+        summary: '记录复核意见（财政审核，单位已审核之后；整张表一段文字，空文字为删除；记入修改记录，并打印在表上）',
+        params: IdParams,
+        body: z.object({ text: z.string().max(2000).describe('复核意见') }),
+        response: answers({ 200: contract.ReviewOpinion.nullable() }),
+      },
+    },
+    async (req) => forms.reviewOpinion(actor(req), req.params.id, req.body.text),
   );
 
   r.get(

@@ -1,10 +1,11 @@
 /**
- * 财政复核: the finance reviewer's 复核得分 per indicator with a reason, beside the self-evaluated
- * (computed) score. Editable by finance once the unit has approved; shown to everyone afterwards.
+ * 财政复核: the finance reviewer's 复核得分 per indicator — and of the budget-execution score where it
+ * counts in the total (R7) — with a reason, beside the self-evaluated (computed) score; and the 复核意见
+ * of the whole form. Editable by finance once the unit has approved; shown to everyone afterwards.
  */
 import { App as AntApp, Button, Input, Table, Typography } from 'antd';
 import { useState } from 'react';
-import type { EvaluationScore, Indicator } from '@jixiao/core';
+import { BUDGET_REVIEW_TARGET, budgetReviewMax, type EvaluationScore, type Indicator } from '@jixiao/core';
 import { api, ApiError, type EvaluationFull } from '../api.ts';
 import { fixed } from '../format.ts';
 
@@ -28,6 +29,33 @@ export function ReviewCard({
   const [busy, setBusy] = useState(false);
   const existing = new Map(saved.reviews.map((r) => [r.indicatorId, r]));
   const changed = Object.entries(draft).filter(([, v]) => v.score.trim() !== '');
+  const [opinion, setOpinion] = useState<string | null>(null);
+  const opinionText = opinion ?? saved.reviewOpinion?.text ?? '';
+  const saveOpinion = async () => {
+    setBusy(true);
+    try {
+      await api.saveReviewOpinion(saved.id, opinionText);
+      setOpinion(null);
+      message.success('复核意见已保存');
+      onSaved();
+    } catch (e) {
+      message.error(e instanceof ApiError ? `${e.message}（${e.code}）` : (e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  // the budget-execution score, first, where it counts in the total on its own (R7)
+  const budgetMax = budgetReviewMax(score);
+  const rows = [
+    ...(budgetMax === null ? [] : [{ i: -1, id: BUDGET_REVIEW_TARGET, name: '预算执行率得分', points: budgetMax, self: score.budget.score ?? undefined }]),
+    ...indicators.map((ind, i) => ({
+      i,
+      id: ind.id ?? `i${i + 1}`,
+      name: ind.name.raw,
+      points: ind.points.raw,
+      self: score.indicators[i]?.score ?? undefined,
+    })),
+  ];
 
   const save = async () => {
     const missing = changed.filter(([, v]) => !v.reason.trim());
@@ -56,7 +84,7 @@ export function ReviewCard({
         size="small"
         value={v}
         style={key === 'score' ? { textAlign: 'right' } : undefined}
-        aria-label={`${key === 'score' ? '复核得分' : '复核理由'}（第 ${i + 1} 个指标）`}
+        aria-label={`${key === 'score' ? '复核得分' : '复核理由'}（${i < 0 ? '预算执行率' : `第 ${i + 1} 个指标`}）`}
         onChange={(e) =>
           setDraft((d) => ({
             ...d,
@@ -71,13 +99,13 @@ export function ReviewCard({
     <div data-testid="review-card">
       <Table
         size="small"
-        rowKey="i"
+        rowKey="id"
         pagination={false}
-        dataSource={indicators.map((ind, i) => ({ i, id: ind.id ?? `i${i + 1}`, ind }))}
+        dataSource={rows}
         columns={[
-          { title: '三级指标', key: 'name', render: (_: unknown, r) => r.ind.name.raw, ellipsis: true },
-          { title: '分值', key: 'points', width: 70, align: 'right', render: (_: unknown, r) => r.ind.points.raw },
-          { title: '自评得分（计算）', key: 'self', width: 120, align: 'right', render: (_: unknown, r) => fixed(score.indicators[r.i]?.score, decimals) },
+          { title: '复核项目', key: 'name', render: (_: unknown, r) => (r.i < 0 ? <b>{r.name}</b> : r.name), ellipsis: true },
+          { title: '分值', key: 'points', width: 70, align: 'right', render: (_: unknown, r) => r.points },
+          { title: '自评得分（计算）', key: 'self', width: 120, align: 'right', render: (_: unknown, r) => fixed(r.self, decimals) },
           { title: '复核得分', key: 'review', width: 110, align: 'right', render: (_: unknown, r) => cell(r.i, r.id, 'score') },
           { title: '复核理由', key: 'reason', render: (_: unknown, r) => cell(r.i, r.id, 'reason') },
           { title: '复核人', key: 'who', width: 90, render: (_: unknown, r) => existing.get(r.id)?.reviewer ?? '' },
@@ -92,6 +120,27 @@ export function ReviewCard({
           <Button type="primary" disabled={changed.length === 0} loading={busy} onClick={() => void save()} data-testid="save-reviews">
             保存复核得分
           </Button>
+        )}
+      </div>
+      <div style={{ marginTop: 12 }} data-testid="review-opinion">
+        <Typography.Text strong>复核意见</Typography.Text>
+        {editable ? (
+          <>
+            <Input.TextArea
+              value={opinionText}
+              maxLength={2000}
+              autoSize={{ minRows: 2, maxRows: 8 }}
+              placeholder="对整张表的复核意见（打印在导出的自评表上）"
+              aria-label="复核意见"
+              onChange={(e) => setOpinion(e.target.value)}
+              style={{ marginTop: 4 }}
+            />
+            <Button style={{ marginTop: 8 }} disabled={opinion === null} loading={busy} onClick={() => void saveOpinion()} data-testid="save-opinion">
+              保存复核意见
+            </Button>
+          </>
+        ) : (
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>{saved.reviewOpinion?.text || '—'}</Typography.Paragraph>
         )}
       </div>
     </div>

@@ -218,7 +218,7 @@ function Editor({ initial }: { initial: EvaluationFull }) {
               </Card>
             )}
           </Stable>
-          {(ed.saved.permissions.review || ed.saved.reviews.length > 0) && (
+          {(ed.saved.permissions.review || ed.saved.reviews.length > 0 || ed.saved.reviewOpinion !== null) && (
             <Card size="small" title="财政复核">
               <ReviewCard
                 saved={ed.saved}

@@ -12,6 +12,7 @@ import { DepartmentTotalsCard } from '../components/department-totals.tsx';
 import { DepartmentYearPicker, useDepartmentYear } from '../components/department-year-picker.tsx';
 import { EmptyView, Loaded } from '../components/state-views.tsx';
 import { fixed, GRADE_COLORS, money, STATUS_LABELS } from '../format.ts';
+import { mayUse } from '../menu-roles.ts';
 import { href, navigate } from '../router.ts';
 import { useAsync } from '../use-async.ts';
 
@@ -82,9 +83,11 @@ export function OverviewPage({ route, me }: { route: { dept?: number; year?: num
         <Space>
           {/* forms are made and imported by the 填报人 (and an administrator) */}
           {dept !== undefined && (me.role === 'filler' || me.role === 'admin') && <NewFormButton departmentId={dept} year={year} />}
-          <Button icon={<UploadOutlined />} onClick={() => navigate({ page: 'import' })}>
-            导入自评表
-          </Button>
+          {mayUse(me.role, 'import') && (
+            <Button icon={<UploadOutlined />} onClick={() => navigate({ page: 'import' })}>
+              导入自评表
+            </Button>
+          )}
           <Button
             icon={<FileTextOutlined />}
             onClick={() => navigate({ page: 'documents', ...(dept !== undefined && { dept }), ...(year !== undefined && { year }) })}
@@ -103,9 +106,11 @@ export function OverviewPage({ route, me }: { route: { dept?: number; year?: num
         <EmptyView
           text="还没有部门和自评表"
           action={
-            <Button type="primary" onClick={() => navigate({ page: 'import' })}>
-              导入自评表
-            </Button>
+            mayUse(me.role, 'import') && (
+              <Button type="primary" onClick={() => navigate({ page: 'import' })}>
+                导入自评表
+              </Button>
+            )
           }
         />
       ) : (
