@@ -58,7 +58,12 @@ function expectedXlsxPages(wb: Awaited<ReturnType<typeof xlsxBytes>>['wb']): [nu
   const printable = (landscape ? 595.3 : 841.9) - (m.top + m.bottom) * 72;
   let total = 0;
   ws.eachRow({ includeEmpty: true }, (r) => (total += r.height ?? 15));
-  return [Math.max(1, Math.floor(total / printable)), Math.ceil(total / printable) + 1];
+  // the rows repeated at the top of every page after the first take their height from each of them
+  const [from, to] = (ws.pageSetup.printTitlesRow ?? '1:0').split(':').map(Number) as [number, number];
+  let titles = 0;
+  for (let i = from; i <= to; i++) titles += ws.getRow(i).height ?? 15;
+  const pages = total <= printable ? total / printable : 1 + (total - printable) / (printable - titles);
+  return [Math.max(1, Math.floor(pages)), Math.ceil(pages) + 1];
 }
 
 /** Checks every page: borders through no word, nothing past the page edge, numbers with their units. */
@@ -104,6 +109,13 @@ describe.skipIf(!soffice && !required).each([...byDepartment.keys()])('%s printe
         expect(asXlsx.length, `${what} .xlsx pages`).toBeLessThanOrEqual(high);
         // the same rows in Word's layout: within a page of the workbook's
         expect(Math.abs(asDocx.length - asXlsx.length), `${what} .docx pages ${asDocx.length} vs .xlsx ${asXlsx.length}`).toBeLessThanOrEqual(1);
+        // the title and 项目名称 at the top of every page of the workbook (its print titles, item 3)
+        const title = doc.sections[0]!.blocks.find((b) => b.kind === 'title')!.text.replace(/\s/g, '');
+        for (const [k, p] of asXlsx.entries()) {
+          const text = p.text.replace(/\s/g, '');
+          expect(text, `${what} .xlsx page ${k + 1}: the title`).toContain(title);
+          expect(text, `${what} .xlsx page ${k + 1}: 项目名称`).toContain('项目名称');
+        }
         formPages[i] = asDocx.length;
       }),
     );
