@@ -346,7 +346,8 @@ function ningxia(ctx: FormContext): DocBlock[] {
     totalRow(ctx, '总分', W, cols, 0, false),
     ...narrativeRows(ev, W, 2),
   ];
-  return page(ev, rows, [14, 16, 30, 16, 16, 9, 9, 30, 24], { title: '项目支出绩效自评表', phoneLabel: '联系电话' });
+  // the 得分 column is also the budget block's 执行率: wide enough for 100.00% on one line
+  return page(ev, rows, [14, 16, 28, 16, 16, 9, 12, 29, 24], { title: '项目支出绩效自评表', phoneLabel: '联系电话' });
 }
 
 const BUILDERS: Record<LayoutId, (ctx: FormContext) => DocBlock[]> = { national, hebei, yunzhou, ningxia };
