@@ -8,9 +8,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { auditForms, getScheme, printedTitle, summarizeDepartment, type Evaluation } from '@jixiao/core';
+import { auditForms, getScheme, GoalForm, printedTitle, summarizeDepartment, type Evaluation } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
-import { departmentDocument, formDocument, placeCells, renderDocx, renderXlsx, textLines, type DocBlock, type OfficialDocument } from '../src/index.ts';
+import {
+  departmentDocument,
+  formDocument,
+  goalDocument,
+  placeCells,
+  renderDocx,
+  renderXlsx,
+  textLines,
+  type DocBlock,
+  type OfficialDocument,
+} from '../src/index.ts';
 
 const dir = join(import.meta.dirname, '../../../fixtures/golden');
 const files = readdirSync(dir)
@@ -49,6 +59,18 @@ describe('doubled titles (issue 22)', () => {
     const titles = docs.flatMap((d) => d.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'title' || b.kind === 'heading' ? [b.text] : []))));
     expect(titles.length).toBeGreaterThan(forms.length);
     for (const t of titles) expect(t).not.toMatch(DOUBLED);
+  });
+});
+
+describe('the goal form (项目支出绩效目标申报表) as .xlsx', () => {
+  it('portrait A4 one page wide, its title, year, 填报单位 and 项目名称 row repeated on every page', async () => {
+    const g = GoalForm.parse(JSON.parse(readFileSync(join(dir, '../goals/well-set.goal.json'), 'utf8')));
+    const doc = goalDocument(g);
+    const ws = await workbook(doc);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    const first = doc.sections[0]!.blocks.findIndex((b) => b.kind === 'table') + 1;
+    expect(ws.pageSetup.printTitlesRow).toBe(`1:${first}`);
+    expect(ws.getCell(first, 1).value).toBe('项目名称');
   });
 });
 
