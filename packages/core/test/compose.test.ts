@@ -17,6 +17,7 @@ import {
   numberUnitPieces,
   overallReport,
   paragraph,
+  printedTitle,
   projectNoun,
   quote,
   renderReportText,
@@ -57,6 +58,16 @@ describe('the rules', () => {
     expect(quote('2023年“雪亮安防工程”运行维护费')).toBe('“2023年‘雪亮安防工程’运行维护费”');
     expect(projectNoun('“雪亮工程”建设项目')).toBe('“雪亮工程”建设项目');
     expect(projectNoun('见义勇为基金')).toBe('见义勇为基金项目');
+  });
+
+  it('a title the filler doubled is printed once (the stored value is not touched)', () => {
+    expect(printedTitle('“雪亮工程”建设项目项目支出绩效自评表')).toBe('“雪亮工程”建设项目支出绩效自评表');
+    expect(printedTitle('项目支出绩效自评表项目支出绩效自评表')).toBe('项目支出绩效自评表');
+    expect(printedTitle('项目支出绩效自评表 项目支出绩效自评表')).toBe('项目支出绩效自评表');
+    expect(printedTitle('盐池县本级部门项目支出绩效自评表')).toBe('盐池县本级部门项目支出绩效自评表');
+    expect(printedTitle('专职网格员工资项目支出绩效绩效自评表')).toBe('专职网格员工资项目支出绩效自评表');
+    // one doubled character is Chinese, not a slip
+    expect(printedTitle('县县通工程项目支出绩效自评表')).toBe('县县通工程项目支出绩效自评表');
   });
 
   it('counts as a reader says them', () => {

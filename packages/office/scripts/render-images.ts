@@ -31,7 +31,7 @@ const work = mkdtempSync(join(tmpdir(), 'jixiao-images-'));
 // [file name, the PDF, the page shown]
 const jobs: Array<[string, Promise<Uint8Array>, number]> = [
   ['export-form-docx', renderDocument(form, 'pdf', 'form', pdf), 1],
-  ['export-form-xlsx', renderXlsx([form]).then((x) => pdf.convert(x, 'xlsx')), 1],
+  ['export-form-xlsx', renderXlsx([form]).then((x) => pdf.convert(x, 'xlsx')), 2], // page 2: headed by the title and 项目名称 (print titles)
   ['export-summary', renderDocument(departmentDocument('summary', data), 'pdf', 'summary', pdf), 1],
   ['export-report', renderDocument(departmentDocument('report', data), 'pdf', 'report', pdf), 1],
   ['export-disclosure', renderDocument(departmentDocument('disclosure', data), 'pdf', 'disclosure', pdf), 2],

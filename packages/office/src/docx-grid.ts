@@ -35,7 +35,9 @@ function textOf(n: Node): string {
     else if (t === 'w:t')
       out += kids(k)
         .map((x) => String(x['#text'] ?? ''))
-        .join('');
+        .join('')
+        // a word joiner (U+2060) only keeps a number on the line of its unit (an exported cell): not text
+        .replaceAll('\u2060', '');
     else if (t === 'w:tab') out += '\t';
     else if (t === 'w:br' || t === 'w:cr') out += '\n';
     else if (t === 'w:del' || t === 'w:instrText' || t === 'w:rPr' || t === 'w:pPr') continue;

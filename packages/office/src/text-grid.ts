@@ -27,6 +27,8 @@ export function checkTextSize(text: string, file: string, limits: ImportLimits =
 
 export function readTextGrid(text: string, file: string, limits: ImportLimits = DEFAULT_LIMITS): GridDocument {
   checkTextSize(text, file, limits);
+  // word joiners (U+2060) copied out of an exported document only kept a number on the line of its unit
+  text = text.replaceAll('\u2060', '');
   // no tab anywhere: pasted out of a PDF or a web page, where the cells have to be found again
   if (looksPasted(text)) return readPastedText(text, file);
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);

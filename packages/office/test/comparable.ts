@@ -3,7 +3,7 @@
  * exported file: provenance and source dropped, a number compared by its value (an export prints
  * `7` as `7.00`), text by its cleaned text, an empty field the same as an absent one.
  */
-import { cleanCell, scoreEvaluation, getScheme, trim, type Evaluation, type NumberField } from '@jixiao/core';
+import { cleanCell, printedTitle, scoreEvaluation, getScheme, trim, type Evaluation, type NumberField } from '@jixiao/core';
 
 type Json = null | string | number | boolean | Json[] | { [k: string]: Json };
 
@@ -31,7 +31,7 @@ const filled = (f: NumberField | undefined, computed: string | null): NumberFiel
 
 /**
  * What an export prints for a form under the default policy: the claimed scores, and the computed
- * ones where the form left them blank (see form-context.ts).
+ * ones where the form left them blank (see form-context.ts); its title composed (printedTitle).
  */
 export function asExported(ev: Evaluation, opts: { grade: boolean }): Evaluation {
   const s = scoreEvaluation(ev, getScheme(ev.schemeId));
@@ -48,6 +48,7 @@ export function asExported(ev: Evaluation, opts: { grade: boolean }): Evaluation
   copy.claimed.points = filled(copy.claimed.points, s.points);
   if (opts.grade && !copy.claimed.grade?.raw.trim()) copy.claimed.grade = { raw: s.grade };
   delete copy.project.fundType; // 资金类型 is a column of the 汇总表, not of the form
+  if (copy.title) copy.title = { ...copy.title, raw: printedTitle(copy.title.raw) }; // a doubled word printed once
   return copy;
 }
 

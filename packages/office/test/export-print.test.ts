@@ -8,9 +8,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { auditForms, getScheme, summarizeDepartment, type Evaluation } from '@jixiao/core';
+import { auditForms, getScheme, GoalForm, printedTitle, summarizeDepartment, type Evaluation } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
-import { departmentDocument, formDocument, placeCells, renderDocx, renderXlsx, textLines, type DocBlock, type OfficialDocument } from '../src/index.ts';
+import {
+  departmentDocument,
+  formDocument,
+  goalDocument,
+  placeCells,
+  renderDocx,
+  renderXlsx,
+  textLines,
+  type DocBlock,
+  type OfficialDocument,
+} from '../src/index.ts';
 
 const dir = join(import.meta.dirname, '../../../fixtures/golden');
 const files = readdirSync(dir)
@@ -25,6 +35,45 @@ async function workbook(doc: OfficialDocument) {
   return wb.worksheets[0]!;
 }
 
+/** A word of two to eight Chinese characters written twice in a row (项目项目). */
+const DOUBLED = /([\u4e00-\u9fff]{2,8})\1/u;
+
+describe('doubled titles (issue 22)', () => {
+  it('the Shanxi 雪亮工程 form: filed as “…建设项目项目支出绩效自评表”, printed “…建设项目支出绩效自评表”, stored as filed', () => {
+    const ev = load('shanxi-yunzhou-zhengfawei-2022.form-01.json');
+    expect(ev.title?.raw).toBe('“雪亮工程”建设项目项目支出绩效自评表');
+    expect(formDocument(ev).sections[0]!.blocks[0]).toEqual({ kind: 'title', text: '“雪亮工程”建设项目支出绩效自评表' });
+    expect(ev.title?.raw).toBe('“雪亮工程”建设项目项目支出绩效自评表');
+  });
+
+  it.each([...new Set(files.map((f) => f.split('.form-')[0]!))])('%s: no title or heading of any document doubles a word', (dept) => {
+    const forms = files.filter((f) => f.startsWith(dept)).map(load);
+    const { scores, findings } = auditForms(forms);
+    const data = { forms, scores, findings, summary: summarizeDepartment(forms, scores, getScheme(forms[0]!.schemeId)) };
+    const docs = [
+      ...forms.map((ev) => formDocument(ev)),
+      departmentDocument('summary', data),
+      departmentDocument('report', data),
+      departmentDocument('disclosure', data, { projects: forms.map((_, i) => i) }),
+    ];
+    const titles = docs.flatMap((d) => d.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'title' || b.kind === 'heading' ? [b.text] : []))));
+    expect(titles.length).toBeGreaterThan(forms.length);
+    for (const t of titles) expect(t).not.toMatch(DOUBLED);
+  });
+});
+
+describe('the goal form (项目支出绩效目标申报表) as .xlsx', () => {
+  it('portrait A4 one page wide, its title, year, 填报单位 and 项目名称 row repeated on every page', async () => {
+    const g = GoalForm.parse(JSON.parse(readFileSync(join(dir, '../goals/well-set.goal.json'), 'utf8')));
+    const doc = goalDocument(g);
+    const ws = await workbook(doc);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    const first = doc.sections[0]!.blocks.findIndex((b) => b.kind === 'table') + 1;
+    expect(ws.pageSetup.printTitlesRow).toBe(`1:${first}`);
+    expect(ws.getCell(first, 1).value).toBe('项目名称');
+  });
+});
+
 describe('text measure', () => {
   it('lines of a cell: CJK one em, Latin about half, explicit breaks kept', () => {
     expect(textLines('项目名称', 40, 10.5)).toBe(1);
@@ -38,14 +87,18 @@ describe.each(files)('%s', (f) => {
   const ev = load(f);
   const doc = formDocument(ev);
 
-  it('.xlsx: A4 landscape, one page wide, print area over the document, rows as high as their wrapped text', async () => {
+  it('.xlsx: A4 landscape, one page wide, print area over the document, title and 项目名称 repeated, rows as high as their wrapped text', async () => {
     const ws = await workbook(doc);
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(ws.pageSetup.printArea).toMatch(new RegExp(`^A1:[A-Z]+${ws.rowCount}$`));
     const t = table(doc);
     const first = doc.sections[0]!.blocks.findIndex((b) => b.kind === 'table') + 1; // rows above the table: one per block
-    // a form's head is mid-table: not repeated (it would print over cells merged across the page break)
-    expect(ws.pageSetup.printTitlesRow).toBeUndefined();
+    // a form's indicator head is mid-table: what repeats on every page is the title, the year and the
+    // table's first row (项目名称), so that a loose page says which form it is
+    expect(ws.pageSetup.printTitlesRow).toBe(`1:${first}`);
+    expect(t.rows[0]!.cells.every((c) => (c.rowSpan ?? 1) === 1)).toBe(true);
+    expect(String(ws.getCell(first, 2).value ?? '') + String(ws.getCell(first, 3).value ?? '')).toContain(ev.project.name.raw);
+    expect(ws.getCell(1, 1).value).toBe(doc.sections[0]!.blocks.find((b) => b.kind === 'title')!.text);
     placeCells(t.rows).forEach((row, i) => {
       for (const { cell, col } of row) {
         if ((cell.rowSpan ?? 1) > 1) continue;
@@ -56,6 +109,16 @@ describe.each(files)('%s', (f) => {
         );
       }
     });
+  });
+
+  it('the title printed once as written: a doubled word once in the .docx and the .xlsx, the stored title untouched', async () => {
+    const before = JSON.stringify(ev);
+    const printed = doc.sections[0]!.blocks.find((b) => b.kind === 'title')!.text;
+    expect(printed).not.toMatch(DOUBLED);
+    expect(printed.replace(/\s/g, '')).toBe(printedTitle(ev.title?.raw || printed).replace(/\s/g, ''));
+    expect(strFromU8(unzipSync(await renderDocx(doc))['word/document.xml']!)).toContain(`>${printed}<`);
+    expect((await workbook(doc)).getCell(1, 1).value).toBe(printed);
+    expect(JSON.stringify(ev)).toBe(before);
   });
 
   it('.docx: every table row kept from splitting across pages', async () => {

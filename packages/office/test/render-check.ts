@@ -147,3 +147,38 @@ export function crossings(page: PageMeasure): Array<{ word: Word; border: 'horiz
   }
   return out;
 }
+
+/** The units a number is printed with (as core's keepUnits knows them, the common ones). */
+const UNIT_START = /^(万元|元|分|%|％|个|项|人|次|户|天)/;
+
+/** A vertical border between x1 and x2 over the band y1..y2: the two are in different cells. */
+const walled = (page: PageMeasure, x1: number, x2: number, y1: number, y2: number) =>
+  page.vertical.some((s) => s.at > Math.min(x1, x2) + SLACK && s.at < Math.max(x1, x2) - SLACK && s.from <= y2 && s.to >= y1);
+
+/**
+ * A number at the end of a line and its unit at the start of the next line of the same cell or
+ * paragraph (“产出指标(40⏎分)”): a word ending in a digit with nothing after it in its cell, and below
+ * it the word that starts the next line of that cell, beginning with a unit, no border between them.
+ */
+export function splitUnits(page: PageMeasure): Array<{ number: Word; unit: Word }> {
+  const out: Array<{ number: Word; unit: Word }> = [];
+  const sameLine = (a: Word, b: Word) => Math.abs(a.yMin - b.yMin) < (a.yMax - a.yMin) / 2;
+  const lineEnd = (a: Word) => !page.words.some((c) => c !== a && sameLine(a, c) && c.xMin >= a.xMax - SLACK && !walled(page, a.xMax, c.xMin, a.yMin, a.yMax));
+  const lineStart = (b: Word) =>
+    !page.words.some((c) => c !== b && sameLine(b, c) && c.xMax <= b.xMin + SLACK && !walled(page, c.xMax, b.xMin, b.yMin, b.yMax));
+  for (const a of page.words) {
+    if (!/[0-9０-９.．]$/.test(a.text) || !lineEnd(a)) continue;
+    const lineHeight = a.yMax - a.yMin;
+    for (const b of page.words) {
+      // its unit, or the rest of the number itself (“(4⏎0分)”, “100.0⏎0%”)
+      if (!UNIT_START.test(b.text) && !/^[0-9０-９]+(?:[.．][0-9０-９]*)?(万元|元|分|%|％|个|项|人|次|户|天)/.test(b.text)) continue;
+      const gap = b.yMin - a.yMax;
+      // the next line: just below, starting left of where the number ends, in the same cell
+      if (gap < -SLACK || gap > lineHeight * 0.8 || b.xMin >= a.xMax) continue;
+      if (walled(page, Math.min(a.xMin, b.xMin), a.xMax, a.yMin, b.yMax)) continue;
+      if (page.horizontal.some((s) => s.at > a.yMax - SLACK && s.at < b.yMin + SLACK && s.from <= a.xMax && s.to >= b.xMin)) continue;
+      if (lineStart(b)) out.push({ number: a, unit: b });
+    }
+  }
+  return out;
+}

@@ -49,6 +49,13 @@ describe('pasted text', () => {
     expect(r.reports[0]!.unplaced).toEqual([]);
   });
 
+  it('copied out of an exported document: the word joiners that kept numbers with their units read as nothing', () => {
+    const text = read('pasted-spaces.txt');
+    const joined = text.replace(/(\d)(万元|%|公里|年)/g, '$1\u2060$2');
+    expect(joined).not.toBe(text);
+    expect(table(joined, 'pasted-spaces.txt').got).toEqual(rows);
+  });
+
   it('one cell per line: rows found by what each line is; a reason kept only where it is certain', () => {
     const { ev, got } = table(read('pasted-cell-per-line.txt'), 'pasted-cell-per-line.txt');
     expect(got).toEqual(rows.map((r) => (r[0] === '道路使用年限延长' ? [...r.slice(0, 4), '12'] : r)));

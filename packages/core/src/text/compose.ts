@@ -81,6 +81,19 @@ export function projectNoun(name: string): string {
   return /项目$/.test(t) ? t : `${t}项目`;
 }
 
+/**
+ * A title as a document prints it, from the one the filler wrote: a word written twice in a row once
+ * (“雪亮工程”建设项目项目支出绩效自评表 → …建设项目支出绩效自评表), a title written twice over once. Only the
+ * print is composed; the stored value stays as written (a reviewer sees what was filed). Words of two
+ * to eight Chinese characters are undoubled: a single doubled character is often Chinese (常常, 县县).
+ */
+export function printedTitle(text: string): string {
+  const t = text.trim();
+  const twice = /^(.+?)\s*\1$/u.exec(t);
+  const once = twice ? twice[1]!.trim() : t;
+  return once.replace(/([\u4e00-\u9fff]{2,8})\1+/gu, '$1');
+}
+
 export interface CountPhrase {
   /** how many there are in all */
   total: number;

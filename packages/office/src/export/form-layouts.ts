@@ -3,7 +3,7 @@
  * table: identity, budget block, goals, the indicator tree, the total, the narrative blocks. The
  * labels are those the seeds use (and the importer anchors on), so an exported form imports back.
  */
-import { list, sentence, type BudgetLine, type Evaluation, type Narrative } from '@jixiao/core';
+import { list, printedTitle, sentence, type BudgetLine, type Evaluation, type Narrative } from '@jixiao/core';
 import { money, percent, points, scoreText } from './cell-format.ts';
 import { fitWidths, type DocBlock, type DocCell, type DocRow, type OfficialDocument } from './document-model.ts';
 import { budgetRate, budgetScore, formContext, totalGrade, totalPoints, totalScore, type FormContext, type FormExportOptions } from './form-context.ts';
@@ -141,7 +141,8 @@ function nationalBudgetRows(ctx: FormContext, section: string, labelSpan: number
 /** Title, year, the table and what follows it: the frame every layout puts around its table. */
 function page(ev: Evaluation, rows: DocRow[], weights: number[], o: { title: string; phoneLabel: string; before?: DocBlock[] }): DocBlock[] {
   return [
-    { kind: 'title', text: ev.title?.raw || o.title },
+    // the title as the filler wrote it, a doubled word printed once (the stored title is kept as written)
+    { kind: 'title', text: printedTitle(ev.title?.raw || o.title) },
     ...yearLine(ev),
     ...(o.before ?? []),
     { kind: 'table', table: { widths: fitWidths(weights, true), rows } },
@@ -346,7 +347,8 @@ function ningxia(ctx: FormContext): DocBlock[] {
     totalRow(ctx, '总分', W, cols, 0, false),
     ...narrativeRows(ev, W, 2),
   ];
-  return page(ev, rows, [14, 16, 30, 16, 16, 9, 9, 30, 24], { title: '项目支出绩效自评表', phoneLabel: '联系电话' });
+  // the 得分 column is also the budget block's 执行率: wide enough for 100.00% on one line
+  return page(ev, rows, [14, 16, 28, 16, 16, 9, 12, 29, 24], { title: '项目支出绩效自评表', phoneLabel: '联系电话' });
 }
 
 const BUILDERS: Record<LayoutId, (ctx: FormContext) => DocBlock[]> = { national, hebei, yunzhou, ningxia };

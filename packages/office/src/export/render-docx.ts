@@ -86,8 +86,9 @@ const CELL_STYLES = (['left', 'center', 'right'] as const)
   .filter((st) => st.id !== 'Cell');
 
 function cellParagraph(cell: DocCell): Paragraph {
-  // an empty cell gets no run at all (an empty w:r/w:t says nothing)
-  return new Paragraph({ style: cellStyle(cell.align ?? 'left', cell.bold ?? false), children: cell.text === '' ? [] : runs(cell.text) });
+  // an empty cell gets no run at all (an empty w:r/w:t says nothing); a number keeps its unit on its
+  // line in a narrow cell too (产出指标(40分), 100.00%): the importer reads the word joiners as nothing
+  return new Paragraph({ style: cellStyle(cell.align ?? 'left', cell.bold ?? false), children: cell.text === '' ? [] : prose(cell.text) });
 }
 
 function table(t: DocTable): Table {
@@ -122,9 +123,9 @@ function table(t: DocTable): Table {
 type Style = 'Title' | 'Heading' | 'Body';
 
 /**
- * Prose (a report's indented paragraphs) keeps a number on the line of its unit (core: keepUnits, a
- * word joiner between them); table cells and a form's lines are left as they are, since an exported
- * form is read back by the importer.
+ * Prose (a report's indented paragraphs) and table cells keep a number on the line of its unit (core:
+ * keepUnits, a word joiner between them; the importer drops them, docx-grid.ts); a form's own lines
+ * (填报人, 注) are left as they are.
  */
 function paragraph(text: string, style: Style, o: { align?: Align; bold?: boolean; indent?: boolean; parts?: TextPart[]; prose?: boolean } = {}): Paragraph {
   return new Paragraph({

@@ -6,11 +6,11 @@
  *
  * Printing (issue 22): every row is as high as its wrapped text needs (a spreadsheet never grows a
  * row by itself when it prints, so wrapped cells would pile on each other); the print area is the
- * document; A4 in the document's orientation with its margins, fit to one page wide; the table's
- * leading header rows repeat at the top of every page; a 草稿（未审核） mark in the page header.
+ * document; A4 in the document's orientation with its margins, fit to one page wide; header rows
+ * repeated at the top of every page (repeatedRows); a 草稿（未审核） mark in the page header.
  */
 import ExcelJS from 'exceljs';
-import { A4, FONTS, placeCells, type DocCell, type OfficialDocument } from './document-model.ts';
+import { A4, FONTS, placeCells, type DocCell, type DocRow, type OfficialDocument } from './document-model.ts';
 import { textLines } from './text-measure.ts';
 import { spreadsheetText } from './spreadsheet-text.ts';
 
@@ -36,7 +36,10 @@ function setCell(cell: ExcelJS.Cell, c: DocCell, ws: ExcelJS.Worksheet): void {
     cell.numFmt = c.number.format;
   } else cell.value = spreadsheetText(c.text);
   cell.font = { name: FONTS.table, size: TABLE_PT, bold: c.bold ?? false };
-  cell.alignment = { horizontal: ALIGN[c.align ?? 'left'], vertical: 'middle', wrapText: true };
+  // a cell merged down over several rows stands at their top: a spreadsheet cuts a merged cell at a page
+  // break and prints its text where the whole would have it, so a label centred on the break (项目绩效分析
+  // beside the narrative rows) prints half a glyph on each page
+  cell.alignment = { horizontal: ALIGN[c.align ?? 'left'], vertical: (c.rowSpan ?? 1) > 1 ? 'top' : 'middle', wrapText: true };
   cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
 }
 
@@ -118,20 +121,34 @@ export function buildWorkbook(docs: readonly OfficialDocument[]): ExcelJS.Workbo
           if (have < sp.height) needed[sp.top + sp.rows - 1]! += sp.height - have;
         }
         needed.forEach((h, i) => (ws.getRow(r + i).height = Math.round(h * 10) / 10));
-        // the table's leading header rows (a 汇总表's two-row head) repeat at the top of every page. A
-        // form's indicator head sits mid-table: repeated, it prints over the cells merged down across the
-        // page break (measured in test/export-render.test.ts), so a form repeats none, as in Word
-        const lead = b.table.rows.findIndex((row) => !row.header);
-        if (!titles && lead > 0) titles = [r, r + lead - 1];
+        if (!titles) titles = repeatedRows(b.table.rows, r);
         r += b.table.rows.length + 1;
       }
     }
     // the last row written (not the blank one kept after a table)
     const lastRow = Math.max(1, ws.rowCount);
     ws.pageSetup.printArea = `A1:${ws.getColumn(W).letter}${lastRow}`;
-    if (titles) ws.pageSetup.printTitlesRow = `${titles[0]}:${titles[1]}`;
+    if (titles && titles[1] >= titles[0]) ws.pageSetup.printTitlesRow = `${titles[0]}:${titles[1]}`;
   }
   return wb;
+}
+
+/**
+ * The rows printed at the top of every page (Excel's print titles, one range of rows), for the sheet's
+ * first table starting at row `top`. A table that opens with header rows (a 汇总表's two-row head)
+ * repeats them. A form's indicator head sits mid-table, under the budget and goal rows: repeated, it
+ * would stand over the narrative rows of a later page and under it the section labels merged down across
+ * the page break print into it (measured: test/export-render.test.ts). A form repeats instead what is
+ * above its table and the table's first row — the title, the year, and 项目名称 — so that every page
+ * says which form it belongs to, the way a county's printed forms head their pages. A first row with a
+ * cell merged down into the rows below is left out (a page must not cut a merged cell).
+ */
+function repeatedRows(rows: readonly DocRow[], top: number): [number, number] {
+  const lead = rows.findIndex((row) => !row.header);
+  if (lead > 0) return [top, top + lead - 1];
+  const first = rows[0];
+  const whole = first !== undefined && first.cells.every((c) => (c.rowSpan ?? 1) === 1);
+  return [1, whole ? top : top - 1];
 }
 
 /** 五号 in tables, as in the .docx */
