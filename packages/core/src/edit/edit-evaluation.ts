@@ -11,6 +11,8 @@ import { parseNumberCell } from '../values/parse-value.ts';
 export type EditAction =
   /** write a cell as text: `indicators[3].actual`, `budget.lines[0].executed`, `claimed.total`, `goals.expected` */
   | { type: 'set'; path: string; raw: string }
+  /** write several cells as one edit: a suggested fix that keeps the 总分 in step with the score it corrects */
+  | { type: 'set-many'; cells: Array<{ path: string; raw: string }> }
   /**
    * add an empty indicator under a 一级 at a position (default: after the group's last row), with the id
    * given (the editor makes one when the user clicks, so a replay after a 409 adds the same indicator)
@@ -108,6 +110,8 @@ export function applyEdit(ev: Evaluation, action: EditAction): Evaluation {
   switch (action.type) {
     case 'set':
       return setAt(ev, parsePath(action.path), action.raw, action.path) as Evaluation;
+    case 'set-many':
+      return action.cells.reduce((out, c) => setAt(out, parsePath(c.path), c.raw, c.path) as Evaluation, ev);
     case 'add-indicator': {
       const at = action.at ?? (lastOfGroup(ev, action.level1) >= 0 ? lastOfGroup(ev, action.level1) + 1 : ev.indicators.length);
       const indicators = [...ev.indicators];
@@ -144,9 +148,10 @@ export function applyEdit(ev: Evaluation, action: EditAction): Evaluation {
   }
 }
 
-/** A fix suggested by the audit, as an edit: the finding's field gets the suggested text. */
+/** A fix suggested by the audit, as an edit: the finding's field gets the suggested text (and the cells it keeps in step theirs). */
 export function fixAction(fix: SuggestedFix): EditAction {
-  return { type: 'set', path: fix.field, raw: fix.value };
+  if (!fix.also?.length) return { type: 'set', path: fix.field, raw: fix.value };
+  return { type: 'set-many', cells: [{ path: fix.field, raw: fix.value }, ...fix.also.map((c) => ({ path: c.field, raw: c.value }))] };
 }
 
 /** Replays edits on a (newer) form; edits that no longer fit (a removed row) are reported, not applied. */
