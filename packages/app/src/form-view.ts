@@ -44,7 +44,7 @@ export function formView(
   s: StoredEvaluation,
   check: FormCheck,
   role: Role,
-  extra: { reviews: ReviewScore[]; lastStatusChange: Change | null; previousYear: PreviousYear | null },
+  extra: { reviews: ReviewScore[]; lastStatusChange: (Change & { actorName?: string }) | null; previousYear: PreviousYear | null },
 ) {
   const kind = getFormKind(s.kind);
   const edit = canEditContent(s.status, role);

@@ -49,7 +49,21 @@ export class FormUseCases {
   /** the check of each form version read, so that reading an unchanged form does not score it again */
   private readonly checks = new Map<string, FormCheck>();
 
-  constructor(private readonly store: Store) {}
+  /**
+   * `people`: how a login id is shown to a person — their display name (issue 23: people appeared as
+   * login ids). Without it (the CLI) the login id is shown.
+   */
+  constructor(
+    private readonly store: Store,
+    private readonly people: { findUser(username: string): Promise<{ displayName: string } | null> } | null = null,
+  ) {}
+
+  /** The display names of these login ids (the login id itself where there is no account). */
+  private async namesOf(usernames: Iterable<string>): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const u of new Set(usernames)) names.set(u, (this.people && (await this.people.findUser(u))?.displayName) || u);
+    return names;
+  }
 
   /** The form if the actor may see it; another department's form is reported as not there at all. */
   async find(actor: Actor, id: number): Promise<StoredEvaluation> {
@@ -74,7 +88,8 @@ export class FormUseCases {
   }
 
   private async view(actor: Actor, s: StoredEvaluation, check = this.checkOf(s)): Promise<FormView> {
-    const [reviews, lastStatusChange, previousYear] = await Promise.all([this.store.reviews(s.id), this.store.lastStatusChange(s.id), this.previousYear(s)]);
+    const [reviews, last, previousYear] = await Promise.all([this.store.reviews(s.id), this.store.lastStatusChange(s.id), this.previousYear(s)]);
+    const lastStatusChange = last && { ...last, actorName: (await this.namesOf([last.actor])).get(last.actor)! };
     return formView(s, check, actor.role, { reviews, lastStatusChange, previousYear });
   }
 
@@ -318,7 +333,8 @@ export class FormUseCases {
     if (changes.length === 0) throw new AppError('STORE.NOT_FOUND', `表 ${id} 没有修改记录`);
     // a deleted form is named as it was when deleted: its last document is kept in the (删除) entry
     const form = current?.evaluation ?? lastDocument(changes);
-    return changes.map((c) => ({ ...c, label: describeField(c.field, form) }));
+    const names = await this.namesOf(changes.map((c) => c.actor));
+    return changes.map((c) => ({ ...c, label: describeField(c.field, form), actorName: names.get(c.actor)! }));
   }
 
   /** Scores and checks a form without storing it. */

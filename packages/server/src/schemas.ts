@@ -54,3 +54,25 @@ export const CommitImport = z
     department: z.object({ code: z.string().min(1).max(64), name: z.string().min(1).max(200) }).optional(),
   })
   .refine((b) => b.departmentId !== undefined || b.department !== undefined, { message: '需要 departmentId 或 department' });
+
+/** A finding of the audit as the API answers it (core audit/finding.ts); its message is plain Chinese, its code stays in English. */
+export const FindingSchema = z
+  .object({
+    rule: z.string().describe('规则编号，如 A9'),
+    code: z.string().describe('稳定的代码，如 A9.SAME_GOAL（供程序和技术支持使用）'),
+    severity: z.enum(['error', 'warning', 'info']),
+    message: z.string().describe('给人看的说明（中文）'),
+    location: z.object({
+      form: z.object({ index: z.number(), project: z.string(), year: z.number().nullable() }).optional(),
+      section: z.string(),
+      indicator: z.number().optional(),
+      indicatorId: z.string().optional(),
+      field: z.string().optional(),
+      src: z.unknown().optional().describe('原表位置（文件、表、行、列）'),
+    }),
+    numbers: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+    fix: z
+      .object({ field: z.string(), value: z.string(), label: z.string(), also: z.array(z.object({ field: z.string(), value: z.string() })).optional() })
+      .optional(),
+  })
+  .describe('校验结果');

@@ -79,13 +79,13 @@ export function describeField(field: string, ev: Evaluation | null): string {
   if (review) return `复核得分 · ${indicatorName(ev, review[1]!)}`;
   const ind = /^indicators\[([^\]]+)\](?:\.(.+))?$/.exec(field);
   if (ind) {
-    const what = ind[2] === undefined ? '' : (INDICATOR_FIELD_NAMES[ind[2].replace(/\.parts\..*$/, '').replace(/\..*$/, '')] ?? ind[2]);
+    const what = ind[2] === undefined ? '' : (INDICATOR_FIELD_NAMES[ind[2].replace(/\.parts\..*$/, '').replace(/\..*$/, '')] ?? '其他内容');
     return what ? `${indicatorName(ev, ind[1]!)} · ${what}` : indicatorName(ev, ind[1]!);
   }
   const line = /^budget\.lines\[(\d+)\]\.(\w+)$/.exec(field);
   if (line) {
     const label = ev?.budget.lines[Number(line[1])]?.label.raw.trim();
-    return `预算资金“${label || `第 ${Number(line[1]) + 1} 行`}” · ${BUDGET_FIELDS[line[2]!] ?? line[2]}`;
+    return `预算资金“${label || `第 ${Number(line[1]) + 1} 行`}” · ${BUDGET_FIELDS[line[2]!] ?? '其他数'}`;
   }
   const group = /^groups\[(\d+)\]/.exec(field);
   if (group) {

@@ -5,7 +5,7 @@ import { NotFound, provinceOverview, type Store } from '@jixiao/core';
 import { actor, auth, requireDepartment, requireRole } from '../auth/guard.ts';
 import { inScope } from '../auth/scope.ts';
 import type { DepartmentUseCases } from '@jixiao/app';
-import { IdParams, NewDepartment, YearQuery } from '../schemas.ts';
+import { FindingSchema, IdParams, NewDepartment, YearQuery } from '../schemas.ts';
 import { z } from 'zod';
 
 const FindingsQuery = YearQuery.extend({
@@ -81,6 +81,18 @@ export function departmentRoutes(app: FastifyInstance, store: Store, departments
       void reply.header('x-total-count', String(total));
       return findings;
     },
+  );
+  r.get(
+    '/api/evaluations/:id/department-findings',
+    {
+      schema: {
+        tags: ['自评表'],
+        summary: '此表在部门汇总核对中的校验结果（跨表比较 A9 等，单表校验之外的；与汇总表所计相同）',
+        params: IdParams,
+        response: { 200: z.array(FindingSchema) },
+      },
+    },
+    async (req) => departments.acrossForms(actor(req), req.params.id),
   );
   r.get('/api/grades', { schema: { tags: ['部门'], summary: '全部自评表按等级计数（管理员）', querystring: YearQuery } }, async (req) => {
     requireRole(req, ['admin'], '查看全部门的等级统计');
