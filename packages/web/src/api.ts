@@ -197,7 +197,10 @@ export interface Change {
   id: number;
   version: number;
   at: string;
+  /** the login id (a support detail) */
   actor: string;
+  /** the person's display name, as people are shown */
+  actorName?: string;
   field: string;
   /** the field in Chinese, as the form names it */
   label: string;
