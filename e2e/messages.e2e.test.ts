@@ -89,6 +89,24 @@ describe.skipIf(!haveBrowser)('messages in plain Chinese, in chromium', { timeou
     expect(text).toContain('预算执行率得分未填');
     expect(text).not.toContain('改为各项合计 88 分');
     expect(text).not.toContain('改为实测值');
+    await page.keyboard.press('Escape');
+  });
+
+  it('reading comfortably: why 提交 is disabled is written beside it; long 指标值 and 实际完成值 wrap; print leaves out the menu and buttons', async () => {
+    await openEditor('访惠聚工作经费');
+    expect(await page.getByTestId('action-submit').isDisabled()).toBe(true);
+    expect(await page.getByTestId('why-disabled-submit').textContent()).toMatch(/^不能提交：还有 \d+ 个问题/);
+    // the cells of 指标值 and 实际完成值 are text areas that grow with their text, not one cut-off line
+    for (const label of ['指标值（第 1 个指标）', '实际完成值（第 1 个指标）'])
+      expect(await page.getByLabel(label).evaluate((e) => e.tagName)).toBe('TEXTAREA');
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() => ({
+      menu: getComputedStyle(document.querySelector('.shell-header')!).display,
+      button: getComputedStyle(document.querySelector('[data-testid="findings-button"]')!).display,
+      table: getComputedStyle(document.querySelector('[data-testid="indicator-table"]')!).display,
+    }));
+    expect(shown).toEqual({ menu: 'none', button: 'none', table: 'table' });
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('a scoring rule is named by what it does (正向指标（R4）), not by its code; a red computed score is explained in words', async () => {
