@@ -48,8 +48,8 @@ describe.skipIf(!haveBrowser)('messages in plain Chinese, in chromium', { timeou
 
   /** The visible text of the page, with what it should not show. */
   async function audit(where: string): Promise<string> {
-    const text = await page.evaluate(() => document.body.innerText);
-    const lines = text.split('\n').filter((l) => IDENTIFIER.test(l) || CAMEL.test(l));
+    const text = await page.locator('body').innerText();
+    const lines = text.split('\n').filter((l: string) => IDENTIFIER.test(l) || CAMEL.test(l));
     expect(lines, `${where}: identifiers shown to the user`).toEqual([]);
     expect(text, where).not.toMatch(/已已|的的/);
     return text;
@@ -72,12 +72,7 @@ describe.skipIf(!haveBrowser)('messages in plain Chinese, in chromium', { timeou
     await popover.getByText(/预算执行率得分未填/).waitFor();
     await audit('访惠聚 A4 detail');
     // the code is a folded support detail, not part of the text
-    expect(
-      await popover
-        .getByTestId('support-detail')
-        .first()
-        .evaluate((d) => (d as HTMLDetailsElement).open),
-    ).toBe(false);
+    expect(await popover.getByTestId('support-detail').first().getAttribute('open')).toBeNull();
     await page.keyboard.press('Escape');
     await page.getByTestId('findings-button').click();
     await page
@@ -100,11 +95,16 @@ describe.skipIf(!haveBrowser)('messages in plain Chinese, in chromium', { timeou
     for (const label of ['指标值（第 1 个指标）', '实际完成值（第 1 个指标）'])
       expect(await page.getByLabel(label).evaluate((e) => e.tagName)).toBe('TEXTAREA');
     await page.emulateMedia({ media: 'print' });
-    const shown = await page.evaluate(() => ({
-      menu: getComputedStyle(document.querySelector('.shell-header')!).display,
-      button: getComputedStyle(document.querySelector('[data-testid="findings-button"]')!).display,
-      table: getComputedStyle(document.querySelector('[data-testid="indicator-table"]')!).display,
-    }));
+    const display = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { display: string } }).getComputedStyle(el).display);
+    const shown = {
+      menu: await display('.shell-header'),
+      button: await display('[data-testid="findings-button"]'),
+      table: await display('[data-testid="indicator-table"]'),
+    };
     expect(shown).toEqual({ menu: 'none', button: 'none', table: 'table' });
     await page.emulateMedia({ media: 'screen' });
   });

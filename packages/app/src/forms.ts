@@ -334,13 +334,31 @@ export class FormUseCases {
     // a deleted form is named as it was when deleted: its last document is kept in the (删除) entry
     const form = current?.evaluation ?? lastDocument(changes);
     const names = await this.namesOf(changes.map((c) => c.actor));
-    return changes.map((c) => ({ ...c, label: describeField(c.field, form), actorName: names.get(c.actor)! }));
+    return changes.map((c) => ({ ...c, label: describeField(c.field, form), actorName: names.get(c.actor)!, ...shownValues(c) }));
   }
 
   /** Scores and checks a form without storing it. */
   check(kindId: string, evaluation: Evaluation): FormCheck {
     return prepareForm(kindId, evaluation).check;
   }
+}
+
+/**
+ * A change's before and after as a person reads them (issue 23): a status by its Chinese name (with the
+ * comment of a return), a deletion without the whole document it keeps, a new form as 新建. The stored
+ * values stay in `before`/`after` for programs.
+ */
+function shownValues(c: { field: string; before: string | null; after: string | null }): { shownBefore: string | null; shownAfter: string | null } {
+  const status = (v: string | null) => {
+    if (v === null) return null;
+    const m = /^([a-z-]+)(（[\s\S]*）)?$/.exec(v);
+    const label = m ? STATUS_LABELS[m[1] as keyof typeof STATUS_LABELS] : undefined;
+    return label ? `${label}${m![2] ?? ''}` : v;
+  };
+  if (c.field === '(状态)') return { shownBefore: status(c.before), shownAfter: status(c.after) };
+  if (c.field === '(删除)') return { shownBefore: c.before === null ? null : '删除前的表（已保留）', shownAfter: '已删除' };
+  if (c.field === '(导入)' || c.field === '(新建)') return { shownBefore: c.before, shownAfter: c.after === '(新建)' ? '新建' : c.after };
+  return { shownBefore: c.before, shownAfter: c.after };
 }
 
 /** The document a deleted form had, from its (删除) history entry; null when it is not readable. */

@@ -35,6 +35,7 @@ import {
 import { connect, KyselyAccountStore, KyselyStore } from '@jixiao/store';
 import { buildApp, loadDemo } from '../src/index.ts';
 import { loginAs, type Client } from './session.ts';
+import { multipart } from './multipart.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../fixtures');
 
@@ -47,7 +48,7 @@ const NOT_FOR_PEOPLE: Array<[RegExp, string]> = [
   [/(已已|的的|分分|：：|，，|。。)/, 'a doubled word'],
 ];
 /** A file's own name may be English (`broken.docx`): it is the person's own, quoted as given. */
-const FILE_NAMES = /[\w.-]+\.(docx|xlsx|doc|xls|txt|pdf|zip|csv|json|odt|ods|wps|et)\b/gi;
+const FILE_NAMES = /[\w.-]+\.(docx|xlsx|doc|xls|txt|tsv|pdf|zip|csv|json|odt|ods|wps|et|png|jpe?g|gif|bmp|exe|rar|7z)\b/gi;
 
 function problem(text: string): string | null {
   const t = text.replace(FILE_NAMES, '文件');
@@ -210,6 +211,14 @@ describe('findings in plain Chinese (every rule × code)', () => {
       '(状态)',
     ];
     for (const p of paths) texts.push([p, describeField(p, ev)]);
+    // an edit the form cannot take: the editor shows its reason
+    for (const path of ['indicators[99].actual', 'budget.lines[7].score', 'no such path!', 'claimed.total.value.deeper'])
+      try {
+        applyEdit(ev, { type: 'set', path, raw: '1' });
+      } catch (e) {
+        texts.push([path, (e as Error).message]);
+      }
+    expect(texts.filter(([p]) => p.startsWith('indicators[99]') || p.startsWith('no such')).length).toBe(2);
     expectPlain(texts);
   });
 });
@@ -234,73 +243,109 @@ describe('errors the API answers, in plain Chinese', () => {
     await store.close();
   });
 
-  it('each refusal — not found, forbidden, workflow, bad input, out of range, stale version, bad request — names what is wrong in Chinese', async () => {
-    const answers: Array<{ code: string; message: string }> = [];
-    const call = async (c: Client, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) => {
-      const res = await c.inject({ method, url, ...(payload !== undefined && { payload: payload as object }) });
-      if (res.statusCode >= 400) answers.push(res.json());
-      return res;
-    };
-    const [xj] = (await (await admin.inject('/api/evaluations?departmentId=3')).json()) as Array<{ id: number; version: number }>;
-    const fhj = ((await (await admin.inject('/api/evaluations?departmentId=3')).json()) as Array<{ id: number; project: string }>).find(
-      (e) => e.project === '访惠聚工作经费',
-    )!;
-    const read = (await (await admin.inject(`/api/evaluations/${xj!.id}`)).json()) as { version: number; evaluation: Evaluation };
+  it(
+    'each refusal — not found, forbidden, workflow, bad input, out of range, stale version, bad request — names what is wrong in Chinese',
+    { timeout: 120_000 },
+    async () => {
+      const answers: Array<{ code: string; message: string }> = [];
+      const call = async (c: Client, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) => {
+        const res = await c.inject({ method, url, ...(payload !== undefined && { payload: payload as object }) });
+        if (res.statusCode >= 400) answers.push(res.json());
+        return res;
+      };
+      const [xj] = (await (await admin.inject('/api/evaluations?departmentId=3')).json()) as Array<{ id: number; version: number }>;
+      const fhj = ((await (await admin.inject('/api/evaluations?departmentId=3')).json()) as Array<{ id: number; project: string }>).find(
+        (e) => e.project === '访惠聚工作经费',
+      )!;
+      const read = (await (await admin.inject(`/api/evaluations/${xj!.id}`)).json()) as { version: number; evaluation: Evaluation };
 
-    await call(admin, 'GET', '/api/evaluations/99999'); // STORE.NOT_FOUND
-    await call(admin, 'GET', '/api/nowhere.json'); // NOT_FOUND
-    await call(finance, 'POST', '/api/forms', { kind: 'self-evaluation', projectId: 1, year: 2030, from: 'blank' }); // AUTH.FORBIDDEN
-    await call(admin, 'POST', '/api/forms', { kind: 'self-evaluation', year: 2030, from: 'blank' }); // FORM.BAD_INPUT
-    await call(admin, 'POST', '/api/forms', { kind: 'self-evaluation', newProject: { departmentId: 3, name: '新项目' }, year: 2030, from: 'previous-year' }); // FORM.NO_PREVIOUS_YEAR
-    await call(filler, 'POST', `/api/evaluations/${fhj.id}/actions/submit`, { version: 1 }); // WORKFLOW.BLOCKED (the 访惠聚 form has errors)
-    await call(filler, 'POST', `/api/evaluations/${xj!.id}/actions/approve`, { version: read.version }); // WORKFLOW.NOT_ALLOWED
-    // a value out of the model's bounds, named by its Chinese name, never its path
-    const huge = structuredClone(read.evaluation);
-    huge.claimed.total = { raw: '1e30', value: '1' + '0'.repeat(30) };
-    await call(admin, 'PUT', `/api/evaluations/${xj!.id}`, { version: read.version, evaluation: huge });
-    const dup = structuredClone(read.evaluation);
-    dup.indicators[1]!.id = dup.indicators[0]!.id ?? 'i1';
-    dup.indicators[0]!.id = dup.indicators[1]!.id;
-    await call(admin, 'PUT', `/api/evaluations/${xj!.id}`, { version: read.version, evaluation: dup }); // FORM.DUPLICATE_INDICATOR_ID
-    await call(admin, 'PUT', `/api/evaluations/${xj!.id}`, { version: read.version + 5, evaluation: read.evaluation }); // STORE.VERSION_CONFLICT
-    await call(admin, 'PUT', `/api/evaluations/${xj!.id}`, { version: read.version, evaluation: { bad: true } }); // REQUEST.INVALID
-    await call(admin, 'POST', '/api/score', { evaluation: { ...read.evaluation, schemeId: 'atlantis' } }); // SCHEME.INVALID
-    // through the workflow: submitted, then read-only for the filler; returned without a comment; reviews refused
-    const ok = await call(admin, 'POST', `/api/evaluations/${xj!.id}/actions/submit`, { version: read.version });
-    const submitted = ok.json() as { version: number };
-    await call(filler, 'PUT', `/api/evaluations/${xj!.id}`, { version: submitted.version, evaluation: read.evaluation }); // WORKFLOW.READ_ONLY
-    await call(finance, 'PUT', `/api/evaluations/${xj!.id}`, { version: submitted.version, evaluation: read.evaluation }); // WORKFLOW.NOT_YOURS
-    await call(admin, 'POST', `/api/evaluations/${xj!.id}/actions/return`, { version: submitted.version, comment: ' ' }); // WORKFLOW.COMMENT_REQUIRED
-    await call(finance, 'PUT', `/api/evaluations/${xj!.id}/reviews`, { scores: [{ indicatorId: 'i1', score: '1', reason: '复核' }] }); // WORKFLOW.NOT_ALLOWED
-    const approved = (await call(admin, 'POST', `/api/evaluations/${xj!.id}/actions/approve`, { version: submitted.version })).json() as { version: number };
-    expect(approved.version).toBeGreaterThan(submitted.version);
-    await call(finance, 'PUT', `/api/evaluations/${xj!.id}/reviews`, { scores: [{ indicatorId: 'nope', score: '1', reason: '复核' }] }); // REVIEW.BAD_INDICATOR
-    await call(finance, 'PUT', `/api/evaluations/${xj!.id}/reviews`, { scores: [{ indicatorId: 'i1', score: '999', reason: '复核' }] }); // REVIEW.BAD_SCORE
-    await call(admin, 'POST', '/api/departments', { code: 'x', name: 'x', parentId: 999 }); // STORE.NO_PARENT
+      await call(admin, 'GET', '/api/evaluations/99999'); // STORE.NOT_FOUND
+      await call(admin, 'GET', '/api/nowhere.json'); // NOT_FOUND
+      await call(finance, 'POST', '/api/forms', { kind: 'self-evaluation', projectId: 1, year: 2030, from: 'blank' }); // AUTH.FORBIDDEN
+      await call(admin, 'POST', '/api/forms', { kind: 'self-evaluation', year: 2030, from: 'blank' }); // FORM.BAD_INPUT
+      await call(admin, 'POST', '/api/forms', { kind: 'self-evaluation', newProject: { departmentId: 3, name: '新项目' }, year: 2030, from: 'previous-year' }); // FORM.NO_PREVIOUS_YEAR
+      await call(filler, 'POST', `/api/evaluations/${fhj.id}/actions/submit`, { version: 1 }); // WORKFLOW.BLOCKED (the 访惠聚 form has errors)
+      await call(filler, 'POST', `/api/evaluations/${xj!.id}/actions/approve`, { version: read.version }); // WORKFLOW.NOT_ALLOWED
+      // a value out of the model's bounds, named by its Chinese name, never its path
+      const huge = structuredClone(read.evaluation);
+      huge.claimed.total = { raw: '1e30', value: '1' + '0'.repeat(30) };
+      await call(admin, 'PUT', `/api/evaluations/${xj!.id}`, { version: read.version, evaluation: huge });
+      const dup = structuredClone(read.evaluation);
+      dup.indicators[1]!.id = dup.indicators[0]!.id ?? 'i1';
+      dup.indicators[0]!.id = dup.indicators[1]!.id;
+      await call(admin, 'PUT', `/api/evaluations/${xj!.id}`, { version: read.version, evaluation: dup }); // FORM.DUPLICATE_INDICATOR_ID
+      await call(admin, 'PUT', `/api/evaluations/${xj!.id}`, { version: read.version + 5, evaluation: read.evaluation }); // STORE.VERSION_CONFLICT
+      await call(admin, 'PUT', `/api/evaluations/${xj!.id}`, { version: read.version, evaluation: { bad: true } }); // REQUEST.INVALID
+      await call(admin, 'POST', '/api/score', { evaluation: { ...read.evaluation, schemeId: 'atlantis' } }); // SCHEME.INVALID
+      // through the workflow: submitted, then read-only for the filler; returned without a comment; reviews refused
+      const ok = await call(admin, 'POST', `/api/evaluations/${xj!.id}/actions/submit`, { version: read.version });
+      const submitted = ok.json() as { version: number };
+      await call(filler, 'PUT', `/api/evaluations/${xj!.id}`, { version: submitted.version, evaluation: read.evaluation }); // WORKFLOW.READ_ONLY
+      await call(finance, 'PUT', `/api/evaluations/${xj!.id}`, { version: submitted.version, evaluation: read.evaluation }); // WORKFLOW.NOT_YOURS
+      await call(admin, 'POST', `/api/evaluations/${xj!.id}/actions/return`, { version: submitted.version, comment: ' ' }); // WORKFLOW.COMMENT_REQUIRED
+      await call(finance, 'PUT', `/api/evaluations/${xj!.id}/reviews`, { scores: [{ indicatorId: 'i1', score: '1', reason: '复核' }] }); // WORKFLOW.NOT_ALLOWED
+      const approved = (await call(admin, 'POST', `/api/evaluations/${xj!.id}/actions/approve`, { version: submitted.version })).json() as { version: number };
+      expect(approved.version).toBeGreaterThan(submitted.version);
+      await call(finance, 'PUT', `/api/evaluations/${xj!.id}/reviews`, { scores: [{ indicatorId: 'nope', score: '1', reason: '复核' }] }); // REVIEW.BAD_INDICATOR
+      await call(finance, 'PUT', `/api/evaluations/${xj!.id}/reviews`, { scores: [{ indicatorId: 'i1', score: '999', reason: '复核' }] }); // REVIEW.BAD_SCORE
+      await call(admin, 'POST', '/api/departments', { code: 'x', name: 'x', parentId: 999 }); // STORE.NO_PARENT
 
-    const codes = new Set(answers.map((a) => a.code));
-    for (const c of [
-      'STORE.NOT_FOUND',
-      'NOT_FOUND',
-      'AUTH.FORBIDDEN',
-      'FORM.BAD_INPUT',
-      'FORM.NO_PREVIOUS_YEAR',
-      'WORKFLOW.BLOCKED',
-      'WORKFLOW.NOT_ALLOWED',
-      'WORKFLOW.READ_ONLY',
-      'WORKFLOW.NOT_YOURS',
-      'WORKFLOW.COMMENT_REQUIRED',
-      'FORM.DUPLICATE_INDICATOR_ID',
-      'STORE.VERSION_CONFLICT',
-      'REQUEST.INVALID',
-      'SCHEME.INVALID',
-      'REVIEW.BAD_INDICATOR',
-      'REVIEW.BAD_SCORE',
-      'STORE.NO_PARENT',
-    ])
-      expect(codes, c).toContain(c);
-    expect(answers.some((a) => a.code === 'VALUE.OUT_OF_RANGE' || a.code === 'VALUE.TOO_LONG')).toBe(true);
-    for (const a of answers) expect(a.message, a.code).toMatch(/[\u4e00-\u9fa5]/);
-    expectPlain(answers.map((a): [string, string] => [a.code, a.message]));
-  });
+      // an upload: the seeds as .docx and .xlsx, a scan without text, a broken file, a file of no known kind,
+      // a text of no form — the notes of reading them and the reasons a file is refused
+      const office = readdirSync(join(FIXTURES, 'office')).filter((x) => /\.(docx|xlsx)$/.test(x));
+      const up = await admin.inject({
+        method: 'POST',
+        url: '/api/import',
+        ...multipart([
+          ...office.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(FIXTURES, 'office', name))) })),
+          { name: 'broken.docx', bytes: new TextEncoder().encode('not a zip') },
+          { name: 'photo.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) },
+          { name: 'nothing.txt', bytes: new TextEncoder().encode('这只是一段与自评表无关的文字。') },
+        ]),
+      });
+      expect(up.statusCode).toBe(200);
+      type Preview = {
+        files: Array<{ notes: Array<{ code: string; message: string }> }>;
+        rejected: Array<{ name: string; error: { code: string; message: string } }>;
+      };
+      const preview = up.json() as Preview;
+      const notes = preview.files.flatMap((f) => f.notes);
+      expect(preview.rejected.length).toBeGreaterThanOrEqual(2);
+      expectPlain([
+        ...notes.map((n): [string, string] => [n.code, n.message]),
+        ...preview.rejected.map((r): [string, string] => [r.error.code, r.error.message]),
+      ]);
+
+      // the history of the form taken through the workflow, as the history panel shows it
+      type Shown = { label: string; actorName: string; shownBefore: string | null; shownAfter: string | null };
+      const history = (await (await admin.inject(`/api/evaluations/${xj!.id}/history`)).json()) as Shown[];
+      expect(history.some((c) => c.shownAfter === '已提交')).toBe(true);
+      expectPlain(history.flatMap((c): Array<[string, string]> => [c.label, c.actorName, c.shownBefore ?? '', c.shownAfter ?? ''].map((t) => ['history', t])));
+
+      const codes = new Set(answers.map((a) => a.code));
+      for (const c of [
+        'STORE.NOT_FOUND',
+        'NOT_FOUND',
+        'AUTH.FORBIDDEN',
+        'FORM.BAD_INPUT',
+        'FORM.NO_PREVIOUS_YEAR',
+        'WORKFLOW.BLOCKED',
+        'WORKFLOW.NOT_ALLOWED',
+        'WORKFLOW.READ_ONLY',
+        'WORKFLOW.NOT_YOURS',
+        'WORKFLOW.COMMENT_REQUIRED',
+        'FORM.DUPLICATE_INDICATOR_ID',
+        'STORE.VERSION_CONFLICT',
+        'REQUEST.INVALID',
+        'SCHEME.INVALID',
+        'REVIEW.BAD_INDICATOR',
+        'REVIEW.BAD_SCORE',
+        'STORE.NO_PARENT',
+      ])
+        expect(codes, c).toContain(c);
+      expect(answers.some((a) => a.code === 'VALUE.OUT_OF_RANGE' || a.code === 'VALUE.TOO_LONG')).toBe(true);
+      for (const a of answers) expect(a.message, a.code).toMatch(/[\u4e00-\u9fa5]/);
+      expectPlain(answers.map((a): [string, string] => [a.code, a.message]));
+    },
+  );
 });

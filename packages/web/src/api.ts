@@ -206,6 +206,9 @@ export interface Change {
   label: string;
   before: string | null;
   after: string | null;
+  /** before and after as a person reads them (a status by its name, a deletion without its document) */
+  shownBefore?: string | null;
+  shownAfter?: string | null;
 }
 
 const q = (params: Record<string, string | number | undefined>) => {

@@ -330,8 +330,8 @@ function History({ id, version }: { id: number; version: number }) {
             { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
             { title: '修改人', dataIndex: 'actor', width: 84, render: (v: string, c: { actorName?: string }) => c.actorName ?? v },
             { title: '字段', dataIndex: 'label', ellipsis: true },
-            { title: '修改前', dataIndex: 'before', ellipsis: true, render: (v: string | null) => v ?? <Tag>无</Tag> },
-            { title: '修改后', dataIndex: 'after', ellipsis: true, render: (v: string | null) => v ?? <Tag>无</Tag> },
+            { title: '修改前', dataIndex: 'shownBefore', ellipsis: true, render: (v: string | null) => v ?? <Tag>无</Tag> },
+            { title: '修改后', dataIndex: 'shownAfter', ellipsis: true, render: (v: string | null) => v ?? <Tag>无</Tag> },
           ]}
         />
       )}
