@@ -121,6 +121,8 @@ describe('suggested fixes converge (RULES A3, A4, A5)', () => {
       fc.property(base, breakage, fc.infiniteStream(fc.nat()), (ev, edits, picks) => {
         const form = broken(ev, edits);
         expect(worseningFix(form)).toBeNull();
+        // never invents data: no fix writes a measured value
+        expect(fixesOf(audit(form)).filter((f) => /\.actual$/.test(f.fix!.field) || f.fix!.also?.some((c) => /\.actual$/.test(c.field)))).toEqual([]);
         const it = picks[Symbol.iterator]();
         const end = fixAll(form, (n) => it.next().value! % n);
         expect(fixesOf(audit(end.ev))).toEqual([]);
