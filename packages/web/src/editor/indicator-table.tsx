@@ -173,9 +173,11 @@ const IndicatorRow = memo(function IndicatorRow({ ind, index, row, s, findings, 
       )}
       <td>{cell('actual', '实际完成值', { multiline: true })}</td>
       <td className="num">{cell('claimedScore', '填报得分', { align: 'right' })}</td>
-      <td className="num computed" data-testid={`computed-score-${index}`}>
+      <td className="num computed">
         <Tooltip title={s?.explanation}>
-          <span className={claimedDiffers ? 'differs' : undefined}>{s === undefined || s.score === null ? '—' : fixed(s.score, decimals)}</span>
+          <span className={claimedDiffers ? 'differs' : undefined} data-testid={`computed-score-${index}`}>
+            {s === undefined || s.score === null ? '—' : fixed(s.score, decimals)}
+          </span>
         </Tooltip>
         {/* why it is red, in words (the rule's arithmetic stays in the tooltip and the finding) */}
         {claimedDiffers && <div className="why-differs">按规则计算，与填报的 {ind.claimedScore.value} 分不同</div>}
