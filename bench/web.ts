@@ -82,8 +82,12 @@ async function dataOnly(p: Page): Promise<number> {
 function keystrokes(p: Page, selector: string, values: [string, string], count: number, watch: string | null): Promise<number[]> {
   return p.evaluate(
     async ({ selector, values, count, watch }) => {
-      const el = document.querySelector<HTMLInputElement>(selector)!;
-      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      const el = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
+      // a cell is an input or, for a long text (指标值, 实际完成值), a growing text area
+      const setter = Object.getOwnPropertyDescriptor(
+        el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype,
+        'value',
+      )!.set!;
       const out: number[] = [];
       for (let i = 0; i < count; i++) {
         const before = watch ? document.querySelector(watch)!.textContent : null;

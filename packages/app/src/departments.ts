@@ -3,7 +3,7 @@
  * findings filtered and paged, and the data its documents are made from — all from one audit of its
  * stored forms (DepartmentAudits), so that the page and the documents can never disagree.
  */
-import { NotFound, type Finding, type ReviewScore, type Store, type StoredEvaluation } from '@jixiao/core';
+import { NotFound, selfEvaluationKind, type Finding, type ReviewScore, type RuleId, type Store, type StoredEvaluation } from '@jixiao/core';
 import type { Actor } from './actor.ts';
 import { AppError } from './app-error.ts';
 import { DepartmentAudits, reviewedTotals, type AuditedDepartment } from './department-audits.ts';
@@ -16,6 +16,9 @@ export interface FindingsQuery {
   offset: number;
   limit?: number | undefined;
 }
+
+/** The rules that look at a department's forms together: their findings are not in a form's own check. */
+const ACROSS_FORMS = new Set<RuleId>(['A9', 'A10']);
 
 export class DepartmentUseCases {
   readonly audits: DepartmentAudits;
@@ -77,6 +80,21 @@ export class DepartmentUseCases {
         })),
       },
     };
+  }
+
+  /**
+   * The findings the 汇总表 counts for one form that the form's own check cannot make — A9 compares it
+   * with the other forms of its department (and year). The editor shows them beside its own, so that the
+   * editor and the 汇总表 say the same of the same form (issue 23: the editor said 校验通过 while the
+   * 汇总表 warned). Read from the department's kept audit: the same computation as the 汇总表's.
+   */
+  async acrossForms(actor: Actor, evaluationId: number): Promise<Finding[]> {
+    const s = await this.store.getEvaluation(evaluationId);
+    if (!s || !actor.sees(s.departmentId)) throw new AppError('STORE.NOT_FOUND', `表 ${evaluationId} 不存在`, { id: evaluationId });
+    if (s.kind !== selfEvaluationKind.id) return [];
+    const { stored, findings } = await this.audits.load(s.departmentId, s.year ?? undefined);
+    const i = stored.findIndex((x) => x.id === s.id);
+    return i < 0 ? [] : findings.filter((f) => f.location.form?.index === i && ACROSS_FORMS.has(f.rule));
   }
 
   /**

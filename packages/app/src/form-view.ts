@@ -50,7 +50,12 @@ export function formView(
   s: StoredEvaluation,
   check: FormCheck,
   role: Role,
-  extra: { reviews: ReviewScore[]; reviewOpinion: ReviewOpinion | null; lastStatusChange: Change | null; previousYear: PreviousYear | null },
+  extra: {
+    reviews: ReviewScore[];
+    reviewOpinion: ReviewOpinion | null;
+    lastStatusChange: (Change & { actorName?: string }) | null;
+    previousYear: PreviousYear | null;
+  },
 ) {
   const kind = getFormKind(s.kind);
   const edit = canEditContent(s.status, role);

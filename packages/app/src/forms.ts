@@ -29,6 +29,7 @@ import {
   type Store,
   type StoredEvaluation,
   type WorkflowAction,
+  STATUS_LABELS,
 } from '@jixiao/core';
 import type { Actor } from './actor.ts';
 import { AppError, type AppErrorCode } from './app-error.ts';
@@ -56,7 +57,21 @@ export class FormUseCases {
   /** the check of each form version read, so that reading an unchanged form does not score it again */
   private readonly checks = new Map<string, FormCheck>();
 
-  constructor(private readonly store: Store) {}
+  /**
+   * `people`: how a login id is shown to a person — their display name (issue 23: people appeared as
+   * login ids). Without it (the CLI) the login id is shown.
+   */
+  constructor(
+    private readonly store: Store,
+    private readonly people: { findUser(username: string): Promise<{ displayName: string } | null> } | null = null,
+  ) {}
+
+  /** The display names of these login ids (the login id itself where there is no account). */
+  private async namesOf(usernames: Iterable<string>): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const u of new Set(usernames)) names.set(u, (this.people && (await this.people.findUser(u))?.displayName) || u);
+    return names;
+  }
 
   /** The form if the actor may see it; another department's form is reported as not there at all. */
   async find(actor: Actor, id: number): Promise<StoredEvaluation> {
@@ -89,12 +104,13 @@ export class FormUseCases {
   }
 
   private async view(actor: Actor, s: StoredEvaluation, check?: FormCheck): Promise<FormView> {
-    const [reviews, reviewOpinion, lastStatusChange, previousYear] = await Promise.all([
+    const [reviews, reviewOpinion, last, previousYear] = await Promise.all([
       this.store.reviews(s.id),
       this.store.reviewOpinion(s.id),
       this.store.lastStatusChange(s.id),
       this.previousYear(s),
     ]);
+    const lastStatusChange = last && { ...last, actorName: (await this.namesOf([last.actor])).get(last.actor)! };
     return formView(s, check ?? (await this.checkOf(s, previousYear)), actor.role, { reviews, reviewOpinion, lastStatusChange, previousYear });
   }
 
@@ -419,7 +435,8 @@ export class FormUseCases {
     if (changes.length === 0) throw new AppError('STORE.NOT_FOUND', `表 ${id} 没有修改记录`);
     // a deleted form is named as it was when deleted: its last document is kept in the (删除) entry
     const form = current?.evaluation ?? lastDocument(changes);
-    return changes.map((c) => ({ ...c, label: describeField(c.field, form) }));
+    const names = await this.namesOf(changes.map((c) => c.actor));
+    return changes.map((c) => ({ ...c, label: describeField(c.field, form), actorName: names.get(c.actor)!, ...shownValues(c) }));
   }
 
   /** Scores and checks a form without storing it. */
@@ -434,6 +451,24 @@ export class FormUseCases {
  */
 function checkKey(s: { id: number; version: number }, history: FormHistory | undefined): string {
   return history ? `${s.id}:${s.version}:${history.year}:${JSON.stringify(history.actuals)}` : `${s.id}:${s.version}`;
+}
+
+/**
+ * A change's before and after as a person reads them (issue 23): a status by its Chinese name (with the
+ * comment of a return), a deletion without the whole document it keeps, a new form as 新建. The stored
+ * values stay in `before`/`after` for programs.
+ */
+function shownValues(c: { field: string; before: string | null; after: string | null }): { shownBefore: string | null; shownAfter: string | null } {
+  const status = (v: string | null) => {
+    if (v === null) return null;
+    const m = /^([a-z-]+)(（[\s\S]*）)?$/.exec(v);
+    const label = m ? STATUS_LABELS[m[1] as keyof typeof STATUS_LABELS] : undefined;
+    return label ? `${label}${m![2] ?? ''}` : v;
+  };
+  if (c.field === '(状态)') return { shownBefore: status(c.before), shownAfter: status(c.after) };
+  if (c.field === '(删除)') return { shownBefore: c.before === null ? null : '删除前的表（已保留）', shownAfter: '已删除' };
+  if (c.field === '(导入)' || c.field === '(新建)') return { shownBefore: c.before, shownAfter: c.after === '(新建)' ? '新建' : c.after };
+  return { shownBefore: c.before, shownAfter: c.after };
 }
 
 /** The document a deleted form had, from its (删除) history entry; null when it is not readable. */

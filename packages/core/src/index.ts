@@ -22,6 +22,7 @@ export * from './model/json-schema.ts';
 export * from './model/department-text.ts';
 export * from './audit/finding.ts';
 export * from './audit/severity.ts';
+export * from './audit/plain-words.ts';
 export * from './audit/audit-forms.ts';
 export { normalizeForCompare } from './audit/rules/a9-key.ts';
 export * from './department/summary.ts';

@@ -37,7 +37,13 @@ describe('Hebei 见义勇为基金: summary 65, form 70, rules 74.26', () => {
       [3, '5', '10.00', 'R4.reverse'], // ≤100% achieved 50%: met
       [6, '5', '5.26', 'R4.positive'], // 执行率 50% against ≥95%: 50 ÷ 95 × 10
     ]);
-    expect(of(2, 'A4.SCORE')[0]!.fix).toEqual({ field: 'indicators[0].claimedScore', value: '4.00', label: '采用计算得分 4.00 分' });
+    // the written 总分 70 was the sum of the claims: the fix keeps it so (issue 23), not trading A4 for A5
+    expect(of(2, 'A4.SCORE')[0]!.fix).toEqual({
+      field: 'indicators[0].claimedScore',
+      value: '4.00',
+      label: '采用计算得分 4.00 分（总分随之改为 69 分）',
+      also: [{ field: 'claimed.total', value: '69' }],
+    });
     expect(of(2, 'A4.SCORE')[0]!.location.src).toEqual({ file: 'hebei-dachang-zhengfawei-2023.txt', line: 1118 });
   });
 

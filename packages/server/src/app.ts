@@ -76,7 +76,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         (e as { code?: string }).code === 'FST_ERR_BAD_URL'
           ? { status: 404, body: { code: 'NOT_FOUND', message: '没有这个地址（地址编码无效）', details: {} } }
           : status === 500
-            ? { status: 400, body: { code: 'REQUEST.INVALID', message: `请求无法解析：${e.message}`, details: {} } }
+            ? { status: 400, body: { code: 'REQUEST.INVALID', message: '请求无法解析，请刷新页面后重试', details: { detail: e.message } } }
             : { status, body };
       // answered before the hooks run: the security headers are set here
       void (reply as unknown as { headers(h: object): { code(n: number): { send(b: unknown): void } } })
@@ -128,7 +128,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // the use cases (packages/app): the routes translate HTTP to them and back
   const users = new AccountUseCases(opts.store, opts.accounts);
   authRoutes(app, opts.accounts, users, limiter);
-  const forms = new FormUseCases(opts.store);
+  const forms = new FormUseCases(opts.store, opts.accounts);
   const departments = new DepartmentUseCases(opts.store, opts.keptForms);
   departmentRoutes(app, opts.store, departments, users);
   evaluationRoutes(app, opts.store, forms);

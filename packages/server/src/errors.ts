@@ -3,7 +3,7 @@
  * and English; messages are Chinese. This is the one place that maps codes to HTTP statuses.
  */
 import { ExportError, ImportError } from '@jixiao/office';
-import { NotFound, UnknownFormKind, VersionConflict } from '@jixiao/core';
+import { describeField, NotFound, UnknownFormKind, VersionConflict } from '@jixiao/core';
 import { AppError, type AppErrorCode } from '@jixiao/app';
 import { StoreError } from '@jixiao/store';
 import { ResponseContractError } from './contract.ts';
@@ -105,9 +105,15 @@ export function toApiError(e: unknown): ApiError {
       const field = (bound.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
       const tooLong = bound.keyword === 'too_big' && (bound.params?.origin === 'string' || bound.params?.origin === 'array');
       const said = bound.message && /[\u4e00-\u9fa5]/.test(bound.message) ? bound.message : tooLong ? '文字过长或项目过多' : '超出允许范围';
-      return make(422, tooLong ? 'VALUE.TOO_LONG' : 'VALUE.OUT_OF_RANGE', `“${field}”${said}`, { field, issues });
+      // the field by its Chinese name; its path stays in `details.field` for programs (issue 23)
+      return make(422, tooLong ? 'VALUE.TOO_LONG' : 'VALUE.OUT_OF_RANGE', `“${fieldName(field)}”${said}`, { field, issues });
     }
-    return make(400, 'REQUEST.INVALID', `请求参数不正确：${err.message}`, { issues: err.validation });
+    // zod's own words are English and name paths: they stay in `details` (a support detail), the message says what to do
+    const n = Array.isArray(err.validation) ? err.validation.length : 1;
+    return make(400, 'REQUEST.INVALID', `请求的内容不完整或格式不正确（${n} 处），请刷新页面后重试；具体位置见技术信息`, {
+      issues: err.validation,
+      detail: err.message,
+    });
   }
   // A path the static files refuse (`/../../etc/passwd`, a NUL byte, a directory): for the client
   // simply no such address (issue 24: these were 500s, logged as faults of the server).
@@ -119,7 +125,7 @@ export function toApiError(e: unknown): ApiError {
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
     return make(415, 'REQUEST.MEDIA_TYPE', '请求的内容类型不受支持');
   if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err.statusCode === 400 && err.code?.startsWith('FST_')))
-    return make(400, 'REQUEST.INVALID', `请求格式不正确：${err.message}`);
+    return make(400, 'REQUEST.INVALID', '请求的格式不正确（不是有效的数据），请刷新页面后重试', { detail: err.message });
   // PostgreSQL 23505 / SQLite UNIQUE: two requests created the same thing at once; the loser is told so,
   // as when it came second (issue 24: ten concurrent creates of one form gave five 500s).
   if (err.code === '23505' || err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
@@ -129,4 +135,17 @@ export function toApiError(e: unknown): ApiError {
   if (err.code === 'SQLITE_FULL' || err.code === '53100') return make(507, 'STORE.FULL', '磁盘已满，数据库无法写入；本次修改未保存');
   if (err.code === 'SQLITE_CANTOPEN') return make(503, 'STORE.OPEN_FAILED', '无法打开数据库文件');
   return make(500, 'INTERNAL', '服务器内部错误，请稍后重试；如持续出现请联系管理员', {});
+}
+
+/**
+ * A path of a request body (`evaluation.indicators.3.claimedScore.value`) named as a person reads it
+ * (“第 4 行指标 · 得分（填报）”): the form's paths through describeField, anything else in general words.
+ */
+function fieldName(path: string): string {
+  const p = path
+    .replace(/^evaluation\./, '')
+    .replace(/\.(value|raw|parts\..*)$/, '')
+    .replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+  const named = describeField(p, null);
+  return named === '表中一处内容' && !/^(indicators|budget|claimed|goals|project|narratives|groups)/.test(p) ? '提交的内容中的一项' : named;
 }

@@ -44,35 +44,9 @@ export const CommitImport = z
 export const RoleEnum = z
   .enum(['admin', 'filler', 'unit-reviewer', 'finance'])
   .describe('admin 管理员、filler 填报人、unit-reviewer 单位审核、finance 财政审核');
-export const UserOut = z.object({
-  id: z.number().int(),
-  username: z.string().describe('登录名'),
-  displayName: z.string().describe('姓名（显示名）'),
-  role: RoleEnum,
-  departmentId: z.number().int().nullable().describe('所属部门（填报人、单位审核）'),
-  assigned: z.array(z.number().int()).describe('负责复核的部门（财政审核）'),
-  disabled: z.boolean().describe('已停用'),
-  createdAt: z.string(),
-});
-export const DepartmentOut = z.object({
-  id: z.number().int(),
-  code: z.string().describe('部门编码'),
-  name: z.string().describe('部门名称'),
-  parentId: z.number().int().nullable().describe('上级部门编号'),
-});
 export const DepartmentPatch = z
   .object({
     name: z.string().min(1).max(200).optional().describe('新的部门名称'),
     parentId: z.number().int().positive().nullable().optional().describe('新的上级部门编号；null 为顶级'),
   })
   .refine((b) => b.name !== undefined || b.parentId !== undefined, { message: '需要 name 或 parentId' });
-/** The answer of a refused request, as every route gives it (errors.ts). */
-export const ApiErrorOut = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) });
-export const ReviewOut = z.object({
-  indicatorId: z.string().describe('指标编号；#budget 为预算执行率得分'),
-  score: z.string().describe('复核得分，分'),
-  reason: z.string(),
-  reviewer: z.string(),
-  at: z.string(),
-});
-export const ReviewOpinionOut = z.object({ text: z.string().describe('复核意见'), reviewer: z.string(), at: z.string() }).nullable();

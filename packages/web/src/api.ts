@@ -111,6 +111,8 @@ export const api = {
   deleteForm: (id: number, version: number) => request<void>('DELETE', `/api/evaluations/${id}${q({ version })}`),
   save: (id: number, version: number, evaluation: Evaluation) => request<EvaluationFull>('PUT', `/api/evaluations/${id}`, { version, evaluation }),
   history: (id: number) => request<Change[]>('GET', `/api/evaluations/${id}/history`),
+  /** this form's findings in the department's check across forms (A9): what the 汇总表 counts beyond the form's own */
+  departmentFindings: (id: number) => request<Finding[]>('GET', `/api/evaluations/${id}/department-findings`),
   importFiles: (files: File[]) => {
     const fd = new FormData();
     for (const f of files) fd.append('files', f, f.name);

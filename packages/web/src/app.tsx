@@ -81,7 +81,9 @@ function Shell({ me, onLogout }: { me: User; onLogout: () => void }) {
           }}
         >
           <span className="current-user" data-testid="current-user">
-            {me.displayName}（{ROLE_LABELS[me.role]}）
+            {/* the role beside the name, unless the name is the role (no “管理员（管理员）”, issue 23) */}
+            {me.displayName}
+            {me.displayName !== ROLE_LABELS[me.role] && `（${ROLE_LABELS[me.role]}）`}
           </span>
         </Dropdown>
       </Layout.Header>

@@ -44,7 +44,18 @@ export const Finding = z
       src: Provenance.optional(),
     }),
     numbers: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).describe('涉及的数字'),
-    fix: z.object({ field: z.string(), value: z.string(), label: z.string() }).optional().describe('建议的修改'),
+    fix: z
+      .object({
+        field: z.string(),
+        value: z.string(),
+        label: z.string(),
+        also: z
+          .array(z.object({ field: z.string(), value: z.string() }))
+          .optional()
+          .describe('同一修改一并写入的其他单元格（如总分、等级）'),
+      })
+      .optional()
+      .describe('建议的修改'),
   })
   .meta({ id: 'Finding', description: '校验结果' });
 export type Finding = z.infer<typeof Finding>;

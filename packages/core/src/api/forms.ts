@@ -71,7 +71,12 @@ export const Change = z
 export type Change = z.infer<typeof Change>;
 
 /** A change with its field named in Chinese, as the form names it (history/describe-field.ts). */
-export const HistoryEntry = Change.extend({ label: z.string().describe('字段（中文）') }).meta({
+export const HistoryEntry = Change.extend({
+  label: z.string().describe('字段（中文）'),
+  actorName: z.string().optional().describe('修改人的姓名（actor 为登录名，供技术支持）'),
+  shownBefore: z.string().nullable().optional().describe('修改前（给人看的写法：状态用中文名，删除不附整表）'),
+  shownAfter: z.string().nullable().optional().describe('修改后（给人看的写法）'),
+}).meta({
   id: 'HistoryEntry',
   description: '一次修改（字段以中文命名）',
 });
@@ -94,7 +99,9 @@ export const FormView = EvaluationBrief.extend({
     })
     .describe('本人现在可做的操作'),
   actionLabels: z.record(WorkflowAction, z.string()).describe('本种表各操作的名称'),
-  lastStatusChange: Change.nullable().describe('最近一次状态变化（含意见）'),
+  lastStatusChange: Change.extend({ actorName: z.string().optional().describe('操作人的姓名') })
+    .nullable()
+    .describe('最近一次状态变化（含意见）'),
   previousYear: z
     .object({ evaluationId: z.number().int(), kind: z.string(), year: z.number().int(), actuals: z.record(z.string(), z.string()) })
     .nullable()

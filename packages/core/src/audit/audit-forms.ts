@@ -8,6 +8,7 @@ import type { Scheme } from '../scheme/scheme.ts';
 import type { EvaluationScore } from '../scoring/score-evaluation.ts';
 import { formAudit, keptAudit, type FormAudit } from './context.ts';
 import type { Finding } from './finding.ts';
+import { keepImprovingFixes } from './offered-fixes.ts';
 import { a1PointsAddUp } from './rules/a1-points-add-up.ts';
 import { a2ScoreRange } from './rules/a2-score-range.ts';
 import { a3BudgetConsistent } from './rules/a3-budget-consistent.ts';
@@ -21,12 +22,19 @@ import { a11ExecutionVsAchievement } from './rules/a11-execution-vs-achievement.
 import { a12MeasurableTargets } from './rules/a12-measurable-targets.ts';
 
 /**
- * Every form rule's findings on one form, in rule order, appended to `out`: each rule appends its own
+ * Every form rule's findings on one form, in rule order, appended to `out`, each fix kept only when it
+ * makes the form better (offered-fixes.ts). Each rule appends its own
  * rather than returning an array to copy (ten arrays per form, most of them empty), and each is
  * called by name — one call site per rule, which the compiler can inline, where a loop over a list
  * of rules made one call site that saw ten different functions.
  */
 function formFindings(a: FormAudit, out: Finding[]): void {
+  const from = out.length;
+  ruleFindings(a, out);
+  keepImprovingFixes(a, out, from, ruleFindings);
+}
+
+function ruleFindings(a: FormAudit, out: Finding[]): void {
   a1PointsAddUp(a, out);
   a2ScoreRange(a, out);
   a3BudgetConsistent(a, out);

@@ -32,6 +32,12 @@ export interface SuggestedFix {
   value: string;
   /** what the fix does, in Chinese */
   label: string;
+  /**
+   * Other cells the same fix writes, so that the form stays consistent: the 总分 (and 等级) that
+   * followed the sum of the scores follow the corrected score — without them the fix would trade one
+   * finding for another (issue 23: a fix is offered only when it makes the form better).
+   */
+  also?: Array<{ field: string; value: string }>;
 }
 
 export interface Finding {

@@ -7,10 +7,16 @@
 import type { Evaluation, Indicator, NumberField, TextField } from '../model/evaluation.ts';
 import type { SuggestedFix } from '../audit/finding.ts';
 import { parseNumberCell } from '../values/parse-value.ts';
+import { describeField } from '../history/describe-field.ts';
+
+/** The cell of a path as a person reads it (the editor shows an edit's error): never the path itself. */
+const cellName = (path: string) => describeField(path.replace(/\.(\d+)(?=\.|$)/g, '[$1]'), null);
 
 export type EditAction =
   /** write a cell as text: `indicators[3].actual`, `budget.lines[0].executed`, `claimed.total`, `goals.expected` */
   | { type: 'set'; path: string; raw: string }
+  /** write several cells as one edit: a suggested fix that keeps the 总分 in step with the score it corrects */
+  | { type: 'set-many'; cells: Array<{ path: string; raw: string }> }
   /**
    * add an empty indicator under a 一级 at a position (default: after the group's last row), with the id
    * given (the editor makes one when the user clicks, so a replay after a 409 adds the same indicator)
@@ -47,7 +53,7 @@ export function parsePath(path: string): Array<string | number> {
   const out: Array<string | number> = [];
   for (const part of path.split('.')) {
     const m = /^([A-Za-z0-9]+)((?:\[\d+\])*)$/.exec(part);
-    if (!m) throw new EditError(`无法识别的字段路径：${path}`);
+    if (!m) throw new EditError(`无法修改“${cellName(path)}”：表中没有这一项`);
     out.push(m[1]!);
     for (const idx of m[2]!.matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
   }
@@ -65,9 +71,9 @@ function cell(key: string | number, raw: string, before: TextField | NumberField
 /** Copy-on-write write of one cell; the objects on the way are copied, nothing else is. */
 function setAt(node: unknown, keys: ReadonlyArray<string | number>, raw: string, path: string): unknown {
   const [key, ...rest] = keys;
-  if (key === undefined) throw new EditError(`无法识别的字段路径：${path}`);
+  if (key === undefined) throw new EditError(`无法修改“${cellName(path)}”：表中没有这一项`);
   const container = (node ?? (typeof key === 'number' ? [] : {})) as Record<string | number, unknown>;
-  if (typeof key === 'number' && (!Array.isArray(container) || key >= container.length)) throw new EditError(`字段路径超出范围：${path}`);
+  if (typeof key === 'number' && (!Array.isArray(container) || key >= container.length)) throw new EditError(`无法修改“${cellName(path)}”：表中没有这一行`);
   const copy = (Array.isArray(container) ? [...container] : { ...container }) as Record<string | number, unknown>;
   copy[key] = rest.length === 0 ? cell(key, raw, container[key] as TextField | undefined) : setAt(container[key], rest, raw, path);
   return copy;
@@ -108,6 +114,8 @@ export function applyEdit(ev: Evaluation, action: EditAction): Evaluation {
   switch (action.type) {
     case 'set':
       return setAt(ev, parsePath(action.path), action.raw, action.path) as Evaluation;
+    case 'set-many':
+      return action.cells.reduce((out, c) => setAt(out, parsePath(c.path), c.raw, c.path) as Evaluation, ev);
     case 'add-indicator': {
       const at = action.at ?? (lastOfGroup(ev, action.level1) >= 0 ? lastOfGroup(ev, action.level1) + 1 : ev.indicators.length);
       const indicators = [...ev.indicators];
@@ -144,9 +152,10 @@ export function applyEdit(ev: Evaluation, action: EditAction): Evaluation {
   }
 }
 
-/** A fix suggested by the audit, as an edit: the finding's field gets the suggested text. */
+/** A fix suggested by the audit, as an edit: the finding's field gets the suggested text (and the cells it keeps in step theirs). */
 export function fixAction(fix: SuggestedFix): EditAction {
-  return { type: 'set', path: fix.field, raw: fix.value };
+  if (!fix.also?.length) return { type: 'set', path: fix.field, raw: fix.value };
+  return { type: 'set-many', cells: [{ path: fix.field, raw: fix.value }, ...fix.also.map((c) => ({ path: c.field, raw: c.value }))] };
 }
 
 /** Replays edits on a (newer) form; edits that no longer fit (a removed row) are reported, not applied. */

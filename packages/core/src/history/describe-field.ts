@@ -101,13 +101,13 @@ export function describeField(field: string, ev: FormDocument | null): string {
   const ind = /^indicators\[([^\]]+)\](?:\.(.+))?$/.exec(field);
   if (ind) {
     const path = ind[2]?.replace(/\.parts\..*$/, '');
-    const what = path === undefined ? '' : (INDICATOR_FIELD_NAMES[path] ?? INDICATOR_FIELD_NAMES[path.replace(/\..*$/, '')] ?? ind[2]);
+    const what = path === undefined ? '' : (INDICATOR_FIELD_NAMES[path] ?? INDICATOR_FIELD_NAMES[path.replace(/\..*$/, '')] ?? '其他内容');
     return what ? `${indicatorName(ev, ind[1]!)} · ${what}` : indicatorName(ev, ind[1]!);
   }
   const line = /^budget\.lines\[(\d+)\]\.(\w+)$/.exec(field);
   if (line) {
     const label = ev && 'budget' in ev ? ev.budget.lines[Number(line[1])]?.label.raw.trim() : undefined;
-    return `预算资金“${label || `第 ${Number(line[1]) + 1} 行`}” · ${BUDGET_FIELDS[line[2]!] ?? line[2]}`;
+    return `预算资金“${label || `第 ${Number(line[1]) + 1} 行`}” · ${BUDGET_FIELDS[line[2]!] ?? '其他数'}`;
   }
   const group = /^groups\[(\d+)\]/.exec(field);
   if (group) {

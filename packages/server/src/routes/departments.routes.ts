@@ -127,6 +127,18 @@ export function departmentRoutes(app: FastifyInstance, store: Store, departments
     },
   );
   r.get(
+    '/api/evaluations/:id/department-findings',
+    {
+      schema: {
+        tags: ['自评表'],
+        summary: '此表在部门汇总核对中的校验结果（跨表比较 A9 等，单表校验之外的；与汇总表所计相同）',
+        params: IdParams,
+        response: answers({ 200: z.array(contract.Finding) }),
+      },
+    },
+    async (req) => departments.acrossForms(actor(req), req.params.id),
+  );
+  r.get(
     '/api/grades',
     { schema: { tags: ['部门'], summary: '全部自评表按等级计数（管理员）', querystring: YearQuery, response: answers({ 200: contract.GradeCounts }) } },
     async (req) => {

@@ -114,8 +114,8 @@ export function workflowRoutes(app: FastifyInstance, store: Store, forms: FormUs
       const rows = await forms.history(actor(req), req.params.id);
       // the field as a person reads it; its path last, as a support detail
       const lines = [
-        ['版本', '时间', '修改人', '字段', '修改前', '修改后', '字段路径'],
-        ...rows.map((c) => [c.version, c.at, c.actor, c.label, c.before, c.after, c.field]),
+        ['版本', '时间', '修改人', '字段', '修改前', '修改后', '字段路径', '登录名'],
+        ...rows.map((c) => [c.version, c.at, c.actorName, c.label, c.before, c.after, c.field, c.actor]),
       ].map((row) => row.map(csvCell).join(','));
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

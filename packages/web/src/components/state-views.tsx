@@ -2,6 +2,7 @@
 import { Alert, Button, Empty, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api.ts';
+import { SupportDetail } from './support-detail.tsx';
 
 export function ErrorView({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const code = error instanceof ApiError ? error.code : undefined;
@@ -10,7 +11,7 @@ export function ErrorView({ error, onRetry }: { error: Error; onRetry?: () => vo
       type="error"
       showIcon
       title={error.message}
-      description={code ? `错误代码：${code}` : undefined}
+      description={code ? <SupportDetail items={[code]} /> : undefined}
       action={
         onRetry ? (
           <Button size="small" onClick={onRetry}>

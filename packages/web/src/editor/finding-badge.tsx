@@ -3,32 +3,11 @@
  * the message, the numbers and the suggested fix in a popover, applied with one click.
  */
 import { Button, Descriptions, Popover, Space, Tag, Typography } from 'antd';
-import type { Finding, SuggestedFix } from '@jixiao/core';
+import { numberText, type Finding, type SuggestedFix } from '@jixiao/core';
 import { useContext } from 'react';
 import { ReadOnly } from './cell-input.tsx';
+import { SupportDetail } from '../components/support-detail.tsx';
 import { SEVERITY_COLORS, SEVERITY_LABELS } from '../format.ts';
-
-const NUMBER_LABELS: Record<string, string> = {
-  claimed: '填报',
-  computed: '计算',
-  points: '分值',
-  score: '得分',
-  total: '总分',
-  declared: '标明',
-  sum: '合计',
-  rate: '执行率',
-  budget: '预算数',
-  executed: '执行数',
-  received: '到位数',
-  target: '指标值',
-  actual: '实际值',
-  grade: '等级',
-  rule: '计分规则',
-  level1: '一级指标',
-  scheme: '方案规定',
-  completion: '完成程度',
-  length: '字数',
-};
 
 export function FindingDetail({ f, onFix }: { f: Finding; onFix?: (fix: SuggestedFix) => void }) {
   const readOnly = useContext(ReadOnly);
@@ -38,13 +17,18 @@ export function FindingDetail({ f, onFix }: { f: Finding; onFix?: (fix: Suggeste
       <Space size={6}>
         <Tag color={SEVERITY_COLORS[f.severity]}>{SEVERITY_LABELS[f.severity]}</Tag>
         <Typography.Text strong>规则 {f.rule}</Typography.Text>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {f.code}
-        </Typography.Text>
       </Space>
       <Typography.Text>{f.message}</Typography.Text>
       {numbers.length > 0 && (
-        <Descriptions size="small" column={2} bordered items={numbers.map(([k, v]) => ({ key: k, label: NUMBER_LABELS[k] ?? k, children: String(v) }))} />
+        <Descriptions
+          size="small"
+          column={2}
+          bordered
+          items={numbers.map(([k, v]) => {
+            const { label, text } = numberText(k, v);
+            return { key: k, label, children: text };
+          })}
+        />
       )}
       {f.location.src && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -65,6 +49,7 @@ export function FindingDetail({ f, onFix }: { f: Finding; onFix?: (fix: Suggeste
           {f.fix.label}
         </Button>
       )}
+      <SupportDetail items={[f.code, f.location.field]} />
     </Space>
   );
 }

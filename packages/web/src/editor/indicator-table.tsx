@@ -163,19 +163,24 @@ const IndicatorRow = memo(function IndicatorRow({ ind, index, row, s, findings, 
       </td>
       <td>{cell('name', '三级指标', { multiline: true })}</td>
       <td className="num">{cell('points', '分值', { align: 'right' })}</td>
-      <td>{cell('target', '指标值')}</td>
-      {adjusted && <td>{cell('targetAdjusted', '调整后指标值')}</td>}
+      {/* long 指标值 and 实际完成值 wrap and grow (up to six lines), never cut off in one line (issue 23) */}
+      <td>{cell('target', '指标值', { multiline: true })}</td>
+      {adjusted && <td>{cell('targetAdjusted', '调整后指标值', { multiline: true })}</td>}
       {lastActual !== undefined && (
         <td className="last-year" data-testid={`last-actual-${index}`}>
           {lastActual || '—'}
         </td>
       )}
-      <td>{cell('actual', '实际完成值')}</td>
+      <td>{cell('actual', '实际完成值', { multiline: true })}</td>
       <td className="num">{cell('claimedScore', '填报得分', { align: 'right' })}</td>
-      <td className="num computed" data-testid={`computed-score-${index}`}>
+      <td className="num computed">
         <Tooltip title={s?.explanation}>
-          <span className={claimedDiffers ? 'differs' : undefined}>{s === undefined || s.score === null ? '—' : fixed(s.score, decimals)}</span>
+          <span className={claimedDiffers ? 'differs' : undefined} data-testid={`computed-score-${index}`}>
+            {s === undefined || s.score === null ? '—' : fixed(s.score, decimals)}
+          </span>
         </Tooltip>
+        {/* why it is red, in words (the rule's arithmetic stays in the tooltip and the finding) */}
+        {claimedDiffers && <div className="why-differs">按规则计算，与填报的 {ind.claimedScore.value} 分不同</div>}
       </td>
       <td>{cell('deviation', '偏差原因分析及改进措施', { multiline: true, ...(needsReason && { placeholder: '需填写：偏差原因分析及改进措施' }) })}</td>
       <td>

@@ -70,7 +70,7 @@ export function ReviewCard({
       message.success('复核得分已保存');
       onSaved();
     } catch (e) {
-      message.error(e instanceof ApiError ? `${e.message}（${e.code}）` : (e as Error).message);
+      message.error(e instanceof ApiError ? e.message : (e as Error).message);
     } finally {
       setBusy(false);
     }

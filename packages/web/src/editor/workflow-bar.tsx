@@ -3,7 +3,7 @@
  * confirmed first; a return asks for its comment. A submission is refused in the browser already while
  * errors or missing 偏差原因 remain (the server refuses it too).
  */
-import { Alert, App as AntApp, Button, Input, Space, Tag, Tooltip } from 'antd';
+import { Alert, App as AntApp, Button, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { ACTION_LABELS, STATUS_LABELS, submissionBlockers, type Finding, type WorkflowAction } from '@jixiao/core';
 import type { ApiError } from '../api.ts';
@@ -42,7 +42,7 @@ export function WorkflowBar({
       message.success(`已${ACTION_LABELS[action]}`);
     } catch (e) {
       const err = e as ApiError;
-      message.error(`${err.message}${err.code ? `（${err.code}）` : ''}`);
+      message.error(err.message);
     } finally {
       setBusy(null);
     }
@@ -94,22 +94,26 @@ export function WorkflowBar({
               {ACTION_LABELS[a]}
             </Button>
           );
+          // the reason written beside the button, not only on hover (issue 23 item 5)
           return blocked ? (
-            <Tooltip key={a} title={why}>
+            <span key={a} className="disabled-with-reason">
               {button}
-            </Tooltip>
+              <span className="disabled-reason" data-testid={`why-disabled-${a}`}>
+                不能{ACTION_LABELS[a]}：{why}
+              </span>
+            </span>
           ) : (
             button
           );
         })}
-        {!saved.permissions.edit && saved.status !== 'draft' && <span className="muted">本表已{STATUS_LABELS[saved.status]}，内容只读</span>}
+        {!saved.permissions.edit && saved.status !== 'draft' && <span className="muted">本表状态为“{STATUS_LABELS[saved.status]}”，内容只读</span>}
       </Space>
       {returned && (
         <Alert
           style={{ marginTop: 8 }}
           type="warning"
           showIcon
-          title={`${returned.actor} 于 ${new Date(returned.at).toLocaleString('zh-CN')} 退回`}
+          title={`${returned.actorName ?? returned.actor} 于 ${new Date(returned.at).toLocaleString('zh-CN')} 退回`}
           description={returned.after!.replace(/^draft（/, '').replace(/）$/, '')}
           data-testid="return-comment"
         />

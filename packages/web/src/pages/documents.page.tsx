@@ -152,7 +152,7 @@ export function DocumentsPage({ route }: { route: { dept?: number; year?: number
       );
       message.success(`已下载 ${name}`);
     } catch (e) {
-      message.error(e instanceof ApiError ? `${e.message}（${e.code}）` : (e as Error).message);
+      message.error(e instanceof ApiError ? e.message : (e as Error).message);
     } finally {
       setZip(null);
     }
@@ -173,7 +173,7 @@ export function DocumentsPage({ route }: { route: { dept?: number; year?: number
       });
       message.success(`已下载 ${name}`);
     } catch (e) {
-      message.error(e instanceof ApiError ? `${e.message}（${e.code}）` : (e as Error).message);
+      message.error(e instanceof ApiError ? e.message : (e as Error).message);
     } finally {
       setBusy(null);
     }

@@ -6,9 +6,10 @@
 import { DownloadOutlined, HistoryOutlined, SaveOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Badge, Button, Card, Drawer, Dropdown, List, Space, Table, Tag, Typography } from 'antd';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import { fixAction, INDICATOR_FIELD_NAMES, type Finding } from '@jixiao/core';
+import { fixAction, INDICATOR_FIELD_NAMES, SECTION_NAMES, type Finding } from '@jixiao/core';
 import { api, ApiError, formDocumentUrl, type EvaluationFull } from '../api.ts';
 import { Loaded } from '../components/state-views.tsx';
+import { ColourLegend } from '../components/colour-legend.tsx';
 import { BudgetBlock } from '../editor/budget-block.tsx';
 import { FindingDetail } from '../editor/finding-badge.tsx';
 import { bySeverity, signature } from '../editor/finding-index.ts';
@@ -33,17 +34,7 @@ function where(f: Finding): string {
   const l = f.location;
   if (l.indicator !== undefined)
     return `第 ${l.indicator + 1} 个指标${l.field && INDICATOR_FIELD_NAMES[l.field] ? ` · ${INDICATOR_FIELD_NAMES[l.field]}` : ''}`;
-  return {
-    identity: '基本信息',
-    budget: '预算执行',
-    goals: '绩效目标',
-    indicators: '绩效指标',
-    total: '总分',
-    narratives: '分析说明',
-    summary: '汇总表',
-    report: '报告',
-    disclosure: '公开说明',
-  }[l.section];
+  return SECTION_NAMES[l.section];
 }
 
 function Editor({ initial }: { initial: EvaluationFull }) {
@@ -85,7 +76,7 @@ function Editor({ initial }: { initial: EvaluationFull }) {
           },
           onCancel: async () => ed.markSaved(await api.evaluation(ed.saved.id)),
         });
-      } else message.error(e instanceof ApiError ? `${e.message}（${e.code}）` : `保存失败：${(e as Error).message}`);
+      } else message.error(e instanceof ApiError ? e.message : `保存失败：${(e as Error).message}`);
     } finally {
       setSaving(false);
     }
@@ -102,9 +93,15 @@ function Editor({ initial }: { initial: EvaluationFull }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [save]);
 
+  // The department's check across forms (A9: goals or indicators copied from another project) as the
+  // 汇总表 counts it, for the version saved: the editor and the 汇总表 say the same of this form (issue 23).
+  const across = useAsync(() => api.departmentFindings(ed.saved.id), [ed.saved.id, ed.saved.version]);
+  const acrossList = across.data ?? NO_FINDINGS;
+  const allFindings = acrossList.length ? [...ed.findingList, ...acrossList] : ed.findingList;
   const sig = (sections: Parameters<typeof signature>[1]) => signature(ed.findingList, sections);
-  const errors = ed.findingList.filter((f) => f.severity === 'error').length;
-  const warnings = ed.findingList.filter((f) => f.severity === 'warning').length;
+  const errors = allFindings.filter((f) => f.severity === 'error').length;
+  const warnings = allFindings.filter((f) => f.severity === 'warning').length;
+  const infos = allFindings.length - errors - warnings;
   const groupLabels = Object.fromEntries(ev.groups.map((g) => [g.name, g.label.raw.replace(/\s+/g, '') || g.name]));
   const dirtyRef = useRef(ed.dirty);
   dirtyRef.current = ed.dirty;
@@ -120,7 +117,7 @@ function Editor({ initial }: { initial: EvaluationFull }) {
   const openHistory = useCallback(() => setPanel('history'), []);
 
   return (
-    <div data-testid="editor">
+    <div data-testid="editor" className="editor-page">
       <div className="editor-head">
         <Space orientation="vertical" size={0} style={{ flex: 1, minWidth: 0 }}>
           <Typography.Text type="secondary">
@@ -154,7 +151,7 @@ function Editor({ initial }: { initial: EvaluationFull }) {
             <div className="head-stat-value">{fixed(ed.saved.reviewedTotal, decimals)}</div>
           </div>
         )}
-        <FindingsButton errors={errors} warnings={warnings} open={openFindings} />
+        <FindingsButton errors={errors} warnings={warnings} infos={infos} open={openFindings} />
         <Space>
           <HeadActions openHistory={openHistory} download={download} />
           {ed.saved.permissions.delete && <DraftActions saved={ed.saved} dirty={ed.dirty} onChanged={ed.markSaved} />}
@@ -166,6 +163,7 @@ function Editor({ initial }: { initial: EvaluationFull }) {
         </Space>
       </div>
       {ed.editError && <Alert type="error" showIcon title={ed.editError} style={{ marginBottom: 12 }} />}
+      <ColourLegend />
       <WorkflowBar saved={ed.saved} findings={ed.findingList} dirty={ed.dirty} onDone={ed.markSaved} />
       <ReadOnly.Provider value={!ed.saved.permissions.edit}>
         {/* A plain stack, not antd's Space: Space re-provides its context on every render, and React then
@@ -232,7 +230,7 @@ function Editor({ initial }: { initial: EvaluationFull }) {
         </div>
       </ReadOnly.Provider>
       <Drawer
-        title={`校验结果：${errors} 个错误，${warnings} 个警告`}
+        title={`校验结果：${errors} 个错误，${warnings} 个警告，${infos} 个提示`}
         open={panel === 'findings'}
         onClose={() => setPanel(null)}
         size={460}
@@ -240,7 +238,7 @@ function Editor({ initial }: { initial: EvaluationFull }) {
       >
         <List
           dataSource={[...ed.findingList].sort(bySeverity)}
-          locale={{ emptyText: '没有发现问题' }}
+          locale={{ emptyText: '本表没有发现问题' }}
           renderItem={(f) => (
             <List.Item>
               <Space orientation="vertical" size={2}>
@@ -252,6 +250,26 @@ function Editor({ initial }: { initial: EvaluationFull }) {
             </List.Item>
           )}
         />
+        {acrossList.length > 0 && (
+          <div data-testid="department-findings">
+            <Typography.Title level={5} style={{ marginTop: 16 }}>
+              与本部门其他表比较（汇总表同样列出，按已保存的版本）
+            </Typography.Title>
+            <List
+              dataSource={[...acrossList].sort(bySeverity)}
+              renderItem={(f) => (
+                <List.Item>
+                  <Space orientation="vertical" size={2}>
+                    <Typography.Text type="secondary">
+                      <WarningOutlined /> {where(f)}
+                    </Typography.Text>
+                    <FindingDetail f={f} />
+                  </Space>
+                </List.Item>
+              )}
+            />
+          </div>
+        )}
       </Drawer>
       <Drawer
         title="修改记录"
@@ -271,11 +289,13 @@ function Editor({ initial }: { initial: EvaluationFull }) {
   );
 }
 
-const FindingsButton = memo(function FindingsButton({ errors, warnings, open }: { errors: number; warnings: number; open: () => void }) {
+const NO_FINDINGS: Finding[] = [];
+
+const FindingsButton = memo(function FindingsButton({ errors, warnings, infos, open }: { errors: number; warnings: number; infos: number; open: () => void }) {
   return (
     <Button className="head-findings" onClick={open} data-testid="findings-button">
       <Badge count={errors} color="red" showZero={false} /> <Badge count={warnings} color="orange" showZero={false} />{' '}
-      {errors + warnings === 0 ? '校验通过' : '校验结果'}
+      {errors + warnings === 0 ? (infos ? `校验通过（${infos} 个提示）` : '校验通过') : '校验结果'}
     </Button>
   );
 });
@@ -308,10 +328,10 @@ function History({ id, version }: { id: number; version: number }) {
           columns={[
             { title: '版本', dataIndex: 'version', width: 56 },
             { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
-            { title: '修改人', dataIndex: 'actor', width: 70 },
+            { title: '修改人', dataIndex: 'actor', width: 84, render: (v: string, c: { actorName?: string }) => c.actorName ?? v },
             { title: '字段', dataIndex: 'label', ellipsis: true },
-            { title: '修改前', dataIndex: 'before', ellipsis: true, render: (v: string | null) => v ?? <Tag>无</Tag> },
-            { title: '修改后', dataIndex: 'after', ellipsis: true, render: (v: string | null) => v ?? <Tag>无</Tag> },
+            { title: '修改前', dataIndex: 'shownBefore', ellipsis: true, render: (v: string | null) => v ?? <Tag>无</Tag> },
+            { title: '修改后', dataIndex: 'shownAfter', ellipsis: true, render: (v: string | null) => v ?? <Tag>无</Tag> },
           ]}
         />
       )}

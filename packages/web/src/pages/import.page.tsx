@@ -13,6 +13,7 @@ import { location } from '../place.ts';
 import { FindingDetail } from '../editor/finding-badge.tsx';
 import { fixed, GRADE_COLORS } from '../format.ts';
 import { href, navigate } from '../router.ts';
+import { SupportDetail } from '../components/support-detail.tsx';
 import { useAsync } from '../use-async.ts';
 
 const ACCEPT = '.docx,.xlsx,.pdf,.txt,.doc,.xls';
@@ -68,7 +69,7 @@ export function ImportPage({ me }: { me: User }) {
       );
       setDone({ departmentId: r.departmentId, count: r.evaluations.length });
     } catch (e) {
-      message.error(e instanceof ApiError ? `${e.message}（${e.code}）` : (e as Error).message);
+      message.error(e instanceof ApiError ? e.message : (e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -139,9 +140,8 @@ export function ImportPage({ me }: { me: User }) {
               description={
                 <>
                   {r.error.message}
-                  <br />
-                  错误代码：{r.error.code}
-                  {location(r.error.details) && <>；位置：{location(r.error.details)}</>}
+                  {location(r.error.details) && <>（位置：{location(r.error.details)}）</>}
+                  <SupportDetail items={[r.error.code]} />
                 </>
               }
               data-testid="import-rejected"
@@ -164,7 +164,7 @@ export function ImportPage({ me }: { me: User }) {
                         <li key={i}>
                           {n.message}
                           {n.src && location(n.src) && `（${location(n.src)}）`}
-                          <Typography.Text type="secondary"> {n.code}</Typography.Text>
+                          <SupportDetail items={[n.code]} />
                         </li>
                       ))}
                     </ul>

@@ -9,6 +9,7 @@ import { api, type SummaryRow, type User } from '../api.ts';
 import { NewFormButton } from '../components/new-form-dialog.tsx';
 import { BudgetChart, GradeChart, ScoreRateChart } from '../components/charts.tsx';
 import { DepartmentTotalsCard } from '../components/department-totals.tsx';
+import { ColourLegend } from '../components/colour-legend.tsx';
 import { DepartmentYearPicker, useDepartmentYear } from '../components/department-year-picker.tsx';
 import { EmptyView, Loaded } from '../components/state-views.tsx';
 import { fixed, GRADE_COLORS, money, STATUS_LABELS } from '../format.ts';
@@ -46,7 +47,11 @@ const columns: ColumnsType<SummaryRow> = [
     render: (v: string, r) =>
       r.claimedScore !== null && Number(r.claimedScore) !== Number(v) ? (
         <Tooltip title={`填报 ${r.claimedScore} 分，按规则计算 ${fixed(v)} 分`}>
-          <span className="differs">{fixed(v)}</span>
+          <span>
+            <span className="differs">{fixed(v)}</span>
+            {/* why it is red, in words (issue 23 item 5) */}
+            <span className="why-differs">（填报 {r.claimedScore} 分）</span>
+          </span>
         </Tooltip>
       ) : (
         fixed(v)
@@ -76,7 +81,7 @@ export function OverviewPage({ route, me }: { route: { dept?: number; year?: num
   const { dept, year } = dy;
   const summary = useAsync(() => (dept === undefined ? Promise.resolve(undefined) : api.summary(dept, year)), [dept, year]);
   return (
-    <div data-testid="overview">
+    <div data-testid="overview" className="overview-page">
       <div className="page-head">
         <Typography.Title level={3}>部门总览</Typography.Title>
         <DepartmentYearPicker value={dy} onChange={(d, y) => navigate({ page: 'overview', dept: d, ...(y !== undefined && { year: y }) })} />
@@ -169,7 +174,12 @@ export function OverviewPage({ route, me }: { route: { dept?: number; year?: num
                     </Card>
                   </Col>
                 </Row>
-                <Card size="small" title={`绩效自评情况汇总表（${d!.department.name}${s.year ? ` · ${s.year} 年度` : ''}）`}>
+                <Card
+                  size="small"
+                  className="summary-card"
+                  title={`绩效自评情况汇总表（${d!.department.name}${s.year ? ` · ${s.year} 年度` : ''}）`}
+                  extra={<ColourLegend />}
+                >
                   <Table<SummaryRow>
                     data-testid="summary-table"
                     size="small"

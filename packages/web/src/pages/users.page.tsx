@@ -37,7 +37,7 @@ export function UsersPage({ me }: { me: User }) {
       ),
       okText: '已记下',
     });
-  const fail = (e: unknown) => message.error(e instanceof ApiError ? `${e.message}（${e.code}）` : (e as Error).message);
+  const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : (e as Error).message);
 
   const add = async () => {
     const v = (await form.validateFields()) as { username: string; displayName: string; role: Role; departmentId?: number; assigned?: number[] };

@@ -1,7 +1,8 @@
 /** A2: 0 ≤ 得分 ≤ 分值 for every indicator. */
-import { cmp, isNegative } from '../../values/exact.ts';
+import { add, cmp, isNegative, sub, trim } from '../../values/exact.ts';
 import { finding, indicatorField, type FormAudit } from '../context.ts';
-import type { Finding } from '../finding.ts';
+import type { Finding, SuggestedFix } from '../finding.ts';
+import { claimedSumOf, totalInStep } from './a5-total-and-grade.ts';
 
 export function a2ScoreRange(a: FormAudit, out: Finding[]): void {
   const { indicators } = a.ev;
@@ -19,8 +20,16 @@ export function a2ScoreRange(a: FormAudit, out: Finding[]): void {
           `“${ind.name.raw}”得分 ${c} 分超出 0–${w} 分（得分不能超过指标分值）`,
           { section: 'indicators', indicator: i, field: 'claimedScore', src: ind.claimedScore.src },
           { claimed: c, points: w },
-          { field: indicatorField(i, 'claimedScore'), value: negative ? '0' : w, label: `改为 ${negative ? '0' : w} 分` },
+          bounded(a, i, c, negative ? '0' : w),
         ),
       );
   }
+}
+
+/** The fix writing the bound, with the 总分 and 等级 kept in step when they followed the claims (A5). */
+function bounded(a: FormAudit, i: number, claimed: string, value: string): SuggestedFix {
+  const field = indicatorField(i, 'claimedScore');
+  const also = a.ev.indicators[i]!.notApplicable ? [] : totalInStep(a, trim(add([sub(claimedSumOf(a), claimed), value])));
+  const label = `改为 ${value} 分${also.length ? `（总分随之改为 ${also[0]!.value} 分）` : ''}`;
+  return also.length ? { field, value, label, also } : { field, value, label };
 }

@@ -3,10 +3,18 @@
  * and its arithmetic, and offers the recomputed score as the fix. Rows the rule cannot decide (the
  * claimed score stands) are not reported here: A7 and A12 say why they cannot be decided.
  */
-import { cmp, cmpDistance } from '../../values/exact.ts';
+import { add, cmp, cmpDistance, sub, trim } from '../../values/exact.ts';
 import { finding, indicatorField, type FormAudit } from '../context.ts';
-import type { Finding } from '../finding.ts';
+import type { Finding, SuggestedFix } from '../finding.ts';
 import { totalLine } from '../../scoring/budget-execution.ts';
+import { claimedSumOf, totalInStep } from './a5-total-and-grade.ts';
+
+/** The fix adopting `computed` where `claimed` was written, with the 总分 and 等级 kept in step (A5). */
+function adopt(a: FormAudit, field: string, claimed: string | null, computed: string, counted: boolean): SuggestedFix {
+  const also = counted ? totalInStep(a, trim(add([sub(claimedSumOf(a), claimed ?? '0'), computed]))) : [];
+  const label = `采用计算得分 ${computed} 分${also.length ? `（总分随之改为 ${also[0]!.value} 分）` : ''}`;
+  return also.length ? { field, value: computed, label, also } : { field, value: computed, label };
+}
 
 export function a4ScoresRecomputed(a: FormAudit, out: Finding[]): void {
   const tol = a.scheme.audit.scoreTolerance;
@@ -23,22 +31,28 @@ export function a4ScoresRecomputed(a: FormAudit, out: Finding[]): void {
         `${what}（${s.explanation}）`,
         { section: 'indicators', indicator: s.index, field: 'claimedScore', src: ind.claimedScore.src },
         { claimed, computed: s.score, points: s.points, rule: s.rule },
-        { field: indicatorField(s.index, 'claimedScore'), value: s.score, label: `采用计算得分 ${s.score} 分` },
+        adopt(a, indicatorField(s.index, 'claimedScore'), claimed, s.score, !ind.notApplicable),
       ),
     );
   }
   const b = a.score.budget;
-  if (b.score !== null && b.claimedScore !== null && !close(b.claimedScore, b.score, tol)) {
-    const line = totalLine(a.ev);
+  const line = totalLine(a.ev);
+  // A 得分 cell the form has but left without a number (on the Xinjiang 访惠聚 form it holds just “分”):
+  // counted as 0 in the claimed sum, it is the cause of the total's findings and is marked as such.
+  const unfilled = b.claimedScore === null && line?.score !== undefined;
+  if (b.score !== null && (unfilled ? b.inTotal : b.claimedScore !== null && !close(b.claimedScore, b.score, tol))) {
     const li = line ? a.ev.budget.lines.indexOf(line) : 0;
+    const written = line?.score?.raw.trim();
     out.push(
       finding(
         a,
         'A4.BUDGET_SCORE',
-        `预算执行率得分填报 ${b.claimedScore} 分，按规则应为 ${b.score} 分（${b.explanation}）`,
+        b.claimedScore === null
+          ? `预算执行率得分未填${written ? `（单元格只写了“${written}”）` : ''}，按规则应为 ${b.score} 分（${b.explanation}）`
+          : `预算执行率得分填报 ${b.claimedScore} 分，按规则应为 ${b.score} 分（${b.explanation}）`,
         { section: 'budget', field: `budget.lines[${li}].score`, src: line?.score?.src },
         { claimed: b.claimedScore, computed: b.score, rate: b.ratePercent },
-        { field: `budget.lines[${li}].score`, value: b.score, label: `采用计算得分 ${b.score} 分` },
+        adopt(a, `budget.lines[${li}].score`, b.claimedScore, b.score, b.inTotal),
       ),
     );
   }

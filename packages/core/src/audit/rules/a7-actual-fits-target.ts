@@ -5,7 +5,7 @@
  */
 import type { Indicator } from '../../model/evaluation.ts';
 import type { IndicatorScore } from '../../scoring/score-indicator.ts';
-import { finding, indicatorField, type FormAudit, type Where } from '../context.ts';
+import { finding, type FormAudit, type Where } from '../context.ts';
 import type { Finding } from '../finding.ts';
 
 // Made only for a finding (most rows have none): a location and a quoted name per row cost more than the checks.
@@ -38,14 +38,11 @@ export function a7ActualFitsTarget(a: FormAudit, out: Finding[]): void {
           finding(
             a,
             'A7.ACTUAL_IS_COMPARISON',
-            `${quoted(ind)}的实际完成值写作“${actual.raw.trim()}”${copied ? '（与指标值相同）' : ''}，是比较式而不是测得的数值`,
+            `${quoted(ind)}的实际完成值写作“${actual.raw.trim()}”${copied ? '（与指标值相同）' : ''}，是比较式而不是测得的数值，请填写实际测得的数值`,
             at(s, ind),
+            // no fix: the number inside the comparison is the target, not a measurement — writing it
+            // into the cell would invent data (issue 23: “改为实测值（如 500万元）” did)
             { target: target.raw, actual: actual.raw },
-            {
-              field: indicatorField(s.index, 'actual'),
-              value: `${actual.value}${actual.unit}`,
-              label: `改为实测值（如 ${actual.value}${actual.unit}）`,
-            },
           ),
         );
       } else if (actual.kind === 'word' || actual.kind === 'date' || actual.kind === 'tier')
