@@ -8,6 +8,7 @@ import type {
   ProvinceOverview,
   EvaluationScore,
   Finding,
+  GoalForm,
   ReportContent,
   ReviewScore,
   Role,
@@ -101,6 +102,18 @@ export interface EvaluationFull extends EvaluationBrief {
   previousYear: { evaluationId: number; year: number; actuals: Record<string, string> } | null;
 }
 
+/** A goal form (绩效目标申报表) as GET /api/evaluations/:id gives it: the same view, its form a GoalForm and no score. */
+export interface GoalFull extends Omit<EvaluationFull, 'kind' | 'evaluation' | 'score'> {
+  kind: 'goal';
+  evaluation: GoalForm;
+  score: null;
+}
+
+/** Any stored form as the API gives it; `kind` tells which. */
+export type FormFull = EvaluationFull | GoalFull;
+
+export const isGoal = (f: FormFull): f is GoalFull => f.kind === 'goal';
+
 export interface Project {
   id: number;
   departmentId: number;
@@ -121,7 +134,8 @@ export interface NewFormRequest {
   projectId?: number;
   newProject?: { departmentId: number; name: string; code?: string; fundType?: string };
   year: number;
-  from: 'blank' | 'previous-year';
+  /** goals: blank or last year's goals; a self-evaluation: also from the project's approved goals of the year */
+  from: 'blank' | 'previous-year' | 'goals';
   schemeId?: string;
   layout?: string;
 }
@@ -223,8 +237,8 @@ export const api = {
   updateUser: (id: number, patch: Partial<Pick<User, 'displayName' | 'role' | 'departmentId' | 'assigned' | 'disabled'>> & { resetPassword?: boolean }) =>
     request<{ user: User; password?: string }>('PUT', `/api/users/${id}`, patch),
   addDepartment: (d: { code: string; name: string; parentId?: number | null }) => request<Department>('POST', '/api/departments', d),
-  act: (id: number, action: WorkflowAction, version: number, comment?: string) =>
-    request<EvaluationFull>('POST', `/api/evaluations/${id}/actions/${action}`, { version, ...(comment && { comment }) }),
+  act: <F extends FormFull = EvaluationFull>(id: number, action: WorkflowAction, version: number, comment?: string) =>
+    request<F>('POST', `/api/evaluations/${id}/actions/${action}`, { version, ...(comment && { comment }) }),
   saveReviews: (id: number, scores: Array<{ indicatorId: string; score: string; reason: string }>) =>
     request<ReviewScore[]>('PUT', `/api/evaluations/${id}/reviews`, { scores }),
   departments: () => request<Department[]>('GET', '/api/departments'),
@@ -236,16 +250,20 @@ export const api = {
       `/api/departments/${departmentId}/summary${q({ year })}`,
     ),
   evaluation: (id: number) => request<EvaluationFull>('GET', `/api/evaluations/${id}`),
+  /** a stored form of any kind (the editor page opens each kind's editor) */
+  form: (id: number) => request<FormFull>('GET', `/api/evaluations/${id}`),
   evaluations: (filter: { departmentId?: number; projectId?: number; year?: number; kind?: string }) =>
     request<EvaluationBrief[]>('GET', `/api/evaluations${q(filter)}`),
   projects: (departmentId: number) => request<Project[]>('GET', `/api/projects${q({ departmentId })}`),
   formKinds: () => request<FormKindInfo[]>('GET', '/api/form-kinds'),
-  createForm: (input: NewFormRequest) => request<EvaluationFull>('POST', '/api/forms', input),
+  createForm: (input: NewFormRequest) => request<FormFull>('POST', '/api/forms', input),
   carryOver: (departmentId: number, year: number) =>
     request<{ created: number; existing: number }>('POST', `/api/departments/${departmentId}/carry-over`, { year }),
-  changeYear: (id: number, version: number, year: number) => request<EvaluationFull>('PUT', `/api/evaluations/${id}/year`, { version, year }),
+  changeYear: <F extends FormFull = EvaluationFull>(id: number, version: number, year: number) =>
+    request<F>('PUT', `/api/evaluations/${id}/year`, { version, year }),
   deleteForm: (id: number, version: number) => request<void>('DELETE', `/api/evaluations/${id}${q({ version })}`),
   save: (id: number, version: number, evaluation: Evaluation) => request<EvaluationFull>('PUT', `/api/evaluations/${id}`, { version, evaluation }),
+  saveGoal: (id: number, version: number, evaluation: GoalForm) => request<GoalFull>('PUT', `/api/evaluations/${id}`, { version, evaluation }),
   history: (id: number) => request<Change[]>('GET', `/api/evaluations/${id}/history`),
   importFiles: (files: File[]) => {
     const fd = new FormData();
