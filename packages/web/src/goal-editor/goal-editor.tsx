@@ -6,8 +6,8 @@
  */
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Space, Typography } from 'antd';
-import { useCallback, useRef, useState } from 'react';
-import { fixAction, isMultiYear } from '@jixiao/core';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { approvedEditProblems, fixAction, isMultiYear } from '@jixiao/core';
 import { api, formDocumentUrl, type GoalFull } from '../api.ts';
 import { Stable } from '../components/stable.tsx';
 import { ReadOnly } from '../editor/cell-input.tsx';
@@ -34,6 +34,8 @@ export function GoalEditor({ initial }: { initial: GoalFull }) {
   const form = ed.draft;
   const approved = ed.saved.status === 'finance-reviewed';
   const mayEdit = ed.saved.permissions.edit;
+  // What the server would refuse on an approved form (GOAL.ADJUSTMENT_WITHOUT_REASON …), said before saving.
+  const frozenProblems = useMemo(() => (approved ? approvedEditProblems(ed.saved.evaluation, form) : []), [approved, ed.saved.evaluation, form]);
 
   const sig = (prefixes: Parameters<typeof signature>[1]) => signature(ed.findingList, prefixes);
   const errors = ed.findingList.filter((f) => f.severity === 'error').length;
@@ -80,7 +82,14 @@ export function GoalEditor({ initial }: { initial: GoalFull }) {
           <HeadActions openHistory={openHistory} download={download} />
           {ed.saved.permissions.delete && <DraftActions saved={ed.saved} dirty={ed.dirty} onChanged={ed.markSaved} />}
           {mayEdit && (
-            <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!ed.dirty} onClick={() => void save()} data-testid="save">
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              loading={saving}
+              disabled={!ed.dirty || frozenProblems.length > 0}
+              onClick={() => void save()}
+              data-testid="save"
+            >
               {ed.dirty ? `保存（${ed.edits.length}）` : '已保存'}
             </Button>
           )}
@@ -96,6 +105,18 @@ export function GoalEditor({ initial }: { initial: GoalFull }) {
           title="本表已批复，内容冻结"
           description={mayEdit ? '如需调整目标，请在“调整后指标值”中填写新值并写明调整原因；批复的指标值保留，自评按调整后的值计算。' : undefined}
           data-testid="approved-note"
+        />
+      )}
+      {frozenProblems.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="这些修改批复后不能保存"
+          description={frozenProblems.map((p, i) => (
+            <div key={i}>{p.message}</div>
+          ))}
+          data-testid="frozen-problems"
         />
       )}
       {/* After 批复 the form is frozen; the table lets the adjustment cells through (goal-indicator-table.tsx). */}

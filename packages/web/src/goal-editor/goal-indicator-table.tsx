@@ -133,7 +133,7 @@ export function GoalIndicatorTable({
   const present = [...new Set(indicators.map((i) => i.level1))];
   const groups = [...LEVEL1_ORDER.filter((l) => present.includes(l)), ...present.filter((l) => !LEVEL1_ORDER.includes(l))];
   const missing = LEVEL1_ORDER.filter((l) => l !== '预算执行率' && !present.includes(l));
-  const span = 6 + (cols.longTerm ? 1 : 0) + (cols.adjusted ? 2 : 0);
+  const span = 7 + (cols.longTerm ? 1 : 0) + (cols.adjusted ? 2 : 0);
   let row = 0;
   return (
     <div className="indicator-table-wrap">
