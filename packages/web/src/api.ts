@@ -103,10 +103,12 @@ export interface EvaluationFull extends EvaluationBrief {
 }
 
 /** A goal form (绩效目标申报表) as GET /api/evaluations/:id gives it: the same view, its form a GoalForm and no score. */
-export interface GoalFull extends Omit<EvaluationFull, 'kind' | 'evaluation' | 'score'> {
+export interface GoalFull extends Omit<EvaluationFull, 'kind' | 'evaluation' | 'score' | 'permissions'> {
   kind: 'goal';
   evaluation: GoalForm;
   score: null;
+  /** `adjust`: the form is approved and frozen, and this user may still write 调整后指标值 with a reason */
+  permissions: EvaluationFull['permissions'] & { adjust?: boolean };
 }
 
 /** Any stored form as the API gives it; `kind` tells which. */

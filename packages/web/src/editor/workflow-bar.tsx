@@ -124,7 +124,7 @@ export function WorkflowBar<F extends FormFull = EvaluationFull>({
             <Fragment key={a}>{button}</Fragment>
           );
         })}
-        {!saved.permissions.edit && saved.status !== 'draft' && <span className="muted">本表已{texts.statuses[saved.status]}，内容只读</span>}
+        {!saved.permissions.edit && saved.status !== 'draft' && <span className="muted">本表{texts.statuses[saved.status]}，内容只读</span>}
       </Space>
       {returned && (
         <Alert

@@ -34,6 +34,8 @@ export function GoalEditor({ initial }: { initial: GoalFull }) {
   const form = ed.draft;
   const approved = ed.saved.status === 'finance-reviewed';
   const mayEdit = ed.saved.permissions.edit;
+  // an approved form takes adjustments only, from its 填报人
+  const mayAdjust = approved && ed.saved.permissions.adjust === true;
   // What the server would refuse on an approved form (GOAL.ADJUSTMENT_WITHOUT_REASON …), said before saving.
   const frozenProblems = useMemo(() => (approved ? approvedEditProblems(ed.saved.evaluation, form) : []), [approved, ed.saved.evaluation, form]);
 
@@ -56,7 +58,7 @@ export function GoalEditor({ initial }: { initial: GoalFull }) {
   const cols = {
     longTerm: isMultiYear(form),
     adjusted: approved || form.indicators.some((i) => i.adjusted !== undefined),
-    adjustable: approved && mayEdit,
+    adjustable: mayAdjust,
   };
 
   return (
@@ -81,7 +83,7 @@ export function GoalEditor({ initial }: { initial: GoalFull }) {
         <Space>
           <HeadActions openHistory={openHistory} download={download} />
           {ed.saved.permissions.delete && <DraftActions saved={ed.saved} dirty={ed.dirty} onChanged={ed.markSaved} />}
-          {mayEdit && (
+          {(mayEdit || mayAdjust) && (
             <Button
               type="primary"
               icon={<SaveOutlined />}
@@ -103,7 +105,7 @@ export function GoalEditor({ initial }: { initial: GoalFull }) {
           showIcon
           style={{ marginBottom: 12 }}
           title="本表已批复，内容冻结"
-          description={mayEdit ? '如需调整目标，请在“调整后指标值”中填写新值并写明调整原因；批复的指标值保留，自评按调整后的值计算。' : undefined}
+          description={mayAdjust ? '如需调整目标，请在“调整后指标值”中填写新值并写明调整原因；批复的指标值保留，自评按调整后的值计算。' : undefined}
           data-testid="approved-note"
         />
       )}

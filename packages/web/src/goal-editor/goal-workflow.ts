@@ -5,7 +5,7 @@
 import type { WorkflowTexts } from '../editor/workflow-bar.tsx';
 
 export const GOAL_WORKFLOW: WorkflowTexts = {
-  statuses: { draft: '填报中', submitted: '已提交，待单位审核', 'unit-approved': '单位已审核，待财政批复', 'finance-reviewed': '已批复' },
+  statuses: { draft: '填报中', submitted: '已提交，待单位审核', 'unit-approved': '单位已审核，待财政批复', 'finance-reviewed': '财政已批复' },
   actions: { submit: '提交', approve: '单位审核通过', finalize: '财政批复', return: '退回' },
   confirm: {
     submit: '提交后本表只读，直到审核人退回。确定提交？',
