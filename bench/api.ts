@@ -24,7 +24,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import { syntheticForms } from '@jixiao/core';
+import { syntheticForms, type Evaluation } from '@jixiao/core';
 import { connect, KyselyAccountStore, KyselyStore } from '@jixiao/store';
 import { buildApp, hashPassword, loadDemo } from '@jixiao/server';
 import { median, report } from './measure.ts';
@@ -57,7 +57,7 @@ const copies = await store.importEvaluations({
   departmentId: stored.departmentId,
   forms: preparedSelfEvaluations(
     Array.from({ length: COPIES }, (_, i) => ({
-      ...stored.evaluation,
+      ...(stored.evaluation as Evaluation),
       project: { ...stored.evaluation.project, name: { ...stored.evaluation.project.name, raw: `见义勇为基金${String(i).padStart(4, '0')}` } },
     })),
   ),

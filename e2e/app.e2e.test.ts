@@ -4,6 +4,7 @@
  * reload, download the .docx and open it with the importer; a conflicting save and an unsaved-changes
  * guard along the way.
  */
+import type { Evaluation } from '@jixiao/core';
 import { prepareForm, preparedSelfEvaluations } from '@jixiao/app';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -148,7 +149,8 @@ describe.skipIf(!haveBrowser)('web UI in chromium', { timeout: 90_000 }, () => {
   it('explains a 409 and re-applies the user’s edit on the newer version', async () => {
     const stored = (await app.store.listEvaluations()).find((e) => e.evaluation.project.name.raw === '综治工作经费')!;
     // Someone else saves first.
-    const theirs = { ...stored.evaluation, goals: { ...stored.evaluation.goals, achieved: { raw: '他人修改的完成情况' } } };
+    const ev = stored.evaluation as Evaluation;
+    const theirs = { ...ev, goals: { ...ev.goals, achieved: { raw: '他人修改的完成情况' } } };
     await app.store.updateEvaluation(stored.id, prepareForm(stored.kind, theirs).prepared, stored.version, 'someone');
     await page.getByTestId('indicator-row-0').getByLabel('偏差原因分析及改进措施（第 1 个指标）').fill('我的修改');
     await page.getByTestId('save').click();
@@ -158,7 +160,7 @@ describe.skipIf(!haveBrowser)('web UI in chromium', { timeout: 90_000 }, () => {
     expect(await page.getByTestId('indicator-row-0').getByLabel('偏差原因分析及改进措施（第 1 个指标）').inputValue()).toBe('我的修改');
     await page.getByTestId('save').click();
     await expect.poll(async () => (await app.store.getEvaluation(stored.id))!.version).toBe(stored.version + 2);
-    const after = (await app.store.getEvaluation(stored.id))!.evaluation;
+    const after = (await app.store.getEvaluation(stored.id))!.evaluation as Evaluation;
     expect(after.goals.achieved?.raw).toBe('他人修改的完成情况');
     expect(after.indicators[0]!.deviation?.raw).toBe('我的修改');
   });

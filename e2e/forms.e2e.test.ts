@@ -4,6 +4,7 @@
  * actuals shown beside them, actuals empty), files a draft under another year and deletes it; the
  * unit's reviewer sees none of these actions.
  */
+import type { Evaluation } from '@jixiao/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveBrowser, launchBrowser, login, startApp } from './harness.ts';
@@ -60,7 +61,7 @@ describe.skipIf(!haveBrowser)('forms made in the browser', { timeout: 120_000 },
     await dialog().getByTestId('create-form').click();
     await expect.poll(() => page.getByTestId('editor-title').textContent()).toBe(last.evaluation.project.name.raw);
     expect(await page.getByTestId('indicator-table').textContent()).toContain('2022 年实际完成值');
-    const first = last.evaluation.indicators[0]!;
+    const first = (last.evaluation as Evaluation).indicators[0]!;
     expect(await page.getByLabel('三级指标（第 1 个指标）').inputValue()).toBe(first.name.raw);
     expect(await page.getByLabel('指标值（第 1 个指标）').inputValue()).toBe(first.targetAdjusted?.raw.trim() ? first.targetAdjusted.raw : first.target.raw);
     expect(await page.getByTestId('last-actual-0').textContent()).toBe(first.actual.raw || '—');

@@ -4,6 +4,7 @@
  * reviewer records a 复核得分 with its reason and completes the review. The frozen copies stay as
  * they were handed in.
  */
+import type { Evaluation } from '@jixiao/core';
 import { preparedSelfEvaluations } from '@jixiao/app';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -110,8 +111,8 @@ describe.skipIf(!haveBrowser)('review workflow in chromium', { timeout: 90_000 }
     // Frozen at each step forward: the first copy is the form as first handed in, before the fix.
     const snaps = await app.store.snapshots(formId);
     expect(snaps.map((s) => s.status)).toEqual(['submitted', 'submitted', 'unit-approved', 'finance-reviewed']);
-    expect(snaps[0]!.evaluation.indicators[0]!.deviation?.raw ?? '').toBe('');
-    expect(snaps[1]!.evaluation.indicators[0]!.deviation?.raw).toBe('已全部完成，无偏差');
+    expect((snaps[0]!.evaluation as Evaluation).indicators[0]!.deviation?.raw ?? '').toBe('');
+    expect((snaps[1]!.evaluation as Evaluation).indicators[0]!.deviation?.raw).toBe('已全部完成，无偏差');
     // the history panel, and its CSV export
     await page.getByRole('button', { name: '修改记录' }).click();
     await page

@@ -14,7 +14,11 @@ export type AppErrorCode =
   | 'FORM.DUPLICATE_INDICATOR_ID'
   | 'REVIEW.BAD_INDICATOR'
   | 'REVIEW.BAD_SCORE'
-  | 'FORM.BAD_INPUT';
+  | 'FORM.BAD_INPUT'
+  | 'FORM.WRONG_KIND'
+  | 'FORM.NO_SOURCE'
+  | 'FORM.SOURCE_NOT_READY'
+  | 'GOAL.APPROVED_FROZEN';
 
 export class AppError extends Error {
   constructor(

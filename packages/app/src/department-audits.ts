@@ -4,35 +4,41 @@
  */
 import {
   auditDepartment,
+  documentOf,
   NotFound,
   reauditDepartment,
   reviewedTotal,
   selfEvaluationKind,
+  SUMMARY_KIND,
   type Department,
   type DepartmentAudit,
+  type Evaluation,
   type EvaluationScore,
   type Store,
   type StoredEvaluation,
 } from '@jixiao/core';
 
+/** The kind a department's 汇总表 sums: its self-evaluations (other kinds have pages of their own), as the store's sums. */
+const SUMMED_KIND = SUMMARY_KIND;
+
+/** A stored self-evaluation's document; the department's pages are given its self-evaluations alone (SUMMED_KIND). */
+function summed(s: StoredEvaluation): Evaluation {
+  const ev = documentOf(selfEvaluationKind, s);
+  if (ev === null) throw new Error(`form ${s.id} is a ${s.kind}, not a ${SUMMED_KIND}: the department's pages sum self-evaluations only`);
+  return ev;
+}
+
 /** The department's stored forms audited together (core auditDepartment): what the pages and documents show. */
 export function computeDepartment(stored: readonly StoredEvaluation[]): DepartmentAudit {
-  return auditDepartment(stored.map((s) => s.evaluation));
+  return auditDepartment(stored.map(summed));
 }
 
 /** The same as `computeDepartment(stored)`, given that computed when only the forms at `changed` differed. */
 export function recomputeDepartment(stored: readonly StoredEvaluation[], before: DepartmentAudit, changed: ReadonlySet<number>): DepartmentAudit {
-  return reauditDepartment(
-    stored.map((s) => s.evaluation),
-    before,
-    changed,
-  );
+  return reauditDepartment(stored.map(summed), before, changed);
 }
 
 export type ComputedDepartment = DepartmentAudit;
-
-/** The kind a department's 汇总表 sums: its self-evaluations (other kinds have pages of their own). */
-const SUMMED_KIND = selfEvaluationKind.id;
 
 interface Kept extends ComputedDepartment {
   stored: StoredEvaluation[];

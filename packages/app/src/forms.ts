@@ -4,7 +4,6 @@
  * these and add nothing; access (which departments the actor sees, what the role may do) is checked here.
  */
 import {
-  ACTION_LABELS,
   describeField,
   canEditContent,
   canReview,
@@ -17,18 +16,18 @@ import {
   withFreshIndicatorIds,
   withIndicatorIds,
   VersionConflict,
-  STATUS_LABELS,
   workflowStep,
-  type Evaluation,
   type EvaluationStamp,
   type FormCheck,
+  type FormDocument,
+  type FormHistory,
   type ReviewScore,
   type Store,
   type StoredEvaluation,
   type WorkflowAction,
 } from '@jixiao/core';
 import type { Actor } from './actor.ts';
-import { AppError } from './app-error.ts';
+import { AppError, type AppErrorCode } from './app-error.ts';
 import { formView, type FormView, type PreviousYear } from './form-view.ts';
 import { preparedForStorage, prepareForm } from './prepare-form.ts';
 
@@ -38,8 +37,12 @@ export interface NewForm {
   projectId?: number | undefined;
   newProject?: { departmentId: number; name: string; code?: string | undefined; fundType?: string | undefined } | undefined;
   year: number;
-  /** blank from the region's template, this project's form of the year before, or a form given whole */
-  from: 'blank' | 'previous-year' | { evaluation: Evaluation };
+  /**
+   * blank from the region's template, this project's form of the year before, a form of another kind of
+   * the same project-year the kind starts from (`goals`: the self-evaluation from the approved goals), or a
+   * form given whole
+   */
+  from: 'blank' | 'previous-year' | (string & {}) | { evaluation: FormDocument };
   /** blank only: the 评分方案 and layout (default: those of the department's latest form, else national) */
   schemeId?: string | undefined;
   layout?: string | undefined;
@@ -58,14 +61,21 @@ export class FormUseCases {
     return s;
   }
 
-  private checkOf(s: StoredEvaluation): FormCheck {
+  private async checkOf(s: StoredEvaluation, previous?: PreviousYear | null): Promise<FormCheck> {
     const key = `${s.id}:${s.version}`;
     let check = this.checks.get(key);
     if (!check) {
-      check = prepareForm(s.kind, s.evaluation).check;
+      check = prepareForm(s.kind, s.evaluation, await this.checkedHistory(s, previous)).check;
       this.remember(key, check);
     }
     return check;
+  }
+
+  /** Last year's record for the kind's check, where its rules read history (the goal linter's G10). */
+  private async checkedHistory(s: { kind: string; projectId: number; year: number | null; evaluation: FormDocument }, previous?: PreviousYear | null) {
+    if (!getFormKind(s.kind).history.checked) return undefined;
+    const p = previous === undefined ? await this.previousYear(s) : previous;
+    return p ? ({ year: p.year, actuals: p.actuals } satisfies FormHistory) : undefined;
   }
 
   private remember(key: string, check: FormCheck): void {
@@ -73,23 +83,28 @@ export class FormUseCases {
     this.checks.set(key, check);
   }
 
-  private async view(actor: Actor, s: StoredEvaluation, check = this.checkOf(s)): Promise<FormView> {
+  private async view(actor: Actor, s: StoredEvaluation, check?: FormCheck): Promise<FormView> {
     const [reviews, lastStatusChange, previousYear] = await Promise.all([this.store.reviews(s.id), this.store.lastStatusChange(s.id), this.previousYear(s)]);
-    return formView(s, check, actor.role, { reviews, lastStatusChange, previousYear });
+    return formView(s, check ?? (await this.checkOf(s, previousYear)), actor.role, { reviews, lastStatusChange, previousYear });
   }
 
-  private async previousYear(s: StoredEvaluation): Promise<PreviousYear | null> {
+  /**
+   * Last year's actuals of the project, from the form the kind names as its history (the 自评表, for the
+   * self-evaluation and for the goals alike).
+   */
+  private async previousYear(s: { kind: string; projectId: number; year: number | null; evaluation: FormDocument }): Promise<PreviousYear | null> {
     if (s.year === null) return null;
-    const [prev] = await this.store.listEvaluations({ projectId: s.projectId, kind: s.kind, year: s.year - 1 });
+    const historyKind = getFormKind(getFormKind(s.kind).history.kind);
+    const [prev] = await this.store.listEvaluations({ projectId: s.projectId, kind: historyKind.id, year: s.year - 1 });
     if (!prev) return null;
     // by id and by name: a form started from last year's shares its ids; a blank or imported one has
     // row-position ids that may name other indicators last year, whose actuals must not be shown here
     const now = new Map(s.evaluation.indicators.map((ind) => [ind.id, ind.name.raw.trim()]));
     const actuals: Record<string, string> = {};
-    for (const ind of prev.evaluation.indicators)
-      if (ind.id !== undefined && ind.actual.raw.trim() && now.get(ind.id) === ind.name.raw.trim() && ind.name.raw.trim()) actuals[ind.id] = ind.actual.raw;
+    for (const ind of historyKind.actuals(prev.evaluation))
+      if (ind.id !== undefined && ind.actual.trim() && now.get(ind.id) === ind.name.trim() && ind.name.trim()) actuals[ind.id] = ind.actual;
     if (Object.keys(actuals).length === 0) return null;
-    return { evaluationId: prev.id, year: s.year - 1, actuals };
+    return { evaluationId: prev.id, kind: historyKind.id, year: s.year - 1, actuals };
   }
 
   async read(actor: Actor, id: number): Promise<FormView> {
@@ -108,8 +123,26 @@ export class FormUseCases {
     const project = given ?? (await this.store.listProjects(departmentId)).find((p) => p.name === input.newProject?.name.trim()) ?? null;
     const name = project?.name ?? input.newProject!.name.trim();
     if (!name) throw new AppError('FORM.BAD_INPUT', '项目名称不能为空');
-    let evaluation: Evaluation;
-    if (input.from === 'previous-year') {
+    let evaluation: FormDocument;
+    const source = typeof input.from === 'string' ? kind.startsFrom.find((f) => f.from === input.from) : undefined;
+    if (source) {
+      // the same project-year's form of the source kind, once it has reached the status it must have
+      const sourceKind = getFormKind(source.kind);
+      const [from] = project ? await this.store.listEvaluations({ projectId: project.id, kind: sourceKind.id, year: input.year }) : [];
+      if (!from)
+        throw new AppError('FORM.NO_SOURCE', `“${name}”没有 ${input.year} 年度的${sourceKind.label}，无法据此生成${kind.label}`, {
+          kind: sourceKind.id,
+          year: input.year,
+        });
+      if (from.status !== source.status)
+        throw new AppError(
+          'FORM.SOURCE_NOT_READY',
+          `“${name}”${input.year} 年度的${sourceKind.label}尚未${sourceKind.statusLabels[source.status]}（当前：${sourceKind.statusLabels[from.status]}），不能据此生成${kind.label}`,
+          { kind: sourceKind.id, evaluationId: from.id, status: from.status, required: source.status },
+        );
+      const made = source.make(from.evaluation, input.year);
+      evaluation = { ...made, project: { ...made.project, name: { raw: name } } } as FormDocument;
+    } else if (input.from === 'previous-year') {
       const [prev] = project ? await this.store.listEvaluations({ projectId: project.id, kind: kind.id, year: input.year - 1 }) : [];
       if (!prev)
         throw new AppError('FORM.NO_PREVIOUS_YEAR', `“${name}”没有 ${input.year - 1} 年度的${kind.label}，无法从上年复制；可以新建空白表`, {
@@ -117,7 +150,7 @@ export class FormUseCases {
         });
       // filed under the project chosen, whatever last year's document calls it
       const carried = kind.carryOver(prev.evaluation, input.year);
-      evaluation = { ...carried, project: { ...carried.project, name: { raw: name } } };
+      evaluation = { ...carried, project: { ...carried.project, name: { raw: name } } } as FormDocument;
     } else if (input.from === 'blank') {
       // the department's latest form of the kind is its template: found by the light version list, read
       // alone (reading all of a province department's forms to keep one cost a parse of each)
@@ -128,20 +161,25 @@ export class FormUseCases {
       const department = (await this.store.getDepartment(departmentId))!.name;
       const useTemplate = template && template.schemeId === schemeId && template.evaluation.layout === layout ? template.evaluation : null;
       evaluation = kind.blank({ project: name, year: input.year, schemeId, layout, department }, getScheme(schemeId), useTemplate);
-    } else {
+    } else if (typeof input.from === 'object') {
       // a form given whole keeps a year it does not state (null), as an imported one does
       evaluation = {
         ...input.from.evaluation,
         year: input.from.evaluation.year === null ? null : input.year,
         project: { ...input.from.evaluation.project, name: { raw: name } },
-      };
+      } as FormDocument;
+    } else {
+      const ways = ['blank（空白）', 'previous-year（从上年复制）', ...kind.startsFrom.map((f) => `${f.from}（从${getFormKind(f.kind).label}生成）`)];
+      throw new AppError('FORM.BAD_INPUT', `${kind.label}不能从“${input.from}”新建：可用的有 ${ways.join('、')}`, { from: input.from });
     }
-    const { prepared, check } = prepareForm(kind.id, evaluation);
+    const history = await this.checkedHistory({ kind: kind.id, projectId: project?.id ?? 0, year: evaluation.year, evaluation });
+    const { prepared, check } = prepareForm(kind.id, evaluation, project ? history : undefined);
     // A new project and its first form are one step: the store creates the project in the form's transaction.
     if (!project) {
       const { code, fundType } = input.newProject!;
-      if (code) prepared.evaluation = { ...prepared.evaluation, project: { ...prepared.evaluation.project, code: { raw: code } } };
-      if (fundType) prepared.evaluation = { ...prepared.evaluation, project: { ...prepared.evaluation.project, fundType: { raw: fundType } } };
+      if (code) prepared.evaluation = { ...prepared.evaluation, project: { ...prepared.evaluation.project, code: { raw: code } } } as FormDocument;
+      // the project's 资金类型 goes to the store with the document (a goal form carries it for that alone)
+      if (fundType) prepared.evaluation = { ...prepared.evaluation, project: { ...prepared.evaluation.project, fundType: { raw: fundType } } } as FormDocument;
     }
     const [saved] = await this.store.importEvaluations({ departmentId, forms: [prepared], actor: actor.username });
     this.remember(`${saved!.id}:${saved!.version}`, check);
@@ -173,7 +211,7 @@ export class FormUseCases {
       .filter((p) => !have.has(p.projectId))
       .map((p) => {
         const carried = kind.carryOver(p.evaluation, year);
-        return preparedForStorage(kind.id, { ...carried, project: { ...carried.project, name: { raw: names.get(p.projectId)! } } });
+        return preparedForStorage(kind.id, { ...carried, project: { ...carried.project, name: { raw: names.get(p.projectId)! } } } as FormDocument);
       });
     const created = forms.length ? await this.store.importEvaluations({ departmentId, forms, actor: actor.username }) : [];
     return { created, existing: have.size };
@@ -198,23 +236,43 @@ export class FormUseCases {
 
   private mustEdit(actor: Actor, s: { status: StoredEvaluation['status']; kind: string }): void {
     if (canEditContent(s.status, actor.role)) return;
-    const label = getFormKind(s.kind).label;
+    const kind = getFormKind(s.kind);
     throw new AppError(
       actor.role === 'filler' || actor.role === 'admin' ? 'WORKFLOW.READ_ONLY' : 'WORKFLOW.NOT_YOURS',
-      `该${label}处于“${STATUS_LABELS[s.status]}”状态，${actor.role === 'filler' ? '退回后才能修改' : '当前账号不能修改内容'}`,
+      `该${kind.label}处于“${kind.statusLabels[s.status]}”状态，${actor.role === 'filler' ? '退回后才能修改' : '当前账号不能修改内容'}`,
       {
         status: s.status,
       },
     );
   }
 
-  /** Saves a draft: checked once, stored with that check's figures, shown with the same check. */
-  async save(actor: Actor, id: number, evaluation: Evaluation, version: number): Promise<FormView> {
+  /**
+   * Saves a draft: checked once, stored with that check's figures, shown with the same check. A form of a
+   * kind whose approved version is frozen (goals, 财政已批复) takes only the edits the kind allows there —
+   * a 调整后指标值 with its reason — compared with the stored version; both values stay in the document and
+   * the change in the history.
+   */
+  async save(actor: Actor, id: number, evaluation: FormDocument, version: number): Promise<FormView> {
     const s = await this.stamp(actor, id);
     await this.mustBeVersion(id, s, version);
-    this.mustEdit(actor, s);
+    const kind = getFormKind(s.kind);
+    const frozen = kind.frozen !== undefined && kind.frozen.status === s.status && (actor.role === 'filler' || actor.role === 'admin') ? kind.frozen : null;
+    if (!frozen) this.mustEdit(actor, s);
     // indicators sent without an id (an API client, a page of an older release) are new ones: fresh ids
-    const { prepared, check } = prepareForm(s.kind, withFreshIndicatorIds(evaluation, randomIndicatorId));
+    const edited = withFreshIndicatorIds(evaluation, randomIndicatorId);
+    // (a document of another kind is refused by prepareForm, with its code)
+    if (frozen && kind.isOwn(edited)) {
+      const approved = await this.store.getEvaluation(id);
+      const problems = approved ? frozen.problems(approved.evaluation, edited) : [];
+      if (problems.length)
+        throw new AppError(
+          frozen.code as AppErrorCode,
+          problems.length === 1 ? problems[0]!.message : `${problems[0]!.message}（共 ${problems.length} 处不能修改）`,
+          { problems },
+        );
+    }
+    const history = await this.checkedHistory({ kind: s.kind, projectId: s.projectId, year: edited.year, evaluation: edited });
+    const { prepared, check } = prepareForm(s.kind, edited, history);
     const saved = await this.store.updateEvaluation(id, prepared, version, actor.username);
     this.remember(`${saved.id}:${saved.version}`, check);
     return this.view(actor, saved, check);
@@ -239,14 +297,14 @@ export class FormUseCases {
     const kind = getFormKind(s.kind);
     const step = workflowStep(action, s.status, actor.role, kind.workflow);
     if (!step)
-      throw new AppError('WORKFLOW.NOT_ALLOWED', `“${STATUS_LABELS[s.status]}”状态下，${actor.displayName}不能执行“${ACTION_LABELS[action]}”`, {
+      throw new AppError('WORKFLOW.NOT_ALLOWED', `“${kind.statusLabels[s.status]}”状态下，${actor.displayName}不能执行“${kind.actionLabels[action]}”`, {
         status: s.status,
         action,
       });
     const text = comment?.trim();
     if (action === 'return' && !text) throw new AppError('WORKFLOW.COMMENT_REQUIRED', '退回时须写明退回意见');
     if (action === 'submit') {
-      const blockers = kind.submissionBlockers(this.checkOf(s));
+      const blockers = kind.submissionBlockers(await this.checkOf(s));
       if (blockers.length)
         throw new AppError('WORKFLOW.BLOCKED', `还有 ${blockers.length} 个问题未解决（错误或缺少偏差原因），不能提交`, {
           findings: blockers.map((f) => ({
@@ -266,10 +324,12 @@ export class FormUseCases {
   /** 复核得分 by indicator id, each between 0 and the indicator's 分值, with a reason. */
   async review(actor: Actor, id: number, scores: ReadonlyArray<{ indicatorId: string; score: string; reason: string }>): Promise<ReviewScore[]> {
     const s = await this.find(actor, id);
+    // 复核得分 are for a kind that is scored: a goal form has no points to review
+    if (!getFormKind(s.kind).scored) throw new AppError('FORM.BAD_INPUT', `${getFormKind(s.kind).label}不计分，没有复核得分`);
     if (!canReview(s.status, actor.role))
       throw new AppError(
         actor.role === 'finance' || actor.role === 'admin' ? 'WORKFLOW.NOT_ALLOWED' : 'AUTH.FORBIDDEN',
-        `只有财政审核可在“单位已审核”状态下记录复核得分（当前：${STATUS_LABELS[s.status]}）`,
+        `只有财政审核可在“单位已审核”状态下记录复核得分（当前：${getFormKind(s.kind).statusLabels[s.status]}）`,
       );
     const rows = indicatorRows(s.evaluation);
     const checked = scores.map((x) => {
@@ -278,7 +338,7 @@ export class FormUseCases {
       if (!ind)
         throw new AppError('REVIEW.BAD_INDICATOR', `表中没有编号为“${x.indicatorId}”的指标（可能已被删除），请刷新后重试`, { indicatorId: x.indicatorId });
       const v = parseNumberCell(x.score);
-      const max = ind.points.value;
+      const max = ind.points?.value ?? null;
       if (v === null || cmp(v, '0') < 0 || (max !== null && cmp(v, max) > 0))
         throw new AppError('REVIEW.BAD_SCORE', `“${ind.name.raw}”的复核得分“${x.score}”应为 0 到 ${max ?? '分值'} 之间的数`, {
           indicatorId: x.indicatorId,
@@ -322,17 +382,17 @@ export class FormUseCases {
   }
 
   /** Scores and checks a form without storing it. */
-  check(kindId: string, evaluation: Evaluation): FormCheck {
+  check(kindId: string, evaluation: FormDocument): FormCheck {
     return prepareForm(kindId, evaluation).check;
   }
 }
 
 /** The document a deleted form had, from its (删除) history entry; null when it is not readable. */
-function lastDocument(changes: ReadonlyArray<{ field: string; before: string | null }>): Evaluation | null {
+function lastDocument(changes: ReadonlyArray<{ field: string; before: string | null }>): FormDocument | null {
   const before = changes.findLast((c) => c.field === '(删除)')?.before;
   if (!before) return null;
   try {
-    return withIndicatorIds(JSON.parse(before) as Evaluation);
+    return withIndicatorIds(JSON.parse(before) as FormDocument);
   } catch {
     return null; // a history entry written by hand or by an older tool: the fields are then named without it
   }

@@ -3,6 +3,7 @@ export * from './model/indicator-ids.ts';
 export * from './model/form-figures.ts';
 export * from './kinds/registry.ts';
 export { selfEvaluationKind } from './kinds/self-evaluation.ts';
+export { goalKind } from './kinds/goal-kind.ts';
 export * from './model/bound-evaluation.ts';
 export * from './model/categories.ts';
 export * from './model/summary-table.ts';

@@ -26,4 +26,5 @@ export * from './export/report-layout.ts';
 export * from './export/department-documents.ts';
 export * from './goal/index.ts';
 export * from './export/forms-zip.ts';
+export * from './export/kind-documents.ts';
 export { textLines, textWidthMm } from './export/text-measure.ts';

@@ -61,6 +61,10 @@ const APP_STATUS: Record<AppErrorCode, number> = {
   'REVIEW.BAD_INDICATOR': 422,
   'REVIEW.BAD_SCORE': 422,
   'FORM.BAD_INPUT': 422,
+  'FORM.WRONG_KIND': 422,
+  'FORM.NO_SOURCE': 422,
+  'FORM.SOURCE_NOT_READY': 409,
+  'GOAL.APPROVED_FROZEN': 409,
 };
 
 export function toApiError(e: unknown): ApiError {

@@ -1,6 +1,15 @@
 /** Request schemas shared by the routes (zod, published as OpenAPI). */
 import { z } from 'zod';
-import { Evaluation } from '@jixiao/core';
+import { Evaluation, GoalForm } from '@jixiao/core';
+
+/**
+ * A form's document of any kind: a 绩效目标申报表 (it says `kind: 'goal'`) or a 自评表. The use case checks
+ * that it is of the stored form's kind (FORM.WRONG_KIND otherwise).
+ */
+export const FormDocumentBody = z
+  // discriminated (not a plain union): a value out of bounds is reported at its own field (VALUE.OUT_OF_RANGE)
+  .discriminatedUnion('kind', [GoalForm, Evaluation.extend({ kind: z.literal('self-evaluation').optional().describe('自评表可不写') })])
+  .describe('表的内容：绩效目标申报表（kind: goal）或自评表');
 
 export const IdParams = z.object({ id: z.coerce.number().int().positive().describe('编号') });
 export const Status = z.enum(['draft', 'submitted', 'unit-approved', 'finance-reviewed']);
@@ -34,9 +43,9 @@ export const NewForm = z.object({
     .describe('新项目（不给 projectId 时）'),
   year: Year.describe('年度'),
   from: z
-    .union([z.enum(['blank', 'previous-year']), z.object({ evaluation: Evaluation })])
+    .union([z.enum(['blank', 'previous-year', 'goals']), z.object({ evaluation: FormDocumentBody })])
     .default('blank')
-    .describe('blank 空白表；previous-year 从上年复制；或整表'),
+    .describe('blank 空白表；previous-year 从上年复制；goals 自评表从本年度已批复的绩效目标生成；或整表'),
   schemeId: z.string().max(40).optional().describe('空白表的评分方案'),
   layout: z.string().max(40).optional().describe('空白表的表式'),
 });
@@ -45,7 +54,7 @@ export const CarryOver = z.object({
   kind: z.string().min(1).max(40).default('self-evaluation').describe('表的种类'),
 });
 export const YearChange = z.object({ version: z.number().int().positive().describe('读取时的版本号'), year: Year.describe('新的年度') });
-export const EvaluationUpdate = z.object({ version: z.number().int().positive().describe('读取时的版本号'), evaluation: Evaluation });
+export const EvaluationUpdate = z.object({ version: z.number().int().positive().describe('读取时的版本号'), evaluation: FormDocumentBody });
 export const VersionQuery = z.object({ version: z.coerce.number().int().positive() });
 export const ScoreRequest = z.object({ evaluation: Evaluation, schemeId: z.string().optional() });
 export const CommitImport = z

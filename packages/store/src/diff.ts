@@ -3,7 +3,7 @@
  * named by their id (`indicators[i3].actual`), not their row: moving a row changes no field, and a
  * deleted indicator's cells are recorded as emptied under its own id.
  */
-import type { Evaluation } from '@jixiao/core';
+import type { FormDocument } from '@jixiao/core';
 
 export interface FieldChange {
   /** a path into the form, e.g. `indicators[i3].actual` (the indicator's id) or `budget.lines[0].executed` */
@@ -35,7 +35,7 @@ function leaves(x: unknown, path: string, out: Map<string, string>): void {
   for (const [k, v] of Object.entries(o)) if (k !== 'src' && k !== 'id') leaves(v, path ? `${path}.${k}` : k, out);
 }
 
-export function diffDocuments(before: Evaluation, after: Evaluation): FieldChange[] {
+export function diffDocuments(before: FormDocument, after: FormDocument): FieldChange[] {
   const a = new Map<string, string>();
   const b = new Map<string, string>();
   leaves(before, '', a);

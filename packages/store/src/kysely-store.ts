@@ -14,7 +14,8 @@ import {
   type Department,
   type DepartmentGradeTotals,
   type EvaluationStamp,
-  type Evaluation,
+  type FormDocument,
+  SUMMARY_KIND,
   type PreparedForm,
   type EvaluationFilter,
   type EvaluationStatus,
@@ -220,7 +221,7 @@ export class KyselyStore implements Store {
   /** Ids given and names checked outside the transaction: the transaction holds only the writes. */
   private prepare(forms: readonly PreparedForm[]) {
     const prepared = forms.map((f) => ({ ev: withIndicatorIds(f.evaluation), kind: f.kind, figures: f.figures }));
-    for (const { ev } of prepared) if (ev.project.name.raw.trim() === '') throw new StoreError('STORE.NO_PROJECT_NAME', '自评表缺少项目名称，无法保存');
+    for (const { ev } of prepared) if (ev.project.name.raw.trim() === '') throw new StoreError('STORE.NO_PROJECT_NAME', '表中缺少项目名称，无法保存');
     return prepared;
   }
 
@@ -238,7 +239,7 @@ export class KyselyStore implements Store {
 
   private async insertIn(
     trx: Transaction<Database>,
-    input: { departmentId: number; prepared: Array<{ ev: Evaluation; kind: string; figures: PreparedForm['figures'] }>; source?: SourceFile; actor: string },
+    input: { departmentId: number; prepared: Array<{ ev: FormDocument; kind: string; figures: PreparedForm['figures'] }>; source?: SourceFile; actor: string },
   ): Promise<StoredEvaluation[]> {
     const { prepared } = input;
     {
@@ -332,7 +333,7 @@ export class KyselyStore implements Store {
   }
 
   /** The project id of every form (same order), creating the projects that do not exist yet. */
-  private async ensureProjects(trx: Db, departmentId: number, evs: readonly Evaluation[]): Promise<number[]> {
+  private async ensureProjects(trx: Db, departmentId: number, evs: readonly FormDocument[]): Promise<number[]> {
     const names = [...new Set(evs.map((ev) => ev.project.name.raw.trim()))];
     const byName = new Map<string, number>();
     for (const part of chunks(names, 1000))
@@ -348,7 +349,7 @@ export class KyselyStore implements Store {
             department_id: departmentId,
             name,
             code: first.get(name)!.project.code?.raw || null,
-            fund_type: first.get(name)!.project.fundType?.raw || null,
+            fund_type: fundTypeOf(first.get(name)!) || null,
           })),
         )
         .returning(['id', 'name'])
@@ -374,7 +375,7 @@ export class KyselyStore implements Store {
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw new VersionConflict(toStored(current));
       const version = expectedVersion + 1;
-      const before = withIndicatorIds(JSON.parse(current.document) as Evaluation);
+      const before = withIndicatorIds(JSON.parse(current.document) as FormDocument);
       const changes = diffDocuments(before, evaluation).map((c) => ({
         evaluation_id: id,
         version,
@@ -477,7 +478,7 @@ export class KyselyStore implements Store {
     this.db
       .selectFrom('evaluations')
       .innerJoin('projects', 'projects.id', 'evaluations.project_id')
-      .select(['projects.department_id', 'evaluations.version', 'evaluations.updated_at', 'evaluations.kind', 'evaluations.status'])
+      .select(['projects.department_id', 'evaluations.project_id', 'evaluations.version', 'evaluations.updated_at', 'evaluations.kind', 'evaluations.status'])
       .where('evaluations.id', '=', 0)
       .compile(),
   );
@@ -485,9 +486,21 @@ export class KyselyStore implements Store {
   async evaluationStamp(id: number): Promise<EvaluationStamp | null> {
     const q = this.stampQuery();
     const r = (
-      await this.db.executeQuery<{ department_id: number; version: number; updated_at: string; kind: string; status: string }>({ ...q, parameters: [id] })
+      await this.db.executeQuery<{ department_id: number; project_id: number; version: number; updated_at: string; kind: string; status: string }>({
+        ...q,
+        parameters: [id],
+      })
     ).rows[0];
-    return r ? { departmentId: r.department_id, version: r.version, updatedAt: r.updated_at, kind: r.kind, status: r.status as EvaluationStatus } : null;
+    return r
+      ? {
+          departmentId: r.department_id,
+          projectId: r.project_id,
+          version: r.version,
+          updatedAt: r.updated_at,
+          kind: r.kind,
+          status: r.status as EvaluationStatus,
+        }
+      : null;
   }
 
   async evaluationVersions(filter: {
@@ -537,7 +550,7 @@ export class KyselyStore implements Store {
       at: r.at,
       actor: r.actor,
       comment: r.comment,
-      evaluation: withIndicatorIds(JSON.parse(r.document) as Evaluation),
+      evaluation: withIndicatorIds(JSON.parse(r.document) as FormDocument),
     }));
   }
 
@@ -673,6 +686,7 @@ export class KyselyStore implements Store {
       // (project_id, year) index): a plain join lets SQLite start from the year index and read
       // every evaluation of the province.
       .where(inDepartment(departmentId))
+      .where('evaluations.kind', '=', SUMMARY_KIND)
       .orderBy('evaluations.id');
     // Redundant for the result, but it lets PostgreSQL reach the joined projects by their department
     // index too, instead of hashing all of them (70 → 14 ms at 100,000, bench/README.md). SQLite, given
@@ -696,6 +710,7 @@ export class KyselyStore implements Store {
     let q = this.db
       .selectFrom('evaluations')
       .select(['grade', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('kind', '=', SUMMARY_KIND)
       .groupBy('grade');
     if (year !== undefined) q = q.where('year', '=', year);
     return Object.fromEntries((await q.execute()).map((r) => [r.grade, Number(r.n)]));
@@ -713,6 +728,7 @@ export class KyselyStore implements Store {
         (eb) => eb.cast<string>(eb.fn.coalesce(eb.fn.sum<number>('evaluations.budget_fen'), eb.lit(0)), 'text').as('budget'),
         (eb) => eb.cast<string>(eb.fn.coalesce(eb.fn.sum<number>('evaluations.executed_fen'), eb.lit(0)), 'text').as('executed'),
       ])
+      .where('evaluations.kind', '=', SUMMARY_KIND)
       .groupBy(['projects.department_id', 'evaluations.grade'])
       .orderBy('projects.department_id')
       .orderBy('evaluations.grade');
@@ -750,7 +766,12 @@ function exact<T extends number | null>(n: T, what: string): T {
   return n;
 }
 
-function figureColumns(ev: Evaluation, f: PreparedForm['figures'], at: string) {
+/** 资金类型, where the kind's document states it (the 自评表's project block). */
+function fundTypeOf(ev: FormDocument): string | undefined {
+  return 'fundType' in ev.project ? ev.project.fundType?.raw : undefined;
+}
+
+function figureColumns(ev: FormDocument, f: PreparedForm['figures'], at: string) {
   return {
     scheme_id: ev.schemeId,
     layout: ev.layout,
@@ -792,7 +813,7 @@ function toStored(r: Selectable<EvaluationsTable> & { department_id: number }): 
     schemeId: r.scheme_id,
     status: r.status as EvaluationStatus,
     version: r.version,
-    evaluation: withIndicatorIds(JSON.parse(r.document) as Evaluation),
+    evaluation: withIndicatorIds(JSON.parse(r.document) as FormDocument),
     totalHundredths: Number(r.total_hundredths),
     grade: r.grade,
     updatedAt: r.updated_at,

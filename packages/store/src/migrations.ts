@@ -230,6 +230,19 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0006-totals-by-kind': {
+      // Issue 20: goal forms are stored beside the self-evaluations, and the department summaries (汇总表,
+      // grades, 各部门汇总) count self-evaluations only. The covering index of 0003 gains the kind, first,
+      // so that the sums of one kind (of a year) still read the index alone and never a document.
+      async up(db: Kysely<any>) {
+        await db.schema.dropIndex('evaluations_totals').execute();
+        await db.schema
+          .createIndex('evaluations_totals')
+          .on('evaluations')
+          .columns(['kind', 'year', 'project_id', 'grade', 'budget_fen', 'executed_fen'])
+          .execute();
+      },
+    },
   };
 }
 

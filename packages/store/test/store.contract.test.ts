@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Evaluation, VersionConflict, withIndicatorIds, type Store } from '@jixiao/core';
+import { Evaluation, GoalForm, VersionConflict, withIndicatorIds, type Store } from '@jixiao/core';
 import { prepareForm, preparedSelfEvaluations } from '@jixiao/app';
 import { connect, KyselyAccountStore, KyselyStore, StoreError } from '../src/index.ts';
 import { freshSchema } from './helpers/postgres.ts';
@@ -139,6 +139,7 @@ function contract(target: Target) {
     // the stamp the API checks before answering from its cache follows every update (a query compiled once)
     expect(await store.evaluationStamp(first!.id)).toEqual({
       departmentId: v2.departmentId,
+      projectId: v2.projectId,
       kind: 'self-evaluation',
       status: 'draft',
       version: 2,
@@ -289,6 +290,21 @@ function contract(target: Target) {
     // a form cannot be saved as another kind
     await expect(store.updateEvaluation(other[0]!.id, prep(base), other[0]!.version, 't')).rejects.toMatchObject({ code: 'STORE.KIND_CHANGED' });
     for (const s of both) await store.deleteEvaluation(s.id, s.version, 't');
+  });
+
+  it('a goal form beside the 自评表 of its project-year: stored whole, and the summaries count self-evaluations only (0006)', async () => {
+    const goals = GoalForm.parse(JSON.parse(readFileSync(join(golden, '../goals/well-set.goal.json'), 'utf8')));
+    const before = [await store.summaryRows(dept, 2023), await store.gradeCounts(2023), await store.gradeCounts(), await store.departmentTotals(2023)];
+    const goal = { ...goals, year: 2023, project: { ...goals.project, name: { raw: '见义勇为基金' } } };
+    const [saved] = await store.importEvaluations({ departmentId: dept, forms: [prepareForm('goal', goal).prepared], actor: 't' });
+    expect(saved).toMatchObject({ kind: 'goal', year: 2023, totalHundredths: 0, grade: '' });
+    expect(await store.getEvaluation(saved!.id)).toEqual(saved);
+    expect(saved!.evaluation).toEqual(goal);
+    // the same project as its 自评表, one form of each kind
+    const kinds = await store.listEvaluations({ projectId: saved!.projectId, year: 2023 });
+    expect(kinds.map((k) => k.kind).sort()).toEqual(['goal', 'self-evaluation']);
+    expect([await store.summaryRows(dept, 2023), await store.gradeCounts(2023), await store.gradeCounts(), await store.departmentTotals(2023)]).toEqual(before);
+    await store.deleteEvaluation(saved!.id, saved!.version, 't');
   });
 
   it('projects: created once per name in a department', async () => {

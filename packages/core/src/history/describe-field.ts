@@ -4,7 +4,7 @@
  * the paths of the cells they refuse; the history page, history.csv and the import notes show this
  * instead, with the path kept only as a support detail.
  */
-import type { Evaluation } from '../model/evaluation.ts';
+import type { FormDocument } from '../model/form-document.ts';
 
 /** The Chinese name of each field of an indicator row (the editor's finding list names cells by it too). */
 export const INDICATOR_FIELD_NAMES: Record<string, string> = {
@@ -14,6 +14,12 @@ export const INDICATOR_FIELD_NAMES: Record<string, string> = {
   points: '分值',
   target: '指标值',
   targetAdjusted: '调整后指标值',
+  adjustReason: '调整原因',
+  // the goal form's (kinds/goal/goal-form.ts)
+  'adjusted.target': '调整后指标值',
+  'adjusted.reason': '调整原因',
+  longTermTarget: '中长期指标值',
+  basis: '指标值设定依据',
   actual: '实际完成值',
   completion: '单项指标完成情况',
   claimedScore: '得分（填报）',
@@ -54,6 +60,18 @@ const OTHER_FIELDS: Record<string, string> = {
   'claimed.total': '总分（填报）',
   'claimed.points': '分值合计（填报）',
   'claimed.grade': '自评等级（填报）',
+  // the goal form's
+  'project.nature': '项目性质',
+  'project.category': '项目类别',
+  'project.period': '起止年月',
+  'money.total': '项目资金总额',
+  'money.annual': '年度资金总额',
+  'money.fiscal': '财政拨款',
+  'money.carryover': '上年结转',
+  'money.other': '其他资金',
+  'money.unit': '金额单位',
+  'goals.longTerm': '总体目标（中长期目标）',
+  'goals.annual': '总体目标（年度目标）',
   'filler.name': '填报人',
   'filler.phone': '联系电话',
   '(导入)': '导入',
@@ -63,7 +81,7 @@ const OTHER_FIELDS: Record<string, string> = {
 };
 
 /** The indicator named by its id in the form, or how to say that it is no longer there. */
-function indicatorName(ev: Evaluation | null, id: string): string {
+function indicatorName(ev: FormDocument | null, id: string): string {
   const row = ev?.indicators.findIndex((i) => i.id === id) ?? -1;
   if (row < 0) return /^\d+$/.test(id) ? `第 ${Number(id) + 1} 行指标` : '已删除的指标';
   const name = ev!.indicators[row]!.name.raw.trim();
@@ -74,27 +92,28 @@ function indicatorName(ev: Evaluation | null, id: string): string {
  * `field` in Chinese, naming indicators and budget lines as the form `ev` (the current one) has them.
  * A path it does not know is named in general words — never a wrong name, never the path itself.
  */
-export function describeField(field: string, ev: Evaluation | null): string {
+export function describeField(field: string, ev: FormDocument | null): string {
   const review = /^复核得分 indicators\[([^\]]+)\]$/.exec(field);
   if (review) return `复核得分 · ${indicatorName(ev, review[1]!)}`;
   const ind = /^indicators\[([^\]]+)\](?:\.(.+))?$/.exec(field);
   if (ind) {
-    const what = ind[2] === undefined ? '' : (INDICATOR_FIELD_NAMES[ind[2].replace(/\.parts\..*$/, '').replace(/\..*$/, '')] ?? ind[2]);
+    const path = ind[2]?.replace(/\.parts\..*$/, '');
+    const what = path === undefined ? '' : (INDICATOR_FIELD_NAMES[path] ?? INDICATOR_FIELD_NAMES[path.replace(/\..*$/, '')] ?? ind[2]);
     return what ? `${indicatorName(ev, ind[1]!)} · ${what}` : indicatorName(ev, ind[1]!);
   }
   const line = /^budget\.lines\[(\d+)\]\.(\w+)$/.exec(field);
   if (line) {
-    const label = ev?.budget.lines[Number(line[1])]?.label.raw.trim();
+    const label = ev && 'budget' in ev ? ev.budget.lines[Number(line[1])]?.label.raw.trim() : undefined;
     return `预算资金“${label || `第 ${Number(line[1]) + 1} 行`}” · ${BUDGET_FIELDS[line[2]!] ?? line[2]}`;
   }
   const group = /^groups\[(\d+)\]/.exec(field);
   if (group) {
-    const name = ev?.groups[Number(group[1])]?.name;
+    const name = ev && 'groups' in ev ? ev.groups[Number(group[1])]?.name : undefined;
     return `${name ? `“${name}”` : `第 ${Number(group[1]) + 1} 个一级指标`}的分值`;
   }
   const narrative = /^narratives\[(\d+)\]\.(text|label)$/.exec(field);
   if (narrative) {
-    const label = ev?.narratives[Number(narrative[1])]?.label.raw.trim();
+    const label = ev && 'narratives' in ev ? ev.narratives[Number(narrative[1])]?.label.raw.trim() : undefined;
     return label ? `“${label}”` : `第 ${Number(narrative[1]) + 1} 段说明`;
   }
   return OTHER_FIELDS[field] ?? '表中一处内容';

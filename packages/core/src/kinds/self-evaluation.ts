@@ -5,8 +5,11 @@ import { Evaluation, type BudgetLine, type Indicator, type NumberField, type Tex
 import { pointsToHundredths, wanYuanToFen } from '../model/form-figures.ts';
 import type { Scheme } from '../scheme/scheme.ts';
 import { scoreEvaluation } from '../scoring/score-evaluation.ts';
-import { SELF_EVALUATION_STEPS, submissionBlockers } from '../workflow/workflow.ts';
+import { ACTION_LABELS, SELF_EVALUATION_STEPS, STATUS_LABELS, submissionBlockers } from '../workflow/workflow.ts';
 import type { FormKind, NewFormInput } from './form-kind.ts';
+import type { GoalForm } from './goal/goal-form.ts';
+import { getScheme } from '../scheme/registry.ts';
+import { selfEvaluationFromGoals } from './self-evaluation-from-goals.ts';
 
 const text = (raw = ''): TextField => ({ raw });
 const num = (): NumberField => ({ raw: '', value: null });
@@ -114,24 +117,44 @@ function carryOver(previous: Evaluation, year: number): Evaluation {
   };
 }
 
-export const selfEvaluationKind: FormKind = {
+/** The year's 自评表 from its approved goals: the national blank of the goals' scheme, with their tree and targets. */
+function fromGoals(source: GoalForm, year: number): Evaluation {
+  const schemeId = source.schemeId;
+  const empty = blank({ project: source.project.name.raw, year, schemeId, layout: 'national' }, getScheme(schemeId), null);
+  return selfEvaluationFromGoals({ ...source, year }, empty);
+}
+
+export const selfEvaluationKind: FormKind<Evaluation> = {
   id: 'self-evaluation',
   title: '项目支出绩效自评表',
   label: '自评表',
+  scored: true,
   schema: Evaluation,
+  // the 自评表 predates kinds: its document names none (an API client may say self-evaluation)
+  isOwn: (form): form is Evaluation => {
+    const kind = (form as { kind?: unknown }).kind;
+    return kind === undefined || kind === 'self-evaluation';
+  },
   score: (form, scheme) => scoreEvaluation(form, scheme),
   check: (form, scheme) => auditForm(form, scheme),
   figures: (form, score) => ({
-    totalHundredths: pointsToHundredths(score.total)!,
-    grade: score.grade,
-    budgetFen: wanYuanToFen(score.budget.budget),
-    executedFen: wanYuanToFen(score.budget.executed),
+    // a self-evaluation is always scored (score above never gives null)
+    totalHundredths: pointsToHundredths(score!.total)!,
+    grade: score!.grade,
+    budgetFen: wanYuanToFen(score!.budget.budget),
+    executedFen: wanYuanToFen(score!.budget.executed),
     claimedTotalHundredths: pointsToHundredths(form.claimed.total?.value),
   }),
   blank,
   carryOver,
+  startsFrom: [{ from: 'goals', kind: 'goal', status: 'finance-reviewed', make: (source, year) => fromGoals(source as GoalForm, year) }],
+  history: { kind: 'self-evaluation', checked: false },
+  actuals: (form) => form.indicators.map((i) => ({ id: i.id, name: i.name.raw, actual: i.actual.raw })),
+  claimedTotal: (form) => form.claimed.total?.value ?? null,
   importTitles: ['项目支出绩效自评表', '绩效自评表'],
   exportLayouts: ['national', 'hebei', 'yunzhou', 'ningxia'],
   workflow: SELF_EVALUATION_STEPS,
+  statusLabels: STATUS_LABELS,
+  actionLabels: ACTION_LABELS,
   submissionBlockers: ({ findings }) => submissionBlockers(findings),
 };

@@ -139,6 +139,8 @@ export const Indicator = z.object({
   target: Target,
   /** 调整后指标值: when present and not empty it is the target that counts */
   targetAdjusted: TextField.optional(),
+  /** 调整原因: why the target was adjusted after the goals were approved (carried from the goal form, R4.adjusted) */
+  adjustReason: TextField.optional(),
   /** 实际完成值 / 全年实际值 (B) */
   actual: TextField,
   /** 单项指标完成情况（文字描述） (Hebei layout) */

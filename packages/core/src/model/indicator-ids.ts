@@ -3,7 +3,10 @@
  * keeps it while rows are reordered, added and deleted — so a 复核得分, a finding or a history entry stays
  * on its own indicator. Ids are short and opaque; they are never shown to a person.
  */
-import type { Evaluation, Indicator } from './evaluation.ts';
+/** Any form with indicators that may carry ids: the 自评表, the goal form (kinds/form-kind.ts FormDocument). */
+export interface WithIndicators {
+  indicators: ReadonlyArray<{ id?: string | undefined }>;
+}
 
 /**
  * The form with an id on every indicator: ids already there are kept; the others get `i1`, `i2`, … by
@@ -12,7 +15,7 @@ import type { Evaluation, Indicator } from './evaluation.ts';
  * upgrade does not need to rewrite stored documents (store migration 0004 maps the old row-position
  * 复核得分 onto exactly these ids). Returns the same object when nothing was missing.
  */
-export function withIndicatorIds(ev: Evaluation): Evaluation {
+export function withIndicatorIds<T extends WithIndicators>(ev: T): T {
   if (ev.indicators.every((ind) => ind.id !== undefined)) return ev;
   const used = new Set(ev.indicators.map((ind) => ind.id).filter((id): id is string => id !== undefined));
   let n = 0;
@@ -24,7 +27,7 @@ export function withIndicatorIds(ev: Evaluation): Evaluation {
     return id;
   };
   // by row position first, so that an id-less form's ids are i1…in in order
-  const indicators = ev.indicators.map((ind, i): Indicator => {
+  const indicators = ev.indicators.map((ind, i) => {
     if (ind.id !== undefined) return ind;
     const positional = `i${i + 1}`;
     if (!used.has(positional)) {
@@ -33,7 +36,7 @@ export function withIndicatorIds(ev: Evaluation): Evaluation {
     }
     return { ...ind, id: next() };
   });
-  return { ...ev, indicators };
+  return { ...ev, indicators } as T;
 }
 
 /**
@@ -41,10 +44,10 @@ export function withIndicatorIds(ev: Evaluation): Evaluation {
  * already stored. A row-position id there could be the id of an indicator just deleted, and that
  * indicator's 复核得分 would land on the new one.
  */
-export function withFreshIndicatorIds(ev: Evaluation, fresh: () => string): Evaluation {
+export function withFreshIndicatorIds<T extends WithIndicators>(ev: T, fresh: () => string): T {
   if (ev.indicators.every((ind) => ind.id !== undefined)) return ev;
   const used = new Set(ev.indicators.map((ind) => ind.id));
-  const indicators = ev.indicators.map((ind): Indicator => {
+  const indicators = ev.indicators.map((ind) => {
     if (ind.id !== undefined) return ind;
     let id: string;
     do id = fresh();
@@ -52,11 +55,11 @@ export function withFreshIndicatorIds(ev: Evaluation, fresh: () => string): Eval
     used.add(id);
     return { ...ind, id };
   });
-  return { ...ev, indicators };
+  return { ...ev, indicators } as T;
 }
 
 /** Ids used twice in a form, in order of their second use (a form with them cannot be stored). */
-export function duplicateIndicatorIds(ev: Evaluation): string[] {
+export function duplicateIndicatorIds(ev: WithIndicators): string[] {
   const seen = new Set<string>();
   const twice: string[] = [];
   for (const ind of ev.indicators) {
@@ -68,14 +71,14 @@ export function duplicateIndicatorIds(ev: Evaluation): string[] {
 }
 
 /** Row of each indicator, by id. */
-export function indicatorRows(ev: Evaluation): Map<string, number> {
+export function indicatorRows(ev: WithIndicators): Map<string, number> {
   const rows = new Map<string, number>();
   ev.indicators.forEach((ind, i) => ind.id !== undefined && rows.set(ind.id, i));
   return rows;
 }
 
 /** A new id not used in the form (for an indicator added in the editor or by the application). */
-export function newIndicatorId(ev: Evaluation, random: () => string): string {
+export function newIndicatorId(ev: WithIndicators, random: () => string): string {
   const used = new Set(ev.indicators.map((ind) => ind.id));
   for (;;) {
     const id = `n${random()}`;

@@ -3,7 +3,7 @@
  * PostgreSQL) is an adapter behind it. Every multi-row write is one transaction; an evaluation
  * carries a version, and a write with a stale version is refused with the current one.
  */
-import type { Evaluation } from '../model/evaluation.ts';
+import type { FormDocument } from '../model/form-document.ts';
 import type { FormFigures } from '../model/form-figures.ts';
 
 export type EvaluationStatus = 'draft' | 'submitted' | 'unit-approved' | 'finance-reviewed';
@@ -26,7 +26,8 @@ export interface Project {
 /** A form ready to be stored: its kind, the document, and the figures its kind computed from it. */
 export interface PreparedForm {
   kind: string;
-  evaluation: Evaluation;
+  /** the document, of the kind named (the application parsed it with that kind's schema) */
+  evaluation: FormDocument;
   figures: FormFigures;
 }
 
@@ -41,7 +42,8 @@ export interface StoredEvaluation {
   status: EvaluationStatus;
   /** increases by one on every write; writes must name the version they read */
   version: number;
-  evaluation: Evaluation;
+  /** the document, of the kind named by `kind` */
+  evaluation: FormDocument;
   /** computed by the form's kind when saved (the store keeps it for queries): 分 as integer hundredths */
   totalHundredths: number;
   grade: string;
@@ -51,6 +53,7 @@ export interface StoredEvaluation {
 /** A form's place, kind, status and version; `updatedAt` also moves with its 复核得分. */
 export interface EvaluationStamp {
   departmentId: number;
+  projectId: number;
   kind: string;
   status: EvaluationStatus;
   version: number;
@@ -82,6 +85,12 @@ export interface Change {
   before: string | null;
   after: string | null;
 }
+
+/**
+ * The kind the department summaries count (汇总表, grade counts, 各部门汇总): the scored self-evaluation.
+ * A goal form has no score or grade, and its funds are the same money the year's 自评表 accounts for.
+ */
+export const SUMMARY_KIND = 'self-evaluation';
 
 export interface SummaryRowData {
   evaluationId: number;
@@ -126,14 +135,14 @@ export interface Snapshot {
   at: string;
   actor: string;
   comment: string | null;
-  evaluation: Evaluation;
+  evaluation: FormDocument;
 }
 
 /** A write named a version that is no longer current. */
 export class VersionConflict extends Error {
   readonly code = 'STORE.VERSION_CONFLICT';
   constructor(readonly current: StoredEvaluation) {
-    super(`该自评表已被他人修改（当前版本 ${current.version}），请重新载入后再保存`);
+    super(`该表已被他人修改（当前版本 ${current.version}），请重新载入后再保存`);
   }
 }
 
@@ -190,9 +199,11 @@ export interface Store {
   deleteEvaluation(id: number, expectedVersion: number, actor: string): Promise<void>;
   history(evaluationId: number): Promise<Change[]>;
   sourceFile(sha256: string): Promise<(SourceFile & { size: number }) | null>;
+  /** the 汇总表's rows: the department's forms of SUMMARY_KIND (of a year) */
   summaryRows(departmentId: number, year?: number): Promise<SummaryRowData[]>;
+  /** forms of SUMMARY_KIND by grade (of a year) */
   gradeCounts(year?: number): Promise<Record<string, number>>;
-  /** Per department and grade: forms, Σ 预算数 and Σ 执行数 (of a year), in one grouped query — 各部门汇总 */
+  /** Per department and grade: forms of SUMMARY_KIND, Σ 预算数 and Σ 执行数 (of a year), in one grouped query — 各部门汇总 */
   departmentTotals(year?: number): Promise<DepartmentGradeTotals[]>;
   // The review workflow (issue 8)
   /**

@@ -7,8 +7,7 @@ import type { Finding } from '../audit/finding.ts';
 import type { EvaluationStatus } from '../ports/store.ts';
 import type { EvaluationScore } from '../scoring/score-evaluation.ts';
 import { add, sub } from '../values/exact.ts';
-import type { Evaluation } from '../model/evaluation.ts';
-import { indicatorRows } from '../model/indicator-ids.ts';
+import { indicatorRows, type WithIndicators } from '../model/indicator-ids.ts';
 
 export type Role = 'admin' | 'filler' | 'unit-reviewer' | 'finance';
 
@@ -45,6 +44,19 @@ export const SELF_EVALUATION_STEPS: Readonly<Record<WorkflowAction, readonly Ste
   ],
 };
 const STEPS = SELF_EVALUATION_STEPS;
+
+/**
+ * The goal form's workflow: 填报 → 已提交 → 单位已审核 → 财政已批复 (kinds/goal-kind.ts). The steps are the
+ * self-evaluation's; what differs is the last step's meaning — the finance bureau approves (批复) the goals
+ * and the approved version is frozen — and so its names. An approved goal form is not returned: its targets
+ * are what the year's 自评表 is measured against, and a change after approval is an adjustment (调整后指标值).
+ */
+export const GOAL_STEPS: Readonly<Record<WorkflowAction, readonly Step[]>> = {
+  ...SELF_EVALUATION_STEPS,
+  return: SELF_EVALUATION_STEPS.return.filter((s) => s.from !== 'finance-reviewed'),
+};
+export const GOAL_STATUS_LABELS: Record<EvaluationStatus, string> = { ...STATUS_LABELS, draft: '填报中', 'finance-reviewed': '财政已批复' };
+export const GOAL_ACTION_LABELS: Record<WorkflowAction, string> = { ...ACTION_LABELS, finalize: '财政批复' };
 
 /** The status an action leads to, or null when this role may not take it from this status. */
 export function transition(action: WorkflowAction, from: EvaluationStatus, role: Role, steps = STEPS): EvaluationStatus | null {
@@ -84,8 +96,13 @@ export function submissionBlockers(findings: readonly Finding[]): Finding[] {
  * by its 复核得分, found by the indicator's id wherever its row now is. Exact; both totals are kept and
  * shown side by side. A review of an indicator no longer on the form counts for nothing.
  */
-export function reviewedTotal(ev: Evaluation, score: EvaluationScore, reviews: ReadonlyArray<{ indicatorId: string; score: string }>): string | null {
-  if (reviews.length === 0) return null;
+export function reviewedTotal(
+  ev: WithIndicators,
+  score: EvaluationScore | null,
+  reviews: ReadonlyArray<{ indicatorId: string; score: string }>,
+): string | null {
+  // a kind without a score (the goal form) has no total to review
+  if (reviews.length === 0 || score === null) return null;
   const rows = indicatorRows(ev);
   let total = score.total;
   for (const r of reviews) {

@@ -30,8 +30,8 @@ import {
   departmentDocument,
   DOCUMENT_FORMATS,
   fileName,
-  formDocument,
   formsZip,
+  storedFormDocument,
   MIME,
   renderDocument,
   type DocumentFormat,
@@ -174,7 +174,7 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
     { schema: { tags: ['文档'], summary: '下载自评表（按其表式：全国、河北、云州、宁夏）', params: IdParams, querystring: FormQuery } },
     async (req, reply) => {
       const s = await formUseCases.find(actor(req), req.params.id);
-      const doc = formDocument(s.evaluation, { scheme: getScheme(s.schemeId), scores: req.query.scores });
+      const doc = storedFormDocument(s.kind, s.evaluation, { scheme: getScheme(s.schemeId), scores: req.query.scores });
       // its findings as the department page computes them (A9 compares across the department's forms)
       const dept = await departments.load(actor(req), s.departmentId, s.year ?? undefined);
       const i = dept.stored.findIndex((x) => x.id === s.id);
@@ -232,7 +232,7 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
     onProgress?: (done: number, total: number) => void,
   ) {
     if (q.format === 'pdf' && !pdf) throw new HttpError(503, 'EXPORT.CONVERTER_MISSING', '服务器未配置 PDF 转换（LibreOffice），请下载 docx');
-    const { d, stored, findings } = await formsFor(departments, who, id, q.year);
+    const { d, stored, findings, forms: documents } = await formsFor(departments, who, id, q.year);
     const chosen = checkedProjects(q.projects, stored) ?? stored.map((_, i) => i);
     // one pass over the findings for all forms (a department may have a thousand)
     const st = documentStatus(
@@ -242,7 +242,7 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
     );
     const unfinished = new Set([...st.drafts, ...st.withErrors]);
     const forms = chosen.map((i) => ({
-      evaluation: stored[i]!.evaluation,
+      evaluation: documents[i]!,
       seq: i + 1,
       scheme: getScheme(stored[i]!.schemeId),
       mark: unfinished.has(i) ? DRAFT_MARK : null,
