@@ -2,8 +2,9 @@
  * The year begins with goals (issue 20), in chromium, each person in their own session: a 填报人 starts a
  * project and its 绩效目标申报表, sees the linter's findings while typing — a vague 逐步提高 on a 数量
  * indicator, a missing 成本 indicator — and fixes them, saves and submits; the unit's reviewer approves;
- * the finance bureau approves (批复) and the form is frozen but for adjustments; the 填报人 starts the year's
- * 自评表 from the approved goals, and it already holds those targets with the actuals empty.
+ * the finance bureau approves (批复) and the form is frozen but for adjustments, one of which the 填报人 makes
+ * with its reason; the 填报人 starts the year's 自评表 from the approved goals, and it already holds those
+ * targets (the adjusted one beside the approved) with the actuals empty.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,6 +143,23 @@ describe.skipIf(!haveBrowser)('goals in chromium: 填报 → 单位审核 → �
     expect(await cell('调整后指标值', 0).getAttribute('readonly')).toBeNull();
   });
 
+  it('after 批复 a target is adjusted with its reason, the approved one kept beside it', async () => {
+    await cell('调整后指标值', 0).fill('≥550人次');
+    // without a reason the server would refuse it: said at once, and the save waits
+    await expect.poll(() => page.getByTestId('frozen-problems').textContent()).toContain('没有填写调整原因');
+    expect(await page.getByTestId('save').isDisabled()).toBe(true);
+    await cell('调整原因', 0).fill('上级统一调整培训计划，年度名额减少');
+    await expect.poll(() => page.getByTestId('frozen-problems').count()).toBe(0);
+    await page.getByTestId('save').click();
+    await expect.poll(() => page.getByTestId('save').textContent()).toMatch(/已保存/);
+    const stored = (await app.store.getEvaluation(goalId))!.evaluation;
+    expect(stored.kind === 'goal' && stored.indicators[0]).toMatchObject({
+      target: { raw: '≥600人次' },
+      adjusted: { target: { raw: '≥550人次' }, reason: { raw: '上级统一调整培训计划，年度名额减少' } },
+    });
+    expect(await cell('年度指标值', 0).inputValue()).toBe('≥600人次');
+  });
+
   it('the 填报人 starts the year’s 自评表 from the approved goals: the same targets, actuals empty', async () => {
     await page.goto(`${app.url}/#/overview?dept=${dept}&year=2025`);
     expect(await page.getByTestId('goal-forms').textContent()).toContain('绩效目标申报表');
@@ -155,13 +173,17 @@ describe.skipIf(!haveBrowser)('goals in chromium: 填报 → 单位审核 → �
     expect(await page.getByTestId('editor-title').textContent()).toBe(PROJECT);
     const names = page.locator('[aria-label^="三级指标（第 "]');
     const rows = await names.count();
-    const carried = new Map<string, { target: string; actual: string }>();
+    const carried = new Map<string, { target: string; adjusted: string; actual: string }>();
     for (let i = 0; i < rows; i++)
       carried.set(await names.nth(i).inputValue(), {
         target: await cell('指标值', i).inputValue(),
+        adjusted: await cell('调整后指标值', i).inputValue(),
         actual: await cell('实际完成值', i).inputValue(),
       });
-    for (const [name, target] of [...TARGETS, ['人均培训成本', '≤800元/人次'] as const]) expect(carried.get(name)).toEqual({ target, actual: '' });
+    // the approved target and its adjustment both carried; the adjusted one is what the year is scored by
+    expect(carried.get(TARGETS[0]![0])).toEqual({ target: TARGETS[0]![1], adjusted: '≥550人次', actual: '' });
+    for (const [name, target] of [...TARGETS.slice(1), ['人均培训成本', '≤800元/人次'] as const])
+      expect(carried.get(name)).toEqual({ target, adjusted: '', actual: '' });
     expect(pageErrors).toEqual([]);
   });
 });
