@@ -184,6 +184,33 @@ describe.skipIf(!haveBrowser)('goals in chromium: 填报 → 单位审核 → �
     expect(carried.get(TARGETS[0]![0])).toEqual({ target: TARGETS[0]![1], adjusted: '≥550人次', actual: '' });
     for (const [name, target] of [...TARGETS.slice(1), ['人均培训成本', '≤800元/人次'] as const])
       expect(carried.get(name)).toEqual({ target, adjusted: '', actual: '' });
+  });
+
+  it('next year’s goals start from this year’s, this year’s actuals beside the targets and checked against them (G10)', async () => {
+    // the year's 自评表 records an actual above the (adjusted) target
+    const names = await page.locator('[aria-label^="三级指标（第 "]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const row = names.indexOf(TARGETS[0]![0]);
+    await cell('实际完成值', row).fill('800人次');
+    await page.getByTestId('save').click();
+    await expect.poll(() => page.getByTestId('save').textContent()).toMatch(/已保存/);
+
+    await page.goto(`${app.url}/#/overview?dept=${dept}&year=2025`);
+    await page.getByTestId('new-form').click();
+    await dialog().getByText('绩效目标申报表', { exact: true }).click();
+    await dialog().getByRole('combobox', { name: '项目', exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: PROJECT }).first().click();
+    await dialog().getByLabel('年度').fill('2026');
+    await dialog().getByText('从上年的绩效目标复制').click();
+    await dialog().getByTestId('create-form').click();
+    await page.getByTestId('goal-editor').waitFor();
+    expect(await page.getByTestId('goal-editor').textContent()).toContain('2026 年度');
+    expect(await page.getByTestId('goal-indicator-table').textContent()).toContain('2025 年实际完成值');
+    // the target that counted (the adjusted ≥550人次) carried; last year's 800人次 beat it by more than 30%
+    expect(await cell('年度指标值', 0).inputValue()).toBe('≥550人次');
+    expect(await page.getByTestId('last-actual-0').textContent()).toBe('800人次');
+    await expect.poll(() => page.getByTestId('goal-row-0').getByTestId('finding-G10').getAttribute('title')).toContain('30%');
+    await cell('年度指标值', 0).fill('≥800人次');
+    await expect.poll(() => page.getByTestId('goal-row-0').getByTestId('finding-G10').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

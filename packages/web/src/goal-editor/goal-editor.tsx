@@ -7,7 +7,7 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Space, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { approvedEditProblems, fixAction, isMultiYear } from '@jixiao/core';
+import { approvedEditProblems, fixAction, isMultiYear, submissionBlockers, type EditAction, type Finding } from '@jixiao/core';
 import { api, formDocumentUrl, type GoalFull } from '../api.ts';
 import { Stable } from '../components/stable.tsx';
 import { ReadOnly } from '../editor/cell-input.tsx';
@@ -43,6 +43,7 @@ export function GoalEditor({ initial }: { initial: GoalFull }) {
   const errors = ed.findingList.filter((f) => f.severity === 'error').length;
   const warnings = ed.findingList.filter((f) => f.severity === 'warning').length;
   const treeFindings = ed.findings.path('indicators');
+  const blockers = submissionBlockers(ed.findingList).length;
   const dirtyRef = useRef(ed.dirty);
   dirtyRef.current = ed.dirty;
   const savedId = ed.saved.id;
@@ -59,6 +60,7 @@ export function GoalEditor({ initial }: { initial: GoalFull }) {
     longTerm: isMultiYear(form),
     adjusted: approved || form.indicators.some((i) => i.adjusted !== undefined),
     adjustable: mayAdjust,
+    lastYear: ed.saved.previousYear,
   };
 
   return (
@@ -98,7 +100,10 @@ export function GoalEditor({ initial }: { initial: GoalFull }) {
         </Space>
       </div>
       {ed.editError && <Alert type="error" showIcon title={ed.editError} style={{ marginBottom: 12 }} />}
-      <WorkflowBar saved={ed.saved} findings={ed.findingList} dirty={ed.dirty} onDone={ed.markSaved} texts={GOAL_WORKFLOW} />
+      {/* redrawn when what it shows changes (the form's status, whether it may be submitted), not on every key */}
+      <Stable deps={[ed.saved, ed.dirty, blockers]}>
+        {() => <WorkflowBar saved={ed.saved} findings={ed.findingList} dirty={ed.dirty} onDone={ed.markSaved} texts={GOAL_WORKFLOW} />}
+      </Stable>
       {approved && (
         <Alert
           type="info"
@@ -146,22 +151,28 @@ export function GoalEditor({ initial }: { initial: GoalFull }) {
             )}
           </Stable>
           <Card size="small" title={`绩效指标（${form.indicators.length} 个）`}>
-            {treeFindings.length > 0 && (
-              <div className="tree-findings" data-testid="tree-findings">
-                {treeFindings.map((f, i) => (
-                  <div key={`${f.code}-${i}`}>
-                    <FindingBadges findings={[f]} onFix={(fix) => ed.edit(fixAction(fix))} />
-                    <Typography.Text type={f.severity === 'info' ? 'secondary' : 'warning'}>{f.message}</Typography.Text>
-                  </div>
-                ))}
-              </div>
-            )}
+            <Stable deps={[sig(['indicators'])]}>{() => <TreeFindings findings={treeFindings} edit={ed.edit} />}</Stable>
             <GoalIndicatorTable indicators={form.indicators} findings={ed.findings} edit={ed.edit} cols={cols} />
           </Card>
         </div>
       </ReadOnly.Provider>
       <FindingsDrawer findings={ed.findingList} open={panel === 'findings'} onClose={() => setPanel(null)} edit={ed.edit} names={GOAL_PLACES} />
       <HistoryDrawer id={ed.saved.id} version={ed.saved.version} open={panel === 'history'} onClose={() => setPanel(null)} />
+    </div>
+  );
+}
+
+/** The findings about the tree as a whole (G1 coverage, G2 no 成本 indicator, G8 points), above the table. */
+function TreeFindings({ findings, edit }: { findings: readonly Finding[]; edit: (a: EditAction) => void }) {
+  if (findings.length === 0) return null;
+  return (
+    <div className="tree-findings" data-testid="tree-findings">
+      {findings.map((f, i) => (
+        <div key={`${f.code}-${i}`}>
+          <FindingBadges findings={[f]} onFix={(fix) => edit(fixAction(fix))} />
+          <Typography.Text type={f.severity === 'info' ? 'secondary' : 'warning'}>{f.message}</Typography.Text>
+        </div>
+      ))}
     </div>
   );
 }

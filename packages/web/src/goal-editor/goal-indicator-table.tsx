@@ -25,6 +25,8 @@ interface Columns {
   adjusted: boolean;
   /** the adjustment cells may be written though the rest is frozen */
   adjustable: boolean;
+  /** last year's 实际完成值 by indicator id (next year's goals started from this year's), shown beside the target */
+  lastYear: { year: number; actuals: Record<string, string> } | null;
 }
 
 interface RowProps {
@@ -51,6 +53,7 @@ const equalRows = (a: RowProps, b: RowProps) =>
   a.cols.longTerm === b.cols.longTerm &&
   a.cols.adjusted === b.cols.adjusted &&
   a.cols.adjustable === b.cols.adjustable &&
+  a.cols.lastYear === b.cols.lastYear &&
   sameFindings(a.findings, b.findings) &&
   a.edit === b.edit;
 
@@ -78,6 +81,11 @@ const GoalRow = memo(function GoalRow({ ind, index, row, findings, cellFindings,
       <td>{cell('name', '三级指标', ind.name.raw, { multiline: true })}</td>
       <td>{cell('target', '年度指标值', ind.target.raw, { placeholder: '如 ≥95%' })}</td>
       {cols.longTerm && <td>{cell('longTermTarget', '中长期指标值', ind.longTermTarget?.raw ?? '')}</td>}
+      {cols.lastYear && (
+        <td className="last-year" data-testid={`last-actual-${index}`}>
+          {cols.lastYear.actuals[ind.id] || '—'}
+        </td>
+      )}
       <td className="num">{cell('points', '分值', ind.points?.raw ?? '', { align: 'right' })}</td>
       <td>
         <ChoiceSelect
@@ -111,6 +119,41 @@ const GoalRow = memo(function GoalRow({ ind, index, row, findings, cellFindings,
   );
 }, equalRows);
 
+/** A 一级's heading: redrawn when its points change, not on every key typed in its rows. */
+const GroupHead = memo(function GroupHead({
+  level1,
+  points,
+  span,
+  readOnly,
+  edit,
+}: {
+  level1: string;
+  points: string | null;
+  span: number;
+  readOnly: boolean;
+  edit: Edit;
+}) {
+  return (
+    <tr className="group-head">
+      <td colSpan={span - 2}>
+        <Typography.Text strong>{level1}</Typography.Text>
+        {points !== null && (
+          <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+            分值合计 {points} 分
+          </Typography.Text>
+        )}
+      </td>
+      <td colSpan={2}>
+        {!readOnly && (
+          <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => edit({ type: 'add-indicator', level1, id: randomIndicatorId() })}>
+            添加指标
+          </Button>
+        )}
+      </td>
+    </tr>
+  );
+});
+
 /** 分值 of a group's rows added exactly; null when none has one. */
 function pointsOf(rows: readonly GoalIndicator[]): string | null {
   const values = rows.map((r) => r.points?.value).filter((v): v is string => typeof v === 'string');
@@ -133,7 +176,7 @@ export function GoalIndicatorTable({
   const present = [...new Set(indicators.map((i) => i.level1))];
   const groups = [...LEVEL1_ORDER.filter((l) => present.includes(l)), ...present.filter((l) => !LEVEL1_ORDER.includes(l))];
   const missing = LEVEL1_ORDER.filter((l) => l !== '预算执行率' && !present.includes(l));
-  const span = 7 + (cols.longTerm ? 1 : 0) + (cols.adjusted ? 2 : 0);
+  const span = 7 + (cols.longTerm ? 1 : 0) + (cols.lastYear ? 1 : 0) + (cols.adjusted ? 2 : 0);
   let row = 0;
   return (
     <div className="indicator-table-wrap">
@@ -143,6 +186,7 @@ export function GoalIndicatorTable({
           <col />
           <col style={{ width: 130 }} />
           {cols.longTerm && <col style={{ width: 130 }} />}
+          {cols.lastYear && <col style={{ width: 110 }} />}
           <col style={{ width: 64 }} />
           <col style={{ width: 112 }} />
           {cols.adjusted && <col style={{ width: 130 }} />}
@@ -156,6 +200,7 @@ export function GoalIndicatorTable({
             <th>三级指标</th>
             <th>年度指标值</th>
             {cols.longTerm && <th>中长期指标值</th>}
+            {cols.lastYear && <th>{cols.lastYear.year} 年实际完成值</th>}
             <th className="num">分值</th>
             <th>指标值设定依据</th>
             {cols.adjusted && <th>调整后指标值</th>}
@@ -169,23 +214,7 @@ export function GoalIndicatorTable({
           const points = pointsOf(rows.map((r) => r.ind));
           return (
             <tbody key={level1} data-testid={`goal-group-${level1}`}>
-              <tr className="group-head">
-                <td colSpan={span - 2}>
-                  <Typography.Text strong>{level1}</Typography.Text>
-                  {points !== null && (
-                    <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                      分值合计 {points} 分
-                    </Typography.Text>
-                  )}
-                </td>
-                <td colSpan={2}>
-                  {!readOnly && (
-                    <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => edit({ type: 'add-indicator', level1, id: randomIndicatorId() })}>
-                      添加指标
-                    </Button>
-                  )}
-                </td>
-              </tr>
+              <GroupHead level1={level1} points={points} span={span} readOnly={readOnly} edit={edit} />
               {rows.map(({ ind, i }, k) => (
                 <GoalRow
                   key={ind.id}
