@@ -1,11 +1,14 @@
 /**
  * The year begins with goals (issue 20), in chromium, each person in their own session: a 填报人 starts a
  * project and its 绩效目标申报表, sees the linter's findings while typing — a vague 逐步提高 on a 数量
- * indicator, a missing 成本 indicator — and fixes them, saves and submits; the unit's reviewer approves;
- * the finance bureau approves (批复) and the form is frozen but for adjustments, one of which the 填报人 makes
- * with its reason; the 填报人 starts the year's 自评表 from the approved goals, and it already holds those
- * targets (the adjusted one beside the approved) with the actuals empty.
+ * indicator, a missing 成本 indicator — and fixes them, saves (a 409 re-applies their edits on the newer
+ * version) and submits; the unit's reviewer approves; the finance bureau approves (批复) and the form is
+ * frozen but for adjustments, one of which the 填报人 makes with its reason; the 填报人 starts the year's
+ * 自评表 from the approved goals, and it holds those targets (the adjusted one beside the approved) with the
+ * actuals empty; next year's goals start from this year's, with this year's actuals beside them (G10).
  */
+import { prepareForm } from '@jixiao/app';
+import type { GoalForm } from '@jixiao/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveBrowser, launchBrowser, login, startApp } from './harness.ts';
@@ -112,12 +115,25 @@ describe.skipIf(!haveBrowser)('goals in chromium: 填报 → 单位审核 → �
     expect(await page.getByTestId('findings-button').textContent()).toContain('校验通过');
   });
 
-  it('saves with the version and submits', async () => {
+  it('saves with the version: a 409 is explained and the 填报人’s edits re-applied on the newer version; then submits', async () => {
+    // someone else saved the form meanwhile (the 中长期目标)
+    const before = (await app.store.getEvaluation(goalId))!;
+    const theirs = { ...(before.evaluation as GoalForm), goals: { longTerm: { raw: '到2027年全县行政村全部实行网格化服务管理' }, annual: { raw: '' } } };
+    await app.store.updateEvaluation(goalId, prepareForm('goal', theirs).prepared, before.version, 'someone');
+    await page.getByTestId('save').click();
+    await page.locator('.ant-modal-confirm-title', { hasText: '此表已被他人修改' }).waitFor();
+    await page.getByRole('button', { name: '载入最新版本并重新应用我的修改' }).click();
+    await expect.poll(() => page.getByLabel('中长期目标', { exact: true }).inputValue()).toBe('到2027年全县行政村全部实行网格化服务管理');
+    expect(await cell('年度指标值', 0).inputValue()).toBe(TARGETS[0]![1]);
+    expect(await cell('三级指标', 5).inputValue()).toBe('人均培训成本');
     await page.getByTestId('save').click();
     await expect.poll(() => page.getByTestId('save').textContent()).toMatch(/已保存/);
     const stored = (await app.store.getEvaluation(goalId))!;
     expect(stored.kind).toBe('goal');
-    expect(stored.version).toBe(2);
+    expect(stored.version).toBe(before.version + 2);
+    const saved = stored.evaluation as GoalForm;
+    expect(saved.goals.longTerm?.raw).toBe('到2027年全县行政村全部实行网格化服务管理');
+    expect(saved.indicators.map((i) => i.name.raw)).toEqual([...TARGETS.map(([name]) => name), '人均培训成本']);
     expect(await page.getByTestId('blocked-submit').count()).toBe(0);
     await page.getByTestId('action-submit').click();
     await confirm(/提\s*交/);
