@@ -3,15 +3,15 @@
  * each form scored by its kind for its figures, then every file stored in ONE transaction with its
  * source — all or nothing, a failure naming its file — and, with a commit key, at most once (issue 24).
  */
-import { selfEvaluationKind, type Evaluation, type SourceFile, type Store, type StoredEvaluation } from '@jixiao/core';
+import { kindOfDocument, selfEvaluationKind, type FormDocument, type SourceFile, type Store, type StoredEvaluation } from '@jixiao/core';
 import type { Actor } from './actor.ts';
 import { AppError } from './app-error.ts';
 import { preparedForStorage } from './prepare-form.ts';
 
 export interface ImportedFile {
   source: SourceFile;
-  /** the self-evaluations read from it (the importer recognises that kind today) */
-  evaluations: readonly Evaluation[];
+  /** the forms read from it: self-evaluations, or goal forms (each stored as the kind its document is) */
+  evaluations: readonly FormDocument[];
 }
 
 /** Where a commit goes: an existing department, or a new one by code (an administrator's). */
@@ -31,7 +31,7 @@ export async function commitImportedFiles(
       : new AppError('AUTH.FORBIDDEN', `当前账号（${actor.displayName}）不能新建部门`);
   const prepared = files.map((f) => {
     try {
-      return { source: f.source, forms: f.evaluations.map((ev) => preparedForStorage(selfEvaluationKind.id, ev)) };
+      return { source: f.source, forms: f.evaluations.map((ev) => preparedForStorage((kindOfDocument(ev) ?? selfEvaluationKind).id, ev)) };
     } catch (e) {
       // a form that cannot be stored names its file, as the store's own refusals do
       if (e instanceof AppError) throw new AppError(e.code, `文件“${f.source.name}”：${e.message}`, { ...e.details, file: f.source.name });

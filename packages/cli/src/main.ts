@@ -58,6 +58,7 @@ export function buildProgram(): Command {
     .option('--db <path|url>', 'SQLite 文件路径或 postgres:// 地址：保存到该数据库')
     .option('--department-code <code>', '保存到的部门编码（默认取表中的主管部门）')
     .option('--department-name <name>', '部门名称')
+    .option('--kind <kind>', '随 --db：文件中表的种类，self-evaluation（默认）或 goal（绩效目标申报表）')
     .action(async (files: string[], opts) => {
       if (opts.db) process.exitCode = await importToDatabase(files, opts, out);
       else await importCommand(files, opts, out);

@@ -365,3 +365,27 @@ describe('jixiao serve', () => {
     },
   );
 });
+
+describe('jixiao import --kind goal', () => {
+  it('stores goal forms read from .docx; a 自评表 given as goals is refused with its code and stores nothing', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'jixiao-goals-')), 'jixiao.sqlite');
+    const ok = run(
+      'import',
+      '--db',
+      db,
+      '--kind',
+      'goal',
+      '--department-code',
+      'goal-dept',
+      '--department-name',
+      '县政法委',
+      join(root, 'fixtures/goals/well-set.goal.docx'),
+    );
+    expect(ok.stdout).toMatch(/已保存 1 张绩效目标申报表到“县政法委”/);
+    expect(ok.status).toBe(0);
+    const wrong = run('import', '--db', db, '--kind', 'goal', join(root, 'fixtures/office/xinjiang-changji-zhengfawei-2021.docx'));
+    expect(wrong.stdout).toContain('未保存 [IMPORT.NOT_A_GOAL_FORM]');
+    expect(wrong.stdout).toContain('这是项目支出绩效自评表');
+    expect(wrong.status).toBe(2);
+  }, 60_000);
+});

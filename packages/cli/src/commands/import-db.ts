@@ -1,41 +1,54 @@
 /**
  * `jixiao import --db PATH|URL FILE...`: recognise the files and store their forms in a database, each
  * file (forms and original) in one transaction. A file that fails is reported and stores nothing.
+ * With `--kind goal` the files are 绩效目标申报表 (a 自评表 given as goals: IMPORT.NOT_A_GOAL_FORM).
  */
 import { operator, storeImported } from '@jixiao/app';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { connect, KyselyStore } from '@jixiao/store';
-import { importFile } from '@jixiao/office';
+import { getFormKind, type FormDocument } from '@jixiao/core';
+import { importFile, importGoalFile } from '@jixiao/office';
 import { CliError } from '../errors.ts';
 
 export interface ImportDbOptions {
   db: string;
   departmentCode?: string;
   departmentName?: string;
+  /** the kind of form the files hold (default self-evaluation) */
+  kind?: string;
 }
 
+/** The forms of a file, read as the kind given: the recogniser of each kind (office) by its id. */
+const READERS: Record<string, (path: string) => Promise<readonly FormDocument[]>> = {
+  'self-evaluation': async (path) => (await importFile(path)).evaluations,
+  goal: (path) => importGoalFile(path),
+};
+
 export async function importToDatabase(files: string[], opts: ImportDbOptions, out: (s: string) => void): Promise<number> {
+  const kind = getFormKind(opts.kind ?? 'self-evaluation');
+  const read = READERS[kind.id];
+  if (!read) throw new CliError('FORM.UNKNOWN_KIND', `不能从文件导入“${kind.title}”`);
   const store = new KyselyStore(await connect(opts.db));
   let failed = 0;
   try {
     for (const path of files) {
       try {
-        const r = await importFile(path);
-        if (r.evaluations.length === 0) {
-          out(`${path}：没有自评表，跳过`);
+        const forms = await read(path);
+        if (forms.length === 0) {
+          out(`${path}：没有${kind.label}，跳过`);
           continue;
         }
-        const first = r.evaluations[0]!.project;
+        const first = forms[0]!.project;
         const name = opts.departmentName ?? first.department?.name.raw ?? first.implementer?.name.raw ?? basename(path);
         const dept = await store.ensureDepartment({ code: opts.departmentCode ?? first.department?.code?.raw ?? name, name });
         const bytes = new Uint8Array(readFileSync(path));
         const saved = await storeImported(store, operator(), dept.id, {
-          evaluations: r.evaluations,
+          evaluations: forms,
           source: { name: basename(path), sha256: createHash('sha256').update(bytes).digest('hex'), bytes },
         });
-        out(`${path}：已保存 ${saved.length} 张自评表到“${dept.name}”`);
+        out(`${path}：已保存 ${saved.length} 张${kind.label}到“${dept.name}”`);
       } catch (e) {
         failed++;
         const err = e as Error & { code?: string };

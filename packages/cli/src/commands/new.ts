@@ -4,7 +4,7 @@
  * year's forms of every project of the department from last year's, in one transaction.
  */
 import { FormUseCases, operator } from '@jixiao/app';
-import { FORM_KIND_IDS } from '@jixiao/core';
+import { FORM_KIND_IDS, getFormKind } from '@jixiao/core';
 import { connect, KyselyStore } from '@jixiao/store';
 import { CliError } from '../errors.ts';
 
@@ -23,10 +23,15 @@ export async function newCommand(opts: NewOptions, out: (s: string) => void): Pr
   const year = Number(opts.year);
   if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new CliError('INPUT.BAD_YEAR', `--year 应为 1990 到 2100 之间的年份：${opts.year}`);
   const from = opts.from ?? (opts.all ? 'previous-year' : 'blank');
-  if (from !== 'blank' && from !== 'previous-year')
-    throw new CliError('INPUT.BAD_FROM', `--from 只能是 blank（空白表）或 previous-year（从上年复制）：${from}`);
   const kind = opts.kind ?? 'self-evaluation';
   if (!FORM_KIND_IDS.includes(kind)) throw new CliError('FORM.UNKNOWN_KIND', `没有“${kind}”这种表：可用的有 ${FORM_KIND_IDS.join('、')}`);
+  // and the forms of other kinds this kind starts from (a 自评表 from the approved goals: --from goals)
+  const sources = getFormKind(kind).startsFrom.map((f) => f.from);
+  if (from !== 'blank' && from !== 'previous-year' && !(sources.includes(from) && !opts.all))
+    throw new CliError(
+      'INPUT.BAD_FROM',
+      `--from 只能是 blank（空白表）或 previous-year（从上年复制）${sources.map((f) => `或 ${f}（从本年度的表生成）`).join('')}：${from}`,
+    );
   const store = new KyselyStore(await connect(opts.db));
   try {
     const d = (await store.listDepartments()).find((x) => x.code === opts.department || String(x.id) === opts.department);
@@ -46,7 +51,7 @@ export async function newCommand(opts: NewOptions, out: (s: string) => void): Pr
     if (opts.json) out(JSON.stringify(view));
     else
       out(
-        `已新建“${view.project}”${year} 年度的表（编号 ${view.id}，${from === 'blank' ? '空白' : `从 ${year - 1} 年度复制`}，${view.evaluation.indicators.length} 个指标）`,
+        `已新建“${view.project}”${year} 年度的表（编号 ${view.id}，${from === 'blank' ? '空白' : from === 'previous-year' ? `从 ${year - 1} 年度复制` : `从 ${from} 生成`}，${view.evaluation.indicators.length} 个指标）`,
       );
   } finally {
     await store.close();

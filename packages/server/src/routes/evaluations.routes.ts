@@ -22,14 +22,25 @@ export function evaluationRoutes(app: FastifyInstance, store: Store, forms: Form
     },
   );
   r.get('/api/form-kinds', { schema: { tags: ['自评表'], summary: '表的种类' } }, async () =>
-    FORM_KINDS.map((k) => ({ id: k.id, title: k.title, label: k.label, layouts: k.exportLayouts })),
+    FORM_KINDS.map((k) => ({
+      id: k.id,
+      title: k.title,
+      label: k.label,
+      layouts: k.exportLayouts,
+      scored: k.scored,
+      // the kind's names of statuses and actions (a goal form's last step is 财政已批复), and the forms it starts from
+      statusLabels: k.statusLabels,
+      actionLabels: k.actionLabels,
+      startsFrom: k.startsFrom.map((f) => ({ from: f.from, kind: f.kind, status: f.status })),
+    })),
   );
   r.post(
     '/api/forms',
     {
       schema: {
         tags: ['自评表'],
-        summary: '新建表：空白（按本部门表式）、从上年复制（指标与目标带入，实际值留空）或整表提交；可同时新建项目（填报人、管理员）',
+        summary:
+          '新建表：空白（按本部门表式）、从上年复制（指标与目标带入，实际值留空）、自评表从本年度已批复的绩效目标生成（goals）或整表提交；可同时新建项目（填报人、管理员）',
         body: NewForm,
       },
     },
@@ -67,7 +78,7 @@ export function evaluationRoutes(app: FastifyInstance, store: Store, forms: Form
     {
       schema: {
         tags: ['自评表'],
-        summary: '保存表（草稿，填报人；需带读取时的版本号；版本过期返回 409 与当前内容）',
+        summary: '保存表（草稿，填报人；已批复的绩效目标只可填写调整后指标值及调整原因；需带读取时的版本号；版本过期返回 409 与当前内容）',
         params: IdParams,
         body: EvaluationUpdate,
       },
