@@ -168,8 +168,8 @@ describe.skipIf(!haveBrowser)('goals in chromium: 填报 → 单位审核 → �
     await expect.poll(() => page.getByTestId('frozen-problems').count()).toBe(0);
     await page.getByTestId('save').click();
     await expect.poll(() => page.getByTestId('save').textContent()).toMatch(/已保存/);
-    const stored = (await app.store.getEvaluation(goalId))!.evaluation;
-    expect(stored.kind === 'goal' && stored.indicators[0]).toMatchObject({
+    const stored = (await app.store.getEvaluation(goalId))!.evaluation as GoalForm;
+    expect(stored.indicators[0]).toMatchObject({
       target: { raw: '≥600人次' },
       adjusted: { target: { raw: '≥550人次' }, reason: { raw: '上级统一调整培训计划，年度名额减少' } },
     });
@@ -204,7 +204,7 @@ describe.skipIf(!haveBrowser)('goals in chromium: 填报 → 单位审核 → �
 
   it('next year’s goals start from this year’s, this year’s actuals beside the targets and checked against them (G10)', async () => {
     // the year's 自评表 records an actual above the (adjusted) target
-    const names = await page.locator('[aria-label^="三级指标（第 "]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const names = await page.locator('[aria-label^="三级指标（第 "]').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
     const row = names.indexOf(TARGETS[0]![0]);
     await cell('实际完成值', row).fill('800人次');
     await page.getByTestId('save').click();
