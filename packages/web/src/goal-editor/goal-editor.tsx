@@ -8,7 +8,7 @@ import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Space, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { approvedEditProblems, fixAction, isMultiYear, submissionBlockers, type EditAction, type Finding } from '@jixiao/core';
-import { api, formDocumentUrl, type GoalFull } from '../api.ts';
+import { api, formDocumentUrl, isGoal, type GoalFull } from '../api.ts';
 import { Stable } from '../components/stable.tsx';
 import { ReadOnly } from '../editor/cell-input.tsx';
 import { DraftActions } from '../editor/draft-actions.tsx';
@@ -26,10 +26,17 @@ import { GoalIdentity, GoalMoney, GoalTexts } from './goal-sections.tsx';
 import { GOAL_WORKFLOW } from './goal-workflow.ts';
 import { useGoalEditor } from './use-goal-editor.ts';
 
+/** The form read again (after a 409): still a goal form, or the editor cannot go on with it. */
+async function readGoal(id: number): Promise<GoalFull> {
+  const f = await api.form(id);
+  if (!isGoal(f)) throw new Error('此表已不是绩效目标申报表，请重新打开');
+  return f;
+}
+
 export function GoalEditor({ initial }: { initial: GoalFull }) {
   const ed = useGoalEditor(initial);
   const { message } = AntApp.useApp();
-  const { save, saving } = useSave(ed, api.saveGoal, api.form as (id: number) => Promise<GoalFull>);
+  const { save, saving } = useSave(ed, api.saveGoal, readGoal);
   const [panel, setPanel] = useState<'findings' | 'history' | null>(null);
   const form = ed.draft;
   const approved = ed.saved.status === 'finance-reviewed';
