@@ -62,10 +62,11 @@ export class FormUseCases {
   }
 
   private async checkOf(s: StoredEvaluation, previous?: PreviousYear | null): Promise<FormCheck> {
-    const key = `${s.id}:${s.version}`;
+    const history = await this.checkedHistory(s, previous);
+    const key = checkKey(s, history);
     let check = this.checks.get(key);
     if (!check) {
-      check = prepareForm(s.kind, s.evaluation, await this.checkedHistory(s, previous)).check;
+      check = prepareForm(s.kind, s.evaluation, history).check;
       this.remember(key, check);
     }
     return check;
@@ -172,8 +173,9 @@ export class FormUseCases {
       const ways = ['blank（空白）', 'previous-year（从上年复制）', ...kind.startsFrom.map((f) => `${f.from}（从${getFormKind(f.kind).label}生成）`)];
       throw new AppError('FORM.BAD_INPUT', `${kind.label}不能从“${input.from}”新建：可用的有 ${ways.join('、')}`, { from: input.from });
     }
-    const history = await this.checkedHistory({ kind: kind.id, projectId: project?.id ?? 0, year: evaluation.year, evaluation });
-    const { prepared, check } = prepareForm(kind.id, evaluation, project ? history : undefined);
+    // a new project has no year before
+    const history = project ? await this.checkedHistory({ kind: kind.id, projectId: project.id, year: evaluation.year, evaluation }) : undefined;
+    const { prepared, check } = prepareForm(kind.id, evaluation, history);
     // A new project and its first form are one step: the store creates the project in the form's transaction.
     if (!project) {
       const { code, fundType } = input.newProject!;
@@ -182,7 +184,7 @@ export class FormUseCases {
       if (fundType) prepared.evaluation = { ...prepared.evaluation, project: { ...prepared.evaluation.project, fundType: { raw: fundType } } } as FormDocument;
     }
     const [saved] = await this.store.importEvaluations({ departmentId, forms: [prepared], actor: actor.username });
-    this.remember(`${saved!.id}:${saved!.version}`, check);
+    this.remember(checkKey(saved!, history), check);
     return this.view(actor, saved!, check);
   }
 
@@ -274,7 +276,7 @@ export class FormUseCases {
     const history = await this.checkedHistory({ kind: s.kind, projectId: s.projectId, year: edited.year, evaluation: edited });
     const { prepared, check } = prepareForm(s.kind, edited, history);
     const saved = await this.store.updateEvaluation(id, prepared, version, actor.username);
-    this.remember(`${saved.id}:${saved.version}`, check);
+    this.remember(checkKey(saved, history), check);
     return this.view(actor, saved, check);
   }
 
@@ -385,6 +387,14 @@ export class FormUseCases {
   check(kindId: string, evaluation: FormDocument): FormCheck {
     return prepareForm(kindId, evaluation).check;
   }
+}
+
+/**
+ * The key of a form version's kept check: its id and version and, for a kind whose check reads last year's
+ * record (goals, G10), that record too — last year's 自评表 changes without this form's version changing.
+ */
+function checkKey(s: { id: number; version: number }, history: FormHistory | undefined): string {
+  return history ? `${s.id}:${s.version}:${history.year}:${JSON.stringify(history.actuals)}` : `${s.id}:${s.version}`;
 }
 
 /** The document a deleted form had, from its (删除) history entry; null when it is not readable. */

@@ -169,14 +169,29 @@ describe('a goal form from blank to 财政已批复, and the 自评表 from it',
     expect(view.findings.filter((f) => f.rule === 'G10').map((f) => [f.code, f.location.indicatorId])).toEqual([
       ['G10.BELOW_LAST_ACTUAL', 'dispute-screening'],
     ]);
+    // last year's record changes without this form's version changing: read again, the check follows it
+    const lastYear = (await store.listEvaluations({ projectId, kind: 'self-evaluation', year: 2025 }))[0]!;
+    const more = structuredClone(lastYear.evaluation as Evaluation);
+    more.indicators[1]!.actual = { raw: '20次' };
+    await forms.save(filler(), lastYear.id, more, lastYear.version);
+    const again = await forms.read(filler(), view.id);
+    expect(again.version).toBe(view.version);
+    expect(again.findings.filter((f) => f.rule === 'G10').map((f) => f.code)).toEqual(['G10.BEATEN_BY_30']);
     // an unknown way to start is a coded refusal
     expect((await refused(forms.create(filler(), { kind: 'goal', projectId, year: 2027, from: 'goals' }))).code).toBe('FORM.BAD_INPUT');
     expect((await refused(forms.create(filler(), { kind: 'self-evaluation', projectId, year: 2026, from: 'goals' }))).code).toBe('FORM.SOURCE_NOT_READY');
   });
 
+  it('next year’s goals of the whole department, in one step: from each project’s goal form of this year', async () => {
+    const { created, existing } = await forms.carryOverDepartment(filler(), dept, 2027, 'goal');
+    expect(existing).toBe(0);
+    expect(created.map((s) => [s.kind, s.year, s.projectId])).toEqual([['goal', 2027, projectId]]);
+    expect((created[0]!.evaluation as GoalForm).indicators.map((i) => i.id)).toEqual(wellSet.indicators.map((i) => i.id));
+  });
+
   it('the department summaries count self-evaluations only: goal forms add no row, grade or total', async () => {
     const rows = await store.summaryRows(dept);
-    // one self-evaluation was added (2025, from the goals); the three goal forms are not rows
+    // one self-evaluation was added (2025, from the goals); the four goal forms are not rows
     expect(rows.length).toBe(summaryBefore.rows! + 1);
     expect(rows.every((r) => r.grade !== '')).toBe(true);
     const grades = await store.gradeCounts();

@@ -64,4 +64,18 @@ describe('editing an approved goal form', () => {
       ['GOAL.APPROVED_MONEY_EDITED', 'money.annual'],
     ]);
   });
+
+  it('the year, the project and the 总体目标 approved with the goals are frozen too', () => {
+    const p = approvedEditProblems(
+      approved,
+      edit((g) => {
+        g.year = 2030;
+        g.goals.annual = { raw: '另一个目标' };
+      }),
+    );
+    expect(p.map((x) => [x.code, x.details.field, x.message])).toEqual([
+      ['GOAL.APPROVED_FORM_EDITED', 'year', '目标申报表已批复，年度不能修改'],
+      ['GOAL.APPROVED_FORM_EDITED', 'goals.annual', '目标申报表已批复，年度目标不能修改'],
+    ]);
+  });
 });

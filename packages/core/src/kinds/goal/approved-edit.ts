@@ -9,7 +9,7 @@ import { squash } from '../../values/normalize.ts';
 import type { GoalForm, GoalIndicator } from './goal-form.ts';
 
 export interface FrozenEditProblem {
-  /** GOAL.APPROVED_TARGET_EDITED, GOAL.APPROVED_INDICATOR_EDITED, GOAL.APPROVED_TREE_CHANGED, GOAL.APPROVED_MONEY_EDITED, GOAL.ADJUSTMENT_WITHOUT_REASON */
+  /** GOAL.APPROVED_TARGET_EDITED, GOAL.APPROVED_INDICATOR_EDITED, GOAL.APPROVED_TREE_CHANGED, GOAL.APPROVED_MONEY_EDITED, GOAL.APPROVED_FORM_EDITED, GOAL.ADJUSTMENT_WITHOUT_REASON */
   code: string;
   message: string;
   details: { indicatorId?: string; field: string; approved?: string; edited?: string };
@@ -67,6 +67,19 @@ export function approvedEditProblems(approved: GoalForm, edited: GoalForm): Froz
         code: 'GOAL.APPROVED_TREE_CHANGED',
         message: `目标申报表已批复，不能新增指标“${e.name.raw.trim()}”`,
         details: { indicatorId: e.id, field: 'indicators' },
+      });
+  // what the goals are of: the project, its year, and the 总体目标 approved with them
+  for (const [field, label, av, ev] of [
+    ['year', '年度', approved.year === null ? '' : String(approved.year), edited.year === null ? '' : String(edited.year)],
+    ['project.name', '项目名称', approved.project.name.raw, edited.project.name.raw],
+    ['goals.longTerm', '中长期目标', approved.goals.longTerm?.raw, edited.goals.longTerm?.raw],
+    ['goals.annual', '年度目标', approved.goals.annual?.raw, edited.goals.annual?.raw],
+  ] as const)
+    if (!same(av, ev))
+      out.push({
+        code: 'GOAL.APPROVED_FORM_EDITED',
+        message: `目标申报表已批复，${label}不能修改`,
+        details: { field, approved: av ?? '', edited: ev ?? '' },
       });
   for (const [field, label] of [
     ['total', '项目资金总额'],
