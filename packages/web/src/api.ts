@@ -2,7 +2,7 @@
  * The server's HTTP API as the UI uses it. Errors arrive as `{code, message, details}` with Chinese
  * messages; they are thrown as ApiError so every page shows the same thing the same way.
  */
-import type { contract, Evaluation, Role, WorkflowAction } from '@jixiao/core';
+import type { contract, Evaluation, GoalForm, Role, WorkflowAction } from '@jixiao/core';
 
 export class ApiError extends Error {
   constructor(
@@ -55,12 +55,20 @@ export type Department = contract.Department;
 export type Status = contract.EvaluationBrief['status'];
 export type EvaluationBrief = contract.EvaluationBrief;
 /** a form whole: its figures, check, 复核得分, history and what the logged-in user may do */
-export type EvaluationFull = contract.FormView;
+export type FormView = contract.FormView;
+/** a 自评表 whole: its document an Evaluation, with its score (the contract's view of a scored kind) */
+export type EvaluationFull = Omit<FormView, 'evaluation' | 'score'> & { evaluation: Evaluation; score: NonNullable<FormView['score']> };
 export type Project = contract.Project;
 export type FormKindInfo = contract.FormKindInfo;
 export type User = contract.User;
 export type SummaryRow = contract.SummaryRow;
 export type ImportPreview = contract.ImportPreview;
+
+/** A goal form (绩效目标申报表) as GET /api/evaluations/:id gives it: the same view, its form a GoalForm and no score. */
+export type GoalFull = Omit<FormView, 'kind' | 'evaluation' | 'score'> & { kind: 'goal'; evaluation: GoalForm; score: null };
+/** Any stored form as the API gives it; `kind` tells which. */
+export type FormFull = EvaluationFull | GoalFull;
+export const isGoal = (f: FormFull): f is GoalFull => f.kind === 'goal';
 /** What the import preview says per form: the layout, each table's columns with their roles, weights, unplaced cells. */
 export type ImportReport = contract.FormReport;
 /** a change in the history, its field named in Chinese */
@@ -92,8 +100,8 @@ export const api = {
   updateDepartment: (id: number, patch: { name?: string; parentId?: number | null }) => request<Department>('PUT', `/api/departments/${id}`, patch),
   saveReviewOpinion: (id: number, text: string) =>
     request<{ text: string; reviewer: string; at: string } | null>('PUT', `/api/evaluations/${id}/review-opinion`, { text }),
-  act: (id: number, action: WorkflowAction, version: number, comment?: string) =>
-    request<EvaluationFull>('POST', `/api/evaluations/${id}/actions/${action}`, { version, ...(comment && { comment }) }),
+  act: <F extends FormFull = EvaluationFull>(id: number, action: WorkflowAction, version: number, comment?: string) =>
+    request<F>('POST', `/api/evaluations/${id}/actions/${action}`, { version, ...(comment && { comment }) }),
   saveReviews: (id: number, scores: Array<{ indicatorId: string; score: string; reason: string }>) =>
     request<contract.ReviewScore[]>('PUT', `/api/evaluations/${id}/reviews`, { scores }),
   departments: () => request<Department[]>('GET', '/api/departments'),
@@ -101,18 +109,22 @@ export const api = {
   years: (departmentId: number) => request<number[]>('GET', `/api/departments/${departmentId}/years`),
   summary: (departmentId: number, year?: number) => request<contract.DepartmentSummaryView>('GET', `/api/departments/${departmentId}/summary${q({ year })}`),
   evaluation: (id: number) => request<EvaluationFull>('GET', `/api/evaluations/${id}`),
+  /** a stored form of any kind (the editor page opens each kind's editor) */
+  form: (id: number) => request<FormFull>('GET', `/api/evaluations/${id}`),
   evaluations: (filter: { departmentId?: number; projectId?: number; year?: number; kind?: string }) =>
     request<EvaluationBrief[]>('GET', `/api/evaluations${q(filter)}`),
   projects: (departmentId: number) => request<Project[]>('GET', `/api/projects${q({ departmentId })}`),
   formKinds: () => request<FormKindInfo[]>('GET', '/api/form-kinds'),
-  createForm: (input: NewFormRequest) => request<EvaluationFull>('POST', '/api/forms', input),
+  createForm: (input: NewFormRequest) => request<FormFull>('POST', '/api/forms', input),
   carryOver: (departmentId: number, year: number) => request<contract.CarryOverResult>('POST', `/api/departments/${departmentId}/carry-over`, { year }),
-  changeYear: (id: number, version: number, year: number) => request<EvaluationFull>('PUT', `/api/evaluations/${id}/year`, { version, year }),
+  changeYear: <F extends FormFull = EvaluationFull>(id: number, version: number, year: number) =>
+    request<F>('PUT', `/api/evaluations/${id}/year`, { version, year }),
   deleteForm: (id: number, version: number) => request<void>('DELETE', `/api/evaluations/${id}${q({ version })}`),
   save: (id: number, version: number, evaluation: Evaluation) => request<EvaluationFull>('PUT', `/api/evaluations/${id}`, { version, evaluation }),
+  saveGoal: (id: number, version: number, evaluation: GoalForm) => request<GoalFull>('PUT', `/api/evaluations/${id}`, { version, evaluation }),
   history: (id: number) => request<Change[]>('GET', `/api/evaluations/${id}/history`),
   /** this form's findings in the department's check across forms (A9): what the 汇总表 counts beyond the form's own */
-  departmentFindings: (id: number) => request<Finding[]>('GET', `/api/evaluations/${id}/department-findings`),
+  departmentFindings: (id: number) => request<contract.Finding[]>('GET', `/api/evaluations/${id}/department-findings`),
   importFiles: (files: File[]) => {
     const fd = new FormData();
     for (const f of files) fd.append('files', f, f.name);

@@ -14,6 +14,9 @@ export const GRADES = ['优', '良', '中', '差'] as const;
 
 export const STATUS_LABELS: Record<string, string> = { draft: '草稿', submitted: '已提交', 'unit-approved': '单位已审核', 'finance-reviewed': '财政已复核' };
 
+/** A stored form's kind by the name on the paper form, for lists and messages. */
+export const KIND_LABELS: Record<string, string> = { goal: '绩效目标申报表', 'self-evaluation': '自评表' };
+
 export const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
 export const SEVERITY_COLORS = { error: 'red', warning: 'orange', info: 'blue' } as const;
 

@@ -5,10 +5,10 @@
 import { MoreOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Dropdown, InputNumber } from 'antd';
 import { useRef } from 'react';
-import { api, ApiError, type EvaluationFull } from '../api.ts';
+import { api, ApiError, type EvaluationFull, type FormFull } from '../api.ts';
 import { navigate } from '../router.ts';
 
-export function DraftActions({ saved, dirty, onChanged }: { saved: EvaluationFull; dirty: boolean; onChanged: (s: EvaluationFull) => void }) {
+export function DraftActions<F extends FormFull = EvaluationFull>({ saved, dirty, onChanged }: { saved: F; dirty: boolean; onChanged: (s: F) => void }) {
   const { message, modal } = AntApp.useApp();
   // read when the dialog is confirmed: the dialog's content is rendered once, outside this component's state
   const year = useRef<number | null>(saved.year);
@@ -27,7 +27,7 @@ export function DraftActions({ saved, dirty, onChanged }: { saved: EvaluationFul
         const y = year.current;
         if (y === null) return;
         try {
-          onChanged(await api.changeYear(saved.id, saved.version, y));
+          onChanged(await api.changeYear<F>(saved.id, saved.version, y));
           message.success(`已改为 ${y} 年度`);
         } catch (e) {
           failed(e);

@@ -9,7 +9,7 @@ import { statusOf, type FindingIndex } from './finding-index.ts';
 
 type Edit = (a: EditAction) => void;
 
-function Field({
+export function Field({
   label,
   path,
   value,

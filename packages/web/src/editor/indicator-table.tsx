@@ -13,14 +13,14 @@ import { FindingBadges } from './finding-badge.tsx';
 import { statusOf, type FindingIndex } from './finding-index.ts';
 import { fixAction, randomIndicatorId } from '@jixiao/core';
 
-const LEVEL2_OPTIONS: Record<string, string[]> = {
+export const LEVEL2_OPTIONS: Record<string, string[]> = {
   产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'],
   效益指标: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
   满意度指标: ['服务对象满意度指标'],
   成本指标: ['经济成本指标', '社会成本指标', '生态环境成本指标'],
   预算执行率: ['预算执行率'],
 };
-const LEVEL1_ORDER = ['产出指标', '成本指标', '效益指标', '满意度指标', '预算执行率'];
+export const LEVEL1_ORDER = ['产出指标', '成本指标', '效益指标', '满意度指标', '预算执行率'];
 
 interface RowProps {
   ind: Indicator;
@@ -59,7 +59,7 @@ function equalRows(a: RowProps, b: RowProps): boolean {
 }
 
 /** The 二级 picker of a row: redrawn when the row's 二级 changes, not on every key typed elsewhere in the row. */
-const Level2Select = memo(function Level2Select({
+export const Level2Select = memo(function Level2Select({
   level1,
   value,
   index,
@@ -86,7 +86,7 @@ const Level2Select = memo(function Level2Select({
   );
 });
 
-const RowActions = memo(function RowActions({
+export const RowActions = memo(function RowActions({
   index,
   name,
   first,
@@ -98,7 +98,8 @@ const RowActions = memo(function RowActions({
   name: string;
   first: boolean;
   last: boolean;
-  notApplicable: boolean;
+  /** whether the row is marked 不适用; undefined where a kind has no such mark (a goal is declared, not scored) */
+  notApplicable?: boolean;
   edit: (a: EditAction) => void;
 }) {
   if (useContext(ReadOnly)) return notApplicable ? <Typography.Text type="secondary">不适用</Typography.Text> : null;
@@ -124,13 +125,15 @@ const RowActions = memo(function RowActions({
           onClick={() => edit({ type: 'move-indicator', index, delta: 1 })}
         />
       </Tooltip>
-      <Tooltip title="不适用（不计分）">
-        <Checkbox
-          checked={notApplicable}
-          aria-label={`第 ${index + 1} 个指标不适用`}
-          onChange={(e) => edit({ type: 'set-not-applicable', index, value: e.target.checked })}
-        />
-      </Tooltip>
+      {notApplicable !== undefined && (
+        <Tooltip title="不适用（不计分）">
+          <Checkbox
+            checked={notApplicable}
+            aria-label={`第 ${index + 1} 个指标不适用`}
+            onChange={(e) => edit({ type: 'set-not-applicable', index, value: e.target.checked })}
+          />
+        </Tooltip>
+      )}
       <Popconfirm title={`删除“${name || '未命名指标'}”？`} okText="删除" cancelText="取消" onConfirm={() => edit({ type: 'remove-indicator', index })}>
         <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除第 ${index + 1} 个指标`} />
       </Popconfirm>

@@ -6,6 +6,7 @@ import { Badge, Button, Card, Col, Row, Space, Statistic, Table, Tag, Tooltip, T
 import type { ColumnsType } from 'antd/es/table';
 import { FileTextOutlined, UploadOutlined } from '@ant-design/icons';
 import { api, type SummaryRow, type User } from '../api.ts';
+import { GoalFormsCard } from '../components/goal-forms-card.tsx';
 import { NewFormButton } from '../components/new-form-dialog.tsx';
 import { BudgetChart, GradeChart, ScoreRateChart } from '../components/charts.tsx';
 import { DepartmentTotalsCard } from '../components/department-totals.tsx';
@@ -107,6 +108,7 @@ export function OverviewPage({ route, me }: { route: { dept?: number; year?: num
           <DepartmentTotalsCard year={year} />
         </div>
       )}
+      {dept !== undefined && <GoalFormsCard departmentId={dept} year={year} />}
       {dy.departments.data?.length === 0 ? (
         <EmptyView
           text="还没有部门和自评表"

@@ -5,6 +5,7 @@ export { GOAL_SEVERITY } from './severity.ts';
 export * from './from-evaluation.ts';
 export * from './indicator-id.ts';
 export * from './approved-edit.ts';
+export * from './edit-goal.ts';
 
 import { GoalForm } from './goal-form.ts';
 import { lintGoalForm } from './lint-goals.ts';
