@@ -189,6 +189,8 @@ describe.skipIf(!haveBrowser)('stored script payloads in chromium', { timeout: 2
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     await context.addInitScript(WATCH);
     const page = await context.newPage();
+    // the API documents are for administrators (issue 23): log in first
+    await login(page, app.url, 'admin');
     const res = await page.goto(`${app.url}/docs`);
     expect(res!.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.locator('.swagger-ui .info').waitFor({ timeout: 30_000 });
