@@ -6,3 +6,5 @@ export * from './forms.ts';
 export * from './department-audits.ts';
 export * from './departments.ts';
 export * from './imports.ts';
+export * from './todo.ts';
+export * from './batch.ts';
