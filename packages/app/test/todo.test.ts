@@ -88,8 +88,17 @@ function todo(open: () => Promise<{ store: KyselyStore; drop?: () => Promise<voi
       returnNote: null,
       actions: ['submit'],
     });
-    // the editor's own check: 见义勇为基金 has errors that block its submission
-    expect(list.items.find((i) => i.project === '见义勇为基金')!.errors).toBeGreaterThan(0);
+    // the findings come by a second request: each form's own check, as the editor shows it
+    expect(list.items[0]!.errors).toBeNull();
+    const counts = await todos.findings(
+      filler,
+      list.items.map((i) => i.evaluationId),
+    );
+    expect(counts).toHaveLength(11);
+    expect(counts.find((c) => c.id === list.items.find((i) => i.project === '见义勇为基金')!.evaluationId)!.errors).toBeGreaterThan(0);
+    // a form of a department not seen is left out
+    const theirs = (await todos.list(who('x', 'filler', [ningxia]))).items[0]!.evaluationId;
+    expect(await todos.findings(filler, [theirs, 99999])).toEqual([]);
   });
 
   it('each role sees only its own groups; a reviewer of another department sees nothing of this one', async () => {
@@ -168,7 +177,16 @@ function todo(open: () => Promise<{ store: KyselyStore; drop?: () => Promise<voi
   });
 
   it('the findings filter keeps the forms with errors, with warnings only, or with neither', async () => {
-    const all = (await todos.list(filler, { group: 'to-submit' })).items;
+    const listed = (await todos.list(filler, { group: 'to-submit' })).items;
+    const counts = new Map(
+      (
+        await todos.findings(
+          filler,
+          listed.map((i) => i.evaluationId),
+        )
+      ).map((c) => [c.id, c]),
+    );
+    const all = listed.map((i) => ({ ...i, ...counts.get(i.evaluationId)! }));
     const errors = await todos.list(filler, { group: 'to-submit', findings: 'errors' });
     expect(errors.total).toBeNull();
     expect(errors.complete).toBe(true);

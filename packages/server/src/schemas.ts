@@ -88,8 +88,8 @@ export const TodoItem = z.object({
   updatedAt: z.string(),
   deadline: z.string().nullable().describe('财政设定的截止日期（年-月-日）'),
   returnNote: z.object({ by: z.string(), byName: z.string(), at: z.string(), comment: z.string() }).nullable().describe('退回人、时间与退回意见'),
-  errors: z.number().int(),
-  warnings: z.number().int(),
+  errors: z.number().int().nullable().describe('错误数（按问题筛选时给出；否则见 /api/todo/findings）'),
+  warnings: z.number().int().nullable().describe('警告数'),
   actions: z.array(WorkflowActionId).describe('当前账号可以执行的操作'),
 });
 export const TodoList = z.object({
@@ -99,6 +99,13 @@ export const TodoList = z.object({
   items: z.array(TodoItem),
   complete: z.boolean().describe('按问题筛选时：是否已检查全部候选表'),
 });
+export const FindingCountsQuery = z.object({
+  ids: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, '表的编号用逗号分隔，如 12,15')
+    .describe('表的编号（最多 500 个）'),
+});
+export const FindingCounts = z.array(z.object({ id: z.number().int(), errors: z.number().int(), warnings: z.number().int() }));
 export const Deadline = z.object({
   year: z.number().int(),
   departmentId: z.number().int().nullable().describe('部门编号；null 为全部部门'),

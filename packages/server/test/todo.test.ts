@@ -55,6 +55,9 @@ describe('待办 and batch work over HTTP', () => {
       { id: 'to-submit', label: '待提交', count: 11 },
     ]);
     expect(list.items[0]!.kindLabel).toBe('自评表');
+    const counts = await filler.inject(`/api/todo/findings?ids=${list.items.map((i) => i.evaluationId).join(',')}`);
+    expect(counts.statusCode).toBe(200);
+    expect((counts.json() as Array<{ errors: number }>).filter((c) => c.errors > 0)).toHaveLength(8);
     const res = await batch(filler, { action: 'submit', items: list.items.map((i) => ({ id: i.evaluationId, version: i.version })) });
     expect(res.statusCode).toBe(200);
     const body = res.json() as { outcomes: Array<{ ok: boolean; code?: string; message?: string }>; done: number; refused: number };

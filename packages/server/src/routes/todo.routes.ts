@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { BatchUseCases, TodoUseCases } from '@jixiao/app';
 import { actor } from '../auth/guard.ts';
-import { BatchBody, BatchResult, Deadline, DeadlineBody, TodoList, TodoQuery, YearQuery } from '../schemas.ts';
+import { BatchBody, BatchResult, Deadline, DeadlineBody, FindingCounts, FindingCountsQuery, TodoList, TodoQuery, YearQuery } from '../schemas.ts';
 
 export function todoRoutes(app: FastifyInstance, todo: TodoUseCases, batch: BatchUseCases): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -23,6 +23,18 @@ export function todoRoutes(app: FastifyInstance, todo: TodoUseCases, batch: Batc
       },
     },
     async (req) => todo.list(actor(req), req.query),
+  );
+  r.get(
+    '/api/todo/findings',
+    {
+      schema: {
+        tags: ['待办'],
+        summary: '所列各表的错误数和警告数（按每张表本身的校验；列表先显示，问题数随后补上）',
+        querystring: FindingCountsQuery,
+        response: { 200: FindingCounts },
+      },
+    },
+    async (req) => todo.findings(actor(req), req.query.ids.split(',').map(Number)),
   );
   r.get(
     '/api/deadlines',
