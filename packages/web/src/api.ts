@@ -205,6 +205,63 @@ export interface Change {
   after: string | null;
 }
 
+export type TodoGroup = 'returned' | 'to-submit' | 'to-approve' | 'to-review';
+export type FindingsFilter = 'errors' | 'warnings' | 'none';
+
+/** One form of the to-do list (GET /api/todo). */
+export interface TodoItem {
+  evaluationId: number;
+  kind: string;
+  kindLabel: string;
+  projectId: number;
+  project: string;
+  departmentId: number;
+  department: string;
+  year: number | null;
+  status: Status;
+  statusLabel: string;
+  returned: boolean;
+  version: number;
+  total: string;
+  grade: string;
+  updatedAt: string;
+  deadline: string | null;
+  returnNote: { by: string; byName: string; at: string; comment: string } | null;
+  errors: number | null;
+  warnings: number | null;
+  actions: WorkflowAction[];
+}
+
+export interface TodoList {
+  groups: Array<{ id: TodoGroup; label: string; count: number }>;
+  group: TodoGroup | null;
+  total: number | null;
+  items: TodoItem[];
+  complete: boolean;
+}
+
+export interface TodoFilter {
+  group?: TodoGroup | undefined;
+  grade?: string | undefined;
+  findings?: FindingsFilter | undefined;
+  search?: string | undefined;
+  year?: number | undefined;
+  offset?: number | undefined;
+  limit?: number | undefined;
+}
+
+export interface Deadline {
+  year: number;
+  departmentId: number | null;
+  due: string;
+  setBy: string;
+  at: string;
+}
+
+export type BatchOutcome =
+  | { id: number; ok: true; project: string; status: Status; version: number }
+  | { id: number; ok: false; code: string; message: string; details: Record<string, unknown> };
+
 const q = (params: Record<string, string | number | undefined>) => {
   const s = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') s.set(k, String(v));
@@ -227,6 +284,12 @@ export const api = {
     request<EvaluationFull>('POST', `/api/evaluations/${id}/actions/${action}`, { version, ...(comment && { comment }) }),
   saveReviews: (id: number, scores: Array<{ indicatorId: string; score: string; reason: string }>) =>
     request<ReviewScore[]>('PUT', `/api/evaluations/${id}/reviews`, { scores }),
+  todo: (f: TodoFilter = {}) => request<TodoList>('GET', `/api/todo${q({ ...f })}`),
+  todoFindings: (ids: number[]) => request<Array<{ id: number; errors: number; warnings: number }>>('GET', `/api/todo/findings${q({ ids: ids.join(',') })}`),
+  deadlines: (year?: number) => request<Deadline[]>('GET', `/api/deadlines${q({ year })}`),
+  setDeadline: (d: { year: number; departmentId: number | null; due: string | null }) => request<Deadline[]>('PUT', '/api/deadlines', d),
+  batch: (action: WorkflowAction, items: Array<{ id: number; version: number }>, comment?: string) =>
+    request<{ outcomes: BatchOutcome[]; done: number; refused: number }>('POST', '/api/forms/batch', { action, items, ...(comment && { comment }) }),
   departments: () => request<Department[]>('GET', '/api/departments'),
   departmentTotals: (year?: number) => request<ProvinceOverview>('GET', `/api/departments/totals${q({ year })}`),
   years: (departmentId: number) => request<number[]>('GET', `/api/departments/${departmentId}/years`),
@@ -330,4 +393,14 @@ export async function downloadDepartmentDocument(
   const res = await send('POST', `/api/departments/${departmentId}/documents/${kind}`, body);
   if (!res.ok) return fail(res);
   return save(res, `document.${String(body.format ?? 'docx')}`);
+}
+
+/** The chosen forms of one department and year as one .zip (docx, computed scores), saved under the server's name. */
+export async function downloadChosenForms(departmentId: number, year: number | null, ids: number[]): Promise<string> {
+  const res = await send(
+    'GET',
+    `/api/departments/${departmentId}/documents/forms.zip${q({ format: 'docx', scores: 'computed', year: year ?? undefined, ids: ids.join(',') })}`,
+  );
+  if (!res.ok) return fail(res);
+  return save(res, 'forms.zip');
 }

@@ -1,5 +1,5 @@
 /** The shell: a top bar with the pages, the current page below, the antd zh_CN locale around it all. */
-import { App as AntApp, Button, ConfigProvider, Dropdown, Layout, Menu, Modal, Result, Spin } from 'antd';
+import { App as AntApp, Badge, Button, ConfigProvider, Dropdown, Layout, Menu, Modal, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useState } from 'react';
 import { ROLE_LABELS } from '@jixiao/core';
@@ -10,10 +10,13 @@ import { DocumentsPage } from './pages/documents.page.tsx';
 import { EditorPage } from './pages/editor.page.tsx';
 import { ImportPage } from './pages/import.page.tsx';
 import { OverviewPage } from './pages/overview.page.tsx';
+import { TodoPage } from './pages/todo.page.tsx';
 import { href, navigate, setLeaveConfirm, useRoute, type Route } from './router.ts';
 
-function Page({ route, me }: { route: Route; me: User }) {
+function Page({ route, me, onTodoChange }: { route: Route; me: User; onTodoChange: () => void }) {
   switch (route.page) {
+    case 'todo':
+      return <TodoPage me={me} onChange={onTodoChange} />;
     case 'users':
       return me.role === 'admin' ? <UsersPage me={me} /> : <Result status="403" title="只有管理员可以管理用户" />;
     case 'overview':
@@ -31,8 +34,26 @@ function Page({ route, me }: { route: Route; me: User }) {
   }
 }
 
+/** How many forms wait for this person (the menu's badge): asked again on every change of page. */
+function useTodoCount(route: Route): [number | null, () => void] {
+  const [n, setN] = useState<number | null>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    api.todo({ limit: 0 }).then(
+      (t) => live && setN(t.groups.reduce((s, g) => s + g.count, 0)),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [route.page, tick]);
+  return [n, useCallback(() => setTick((t) => t + 1), [])];
+}
+
 function Shell({ me, onLogout }: { me: User; onLogout: () => void }) {
   const route = useRoute();
+  const [todoCount, refreshTodo] = useTodoCount(route);
   const [modal, holder] = Modal.useModal();
   useEffect(
     () =>
@@ -63,6 +84,14 @@ function Shell({ me, onLogout }: { me: User; onLogout: () => void }) {
           selectedKeys={[selected]}
           style={{ flex: 1, minWidth: 0 }}
           items={[
+            {
+              key: 'todo',
+              label: (
+                <a href={href({ page: 'todo' })}>
+                  待办 <Badge count={todoCount ?? 0} overflowCount={9999} size="small" offset={[2, -2]} data-testid="todo-badge" />
+                </a>
+              ),
+            },
             { key: 'overview', label: <a href={href({ page: 'overview' })}>部门总览</a> },
             { key: 'import', label: <a href={href({ page: 'import' })}>导入</a> },
             { key: 'documents', label: <a href={href({ page: 'documents' })}>文档</a> },
@@ -79,7 +108,7 @@ function Shell({ me, onLogout }: { me: User; onLogout: () => void }) {
         </Dropdown>
       </Layout.Header>
       <Layout.Content className="shell-content">
-        <Page route={route} me={me} />
+        <Page route={route} me={me} onTodoChange={refreshTodo} />
       </Layout.Content>
     </Layout>
   );
