@@ -645,19 +645,47 @@ export class KyselyStore implements Store {
 
   async workCounts(q: WorkQuery): Promise<Array<{ status: EvaluationStatus; returned: boolean; forms: number }>> {
     if (q.statuses.length === 0 || q.departments?.length === 0) return [];
-    const rows = await this.workBase(q)
-      .select(['evaluations.status', returnedFlag().as('returned'), (eb) => eb.fn.countAll<number>().as('forms')])
-      .groupBy(['evaluations.status', 'returned'])
-      .execute();
-    return rows.map((r) => ({ status: r.status as EvaluationStatus, returned: Number(r.returned) === 1, forms: Number(r.forms) }));
+    // counted from the index alone; the drafts that came back by a 退回 in a second count, only when drafts
+    // are asked for (grouping every form by the history's flag doubled the reviewer's count)
+    const [byStatus, returned] = await Promise.all([
+      this.workBase(q)
+        .select(['evaluations.status', (eb) => eb.fn.countAll<number>().as('forms')])
+        .groupBy('evaluations.status')
+        .execute(),
+      q.statuses.includes('draft')
+        ? this.workBase({ ...q, statuses: ['draft'] })
+            .where(returnedFlag(), '=', 1)
+            .select((eb) => eb.fn.countAll<number>().as('forms'))
+            .executeTakeFirstOrThrow()
+        : null,
+    ]);
+    return byStatus.flatMap((r): Array<{ status: EvaluationStatus; returned: boolean; forms: number }> => {
+      const status = r.status as EvaluationStatus;
+      const forms = Number(r.forms);
+      if (status !== 'draft') return [{ status, returned: false, forms }];
+      const back = Number(returned?.forms ?? 0);
+      return [
+        { status, returned: false, forms: forms - back },
+        { status, returned: true, forms: back },
+      ];
+    });
   }
 
   async workItems(q: WorkQuery & { returned?: boolean | undefined; offset: number; limit: number }): Promise<WorkItem[]> {
     if (q.statuses.length === 0 || q.departments?.length === 0 || q.limit <= 0) return [];
     let b = this.workBase(q);
     if (q.returned !== undefined) b = b.where(returnedFlag(), '=', q.returned ? 1 : 0);
-    const rows = await b
+    // The page's ids first, from the index alone (evaluations_status holds the rowid): selecting the
+    // columns in the same query made SQLite read every candidate row — past its document — before sorting.
+    // By project (so by department), then id: the order of the index, so the first page is found without
+    // sorting every candidate.
+    const page = b.select('evaluations.id').orderBy('evaluations.project_id').orderBy('evaluations.id').limit(q.limit).offset(q.offset);
+    const rows = await this.db
+      .selectFrom('evaluations')
+      .innerJoin('projects', 'projects.id', 'evaluations.project_id')
       .innerJoin('departments', 'departments.id', 'projects.department_id')
+      .where('evaluations.id', 'in', page)
+      .orderBy('evaluations.project_id')
       .select([
         'evaluations.id',
         'evaluations.kind',
@@ -674,8 +702,6 @@ export class KyselyStore implements Store {
         'evaluations.updated_at',
       ])
       .orderBy('evaluations.id')
-      .limit(q.limit)
-      .offset(q.offset)
       .execute();
     return rows.map((r) => ({
       evaluationId: r.id,

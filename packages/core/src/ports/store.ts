@@ -277,7 +277,7 @@ export interface Store {
   // The to-do lists (issue 23)
   /** how many forms wait in each state (drafts split by `returned`), over the query */
   workCounts(q: WorkQuery): Promise<Array<{ status: EvaluationStatus; returned: boolean; forms: number }>>;
-  /** one page of the forms of the query (drafts narrowed by `returned` when given), oldest first by id */
+  /** one page of the forms of the query (drafts narrowed by `returned` when given), by project (so by department), then id */
   workItems(q: WorkQuery & { returned?: boolean | undefined; offset: number; limit: number }): Promise<WorkItem[]>;
   /** the 退回 that made each of these drafts a draft again (forms never returned are absent) */
   returnNotes(evaluationIds: readonly number[]): Promise<Map<number, ReturnNote>>;
