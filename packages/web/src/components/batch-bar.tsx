@@ -26,17 +26,18 @@ export function BatchBar({ chosen, onDone }: { chosen: readonly Chosen[]; onDone
   const [busy, setBusy] = useState<string | null>(null);
   const [asking, setAsking] = useState<WorkflowAction | null>(null);
   const [comment, setComment] = useState('');
-  const [result, setResult] = useState<{ action: WorkflowAction; outcomes: BatchOutcome[] } | null>(null);
+  // the names are kept with the outcomes: the list reloads (and the selection goes) as soon as it is done
+  const [result, setResult] = useState<{ action: WorkflowAction; outcomes: BatchOutcome[]; names: Map<number, string> } | null>(null);
   const actions = ORDER.filter((a) => chosen.some((c) => c.actions.includes(a)));
-  const names = new Map(chosen.map((c) => [c.id, c.project]));
 
   const run = async (action: WorkflowAction, text?: string) => {
     // only the forms the action applies to: the others would each be refused for nothing
     const items = chosen.filter((c) => c.actions.includes(action)).map((c) => ({ id: c.id, version: c.version }));
+    const names = new Map(chosen.map((c) => [c.id, c.project]));
     setBusy(action);
     try {
       const r = await api.batch(action, items, text);
-      setResult({ action, outcomes: r.outcomes });
+      setResult({ action, outcomes: r.outcomes, names });
       setAsking(null);
       setComment('');
       onDone();
@@ -120,7 +121,7 @@ export function BatchBar({ chosen, onDone }: { chosen: readonly Chosen[]; onDone
               renderItem={(o) => (
                 <List.Item data-testid={`batch-outcome-${o.id}`}>
                   {o.ok ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <CloseCircleFilled style={{ color: '#cf1322' }} />}{' '}
-                  <b>{names.get(o.id) ?? `表 ${o.id}`}</b>：{o.ok ? '已完成' : o.message}
+                  <b>{result.names.get(o.id) ?? `表 ${o.id}`}</b>：{o.ok ? '已完成' : o.message}
                 </List.Item>
               )}
             />
