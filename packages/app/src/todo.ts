@@ -205,9 +205,13 @@ export class TodoUseCases {
     });
   }
 
-  /** The deadlines of a year (or all), for the people who see them: a department's only to those who see it. */
-  async deadlines(actor: Actor, year?: number): Promise<Deadline[]> {
-    return (await this.store.deadlines(year)).filter((d) => d.departmentId === null || actor.sees(d.departmentId));
+  /** The deadlines of a year (or all; of one department), for the people who see them: a department's only to those who see it. */
+  async deadlines(actor: Actor, year?: number, departmentId?: number): Promise<Deadline[]> {
+    if (departmentId !== undefined && !actor.sees(departmentId)) throw new AppError('STORE.NOT_FOUND', `部门 ${departmentId} 不存在`);
+    return (await this.store.deadlines(year)).filter(
+      (d) =>
+        (d.departmentId === null || actor.sees(d.departmentId)) && (departmentId === undefined || d.departmentId === null || d.departmentId === departmentId),
+    );
   }
 
   /** Sets or (with `due` null) removes a deadline: the finance bureau's (or an administrator's) to set. */

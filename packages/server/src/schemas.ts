@@ -99,6 +99,7 @@ export const TodoList = z.object({
   items: z.array(TodoItem),
   complete: z.boolean().describe('按问题筛选时：是否已检查全部候选表'),
 });
+export const DeadlinesQuery = YearQuery.extend({ departmentId: z.coerce.number().int().positive().optional().describe('只看这个部门的（含全部部门的）') });
 export const FindingCountsQuery = z.object({
   ids: z
     .string()

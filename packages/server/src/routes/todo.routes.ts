@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { BatchUseCases, TodoUseCases } from '@jixiao/app';
 import { actor } from '../auth/guard.ts';
-import { BatchBody, BatchResult, Deadline, DeadlineBody, FindingCounts, FindingCountsQuery, TodoList, TodoQuery, YearQuery } from '../schemas.ts';
+import { BatchBody, BatchResult, Deadline, DeadlineBody, FindingCounts, FindingCountsQuery, TodoList, TodoQuery, DeadlinesQuery } from '../schemas.ts';
 
 export function todoRoutes(app: FastifyInstance, todo: TodoUseCases, batch: BatchUseCases): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -38,8 +38,8 @@ export function todoRoutes(app: FastifyInstance, todo: TodoUseCases, batch: Batc
   );
   r.get(
     '/api/deadlines',
-    { schema: { tags: ['待办'], summary: '财政设定的截止日期（本人可见的部门）', querystring: YearQuery, response: { 200: z.array(Deadline) } } },
-    async (req) => todo.deadlines(actor(req), req.query.year),
+    { schema: { tags: ['待办'], summary: '财政设定的截止日期（本人可见的部门）', querystring: DeadlinesQuery, response: { 200: z.array(Deadline) } } },
+    async (req) => todo.deadlines(actor(req), req.query.year, req.query.departmentId),
   );
   r.put(
     '/api/deadlines',
