@@ -174,6 +174,13 @@ function todo(open: () => Promise<{ store: KyselyStore; drop?: () => Promise<voi
     const grade = list.items[0]!.grade;
     expect((await todos.list(finance, { grade })).items.every((i) => i.grade === grade)).toBe(true);
     expect((await todos.list(finance, { year: 2021 })).total).toBe(0);
+    // a reviewer who sees most departments has them counted as all the forms less the others'
+    const most = who('f3', 'finance', [hebei, xinjiang, ningxia]);
+    expect((await todos.list(most)).groups).toEqual([{ id: 'to-review', label: '待复核', count: 2 }]);
+    const filler3 = who('t3', 'filler', [hebei, xinjiang, ningxia]);
+    const everyone = await todos.list(operator('admin'), { group: 'to-submit' });
+    const shanxiDrafts = everyone.items.filter((i) => ![hebei, xinjiang, ningxia].includes(i.departmentId)).length;
+    expect((await todos.list(filler3, { group: 'to-submit' })).total).toBe(everyone.total! - shanxiDrafts);
   });
 
   it('the findings filter keeps the forms with errors, with warnings only, or with neither', async () => {
