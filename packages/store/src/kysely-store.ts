@@ -629,14 +629,11 @@ export class KyselyStore implements Store {
 
   /** The forms of a to-do query, joined to their projects (index evaluations_status, then projects by id). */
   private workBase(q: WorkQuery) {
-    let b = this.db
-      .selectFrom('evaluations')
-      .innerJoin('projects', 'projects.id', 'evaluations.project_id')
-      .where('evaluations.status', 'in', [...q.statuses]);
+    let b = this.db.selectFrom('evaluations').innerJoin('projects', 'projects.id', 'evaluations.project_id').where(oneOf(q.statuses));
     // With no condition on the project, the join adds nothing (every form has its project): left to the
     // planner, which drops it on neither database — so it is not written.
     if (q.departments === null && q.departmentId === undefined && !q.search?.trim()) {
-      let plain = this.db.selectFrom('evaluations').where('evaluations.status', 'in', [...q.statuses]);
+      let plain = this.db.selectFrom('evaluations').where(oneOf(q.statuses));
       if (q.year !== undefined) plain = plain.where('evaluations.year', '=', q.year);
       if (q.grade !== undefined) plain = plain.where('evaluations.grade', '=', q.grade);
       return plain as unknown as typeof b;
@@ -671,31 +668,23 @@ export class KyselyStore implements Store {
   }
 
   private async countIn(q: WorkQuery): Promise<Array<{ status: EvaluationStatus; returned: boolean; forms: number }>> {
-    // the drafts that came back by a 退回 in a second count, only when drafts are asked for (grouping every
-    // form by the history's flag doubled the reviewer's count)
-    const [byStatus, returned] = await Promise.all([
-      this.workBase(q)
-        .select(['evaluations.status', (eb) => eb.fn.countAll<number>().as('forms')])
-        .groupBy('evaluations.status')
-        .execute(),
-      q.statuses.includes('draft')
-        ? this.workBase({ ...q, statuses: ['draft'] })
-            .where(returnedFlag(), '=', 1)
-            .select((eb) => eb.fn.countAll<number>().as('forms'))
-            .executeTakeFirstOrThrow()
-        : null,
-    ]);
-    const out: Array<{ status: EvaluationStatus; returned: boolean; forms: number }> = [];
-    for (const r of byStatus) {
-      const status = r.status as EvaluationStatus;
-      const forms = Number(r.forms);
-      if (status !== 'draft') out.push({ status, returned: false, forms });
-      else {
-        const back = Number(returned?.forms ?? 0);
-        out.push({ status, returned: false, forms: forms - back }, { status, returned: true, forms: back });
-      }
-    }
-    return out;
+    // One count per status: a count of one key of the index is the cheapest there is (a GROUP BY over the
+    // same rows took SQLite four times as long); the drafts that came back by a 退回 in a count of their own.
+    const count = async (status: EvaluationStatus, returned?: boolean) => {
+      let b = this.workBase({ ...q, statuses: [status] });
+      if (returned) b = b.where(returnedFlag(), '=', 1);
+      return Number((await b.select((eb) => eb.fn.countAll<number>().as('forms')).executeTakeFirstOrThrow()).forms);
+    };
+    return Promise.all(
+      q.statuses.map(async (status) => {
+        if (status !== 'draft') return [{ status, returned: false, forms: await count(status) }];
+        const [all, back] = await Promise.all([count(status), count(status, true)]);
+        return [
+          { status, returned: false, forms: all - back },
+          { status, returned: true, forms: back },
+        ];
+      }),
+    ).then((xs) => xs.flat());
   }
 
   async workItems(q: WorkQuery & { returned?: boolean | undefined; offset: number; limit: number }): Promise<WorkItem[]> {
@@ -950,6 +939,12 @@ function* chunks<T>(xs: readonly T[], size: number): Generator<T[]> {
  */
 function returnedFlag() {
   return sql<number>`case when evaluations.status = 'draft' and exists (select 1 from changes c where c.evaluation_id = evaluations.id and c.field = '(状态)') then 1 else 0 end`;
+}
+
+/** The status is one of these: `=` for one (SQLite counts one key of an index faster than an `in` of one). */
+function oneOf(statuses: readonly EvaluationStatus[]) {
+  return (eb: ExpressionBuilder<Database, 'evaluations'>) =>
+    statuses.length === 1 ? eb('evaluations.status', '=', statuses[0]!) : eb('evaluations.status', 'in', [...statuses]);
 }
 
 /** A department's forms, reached from its projects (index projects_department). */
