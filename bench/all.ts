@@ -26,7 +26,8 @@ const RUNS: Array<{ bench: string; full: string[]; quick: string[] }> = [
   { bench: 'export', full: ['1000', '3', '8'], quick: ['100', '2', '4'] },
   { bench: 'export-set', full: ['200', '2'], quick: ['20', '2'] }, // ≈ 4–5 minutes at full size, half of it the soffice baseline
   { bench: 'store', full: ['100000'], quick: ['5000'] }, // five loads of 100,000 forms (SQLite raw and store; PostgreSQL INSERTs, COPY and store)
-  { bench: 'forms', full: ['200', '100000'], quick: ['50', '2000'] }, // issue 19: a save through the API, next year's forms, an upgrade
+  { bench: 'forms', full: ['200', '100000'], quick: ['50', '2000'] },
+  { bench: 'todo', full: ['100000', '30'], quick: ['5000', '10'] }, // issue 23: a finance reviewer's to-do list; loads 101,000 forms into each database (≈ 10 minutes) // issue 19: a save through the API, next year's forms, an upgrade
   { bench: 'api', full: ['5', '10', '5'], quick: ['2', '10', '2'] },
   { bench: 'response-check', full: ['2000', '5'], quick: ['500', '3'] }, // what checking an answer against its schema costs (server/src/contract.ts)
   { bench: 'web', full: ['200', '7', '60'], quick: ['200', '3', '30'] },

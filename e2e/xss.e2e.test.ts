@@ -125,7 +125,10 @@ describe.skipIf(!haveBrowser)('stored script payloads in chromium', { timeout: 2
       void d.dismiss();
     });
     await login(page, app.url, 'admin');
+    // the first page, 待办: the project names in its list
+    await page.getByTestId('todo-table').waitFor();
     // 各部门汇总, then the department's 汇总表 with its charts
+    await page.goto(`${app.url}/#/overview`);
     await page.getByTestId('department-totals').waitFor();
     await page.goto(`${app.url}/#/overview?dept=${dept}&year=2023`);
     await page.getByTestId('summary-table').waitFor();

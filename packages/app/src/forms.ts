@@ -103,6 +103,30 @@ export class FormUseCases {
     this.checks.set(key, check);
   }
 
+  /**
+   * The errors and warnings of each form's own check (what the editor shows, without the department-wide
+   * A9), kept per version: a list's forms are read and scored only the first time they are shown.
+   */
+  async findingCounts(items: ReadonlyArray<{ id: number; version: number }>): Promise<Map<number, { errors: number; warnings: number }>> {
+    const out = new Map<number, { errors: number; warnings: number }>();
+    const count = (id: number, check: FormCheck) => {
+      let errors = 0;
+      let warnings = 0;
+      for (const f of check.findings)
+        if (f.severity === 'error') errors += 1;
+        else if (f.severity === 'warning') warnings += 1;
+      out.set(id, { errors, warnings });
+    };
+    const missing: number[] = [];
+    for (const i of items) {
+      const kept = this.checks.get(`${i.id}:${i.version}`);
+      if (kept) count(i.id, kept);
+      else missing.push(i.id);
+    }
+    for (const s of await Promise.all(missing.map((id) => this.store.getEvaluation(id)))) if (s) count(s.id, await this.checkOf(s));
+    return out;
+  }
+
   private async view(actor: Actor, s: StoredEvaluation, check?: FormCheck): Promise<FormView> {
     const [reviews, reviewOpinion, last, previousYear] = await Promise.all([
       this.store.reviews(s.id),

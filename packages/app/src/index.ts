@@ -7,3 +7,5 @@ export * from './department-audits.ts';
 export * from './departments.ts';
 export * from './imports.ts';
 export * from './accounts.ts';
+export * from './todo.ts';
+export * from './batch.ts';

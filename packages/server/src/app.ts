@@ -13,10 +13,11 @@ import { registerGuard } from './auth/guard.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { workflowRoutes } from './routes/workflow.routes.ts';
+import { todoRoutes } from './routes/todo.routes.ts';
 import { toApiError } from './errors.ts';
 import { registerSecurityHeaders, SECURITY_HEADERS } from './security-headers.ts';
 import { departmentRoutes } from './routes/departments.routes.ts';
-import { AccountUseCases, DepartmentUseCases, FormUseCases } from '@jixiao/app';
+import { AccountUseCases, BatchUseCases, DepartmentUseCases, FormUseCases, TodoUseCases } from '@jixiao/app';
 import { evaluationRoutes } from './routes/evaluations.routes.ts';
 import { DEFAULT_PREVIEW_CAPS, importRoutes, type PreviewCaps } from './routes/import.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
@@ -133,6 +134,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   departmentRoutes(app, opts.store, departments, users);
   evaluationRoutes(app, opts.store, forms);
   workflowRoutes(app, opts.store, forms);
+  todoRoutes(app, new TodoUseCases(opts.store, forms, opts.accounts), new BatchUseCases(forms));
   // uploaded files are parsed in worker threads with a heap and a time limit (office/src/parse-pool.ts)
   const pool = new ParsePool({ ...opts.imports, limits: { ...opts.imports?.limits, maxBytes: maxUploadBytes } });
   pool.onFault = (file, error) => app.log.error({ file, error }, 'a reader failed on an uploaded file');

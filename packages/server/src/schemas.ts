@@ -50,3 +50,35 @@ export const DepartmentPatch = z
     parentId: z.number().int().positive().nullable().optional().describe('新的上级部门编号；null 为顶级'),
   })
   .refine((b) => b.name !== undefined || b.parentId !== undefined, { message: '需要 name 或 parentId' });
+
+// ---- 待办 and batch work (issue 23): the requests; the answers are in the contract (core/src/api/todo.ts) ----
+export const TodoQuery = z.object({
+  group: contract.TodoGroupId.optional().describe('只看这一组（默认：第一组有待办的）'),
+  departmentId: z.coerce.number().int().positive().optional().describe('部门编号'),
+  year: z.coerce.number().int().min(1990).max(2100).optional().describe('年度'),
+  grade: z.enum(['优', '良', '中', '差']).optional().describe('等级（按规则计算）'),
+  search: z.string().trim().max(100).optional().describe('项目名称中的文字'),
+  findings: z.enum(['errors', 'warnings', 'none']).optional().describe('errors 有错误、warnings 有警告（无错误）、none 无问题（按每张表本身的校验）'),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe('跳过前面这么多项'),
+  limit: z.coerce.number().int().min(0).max(500).default(50).describe('最多返回这么多项'),
+});
+export const DeadlinesQuery = YearQuery.extend({ departmentId: z.coerce.number().int().positive().optional().describe('只看这个部门的（含全部部门的）') });
+export const FindingCountsQuery = z.object({
+  ids: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, '表的编号用逗号分隔，如 12,15')
+    .describe('表的编号（最多 500 个）'),
+});
+export const DeadlineBody = z.object({
+  year: Year.describe('年度'),
+  departmentId: z.number().int().positive().nullable().describe('部门编号；null 为全部部门'),
+  due: z.string().max(10).nullable().describe('截止日期（年-月-日）；null 为取消'),
+});
+export const BatchBody = z.object({
+  action: contract.WorkflowAction.describe('submit 提交、approve 单位审核通过、finalize 财政复核完成、return 退回'),
+  items: z
+    .array(z.object({ id: z.number().int().positive().describe('表的编号'), version: z.number().int().positive().describe('读取时的版本号') }))
+    .min(1)
+    .max(500),
+  comment: z.string().max(2000).optional().describe('意见；退回时必填，对所选各表相同'),
+});

@@ -173,6 +173,8 @@ function bodyFor(method: string, path: string): unknown {
   if (path === '/api/users/{id}') return { role: 'admin' };
   if (path === '/api/session/password') return { current: 'x', next: 'y' };
   if (path === '/api/score') return { evaluation: ev };
+  if (path === '/api/deadlines') return { year: 2023, departmentId: deptA, due: '2024-03-31' };
+  if (path === '/api/forms/batch') return { action: 'submit', items: [{ id: formsA[0]!.id, version: formsA[0]!.version }] };
   return {};
 }
 
@@ -185,7 +187,19 @@ describe('every route of the OpenAPI document', () => {
     'PUT /api/session/password': 'a user changes their own password',
   };
   /** Lists that answer 200 but must hold nothing of department A. */
-  const FILTERED_LISTS = new Set(['GET /api/departments', 'GET /api/departments/totals', 'GET /api/evaluations', 'GET /api/projects']);
+  const FILTERED_LISTS = new Set([
+    'GET /api/departments',
+    'GET /api/departments/totals',
+    'GET /api/evaluations',
+    'GET /api/projects',
+    'GET /api/todo',
+    'GET /api/deadlines',
+  ]);
+  /**
+   * Routes about forms named by id, which answer per form (issue 23): a form of another department is
+   * answered as one that does not exist — a batch's outcome STORE.NOT_FOUND, findings left out.
+   */
+  const PER_FORM = new Set(['POST /api/forms/batch', 'GET /api/todo/findings']);
   const PUBLIC = new Set(['POST /api/login', 'POST /api/logout', 'GET /api/session', 'GET /api/health']);
 
   it('refuses an anonymous client and a user of another department everywhere (401/403/404)', async () => {
@@ -201,7 +215,14 @@ describe('every route of the OpenAPI document', () => {
       const key = `${method} ${path}`;
       if (PUBLIC.has(key)) continue;
       // required query parameters, so that a refusal is about who asks, not about a malformed request
-      const query = method === 'DELETE' ? `?version=${formsA[0]!.version}` : path.endsWith('/report-content') ? '?kind=report' : '';
+      const query =
+        method === 'DELETE'
+          ? `?version=${formsA[0]!.version}`
+          : path.endsWith('/report-content')
+            ? '?kind=report'
+            : path === '/api/todo/findings'
+              ? `?ids=${formsA[0]!.id}`
+              : '';
       const url = fill(path, sha) + query;
       const body = bodyFor(method, path);
       const opts = { method: method as 'GET', url, ...(body !== undefined && { payload: body as object }) };
@@ -216,6 +237,12 @@ describe('every route of the OpenAPI document', () => {
           // and asked for A by name: refused
           const filtered = await who.inject(`${path}?departmentId=${deptA}`);
           if (path !== '/api/departments' && path !== '/api/departments/totals') expect(filtered.statusCode, `${key}?departmentId=A`).toBe(404);
+        } else if (PER_FORM.has(key)) {
+          expect(res.statusCode, key).toBe(200);
+          const body = res.json() as { outcomes?: Array<{ ok: boolean; code: string }> } | unknown[];
+          if (Array.isArray(body)) expect(body, `${key} leaks department A`).toEqual([]);
+          else expect(body.outcomes, key).toMatchObject([{ ok: false, code: 'STORE.NOT_FOUND' }]);
+          expect(res.body, `${key} leaks department A`).not.toContain('大厂');
         } else if (OPEN_TO_ANY_USER[key] || (key === 'POST /api/import' && who === outsider)) {
           expect(res.statusCode, key).toBeLessThan(500);
         } else {

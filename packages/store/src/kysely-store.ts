@@ -12,6 +12,7 @@ import {
   NotFound,
   VersionConflict,
   type Change,
+  type Deadline,
   type Department,
   type DepartmentGradeTotals,
   type EvaluationStamp,
@@ -28,6 +29,9 @@ import {
   type Store,
   type StoredEvaluation,
   type SummaryRowData,
+  type ReturnNote,
+  type WorkItem,
+  type WorkQuery,
 } from '@jixiao/core';
 import { sql, type ExpressionBuilder, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Connection } from './connect.ts';
@@ -713,6 +717,140 @@ export class KyselyStore implements Store {
     return out;
   }
 
+  /** The forms of a to-do query, joined to their projects (index evaluations_status, then projects by id). */
+  private workBase(q: WorkQuery) {
+    let b = this.db.selectFrom('evaluations').innerJoin('projects', 'projects.id', 'evaluations.project_id').where(oneOf(q.statuses));
+    // With no condition on the project, the join adds nothing (every form has its project): left to the
+    // planner, which drops it on neither database — so it is not written.
+    if (q.departments === null && q.departmentId === undefined && !q.search?.trim()) {
+      let plain = this.db.selectFrom('evaluations').where(oneOf(q.statuses));
+      if (q.year !== undefined) plain = plain.where('evaluations.year', '=', q.year);
+      if (q.grade !== undefined) plain = plain.where('evaluations.grade', '=', q.grade);
+      return plain as unknown as typeof b;
+    }
+    if (q.departments !== null) b = b.where('projects.department_id', 'in', [...q.departments]);
+    if (q.departmentId !== undefined) b = b.where('projects.department_id', '=', q.departmentId);
+    if (q.year !== undefined) b = b.where('evaluations.year', '=', q.year);
+    if (q.grade !== undefined) b = b.where('evaluations.grade', '=', q.grade);
+    const search = q.search?.trim();
+    // a piece of the name, as typed: no LIKE, so that % and _ are letters like any other
+    if (search) b = b.where(sql<number>`${sql.raw(this.conn.dialect === 'postgres' ? 'strpos' : 'instr')}(projects.name, ${search})`, '>', 0);
+    return b;
+  }
+
+  /**
+   * How many forms of the query in each state. A reviewer who sees most of the departments has them
+   * counted as all the forms (from the index alone, no join) less those of the departments they do not
+   * see: joining every candidate to its project cost PostgreSQL a scan of all projects (141 of 150 ms at
+   * 100,000 forms, bench/README.md, todo).
+   */
+  async workCounts(q: WorkQuery): Promise<Array<{ status: EvaluationStatus; returned: boolean; forms: number }>> {
+    if (q.statuses.length === 0 || q.departments?.length === 0) return [];
+    const all =
+      q.departments === null || q.departmentId !== undefined ? null : (await this.db.selectFrom('departments').select('id').execute()).map((d) => d.id);
+    if (all !== null && q.departments !== null && q.departments.length * 2 > all.length) {
+      const seen = new Set(q.departments);
+      const others = all.filter((id) => !seen.has(id));
+      const [total, unseen] = await Promise.all([this.countIn({ ...q, departments: null }), others.length ? this.countIn({ ...q, departments: others }) : []]);
+      return total.map((t) => ({ ...t, forms: t.forms - (unseen.find((u) => u.status === t.status && u.returned === t.returned)?.forms ?? 0) }));
+    }
+    return this.countIn(q);
+  }
+
+  private async countIn(q: WorkQuery): Promise<Array<{ status: EvaluationStatus; returned: boolean; forms: number }>> {
+    // One count per status: a count of one key of the index is the cheapest there is (a GROUP BY over the
+    // same rows took SQLite four times as long); the drafts that came back by a 退回 in a count of their own.
+    const count = async (status: EvaluationStatus, returned?: boolean) => {
+      let b = this.workBase({ ...q, statuses: [status] });
+      if (returned) b = b.where(returnedFlag(), '=', 1);
+      return Number((await b.select((eb) => eb.fn.countAll<number>().as('forms')).executeTakeFirstOrThrow()).forms);
+    };
+    return Promise.all(
+      q.statuses.map(async (status) => {
+        if (status !== 'draft') return [{ status, returned: false, forms: await count(status) }];
+        const [all, back] = await Promise.all([count(status), count(status, true)]);
+        return [
+          { status, returned: false, forms: all - back },
+          { status, returned: true, forms: back },
+        ];
+      }),
+    ).then((xs) => xs.flat());
+  }
+
+  async workItems(q: WorkQuery & { returned?: boolean | undefined; offset: number; limit: number }): Promise<WorkItem[]> {
+    if (q.statuses.length === 0 || q.departments?.length === 0 || q.limit <= 0) return [];
+    let b = this.workBase(q);
+    if (q.returned !== undefined) b = b.where(returnedFlag(), '=', q.returned ? 1 : 0);
+    // The page's ids first, from the index alone (evaluations_status holds the rowid): selecting the
+    // columns in the same query made SQLite read every candidate row — past its document — before sorting.
+    // By project (so by department), then id: the order of the index, so the first page is found without
+    // sorting every candidate.
+    const page = b.select('evaluations.id').orderBy('evaluations.project_id').orderBy('evaluations.id').limit(q.limit).offset(q.offset);
+    const rows = await this.db
+      .selectFrom('evaluations')
+      .innerJoin('projects', 'projects.id', 'evaluations.project_id')
+      .innerJoin('departments', 'departments.id', 'projects.department_id')
+      .where('evaluations.id', 'in', page)
+      .orderBy('evaluations.project_id')
+      .select([
+        'evaluations.id',
+        'evaluations.kind',
+        'evaluations.project_id',
+        'projects.name as project',
+        'projects.department_id',
+        'departments.name as department',
+        'evaluations.year',
+        'evaluations.status',
+        returnedFlag().as('returned'),
+        'evaluations.version',
+        'evaluations.total_hundredths',
+        'evaluations.grade',
+        'evaluations.updated_at',
+      ])
+      .orderBy('evaluations.id')
+      .execute();
+    return rows.map((r) => ({
+      evaluationId: r.id,
+      kind: r.kind,
+      projectId: r.project_id,
+      project: r.project,
+      departmentId: r.department_id,
+      department: r.department,
+      year: r.year === 0 ? null : Number(r.year),
+      status: r.status as EvaluationStatus,
+      returned: Number(r.returned) === 1,
+      version: r.version,
+      totalHundredths: Number(r.total_hundredths),
+      grade: r.grade,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  async returnNotes(evaluationIds: readonly number[]): Promise<Map<number, ReturnNote>> {
+    const out = new Map<number, ReturnNote>();
+    for (const ids of chunks(evaluationIds, 1000)) {
+      const rows = await this.db
+        .selectFrom('changes')
+        .select(['evaluation_id', 'actor', 'at', 'before', 'after'])
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('changes as c')
+            .select((e) => e.fn.max('c.id').as('id'))
+            .where('c.field', '=', '(状态)')
+            .where('c.evaluation_id', 'in', ids)
+            .groupBy('c.evaluation_id'),
+        )
+        .execute();
+      for (const r of rows) {
+        // a change of status to draft is a 退回; its comment is written as `draft（…）` (setStatus)
+        if (r.before === 'draft' || !r.after?.startsWith('draft')) continue;
+        const comment = r.after.startsWith('draft（') && r.after.endsWith('）') ? r.after.slice('draft（'.length, -1) : '';
+        out.set(r.evaluation_id, { evaluationId: r.evaluation_id, actor: r.actor, at: r.at, comment });
+      }
+    }
+    return out;
+  }
+
   async saveReviewOpinion(evaluationId: number, text: string, actor: string, expectedVersion?: number): Promise<ReviewOpinion | null> {
     await this.tx(async (trx) => {
       const at = this.now();
@@ -744,6 +882,29 @@ export class KyselyStore implements Store {
         .execute();
     });
     return this.reviewOpinion(evaluationId);
+  }
+
+  async deadlines(year?: number): Promise<Deadline[]> {
+    let q = this.db.selectFrom('deadlines').selectAll().orderBy('year').orderBy('department_id');
+    if (year !== undefined) q = q.where('year', '=', year);
+    return (await q.execute()).map((r) => ({
+      year: Number(r.year),
+      departmentId: r.department_id === 0 ? null : r.department_id,
+      due: r.due,
+      setBy: r.set_by,
+      at: r.at,
+    }));
+  }
+
+  async setDeadline(d: { year: number; departmentId: number | null; due: string | null; actor: string }): Promise<void> {
+    const department = d.departmentId ?? 0;
+    await this.tx(async (trx) => {
+      if (department !== 0 && !(await trx.selectFrom('departments').select('id').where('id', '=', department).executeTakeFirst()))
+        throw new NotFound(`部门 ${department} 不存在`);
+      await trx.deleteFrom('deadlines').where('year', '=', d.year).where('department_id', '=', department).execute();
+      if (d.due !== null)
+        await trx.insertInto('deadlines').values({ year: d.year, department_id: department, due: d.due, set_by: d.actor, at: this.now() }).execute();
+    });
   }
 
   async sourceFileDepartments(sha256: string): Promise<number[]> {
@@ -905,6 +1066,20 @@ function reviewText(r: Selectable<ReviewsTable>): string {
 
 function* chunks<T>(xs: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < xs.length; i += size) yield xs.slice(i, i + size);
+}
+
+/**
+ * 1 for a draft that has had a change of status — which can only have been a 退回 — else 0. Evaluated for
+ * drafts only: the forms waiting for a reviewer never read the history.
+ */
+function returnedFlag() {
+  return sql<number>`case when evaluations.status = 'draft' and exists (select 1 from changes c where c.evaluation_id = evaluations.id and c.field = '(状态)') then 1 else 0 end`;
+}
+
+/** The status is one of these: `=` for one (SQLite counts one key of an index faster than an `in` of one). */
+function oneOf(statuses: readonly EvaluationStatus[]) {
+  return (eb: ExpressionBuilder<Database, 'evaluations'>) =>
+    statuses.length === 1 ? eb('evaluations.status', '=', statuses[0]!) : eb('evaluations.status', 'in', [...statuses]);
 }
 
 /** A department's forms, reached from its projects (index projects_department). */

@@ -243,6 +243,24 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0007-todo-deadlines': {
+      async up(db: Kysely<any>) {
+        // The finance bureau's deadline for a year's forms, of one department or (department_id 0) of all.
+        // No foreign key: 0 names no department, and a deadline outlives nothing it points at.
+        await db.schema
+          .createTable('deadlines')
+          .addColumn('year', 'integer', (c: any) => c.notNull())
+          .addColumn('department_id', 'integer', (c: any) => c.notNull())
+          .addColumn('due', 'text', (c: any) => c.notNull())
+          .addColumn('set_by', 'text', (c: any) => c.notNull())
+          .addColumn('at', 'text', (c: any) => c.notNull())
+          .addPrimaryKeyConstraint('deadlines_pk', ['year', 'department_id'])
+          .execute();
+        // A to-do list counts and pages the forms in a state across a reviewer's departments: this index
+        // holds all it filters on (in SQLite the other columns sit after the document, bench/README.md).
+        await db.schema.createIndex('evaluations_status').on('evaluations').columns(['status', 'project_id', 'year', 'grade']).execute();
+      },
+    },
     '0008-review-opinions': {
       async up(db: Kysely<any>) {
         // 复核意见 (issue 23): one text per form by the finance reviewer, gone with the form like its

@@ -132,6 +132,16 @@ export interface DeletedEvaluationsTable {
   actor: string;
 }
 
+export interface DeadlinesTable {
+  year: number;
+  /** 0: the deadline of every department */
+  department_id: number;
+  /** YYYY-MM-DD */
+  due: string;
+  set_by: string;
+  at: string;
+}
+
 export interface Database {
   departments: DepartmentsTable;
   projects: ProjectsTable;
@@ -146,4 +156,5 @@ export interface Database {
   review_opinions: ReviewOpinionsTable;
   import_commits: ImportCommitsTable;
   deleted_evaluations: DeletedEvaluationsTable;
+  deadlines: DeadlinesTable;
 }

@@ -79,6 +79,25 @@ export type DocumentStatus = contract.DocumentCheck;
 /** the body of POST /api/forms (a whole form is sent by the import, not from here) */
 export type NewFormRequest = contract.NewFormBody;
 
+// 待办 and batch work (issue 23): the answers from the contract
+export type TodoGroup = contract.TodoList['groups'][number]['id'];
+export type TodoItem = contract.TodoItem;
+export type TodoList = contract.TodoList;
+export type Deadline = contract.Deadline;
+export type BatchOutcome = contract.BatchResult['outcomes'][number];
+export type FindingsFilter = 'errors' | 'warnings' | 'none';
+
+/** the query of GET /api/todo */
+export interface TodoFilter {
+  group?: TodoGroup | undefined;
+  grade?: string | undefined;
+  findings?: FindingsFilter | undefined;
+  search?: string | undefined;
+  year?: number | undefined;
+  offset?: number | undefined;
+  limit?: number | undefined;
+}
+
 const q = (params: Record<string, string | number | undefined>) => {
   const s = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') s.set(k, String(v));
@@ -104,6 +123,12 @@ export const api = {
     request<F>('POST', `/api/evaluations/${id}/actions/${action}`, { version, ...(comment && { comment }) }),
   saveReviews: (id: number, scores: Array<{ indicatorId: string; score: string; reason: string }>) =>
     request<contract.ReviewScore[]>('PUT', `/api/evaluations/${id}/reviews`, { scores }),
+  todo: (f: TodoFilter = {}) => request<TodoList>('GET', `/api/todo${q({ ...f })}`),
+  todoFindings: (ids: number[]) => request<contract.FindingCounts>('GET', `/api/todo/findings${q({ ids: ids.join(',') })}`),
+  deadlines: (year?: number) => request<Deadline[]>('GET', `/api/deadlines${q({ year })}`),
+  setDeadline: (d: { year: number; departmentId: number | null; due: string | null }) => request<Deadline[]>('PUT', '/api/deadlines', d),
+  batch: (action: WorkflowAction, items: Array<{ id: number; version: number }>, comment?: string) =>
+    request<contract.BatchResult>('POST', '/api/forms/batch', { action, items, ...(comment && { comment }) }),
   departments: () => request<Department[]>('GET', '/api/departments'),
   departmentTotals: (year?: number) => request<contract.ProvinceOverview>('GET', `/api/departments/totals${q({ year })}`),
   years: (departmentId: number) => request<number[]>('GET', `/api/departments/${departmentId}/years`),
@@ -195,4 +220,14 @@ export async function downloadDepartmentDocument(
   const res = await send('POST', `/api/departments/${departmentId}/documents/${kind}`, body);
   if (!res.ok) return fail(res);
   return save(res, `document.${String(body.format ?? 'docx')}`);
+}
+
+/** The chosen forms of one department and year as one .zip (docx, computed scores), saved under the server's name. */
+export async function downloadChosenForms(departmentId: number, year: number | null, ids: number[]): Promise<string> {
+  const res = await send(
+    'GET',
+    `/api/departments/${departmentId}/documents/forms.zip${q({ format: 'docx', scores: 'computed', year: year ?? undefined, ids: ids.join(',') })}`,
+  );
+  if (!res.ok) return fail(res);
+  return save(res, 'forms.zip');
 }

@@ -1,5 +1,5 @@
 /** The shell: a top bar with the pages, the current page below, the antd zh_CN locale around it all. */
-import { App as AntApp, Button, ConfigProvider, Dropdown, Layout, Menu, Modal, Result, Spin } from 'antd';
+import { App as AntApp, Badge, Button, ConfigProvider, Dropdown, Layout, Menu, Modal, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useState } from 'react';
 import { ROLE_LABELS, type Role } from '@jixiao/core';
@@ -12,10 +12,13 @@ import { EditorPage } from './pages/editor.page.tsx';
 import { ImportPage } from './pages/import.page.tsx';
 import { OverviewPage } from './pages/overview.page.tsx';
 import { MENU, mayUse } from './menu-roles.ts';
+import { TodoPage } from './pages/todo.page.tsx';
 import { href, navigate, setLeaveConfirm, useRoute, type Route } from './router.ts';
 
-function Page({ route, me }: { route: Route; me: User }) {
+function Page({ route, me, onTodoChange }: { route: Route; me: User; onTodoChange: () => void }) {
   switch (route.page) {
+    case 'todo':
+      return <TodoPage me={me} onChange={onTodoChange} />;
     case 'users':
       return mayUse(me.role, 'users') ? <UsersPage me={me} /> : <Result status="403" title="只有管理员可以管理用户" />;
     case 'overview':
@@ -33,12 +36,40 @@ function Page({ route, me }: { route: Route; me: User }) {
   }
 }
 
-function menuItems(role: Role) {
-  return MENU.filter((m) => m.roles.includes(role)).map((m) => ({ key: m.page, label: <a href={href({ page: m.page })}>{m.label}</a> }));
+function menuItems(role: Role, todoCount: number | null) {
+  return MENU.filter((m) => m.roles.includes(role)).map((m) => ({
+    key: m.page,
+    label:
+      m.page === 'todo' ? (
+        <a href={href({ page: 'todo' })}>
+          {m.label} <Badge count={todoCount ?? 0} overflowCount={9999} size="small" offset={[2, -2]} data-testid="todo-badge" />
+        </a>
+      ) : (
+        <a href={href({ page: m.page })}>{m.label}</a>
+      ),
+  }));
+}
+
+/** How many forms wait for this person (the menu's badge): asked again on every change of page. */
+function useTodoCount(route: Route): [number | null, () => void] {
+  const [n, setN] = useState<number | null>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    api.todo({ limit: 0 }).then(
+      (t) => live && setN(t.groups.reduce((s, g) => s + g.count, 0)),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [route.page, tick]);
+  return [n, useCallback(() => setTick((t) => t + 1), [])];
 }
 
 function Shell({ me, onLogout }: { me: User; onLogout: () => void }) {
   const route = useRoute();
+  const [todoCount, refreshTodo] = useTodoCount(route);
   const [modal, holder] = Modal.useModal();
   useEffect(
     () =>
@@ -64,7 +95,7 @@ function Shell({ me, onLogout }: { me: User; onLogout: () => void }) {
         <a className="brand" href={href({ page: 'overview' })}>
           绩效自评 <small>jixiao</small>
         </a>
-        <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} style={{ flex: 1, minWidth: 0 }} items={menuItems(me.role)} />
+        <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} style={{ flex: 1, minWidth: 0 }} items={menuItems(me.role, todoCount)} />
         {/* the API documents are for administrators only; the server refuses /docs to the others too */}
         {me.role === 'admin' && (
           <a className="api-docs" href="/docs" target="_blank" rel="noreferrer">
@@ -88,7 +119,7 @@ function Shell({ me, onLogout }: { me: User; onLogout: () => void }) {
         </Dropdown>
       </Layout.Header>
       <Layout.Content className="shell-content">
-        <Page route={route} me={me} />
+        <Page route={route} me={me} onTodoChange={refreshTodo} />
       </Layout.Content>
       <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
     </Layout>

@@ -9,6 +9,7 @@ import type { Route } from './router.ts';
 type MenuPage = Exclude<Route['page'], 'editor' | 'not-found'>;
 
 export const MENU: ReadonlyArray<{ page: MenuPage; label: string; roles: readonly Role[] }> = [
+  { page: 'todo', label: '待办', roles: ['admin', 'filler', 'unit-reviewer', 'finance'] },
   { page: 'overview', label: '部门总览', roles: ['admin', 'filler', 'unit-reviewer', 'finance'] },
   { page: 'import', label: '导入', roles: ['admin', 'filler'] },
   { page: 'documents', label: '文档', roles: ['admin', 'filler', 'unit-reviewer', 'finance'] },

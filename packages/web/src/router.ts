@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 
 export type Route =
+  | { page: 'todo' }
   | { page: 'overview'; dept?: number; year?: number }
   | { page: 'editor'; id: number }
   | { page: 'import' }
@@ -22,7 +23,9 @@ export function parseRoute(hash: string): Route {
     const v = num(p.get(k));
     return v === undefined ? {} : { [k]: v };
   };
-  if (path === '' || path === '/' || path === '/overview') return { page: 'overview', ...opt('dept'), ...opt('year') };
+  // the first page after login is the person's to-do list (issue 23)
+  if (path === '' || path === '/' || path === '/todo') return { page: 'todo' };
+  if (path === '/overview') return { page: 'overview', ...opt('dept'), ...opt('year') };
   const m = /^\/evaluations\/(\d+)$/.exec(path);
   if (m) return { page: 'editor', id: Number(m[1]) };
   if (path === '/import') return { page: 'import' };
@@ -39,6 +42,8 @@ export function href(r: Route): string {
     return t ? `?${t}` : '';
   };
   switch (r.page) {
+    case 'todo':
+      return '#/todo';
     case 'overview':
       return `#/overview${qs({ dept: r.dept, year: r.year })}`;
     case 'editor':

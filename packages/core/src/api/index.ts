@@ -14,3 +14,4 @@ export * from './accounts.ts';
 export * from './imports.ts';
 export * from './documents.ts';
 export * from './requests.ts';
+export * from './todo.ts';

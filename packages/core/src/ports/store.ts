@@ -145,6 +145,58 @@ export interface Snapshot {
   evaluation: FormDocument;
 }
 
+/**
+ * What waits for someone (待办): forms in given states, in the departments they see (null: all), narrowed
+ * by year, department, grade and a piece of the project's name. `returned` splits the drafts: a draft that
+ * has had a change of status can only have come back by a 退回.
+ */
+export interface WorkQuery {
+  /** the departments seen; null for all (an administrator) */
+  departments: readonly number[] | null;
+  statuses: readonly EvaluationStatus[];
+  departmentId?: number | undefined;
+  year?: number | undefined;
+  grade?: string | undefined;
+  /** a piece of the project's name */
+  search?: string | undefined;
+}
+
+/** One form of a to-do list: what the list shows without reading the form's document. */
+export interface WorkItem {
+  evaluationId: number;
+  kind: string;
+  projectId: number;
+  project: string;
+  departmentId: number;
+  department: string;
+  year: number | null;
+  status: EvaluationStatus;
+  /** a draft that came back by a 退回 */
+  returned: boolean;
+  version: number;
+  totalHundredths: number;
+  grade: string;
+  updatedAt: string;
+}
+
+/** The 退回 that made a form a draft again: who, when, and the comment written. */
+export interface ReturnNote {
+  evaluationId: number;
+  actor: string;
+  at: string;
+  comment: string;
+}
+
+/** A deadline set by the finance bureau for a year's forms: of one department, or of all (departmentId null). */
+export interface Deadline {
+  year: number;
+  departmentId: number | null;
+  /** YYYY-MM-DD */
+  due: string;
+  setBy: string;
+  at: string;
+}
+
 /** A write named a version that is no longer current. */
 export class VersionConflict extends Error {
   readonly code = 'STORE.VERSION_CONFLICT';
@@ -256,6 +308,17 @@ export interface Store {
    * the history as the field `复核意见`
    */
   saveReviewOpinion(evaluationId: number, text: string, actor: string, expectedVersion?: number): Promise<ReviewOpinion | null>;
+  // The to-do lists (issue 23)
+  /** how many forms wait in each state (drafts split by `returned`), over the query */
+  workCounts(q: WorkQuery): Promise<Array<{ status: EvaluationStatus; returned: boolean; forms: number }>>;
+  /** one page of the forms of the query (drafts narrowed by `returned` when given), by project (so by department), then id */
+  workItems(q: WorkQuery & { returned?: boolean | undefined; offset: number; limit: number }): Promise<WorkItem[]>;
+  /** the 退回 that made each of these drafts a draft again (forms never returned are absent) */
+  returnNotes(evaluationIds: readonly number[]): Promise<Map<number, ReturnNote>>;
+  /** the deadlines of a year (or of all years) */
+  deadlines(year?: number): Promise<Deadline[]>;
+  /** sets (or, with `due` null, removes) the deadline of a department's forms of a year, or of everyone's (departmentId null) */
+  setDeadline(d: { year: number; departmentId: number | null; due: string | null; actor: string }): Promise<void>;
   /** the departments whose forms came from this source file */
   sourceFileDepartments(sha256: string): Promise<number[]>;
   close(): Promise<void>;

@@ -82,6 +82,11 @@ const ContentQuery = DepartmentQuery.omit({ format: true }).extend({ kind: z.enu
 
 const ZipQuery = DepartmentQuery.omit({ projectSpending: true }).extend({
   projects: DepartmentQuery.shape.projects.describe('要打包的自评表序号（汇总表中的序号，从 1 起）；不填为全部'),
+  ids: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, '表的编号用逗号分隔，如 12,15')
+    .optional()
+    .describe('要打包的表的编号（待办、汇总表中所选的表；与序号二选一）'),
 });
 const ZipBody = DepartmentBody.pick({ format: true, scores: true, year: true }).extend({
   projects: z.array(z.number().int().positive()).max(5000).optional().describe('要打包的自评表序号（从 1 起）；不填为全部'),
@@ -124,6 +129,15 @@ function checkedProjects(seqs: number[] | undefined, stored: readonly StoredEval
   if (seqs?.some((p) => p < 1 || p > stored.length))
     throw new HttpError(422, 'EXPORT.BAD_PROJECTS', `项目序号应在 1 到 ${stored.length} 之间`, { projects: seqs });
   return seqs?.map((p) => p - 1);
+}
+
+/** The forms chosen by their ids (a batch download of a list's selection), as indices; an id not among them is refused. */
+function checkedIds(ids: number[] | undefined, stored: readonly StoredEvaluation[]): number[] | undefined {
+  if (ids === undefined) return undefined;
+  const at = new Map(stored.map((s, i) => [s.id, i]));
+  const missing = ids.filter((id) => !at.has(id));
+  if (missing.length) throw new HttpError(422, 'EXPORT.BAD_PROJECTS', `所选的表不在本部门该年度中：${missing.join('、')}`, { ids: missing });
+  return [...new Set(ids)].map((id) => at.get(id)!);
 }
 
 /** The mark of one stored form: a draft, or a form with error findings, is not final. */
@@ -252,13 +266,13 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
   async function zipOf(
     who: Actor,
     id: number,
-    q: { format: DocumentFormat; scores: 'claimed' | 'computed'; year?: number | undefined; projects?: number[] | undefined },
+    q: { format: DocumentFormat; scores: 'claimed' | 'computed'; year?: number | undefined; projects?: number[] | undefined; ids?: number[] | undefined },
     onProgress?: (done: number, total: number) => void,
   ) {
     if (q.format === 'pdf' && !pdf) throw new HttpError(503, 'EXPORT.CONVERTER_MISSING', '服务器未配置 PDF 转换（LibreOffice），请下载 docx');
     const data = await formsFor(departments, who, id, q.year);
     const { d, stored, findings, forms: documents } = data;
-    const chosen = checkedProjects(q.projects, stored) ?? stored.map((_, i) => i);
+    const chosen = checkedIds(q.ids, stored) ?? checkedProjects(q.projects, stored) ?? stored.map((_, i) => i);
     // each form's finance review (复核得分, 复核意见) printed under its table, as on a single download
     const reviews = await departments.printedReviews(data, chosen);
     // one pass over the findings for all forms (a department may have a thousand)
@@ -298,8 +312,8 @@ export function documentRoutes(app: FastifyInstance, formUseCases: FormUseCases,
     },
     async (req, reply) => {
       requireDepartment(req, req.params.id);
-      const { projects, ...q } = req.query;
-      const z = await zipOf(actor(req), req.params.id, { ...q, projects: projects?.split(',').map(Number) });
+      const { projects, ids, ...q } = req.query;
+      const z = await zipOf(actor(req), req.params.id, { ...q, projects: projects?.split(',').map(Number), ids: ids?.split(',').map(Number) });
       return sendZip(reply, z.bytes, z.name);
     },
   );

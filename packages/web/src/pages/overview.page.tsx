@@ -1,19 +1,24 @@
 /**
- * 部门总览: the department's 汇总表 computed by the server from the stored forms, its totals, the charts,
- * and the findings per project with the worst first — where the accountant starts each day.
+ * 部门总览: the department's 汇总表 computed by the server from the stored forms — first, so that it is in
+ * view at 1366×768 — with filters by status, grade, findings and the project's name and the batch buttons
+ * over a selection; then its totals and the charts.
  */
-import { Badge, Button, Card, Col, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { FileTextOutlined, UploadOutlined } from '@ant-design/icons';
-import { api, type SummaryRow, type User } from '../api.ts';
+import { useState } from 'react';
+import { availableActions } from '@jixiao/core';
+import { api, type FindingsFilter, type Status, type SummaryRow, type User } from '../api.ts';
+import { BatchBar } from '../components/batch-bar.tsx';
 import { GoalFormsCard } from '../components/goal-forms-card.tsx';
+import { FINDINGS_OPTIONS } from './todo.page.tsx';
 import { NewFormButton } from '../components/new-form-dialog.tsx';
 import { BudgetChart, GradeChart, ScoreRateChart } from '../components/charts.tsx';
 import { DepartmentTotalsCard } from '../components/department-totals.tsx';
 import { ColourLegend } from '../components/colour-legend.tsx';
 import { DepartmentYearPicker, useDepartmentYear } from '../components/department-year-picker.tsx';
 import { EmptyView, Loaded } from '../components/state-views.tsx';
-import { fixed, GRADE_COLORS, money, STATUS_LABELS } from '../format.ts';
+import { fixed, GRADE_COLORS, GRADES, money, STATUS_LABELS } from '../format.ts';
 import { mayUse } from '../menu-roles.ts';
 import { href, navigate } from '../router.ts';
 import { useAsync } from '../use-async.ts';
@@ -77,10 +82,30 @@ const columns: ColumnsType<SummaryRow> = [
   },
 ];
 
+/** The filters over the 汇总表's rows: all of them in the page, so they apply at once. */
+export interface RowFilter {
+  status?: Status | undefined;
+  grade?: string | undefined;
+  findings?: FindingsFilter | undefined;
+  search: string;
+}
+
+export function rowMatches(r: SummaryRow, f: RowFilter): boolean {
+  if (f.status !== undefined && r.status !== f.status) return false;
+  if (f.grade !== undefined && r.grade !== f.grade) return false;
+  if (f.findings === 'errors' && r.errors === 0) return false;
+  if (f.findings === 'warnings' && (r.errors > 0 || r.warnings === 0)) return false;
+  if (f.findings === 'none' && r.errors + r.warnings > 0) return false;
+  return !f.search || r.project.includes(f.search);
+}
+
 export function OverviewPage({ route, me }: { route: { dept?: number; year?: number }; me: User }) {
   const dy = useDepartmentYear(route);
   const { dept, year } = dy;
   const summary = useAsync(() => (dept === undefined ? Promise.resolve(undefined) : api.summary(dept, year)), [dept, year]);
+  const [filter, setFilter] = useState<RowFilter>({ search: '' });
+  const [selected, setSelected] = useState<number[]>([]);
+  const set = (patch: Partial<RowFilter>) => setFilter((f) => ({ ...f, ...patch }));
   return (
     <div data-testid="overview" className="overview-page">
       <div className="page-head">
@@ -124,9 +149,107 @@ export function OverviewPage({ route, me }: { route: { dept?: number; year?: num
         <Loaded state={summary} empty={(d) => (!d || d.summary.rows.length === 0 ? <EmptyView text="本部门该年度还没有自评表" /> : false)}>
           {(d) => {
             const s = d!.summary;
-            const rows = [...s.rows].sort(worstFirst);
+            const rows = [...s.rows].sort(worstFirst).filter((r) => rowMatches(r, filter));
+            const chosen = s.rows
+              .filter((r) => selected.includes(r.evaluationId))
+              .map((r) => ({
+                id: r.evaluationId,
+                version: r.version,
+                project: r.project,
+                departmentId: d!.department.id,
+                year: s.year ?? null,
+                actions: availableActions(r.status, me.role),
+              }));
             return (
               <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+                <Card
+                  size="small"
+                  className="summary-card"
+                  title={`绩效自评情况汇总表（${d!.department.name}${s.year ? ` · ${s.year} 年度` : ''}）`}
+                  extra={<ColourLegend />}
+                >
+                  <Space wrap style={{ marginBottom: 12 }}>
+                    <Input.Search
+                      aria-label="搜索项目名称"
+                      placeholder="搜索项目名称"
+                      allowClear
+                      style={{ width: 220 }}
+                      onSearch={(v) => set({ search: v.trim() })}
+                      onChange={(e) => e.target.value === '' && set({ search: '' })}
+                    />
+                    <Select
+                      aria-label="按状态筛选"
+                      placeholder="状态"
+                      allowClear
+                      style={{ width: 130 }}
+                      value={filter.status}
+                      onChange={(v) => set({ status: v })}
+                      options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value: value as Status, label }))}
+                    />
+                    <Select
+                      aria-label="按等级筛选"
+                      placeholder="等级"
+                      allowClear
+                      style={{ width: 100 }}
+                      value={filter.grade}
+                      onChange={(v) => set({ grade: v })}
+                      options={GRADES.map((g) => ({ value: g, label: g }))}
+                    />
+                    <Select
+                      aria-label="按问题筛选"
+                      placeholder="问题"
+                      allowClear
+                      style={{ width: 160 }}
+                      value={filter.findings}
+                      onChange={(v) => set({ findings: v })}
+                      options={FINDINGS_OPTIONS}
+                    />
+                    <BatchBar
+                      chosen={chosen}
+                      onDone={() => {
+                        setSelected([]);
+                        summary.reload();
+                      }}
+                    />
+                  </Space>
+                  <Table<SummaryRow>
+                    data-testid="summary-table"
+                    size="small"
+                    rowKey="evaluationId"
+                    // the 复核得分 column only once a finance reviewer has scored something
+                    columns={s.rows.some((r) => r.reviewedScore !== null) ? columns : columns.filter((c) => c.title !== '复核得分')}
+                    dataSource={rows}
+                    rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }}
+                    pagination={{
+                      defaultPageSize: 20,
+                      showSizeChanger: true,
+                      showTotal: (n) => (n === s.rows.length ? `共 ${n} 个项目` : `筛选出 ${n} 个，共 ${s.rows.length} 个项目`),
+                    }}
+                    onRow={(r) => ({ onDoubleClick: () => navigate({ page: 'editor', id: r.evaluationId }) })}
+                    summary={() => (
+                      <Table.Summary.Row className="total-row">
+                        {/* the selection column, 序号 and 项目名称 */}
+                        <Table.Summary.Cell index={0} colSpan={3}>
+                          合计
+                        </Table.Summary.Cell>
+                        <Table.Summary.Cell index={2} align="right">
+                          {money(s.total.budget)}
+                        </Table.Summary.Cell>
+                        <Table.Summary.Cell index={3} align="right">
+                          {money(s.total.executed)}
+                        </Table.Summary.Cell>
+                        <Table.Summary.Cell index={4} align="right">
+                          {s.total.rate === null ? '—' : `${fixed(s.total.rate)}%`}
+                        </Table.Summary.Cell>
+                        <Table.Summary.Cell index={5} colSpan={5}>
+                          {Object.entries(s.gradeCounts)
+                            .map(([g, n]) => `${g} ${n} 个`)
+                            .join('，')}
+                        </Table.Summary.Cell>
+                      </Table.Summary.Row>
+                    )}
+                  />
+                </Card>
                 <Row gutter={16}>
                   <Col span={4}>
                     <Card size="small">
@@ -176,44 +299,6 @@ export function OverviewPage({ route, me }: { route: { dept?: number; year?: num
                     </Card>
                   </Col>
                 </Row>
-                <Card
-                  size="small"
-                  className="summary-card"
-                  title={`绩效自评情况汇总表（${d!.department.name}${s.year ? ` · ${s.year} 年度` : ''}）`}
-                  extra={<ColourLegend />}
-                >
-                  <Table<SummaryRow>
-                    data-testid="summary-table"
-                    size="small"
-                    rowKey="evaluationId"
-                    // the 复核得分 column only once a finance reviewer has scored something
-                    columns={s.rows.some((r) => r.reviewedScore !== null) ? columns : columns.filter((c) => c.title !== '复核得分')}
-                    dataSource={rows}
-                    pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (n) => `共 ${n} 个项目` }}
-                    onRow={(r) => ({ onDoubleClick: () => navigate({ page: 'editor', id: r.evaluationId }) })}
-                    summary={() => (
-                      <Table.Summary.Row className="total-row">
-                        <Table.Summary.Cell index={0} colSpan={2}>
-                          合计
-                        </Table.Summary.Cell>
-                        <Table.Summary.Cell index={2} align="right">
-                          {money(s.total.budget)}
-                        </Table.Summary.Cell>
-                        <Table.Summary.Cell index={3} align="right">
-                          {money(s.total.executed)}
-                        </Table.Summary.Cell>
-                        <Table.Summary.Cell index={4} align="right">
-                          {s.total.rate === null ? '—' : `${fixed(s.total.rate)}%`}
-                        </Table.Summary.Cell>
-                        <Table.Summary.Cell index={5} colSpan={5}>
-                          {Object.entries(s.gradeCounts)
-                            .map(([g, n]) => `${g} ${n} 个`)
-                            .join('，')}
-                        </Table.Summary.Cell>
-                      </Table.Summary.Row>
-                    )}
-                  />
-                </Card>
               </Space>
             );
           }}
