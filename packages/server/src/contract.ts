@@ -7,7 +7,7 @@
  * schemas), and `answers` adds the one error shape `{code, message, details}` for 4xx and 5xx. A
  * download declares `contract.FileDownload` and sends bytes (never serialised).
  *
- * Checking costs: zod parses the whole answer (a form view is ≈ 12 k characters of JSON). So the answers
+ * Checking costs: zod parses the whole answer (a form view is ≈ 18 k characters of JSON). So the answers
  * are checked where a mismatch must fail — the tests (vitest), or `JIXIAO_CHECK_RESPONSES=1` — and
  * otherwise written with JSON.stringify, as they were before they had schemas (bench/README.md, api).
  */
