@@ -51,8 +51,8 @@ export function formView(
   check: FormCheck,
   role: Role,
   extra: {
-    reviews: ReviewScore[];
-    reviewOpinion: ReviewOpinion | null;
+    reviews: Array<ReviewScore & { reviewerName?: string }>;
+    reviewOpinion: (ReviewOpinion & { reviewerName?: string }) | null;
     lastStatusChange: (Change & { actorName?: string }) | null;
     previousYear: PreviousYear | null;
   },

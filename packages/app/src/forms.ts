@@ -134,8 +134,15 @@ export class FormUseCases {
       this.store.lastStatusChange(s.id),
       this.previousYear(s),
     ]);
-    const lastStatusChange = last && { ...last, actorName: (await this.namesOf([last.actor])).get(last.actor)! };
-    return formView(s, check ?? (await this.checkOf(s, previousYear)), actor.role, { reviews, reviewOpinion, lastStatusChange, previousYear });
+    // people are shown by their names; the login ids stay beside them for support (issue 23)
+    const names = await this.namesOf([...(last ? [last.actor] : []), ...reviews.map((r) => r.reviewer), ...(reviewOpinion ? [reviewOpinion.reviewer] : [])]);
+    const lastStatusChange = last && { ...last, actorName: names.get(last.actor)! };
+    return formView(s, check ?? (await this.checkOf(s, previousYear)), actor.role, {
+      reviews: reviews.map((r) => ({ ...r, reviewerName: names.get(r.reviewer)! })),
+      reviewOpinion: reviewOpinion && { ...reviewOpinion, reviewerName: names.get(reviewOpinion.reviewer)! },
+      lastStatusChange,
+      previousYear,
+    });
   }
 
   /**

@@ -86,9 +86,11 @@ export const FormView = EvaluationBrief.extend({
   evaluation: FormDocument,
   score: EvaluationScore.nullable().describe('计算得分（绩效目标申报表不计分，为空）'),
   findings: z.array(Finding),
-  reviews: z.array(ReviewScore),
+  reviews: z.array(ReviewScore.extend({ reviewerName: z.string().optional().describe('复核人的姓名（reviewer 为登录名，供技术支持）') })),
   reviewedTotal: z.string().nullable().describe('以复核得分代替被复核指标（及预算执行率）得分后的总分，分'),
-  reviewOpinion: ReviewOpinion.nullable().describe('财政复核意见'),
+  reviewOpinion: ReviewOpinion.extend({ reviewerName: z.string().optional().describe('复核人的姓名') })
+    .nullable()
+    .describe('财政复核意见'),
   permissions: z
     .object({
       edit: z.boolean(),

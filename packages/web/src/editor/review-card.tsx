@@ -108,7 +108,15 @@ export function ReviewCard({
           { title: '自评得分（计算）', key: 'self', width: 120, align: 'right', render: (_: unknown, r) => fixed(r.self, decimals) },
           { title: '复核得分', key: 'review', width: 110, align: 'right', render: (_: unknown, r) => cell(r.i, r.id, 'score') },
           { title: '复核理由', key: 'reason', render: (_: unknown, r) => cell(r.i, r.id, 'reason') },
-          { title: '复核人', key: 'who', width: 90, render: (_: unknown, r) => existing.get(r.id)?.reviewer ?? '' },
+          {
+            title: '复核人',
+            key: 'who',
+            width: 90,
+            render: (_: unknown, r) => {
+              const x = existing.get(r.id);
+              return x ? (x.reviewerName ?? x.reviewer) : '';
+            },
+          },
         ]}
       />
       <div style={{ marginTop: 8, display: 'flex', gap: 12, alignItems: 'center' }}>
