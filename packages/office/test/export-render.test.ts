@@ -171,6 +171,23 @@ describe.skipIf(!soffice && !required)('the measurement', () => {
     expect(pages.flatMap(splitUnits).length).toBeGreaterThan(0);
   });
 
+  it('finds “(40⏎分)” in Ningxia’s workbook with its cells written without word joiners (the control)', { timeout: 120_000 }, async () => {
+    const ev = byDepartment.get('ningxia-yanchi-xianweiban-2022')![2]!;
+    const { wb } = await xlsxBytes(formDocument(ev));
+    let joined = 0;
+    wb.worksheets[0]!.eachRow((r) =>
+      r.eachCell((c) => {
+        if (typeof c.value === 'string' && c.value.includes('\u2060')) {
+          c.value = c.value.replaceAll('\u2060', '');
+          joined++;
+        }
+      }),
+    );
+    expect(joined).toBeGreaterThan(0);
+    const pages = await printed(new Uint8Array(await wb.xlsx.writeBuffer()), 'xlsx');
+    expect(pages.flatMap(splitUnits).map((s) => `${s.number.text}⏎${s.unit.text}`)).toContain('(40⏎分)');
+  });
+
   it('finds the piled-up rows of a workbook whose row heights were never set (the control)', { timeout: 120_000 }, async () => {
     const ev = byDepartment.get('shanxi-yunzhou-zhengfawei-2022')![0]!;
     const { bytes } = await xlsxBytes(formDocument(ev), false);
