@@ -13,16 +13,19 @@ import { plainSpreadsheetText } from './export/spreadsheet-text.ts';
 
 type XCell = ExcelJS.Cell;
 
-/** Any cell as the text a person sees: rich text joined, formulas by their result, numbers in their format. */
+/**
+ * Any cell as the text a person sees: rich text joined, formulas by their result, numbers in their format.
+ * Word joiners (U+2060) only kept a number on the line of its unit in an exported workbook: not text.
+ */
 export function cellToText(cell: XCell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return plainSpreadsheetText(v);
+  if (typeof v === 'string') return plainSpreadsheetText(v.replaceAll('\u2060', ''));
   if (typeof v === 'number') return formatNumber(v, cell.numFmt);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return `${v.getUTCFullYear()}年${v.getUTCMonth() + 1}月${v.getUTCDate()}日`;
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('richText' in v) return v.richText.map((r) => r.text.replaceAll('\u2060', '')).join('');
     if ('result' in v) {
       const r = (v as { result?: unknown }).result;
       if (r === undefined || r === null) return '';

@@ -11,6 +11,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { auditForms, getScheme, GoalForm, printedTitle, summarizeDepartment, type Evaluation } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import {
+  cellToText,
   departmentDocument,
   formDocument,
   goalDocument,
@@ -74,12 +75,67 @@ describe('the goal form (项目支出绩效目标申报表) as .xlsx', () => {
   });
 });
 
+describe('numbers kept with their units in the .xlsx (issue 22)', () => {
+  const texts = (ws: ExcelJS.Worksheet) => {
+    const out: string[] = [];
+    ws.eachRow((r) => r.eachCell((c) => void (typeof c.value === 'string' && out.push(c.value))));
+    return out;
+  };
+
+  it('Ningxia 政务内网: a wrapping cell holds word joiners between number and unit, read back as written; a short one holds none', async () => {
+    const doc = formDocument(load('ningxia-yanchi-xianweiban-2022.form-03.json'));
+    const ws = await workbook(doc);
+    const all = texts(ws);
+    // the narrow 一级指标 column printed “产出指标(40⏎分)” and the 三级指标 column “…租用费3720⏎元,”
+    expect(all.filter((t) => t.includes('40\u2060分)'))).not.toEqual([]);
+    expect(all.filter((t) => t.includes('3720\u2060元'))).not.toEqual([]);
+    expect(all).toContain('项目名称');
+    // nothing but the joiners added: the importer reads every cell and note as the layout wrote it
+    const written = new Set(
+      doc.sections[0]!.blocks.flatMap((b) =>
+        b.kind === 'table' ? placeCells(b.table.rows).flatMap((r) => r.map(({ cell }) => cell.text)) : 'text' in b ? [b.text] : [],
+      ),
+    );
+    let joined = 0;
+    ws.eachRow((r) =>
+      r.eachCell((c) => {
+        if (typeof c.value !== 'string' || !c.value.includes('\u2060')) return;
+        joined++;
+        expect(written.has(cellToText(c)), cellToText(c)).toBe(true);
+      }),
+    );
+    expect(joined).toBeGreaterThan(5);
+  });
+
+  it('every seed form: the columns as laid out (no number with its unit wider than its column); a narrow one is widened to hold it', async () => {
+    for (const f of files) {
+      const doc = formDocument(load(f));
+      const ws = await workbook(doc);
+      expect(
+        table(doc).widths.map((w, k) => ws.getColumn(k + 1).width! - Math.max(4, Math.round((w / 2) * 10) / 10)),
+        f,
+      ).toEqual(table(doc).widths.map(() => 0));
+    }
+    const narrow: OfficialDocument = {
+      name: '窄列',
+      sections: [{ blocks: [{ kind: 'table', table: { widths: [10, 60], rows: [{ cells: [{ text: '12345.678万元' }, { text: '预算执行' }] }] } }] }],
+    };
+    const ws = await workbook(narrow);
+    expect(ws.getColumn(1).width).toBeGreaterThan(10);
+    expect(ws.getColumn(2).width).toBe(30);
+    expect(ws.getCell(1, 1).value).toBe('12345.678\u2060万\u2060元');
+  });
+});
+
 describe('text measure', () => {
   it('lines of a cell: CJK one em, Latin about half, explicit breaks kept', () => {
     expect(textLines('项目名称', 40, 10.5)).toBe(1);
     expect(textLines('项'.repeat(30), 40, 10.5)).toBeGreaterThanOrEqual(3);
     expect(textLines('1234567890', 40, 10.5)).toBe(1);
     expect(textLines('一\n二\n三', 40, 10.5)).toBe(3);
+    // a number with its unit moves to the next line whole (“3720元” after eight characters), so the seven
+    // after it take a third line; broken between any two characters (“37⏎20元”) they would fit on two
+    expect(textLines('项'.repeat(8) + '3720元' + '项'.repeat(7), 40, 10.5)).toBe(3);
   });
 });
 

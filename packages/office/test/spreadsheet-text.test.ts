@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { auditForms, getScheme, summarizeDepartment, type Evaluation } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
-import { departmentDocument, formDocument, plainSpreadsheetText, renderXlsx, spreadsheetText } from '../src/index.ts';
+import { buildWorkbook, cellToText, departmentDocument, formDocument, plainSpreadsheetText, renderXlsx, spreadsheetText } from '../src/index.ts';
 
 const dir = join(import.meta.dirname, '../../../fixtures/golden');
 const hebei = readdirSync(dir)
@@ -33,6 +33,19 @@ describe('spreadsheetText', () => {
     for (const ok of ['-', '--', '-0.5', '+5%', '12.5', '社会治安综合治理工作经费', '≥95%', 'a=b', '＝3类', '']) expect(spreadsheetText(ok)).toBe(ok);
     // and back: what was marked reads as typed; a text that began with ' of its own stays
     for (const p of [...PAYLOADS, "'quoted", "'-0.5"]) expect(plainSpreadsheetText(spreadsheetText(p))).toBe(p);
+  });
+
+  it('a formula-like text that wraps keeps its mark before the word joiners of its numbers, and reads back as typed', async () => {
+    const typed = `=cmd|x ${'完成率达到95%，得分10分，'.repeat(8)}`;
+    const doc = {
+      name: '长文本',
+      sections: [{ blocks: [{ kind: 'table' as const, table: { widths: [40], rows: [{ cells: [{ text: typed }] }] } }] }],
+    };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildWorkbook([doc]).xlsx.writeBuffer()) as ArrayBuffer);
+    const cell = wb.worksheets[0]!.getCell(1, 1);
+    expect(cell.value).toMatch(/^'=cmd\|x 完成率达到95\u2060%/);
+    expect(cellToText(cell)).toBe(typed);
   });
 
   it('a form and the 汇总表 with payloads as project name, indicator name and narrative: every cell stays text', async () => {

@@ -8,10 +8,17 @@
  * row by itself when it prints, so wrapped cells would pile on each other); the print area is the
  * document; A4 in the document's orientation with its margins, fit to one page wide; header rows
  * repeated at the top of every page (repeatedRows); a 草稿（未审核） mark in the page header.
+ *
+ * Numbers keep their units (issue 22): a cell's text holds what was written, but where it wraps, word
+ * joiners between each number and its unit (core's keepUnits; Calc and Excel break no line at one, the
+ * importer reads them as nothing), so that a narrow column of Ningxia's form never prints “(40⏎分)”.
+ * Text that fits on its line is left without them, the way a user copies and searches it. A column
+ * narrower than a number with its unit in one of its cells is widened to hold it (columnWidths).
  */
 import ExcelJS from 'exceljs';
-import { A4, FONTS, placeCells, type DocCell, type DocRow, type OfficialDocument } from './document-model.ts';
-import { textLines } from './text-measure.ts';
+import { keepUnits } from '@jixiao/core';
+import { A4, FONTS, placeCells, type DocCell, type DocRow, type DocTable, type OfficialDocument } from './document-model.ts';
+import { keptWidthMm, mayWrap, textLines } from './text-measure.ts';
 import { spreadsheetText } from './spreadsheet-text.ts';
 
 /** Excel column width unit ≈ one digit ≈ 2 mm at 11 pt. */
@@ -24,7 +31,27 @@ function sheetName(name: string): string {
   return name.replace(/[[\]:*?/\\]/g, '').slice(0, 31) || 'Sheet1';
 }
 
-function setCell(cell: ExcelJS.Cell, c: DocCell, ws: ExcelJS.Worksheet): void {
+/**
+ * The text of a cell or a merged paragraph `widthMm` wide: with word joiners between each number and its
+ * unit where the text may wrap, as written where it fits on its line. The joiners go in after the formula
+ * mark is decided, so that “-5%” stays a harmless text as before.
+ */
+const wrappedText = (text: string, widthMm: number, pt: number): string =>
+  mayWrap(text, widthMm, pt) ? keepUnits(spreadsheetText(text)) : spreadsheetText(text);
+
+/**
+ * The table's column widths (mm), each at least as wide as the widest number with its unit in a cell of
+ * that column alone: a joined “28.272万元” wider than its column could only be clipped or broken after all.
+ * A number cell is left out: it is a value in its format, which no spreadsheet wraps.
+ */
+function columnWidths(t: DocTable): number[] {
+  const widths = [...t.widths];
+  for (const row of placeCells(t.rows))
+    for (const { cell, col } of row) if ((cell.colSpan ?? 1) === 1 && !cell.number) widths[col] = Math.max(widths[col]!, keptWidthMm(cell.text, TABLE_PT));
+  return widths;
+}
+
+function setCell(cell: ExcelJS.Cell, c: DocCell, ws: ExcelJS.Worksheet, widthMm: number): void {
   if (c.number?.sumAbove) {
     // a live 合计: Excel recomputes it when a row is corrected; the cached result is the exact sum
     const col = ws.getColumn(Number(cell.col)).letter;
@@ -34,7 +61,7 @@ function setCell(cell: ExcelJS.Cell, c: DocCell, ws: ExcelJS.Worksheet): void {
   } else if (c.number) {
     cell.value = Number(c.number.value);
     cell.numFmt = c.number.format;
-  } else cell.value = spreadsheetText(c.text);
+  } else cell.value = wrappedText(c.text, widthMm, TABLE_PT);
   cell.font = { name: FONTS.table, size: TABLE_PT, bold: c.bold ?? false };
   // a cell merged down over several rows stands at their top: a spreadsheet cuts a merged cell at a page
   // break and prints its text where the whole would have it, so a label centred on the break (项目绩效分析
@@ -69,7 +96,7 @@ export function buildWorkbook(docs: readonly OfficialDocument[]): ExcelJS.Workbo
     if (doc.mark)
       ws.headerFooter = { oddHeader: `&R&"${FONTS.title},Bold"&14&KC00000${doc.mark}`, evenHeader: `&R&"${FONTS.title},Bold"&14&KC00000${doc.mark}` };
     const first = sec.blocks.find((b) => b.kind === 'table');
-    const widths = first?.kind === 'table' ? first.table.widths : [170];
+    const widths = first?.kind === 'table' ? columnWidths(first.table) : [170];
     ws.columns = widths.map((w) => ({ width: excelWidth(w) }));
     const W = widths.length;
     const tableWidth = widths.reduce((a, b) => a + b, 0);
@@ -78,7 +105,7 @@ export function buildWorkbook(docs: readonly OfficialDocument[]): ExcelJS.Workbo
     for (const b of sec.blocks) {
       if (b.kind === 'title') {
         const cell = ws.getCell(r, 1);
-        cell.value = spreadsheetText(b.text);
+        cell.value = wrappedText(b.text, tableWidth, 16);
         cell.font = { name: FONTS.title, size: 16, bold: true };
         cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
         if (W > 1) ws.mergeCells(r, 1, r, W);
@@ -86,7 +113,7 @@ export function buildWorkbook(docs: readonly OfficialDocument[]): ExcelJS.Workbo
         r++;
       } else if (b.kind === 'paragraph' || b.kind === 'heading') {
         const cell = ws.getCell(r, 1);
-        cell.value = spreadsheetText(b.text);
+        cell.value = wrappedText(b.text, tableWidth, 12);
         cell.font = {
           name: b.kind === 'heading' ? FONTS.title : FONTS.body,
           size: 12,
@@ -98,6 +125,8 @@ export function buildWorkbook(docs: readonly OfficialDocument[]): ExcelJS.Workbo
         ws.getRow(r).height = rowHeight(textLines(b.text, tableWidth, 12), 12);
         r++;
       } else if (b.kind === 'table') {
+        // the sheet's columns are its first table's (widened); a later table (none in the documents yet) as laid out
+        const tableWidths = first?.kind === 'table' && b.table === first.table ? widths : b.table.widths;
         const placed = placeCells(b.table.rows);
         const needed = b.table.rows.map(() => MIN_ROW);
         const spanned: Array<{ top: number; rows: number; height: number }> = [];
@@ -105,11 +134,11 @@ export function buildWorkbook(docs: readonly OfficialDocument[]): ExcelJS.Workbo
           for (const { cell, col } of row) {
             const top = r + i;
             const left = col + 1;
-            setCell(ws.getCell(top, left), cell, ws);
+            const width = tableWidths.slice(col, col + (cell.colSpan ?? 1)).reduce((a, x) => a + x, 0);
+            setCell(ws.getCell(top, left), cell, ws, width);
             const bottom = top + (cell.rowSpan ?? 1) - 1;
             const right = left + (cell.colSpan ?? 1) - 1;
             if (bottom > top || right > left) ws.mergeCells(top, left, bottom, right);
-            const width = b.table.widths.slice(col, col + (cell.colSpan ?? 1)).reduce((a, x) => a + x, 0);
             const height = rowHeight(textLines(cell.text, width, TABLE_PT), TABLE_PT);
             if ((cell.rowSpan ?? 1) > 1) spanned.push({ top: i, rows: cell.rowSpan!, height });
             else needed[i] = Math.max(needed[i]!, height);
