@@ -2,6 +2,9 @@
  * Import in two steps: upload (multipart) → a preview of the recognised forms and their findings,
  * kept for 30 minutes under a token; then commit, which stores every file's forms and the file itself
  * (by SHA-256) in one transaction each. A file the importer rejects is reported and stored nowhere.
+ * Each file is read as the kind its title names — a 自评表 (scored and audited in the preview) or a
+ * 绩效目标申报表 (linted, G1–G11, not scored) — or as the kind `?kind=` chooses; each previewed form says
+ * its kind, and is stored as that kind (issue 20).
  *
  * Untrusted files are read in the parse pool's worker threads (capped heap and time), one at a time
  * per request; a file refused for any cap is listed with its own code while the request's other
