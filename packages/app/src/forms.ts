@@ -10,6 +10,7 @@ import {
   canEditContent,
   canReview,
   cmp,
+  FORM_KINDS,
   getFormKind,
   getScheme,
   indicatorRows,
@@ -51,6 +52,24 @@ export interface NewForm {
   /** blank only: the 评分方案 and layout (default: those of the department's latest form, else national) */
   schemeId?: string | undefined;
   layout?: string | undefined;
+}
+
+/** A form started from the one saved, and what the save did to it (issue 20: the goals' adjustments reaching the 自评表). */
+export interface FollowUp {
+  evaluationId: number;
+  kind: string;
+  status: StoredEvaluation['status'];
+  /** the indicators the change concerns, by id */
+  indicatorIds: string[];
+  /** written into it in the same transaction (it was still editable); false: it was handed in, left as it is */
+  written: boolean;
+  /** what a person reads */
+  message: string;
+}
+
+interface Follow {
+  writes: Array<{ id: number; form: ReturnType<typeof preparedForStorage>; expectedVersion: number }>;
+  followUps: FollowUp[];
 }
 
 export class FormUseCases {
@@ -310,7 +329,7 @@ export class FormUseCases {
    * a 调整后指标值 with its reason — compared with the stored version; both values stay in the document and
    * the change in the history.
    */
-  async save(actor: Actor, id: number, evaluation: FormDocument, version: number): Promise<FormView> {
+  async save(actor: Actor, id: number, evaluation: FormDocument, version: number, retried = false): Promise<FormView & { followUps?: FollowUp[] }> {
     const s = await this.stamp(actor, id);
     await this.mustBeVersion(id, s, version);
     const kind = getFormKind(s.kind);
@@ -318,6 +337,7 @@ export class FormUseCases {
     if (!frozen) this.mustEdit(actor, s);
     // indicators sent without an id (an API client, a page of an older release) are new ones: fresh ids
     const edited = withFreshIndicatorIds(evaluation, randomIndicatorId);
+    let follow: Follow = { writes: [], followUps: [] };
     // (a document of another kind is refused by prepareForm, with its code)
     if (frozen && kind.isOwn(edited)) {
       const approved = await this.store.getEvaluation(id);
@@ -328,12 +348,60 @@ export class FormUseCases {
           problems.length === 1 ? problems[0]!.message : `${problems[0]!.message}（共 ${problems.length} 处不能修改）`,
           { problems },
         );
+      if (approved) follow = await this.followers(approved, edited);
     }
     const history = await this.checkedHistory({ kind: s.kind, projectId: s.projectId, year: edited.year, evaluation: edited });
     const { prepared, check } = prepareForm(s.kind, edited, history);
-    const saved = await this.store.updateEvaluation(id, prepared, version, actor.username);
+    let saved: StoredEvaluation;
+    try {
+      // the adjustment and the forms it reaches in one transaction: all written or none
+      saved = follow.writes.length
+        ? (await this.store.updateEvaluations([{ id, form: prepared, expectedVersion: version }, ...follow.writes], actor.username))[0]!
+        : await this.store.updateEvaluation(id, prepared, version, actor.username);
+    } catch (e) {
+      // a form it reaches changed since it was read (saved, or submitted): nothing was stored; once more, read afresh
+      if (e instanceof VersionConflict && e.current.id !== id && !retried) return this.save(actor, id, evaluation, version, true);
+      throw e;
+    }
     this.remember(checkKey(saved, history), check);
-    return this.view(actor, saved, check);
+    const view = await this.view(actor, saved, check);
+    return follow.followUps.length ? { ...view, followUps: follow.followUps } : view;
+  }
+
+  /**
+   * The forms started from this one that take a change saved on it now (the year's 自评表 started from the
+   * approved goals takes their adjustments, `FormSource.follow`): each still editable is written in the
+   * same transaction and its history records it; one already handed in is not changed — said instead.
+   */
+  private async followers(before: StoredEvaluation, after: FormDocument): Promise<Follow> {
+    const out: Follow = { writes: [], followUps: [] };
+    for (const kind of FORM_KINDS)
+      for (const source of kind.startsFrom) {
+        if (source.kind !== before.kind || !source.follow) continue;
+        for (const t of await this.store.listEvaluations({ projectId: before.projectId, kind: kind.id, year: before.year ?? undefined })) {
+          if (t.year !== before.year) continue;
+          const { form, indicatorIds } = source.follow(before.evaluation, after, t.evaluation);
+          if (indicatorIds.length === 0) continue;
+          const written = canEditContent(t.status, 'filler');
+          if (written) out.writes.push({ id: t.id, form: preparedForStorage(kind.id, form), expectedVersion: t.version });
+          const label = `${t.year ?? ''} 年度的${kind.label}`;
+          const names = form.indicators
+            .filter((i) => i.id !== undefined && indicatorIds.includes(i.id))
+            .map((i) => `“${i.name.raw.trim() || i.id}”`)
+            .join('、');
+          out.followUps.push({
+            evaluationId: t.id,
+            kind: kind.id,
+            status: t.status,
+            indicatorIds,
+            written,
+            message: written
+              ? `调整后指标值已同时写入${label}：${names}`
+              : `${label}已处于“${kind.statusLabels[t.status]}”状态，调整后指标值未写入（${names}）；退回后请在${kind.label}中填写`,
+          });
+        }
+      }
+    return out;
   }
 
   /** The same draft for another year (a form filed under the wrong year). */

@@ -189,6 +189,86 @@ describe('a goal form from blank to 财政已批复, and the 自评表 from it',
     expect((created[0]!.evaluation as GoalForm).indicators.map((i) => i.id)).toEqual(wellSet.indicators.map((i) => i.id));
   });
 
+  it('an adjustment saved after the 自评表 was started reaches it while it is a draft, in the same transaction, kept in its history', async () => {
+    const [se] = await store.listEvaluations({ projectId, kind: 'self-evaluation', year: 2025 });
+    const adjusted = structuredClone((await store.getEvaluation(goalId))!.evaluation as GoalForm);
+    adjusted.indicators[0]!.adjusted = { target: { raw: '＝500人次' }, reason: { raw: '网格员减员，培训人次相应调减' } };
+    const view = await forms.save(filler(), goalId, adjusted, version);
+    version = view.version;
+    expect(view.followUps).toEqual([
+      {
+        evaluationId: se!.id,
+        kind: 'self-evaluation',
+        status: 'draft',
+        indicatorIds: ['grid-training'],
+        written: true,
+        message: '调整后指标值已同时写入2025 年度的自评表：“培训网格员人次”',
+      },
+    ]);
+    const after = (await store.getEvaluation(se!.id))!;
+    expect(after.version).toBe(se!.version + 1);
+    const ev = after.evaluation as Evaluation;
+    // the new adjustment by id; the earlier one, the actuals typed since, untouched
+    expect([ev.indicators[0]!.targetAdjusted?.raw, ev.indicators[0]!.adjustReason?.raw, ev.indicators[0]!.actual.raw]).toEqual([
+      '＝500人次',
+      '网格员减员，培训人次相应调减',
+      '600人次',
+    ]);
+    expect([ev.indicators[1]!.targetAdjusted?.raw, ev.indicators[1]!.actual.raw]).toEqual(['≥10次', '20次']);
+    const history = await forms.history(filler(), se!.id);
+    expect(history.filter((c) => c.version === after.version).map((c) => [c.field, c.after, c.actor])).toEqual([
+      ['indicators[grid-training].targetAdjusted', '＝500人次', 'tianbao'],
+      ['indicators[grid-training].adjustReason', '网格员减员，培训人次相应调减', 'tianbao'],
+    ]);
+    // scored by it: 600人次 against ＝500人次
+    expect((await forms.read(filler(), se!.id)).score!.indicators[0]).toMatchObject({ targetUsed: 'adjusted' });
+  });
+
+  it('the goal form and the 自评表 are written in one transaction: a conflict on the 自评表 stores neither', async () => {
+    const goal = (await store.getEvaluation(goalId))!;
+    const [se] = await store.listEvaluations({ projectId, kind: 'self-evaluation', year: 2025 });
+    const { preparedForStorage } = await import('../src/prepare-form.ts');
+    await expect(
+      store.updateEvaluations(
+        [
+          { id: goal.id, form: preparedForStorage('goal', goal.evaluation), expectedVersion: goal.version },
+          { id: se!.id, form: preparedForStorage('self-evaluation', se!.evaluation), expectedVersion: se!.version - 1 },
+        ],
+        'tianbao',
+      ),
+    ).rejects.toMatchObject({ code: 'STORE.VERSION_CONFLICT' });
+    expect((await store.getEvaluation(goalId))!.version).toBe(goal.version);
+    expect((await store.getEvaluation(se!.id))!.version).toBe(se!.version);
+  });
+
+  it('once the 自评表 is handed in, an adjustment is saved on the goals alone and the response says it was not written there', async () => {
+    const [se] = await store.listEvaluations({ projectId, kind: 'self-evaluation', year: 2025 });
+    await store.setStatus(se!.id, 'submitted', se!.version, 'tianbao', { snapshot: true });
+    const submitted = (await store.getEvaluation(se!.id))!;
+    const adjusted = structuredClone((await store.getEvaluation(goalId))!.evaluation as GoalForm);
+    adjusted.indicators[0]!.adjusted = { target: { raw: '＝450人次' }, reason: { raw: '网格员再次减员' } };
+    const view = await forms.save(filler(), goalId, adjusted, version);
+    version = view.version;
+    expect((view.evaluation as GoalForm).indicators[0]!.adjusted?.target.raw).toBe('＝450人次');
+    expect(view.followUps).toEqual([
+      {
+        evaluationId: se!.id,
+        kind: 'self-evaluation',
+        status: 'submitted',
+        indicatorIds: ['grid-training'],
+        written: false,
+        message: '2025 年度的自评表已处于“已提交”状态，调整后指标值未写入（“培训网格员人次”）；退回后请在自评表中填写',
+      },
+    ]);
+    // the handed-in form is as it was
+    expect((await store.getEvaluation(se!.id))!).toMatchObject({ version: submitted.version, status: 'submitted' });
+    expect(((await store.getEvaluation(se!.id))!.evaluation as Evaluation).indicators[0]!.targetAdjusted?.raw).toBe('＝500人次');
+    // a save that changes no adjustment says nothing
+    const again = await forms.save(filler(), goalId, view.evaluation, version);
+    version = again.version;
+    expect(again.followUps).toBeUndefined();
+  });
+
   it('the department summaries count self-evaluations only: goal forms add no row, grade or total', async () => {
     const rows = await store.summaryRows(dept);
     // one self-evaluation was added (2025, from the goals); the four goal forms are not rows

@@ -14,6 +14,7 @@ export * from './import-file.ts';
 export * from './limits.ts';
 export * from './bounded-unzip.ts';
 export * from './parse-pool.ts';
+export * from './recognize-upload.ts';
 export * from './export/document-model.ts';
 export * from './export/form-layouts.ts';
 export type { PrintedReview } from './export/review-rows.ts';

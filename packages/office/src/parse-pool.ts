@@ -19,7 +19,7 @@ import { Worker } from 'node:worker_threads';
 import { ImportError } from './errors.ts';
 import { convertLegacy, kindOf } from './import-file.ts';
 import { limitsOf, refuse, type ImportLimits } from './limits.ts';
-import type { Recognized } from './recognize/document.ts';
+import type { RecognizedUpload, UploadKind } from './recognize-upload.ts';
 import type { ParseAnswer, ParseJob } from './parse-worker.ts';
 
 export interface ParsePoolOptions {
@@ -37,7 +37,8 @@ interface Job {
   bytes: Uint8Array;
   name: string;
   as?: '.docx' | '.xlsx';
-  resolve: (r: Recognized) => void;
+  kind?: UploadKind;
+  resolve: (r: RecognizedUpload) => void;
   reject: (e: Error) => void;
 }
 
@@ -75,19 +76,22 @@ export class ParsePool {
       );
   }
 
-  /** Reads and recognizes one file; rejects with an ImportError carrying the refusal's code. */
-  async parse(bytes: Uint8Array, name: string): Promise<Recognized> {
+  /**
+   * Reads and recognizes one file as `kind` (none: the kind its title names); rejects with an ImportError
+   * carrying the refusal's code.
+   */
+  async parse(bytes: Uint8Array, name: string, kind?: UploadKind): Promise<RecognizedUpload> {
     if (this.closed) throw new ImportError('IMPORT.UNAVAILABLE', '服务器正在停止，无法读取文件', { file: name });
     if (bytes.byteLength > this.limits.maxBytes) throw refuse.tooLarge(name, bytes.byteLength, this.limits.maxBytes);
-    const kind = kindOf(name);
+    const ext = kindOf(name);
     let as: Job['as'];
-    if (kind === '.doc' || kind === '.xls') {
-      bytes = await convertLegacy(bytes, name, kind === '.doc' ? 'docx' : 'xlsx');
-      as = kind === '.doc' ? '.docx' : '.xlsx';
+    if (ext === '.doc' || ext === '.xls') {
+      bytes = await convertLegacy(bytes, name, ext === '.doc' ? 'docx' : 'xlsx');
+      as = ext === '.doc' ? '.docx' : '.xlsx';
     }
-    return new Promise<Recognized>((resolve, reject) => {
+    return new Promise<RecognizedUpload>((resolve, reject) => {
       // a copy goes to the worker: the caller keeps its bytes (the preview stores the original file)
-      this.queue.push({ id: this.next++, bytes: bytes.slice(), name, ...(as ? { as } : {}), resolve, reject });
+      this.queue.push({ id: this.next++, bytes: bytes.slice(), name, ...(as ? { as } : {}), ...(kind ? { kind } : {}), resolve, reject });
       this.pump();
     });
   }
@@ -167,7 +171,14 @@ export class ParsePool {
         }),
       );
     }, this.timeMs);
-    const msg: ParseJob = { id: job.id, bytes: job.bytes, name: job.name, limits: this.limits, ...(job.as ? { as: job.as } : {}) };
+    const msg: ParseJob = {
+      id: job.id,
+      bytes: job.bytes,
+      name: job.name,
+      limits: this.limits,
+      ...(job.as ? { as: job.as } : {}),
+      ...(job.kind ? { kind: job.kind } : {}),
+    };
     slot.worker.postMessage(msg, [job.bytes.buffer as ArrayBuffer]);
   }
 

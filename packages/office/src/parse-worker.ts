@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { ImportError } from './errors.ts';
 import { readGrid } from './import-file.ts';
 import type { ImportLimits } from './limits.ts';
-import { recognizeDocument, type Recognized } from './recognize/document.ts';
+import { recognizeUpload, type RecognizedUpload, type UploadKind } from './recognize-upload.ts';
 
 export interface ParseJob {
   id: number;
@@ -15,10 +15,12 @@ export interface ParseJob {
   name: string;
   as?: '.docx' | '.xlsx';
   limits: ImportLimits;
+  /** the kind chosen for the file; none: the kind its title names */
+  kind?: UploadKind;
 }
 
 export type ParseAnswer =
-  | { id: number; ok: true; recognized: Recognized }
+  | { id: number; ok: true; recognized: RecognizedUpload }
   | { id: number; ok: false; error: { code: string; message: string; details: Record<string, unknown> }; unexpected?: boolean };
 
 const port = parentPort;
@@ -27,7 +29,7 @@ if (port) {
     void (async (): Promise<ParseAnswer> => {
       try {
         const grid = await readGrid(job.bytes, job.name, { limits: job.limits, ...(job.as ? { as: job.as } : {}) });
-        return { id: job.id, ok: true, recognized: recognizeDocument(grid) };
+        return { id: job.id, ok: true, recognized: recognizeUpload(grid, job.kind) };
       } catch (e) {
         if (e instanceof ImportError) return { id: job.id, ok: false, error: { code: e.code, message: e.message, details: e.details } };
         // not the file's refusal but a fault in a reader: said as such, with its message for the log

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importBytes, ImportError, ParsePool } from '../src/index.ts';
+import { importBytes, ImportError, importGoalBytes, ParsePool } from '../src/index.ts';
 
 const root = join(import.meta.dirname, '../../../fixtures');
 const docx = new Uint8Array(readFileSync(join(root, 'office/xinjiang-changji-zhengfawei-2021.docx')));
@@ -20,9 +20,18 @@ describe('ParsePool', () => {
   it('reads a real form in a worker exactly as in-process, and leaves the caller its bytes', async () => {
     const copy = docx.slice();
     const inWorker = await pool.parse(copy, 'changji.docx');
-    expect(inWorker).toEqual(await importBytes(docx, 'changji.docx'));
+    // a self-evaluation by its title: read as in-process, with no goal forms
+    expect(inWorker).toEqual({ ...(await importBytes(docx, 'changji.docx')), goals: [] });
     expect(copy).toEqual(docx);
     expect(pool.threads).toBe(1);
+  });
+
+  it('a goal form is read as one by its title (issue 20), exactly as `importGoalBytes`; a 自评表 asked for as goals is refused', async () => {
+    const goal = new Uint8Array(readFileSync(join(root, 'goals/well-set.goal.docx')));
+    const r = await pool.parse(goal.slice(), 'well-set.goal.docx');
+    expect(r.evaluations).toEqual([]);
+    expect(r.goals).toEqual(await importGoalBytes(goal, 'well-set.goal.docx'));
+    await expect(pool.parse(docx.slice(), 'changji.docx', 'goal')).rejects.toMatchObject({ code: 'IMPORT.NOT_A_GOAL_FORM' });
   });
 
   it('a refusal crosses the thread with its code, message and details', async () => {

@@ -1,6 +1,7 @@
 /** Request schemas shared by the routes (zod, published as OpenAPI); the answers' schemas are the contract in core (core/src/api). */
 import { z } from 'zod';
 import { contract, Evaluation } from '@jixiao/core';
+import { UPLOAD_KINDS } from '@jixiao/office';
 
 /** A form's document of any kind (the contract's, core/src/api/requests.ts); the use case checks it is of the stored form's kind (FORM.WRONG_KIND). */
 export const FormDocumentBody = contract.FormDocumentBody;
@@ -33,6 +34,11 @@ export const YearChange = z.object({ version: z.number().int().positive().descri
 export const EvaluationUpdate = z.object({ version: z.number().int().positive().describe('读取时的版本号'), evaluation: FormDocumentBody });
 export const VersionQuery = z.object({ version: z.coerce.number().int().positive() });
 export const ScoreRequest = z.object({ evaluation: Evaluation, schemeId: z.string().optional() });
+/** `?kind=` of an upload: the kind its files are read as; none: each file's title says (issue 20). */
+export const ImportQuery = z.object({
+  kind: z.enum(UPLOAD_KINDS).optional().describe('按哪种表读取上传的文件（self-evaluation 自评表、goal 绩效目标申报表）；不填则按文件标题识别'),
+});
+
 export const CommitImport = z
   .object({
     departmentId: z.number().int().positive().optional(),

@@ -171,6 +171,21 @@ describe.each(targets)('goal forms on the API, $name', { timeout: 60_000 }, (tar
     expect([ev.evaluation.indicators[1]!.target.raw, ev.evaluation.indicators[1]!.targetAdjusted?.raw]).toEqual(['≥12次', '≥10次']);
   });
 
+  it('an adjustment saved after the 自评表 was started reaches it (a draft) and the answer says so, in its contract', async () => {
+    const approved = (await filler.inject(`/api/evaluations/${form.id}`)).json() as View & { evaluation: typeof wellSet };
+    const adjusted = structuredClone(approved.evaluation);
+    adjusted.indicators[0].adjusted = { target: { raw: '＝500人次' }, reason: { raw: '网格员减员' } };
+    const ok = await put(filler, adjusted);
+    expect(ok.statusCode, ok.body).toBe(200);
+    const saved = ok.json() as View & { followUps: Array<{ evaluationId: number; written: boolean; indicatorIds: string[]; message: string }> };
+    form = saved;
+    expect(saved.followUps).toEqual([
+      expect.objectContaining({ written: true, indicatorIds: ['grid-training'], message: expect.stringContaining('已同时写入') }),
+    ]);
+    const se = (await filler.inject(`/api/evaluations/${saved.followUps[0]!.evaluationId}`)).json() as View;
+    expect([se.kind, se.evaluation.indicators[0]!.targetAdjusted?.raw]).toEqual(['self-evaluation', '＝500人次']);
+  });
+
   it('lists filter by kind; the 汇总表 counts self-evaluations only', async () => {
     const goals = (await finance.inject(`/api/evaluations?departmentId=${dept}&kind=goal`)).json() as Array<{
       kind: string;

@@ -424,67 +424,78 @@ export class KyselyStore implements Store {
   }
 
   async updateEvaluation(id: number, form: PreparedForm, expectedVersion: number, actor: string): Promise<StoredEvaluation> {
-    const evaluation = withIndicatorIds(form.evaluation);
+    return this.tx((trx) => this.writeUpdate(trx, id, form, expectedVersion, actor));
+  }
+
+  async updateEvaluations(updates: ReadonlyArray<{ id: number; form: PreparedForm; expectedVersion: number }>, actor: string): Promise<StoredEvaluation[]> {
     return this.tx(async (trx) => {
-      const current = await this.evaluationQuery(trx).where('evaluations.id', '=', id).executeTakeFirst();
-      if (!current) throw new NotFound(`自评表 ${id} 不存在`);
-      if (current.kind !== form.kind) throw new StoreError('STORE.KIND_CHANGED', '不能把一种表改存为另一种表');
-      const at = this.now();
-      // Optimistic concurrency: the row changes only if nobody wrote since `expectedVersion` was read.
-      const res = await trx
-        .updateTable('evaluations')
-        .set({ ...figureColumns(evaluation, form.figures, at), year: evaluation.year ?? 0, version: expectedVersion + 1 })
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw new VersionConflict(toStored(current));
-      const version = expectedVersion + 1;
-      const before = withIndicatorIds(JSON.parse(current.document) as FormDocument);
-      const changes = diffDocuments(before, evaluation).map((c) => ({
-        evaluation_id: id,
-        version,
-        at,
-        actor,
-        field: c.field,
-        before: c.before,
-        after: c.after,
-      }));
-      // A 复核得分 belongs to its indicator: with the indicator gone it goes too, and the history keeps it.
-      const rows = indicatorRows(evaluation);
-      // (the budget-execution score's 复核得分 has no row: it stays)
-      const orphaned = (await trx.selectFrom('reviews').selectAll().where('evaluation_id', '=', id).execute()).filter(
-        (r) => r.indicator_id !== BUDGET_REVIEW_TARGET && !rows.has(r.indicator_id),
-      );
-      if (orphaned.length) {
-        await trx
-          .deleteFrom('reviews')
-          .where('evaluation_id', '=', id)
-          .where(
-            'indicator_id',
-            'in',
-            orphaned.map((r) => r.indicator_id),
-          )
-          .execute();
-        for (const r of orphaned)
-          changes.push({ evaluation_id: id, version, at, actor, field: `复核得分 indicators[${r.indicator_id}]`, before: reviewText(r), after: null });
-      }
-      for (const part of chunks(changes, 500)) await trx.insertInto('changes').values(part).execute();
-      // what was written is in hand: the row is not read back (its document would be parsed again)
-      return {
-        id,
-        kind: current.kind,
-        projectId: current.project_id,
-        departmentId: current.department_id,
-        year: evaluation.year,
-        schemeId: evaluation.schemeId,
-        status: current.status as EvaluationStatus,
-        version,
-        evaluation,
-        totalHundredths: form.figures.totalHundredths,
-        grade: form.figures.grade,
-        updatedAt: at,
-      };
+      const out: StoredEvaluation[] = [];
+      // one after another in the one transaction: a conflict on any leaves every form as it was
+      for (const u of updates) out.push(await this.writeUpdate(trx, u.id, u.form, u.expectedVersion, actor));
+      return out;
     });
+  }
+
+  private async writeUpdate(trx: Transaction<Database>, id: number, form: PreparedForm, expectedVersion: number, actor: string): Promise<StoredEvaluation> {
+    const evaluation = withIndicatorIds(form.evaluation);
+    const current = await this.evaluationQuery(trx).where('evaluations.id', '=', id).executeTakeFirst();
+    if (!current) throw new NotFound(`自评表 ${id} 不存在`);
+    if (current.kind !== form.kind) throw new StoreError('STORE.KIND_CHANGED', '不能把一种表改存为另一种表');
+    const at = this.now();
+    // Optimistic concurrency: the row changes only if nobody wrote since `expectedVersion` was read.
+    const res = await trx
+      .updateTable('evaluations')
+      .set({ ...figureColumns(evaluation, form.figures, at), year: evaluation.year ?? 0, version: expectedVersion + 1 })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new VersionConflict(toStored(current));
+    const version = expectedVersion + 1;
+    const before = withIndicatorIds(JSON.parse(current.document) as FormDocument);
+    const changes = diffDocuments(before, evaluation).map((c) => ({
+      evaluation_id: id,
+      version,
+      at,
+      actor,
+      field: c.field,
+      before: c.before,
+      after: c.after,
+    }));
+    // A 复核得分 belongs to its indicator: with the indicator gone it goes too, and the history keeps it.
+    const rows = indicatorRows(evaluation);
+    // (the budget-execution score's 复核得分 has no row: it stays)
+    const orphaned = (await trx.selectFrom('reviews').selectAll().where('evaluation_id', '=', id).execute()).filter(
+      (r) => r.indicator_id !== BUDGET_REVIEW_TARGET && !rows.has(r.indicator_id),
+    );
+    if (orphaned.length) {
+      await trx
+        .deleteFrom('reviews')
+        .where('evaluation_id', '=', id)
+        .where(
+          'indicator_id',
+          'in',
+          orphaned.map((r) => r.indicator_id),
+        )
+        .execute();
+      for (const r of orphaned)
+        changes.push({ evaluation_id: id, version, at, actor, field: `复核得分 indicators[${r.indicator_id}]`, before: reviewText(r), after: null });
+    }
+    for (const part of chunks(changes, 500)) await trx.insertInto('changes').values(part).execute();
+    // what was written is in hand: the row is not read back (its document would be parsed again)
+    return {
+      id,
+      kind: current.kind,
+      projectId: current.project_id,
+      departmentId: current.department_id,
+      year: evaluation.year,
+      schemeId: evaluation.schemeId,
+      status: current.status as EvaluationStatus,
+      version,
+      evaluation,
+      totalHundredths: form.figures.totalHundredths,
+      grade: form.figures.grade,
+      updatedAt: at,
+    };
   }
 
   async deleteEvaluation(id: number, expectedVersion: number, actor: string): Promise<void> {

@@ -150,10 +150,11 @@ export const api = {
   history: (id: number) => request<Change[]>('GET', `/api/evaluations/${id}/history`),
   /** this form's findings in the department's check across forms (A9): what the 汇总表 counts beyond the form's own */
   departmentFindings: (id: number) => request<contract.Finding[]>('GET', `/api/evaluations/${id}/department-findings`),
-  importFiles: (files: File[]) => {
+  /** `kind`: read every file as this kind of form; none: each file's title says which it is */
+  importFiles: (files: File[], kind?: 'self-evaluation' | 'goal') => {
     const fd = new FormData();
     for (const f of files) fd.append('files', f, f.name);
-    return request<ImportPreview>('POST', '/api/import', fd);
+    return request<ImportPreview>('POST', `/api/import${kind ? `?kind=${kind}` : ''}`, fd);
   },
   commitImport: (token: string, target: { departmentId: number } | { department: { code: string; name: string } }) =>
     request<contract.ImportCommitted>('POST', `/api/import/${token}/commit`, target),

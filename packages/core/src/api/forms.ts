@@ -108,6 +108,19 @@ export const FormView = EvaluationBrief.extend({
     .object({ evaluationId: z.number().int(), kind: z.string(), year: z.number().int(), actuals: z.record(z.string(), z.string()) })
     .nullable()
     .describe('同一项目上一年度的表：按指标编号的实际完成值'),
+  followUps: z
+    .array(
+      z.object({
+        evaluationId: z.number().int(),
+        kind: z.string(),
+        status: Status,
+        indicatorIds: z.array(z.string()).describe('涉及的指标编号'),
+        written: z.boolean().describe('已在同一事务中写入（该表仍可编辑）；false：该表已提交，未改动'),
+        message: z.string(),
+      }),
+    )
+    .optional()
+    .describe('保存已批复目标申报表的调整后：同一项目年度由其生成的自评表是否随之写入'),
 }).meta({ id: 'FormView', description: '表（含计算得分、校验结果、复核得分和可做的操作）' });
 export type FormView = z.infer<typeof FormView>;
 

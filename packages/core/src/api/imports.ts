@@ -56,6 +56,8 @@ export const ImportPreview = z
         evaluations: z.array(
           z.object({
             index: z.number().int(),
+            kind: z.string().describe('表的种类（self-evaluation 自评表、goal 绩效目标申报表），按标题识别或按上传时所选'),
+            kindTitle: z.string().describe('表的种类（中文）'),
             project: z.string(),
             year: z.number().int().nullable(),
             schemeId: z.string(),
@@ -63,9 +65,9 @@ export const ImportPreview = z
             department: z.string().nullable(),
             indicators: z.number().int(),
             claimedTotal: z.string().nullable(),
-            total: z.string(),
-            grade: z.string(),
-            errors: z.number().int(),
+            total: z.string().nullable().describe('按规则算得的总分；不评分的表（绩效目标申报表）为空'),
+            grade: z.string().nullable().describe('等级；不评分的表为空'),
+            errors: z.number().int().describe('错误数（自评表：审核规则 A；目标申报表：校验规则 G）'),
             warnings: z.number().int(),
           }),
         ),

@@ -48,6 +48,12 @@ export interface FormSource<F> {
   /** the status the source must have reached (an approved goal form), and its label in the error */
   status: EvaluationStatus;
   make(source: FormDocument, year: number): F;
+  /**
+   * What a later save of the source (`before` → `after`) writes into the form started from it — the goals'
+   * adjustments after approval into the year's 自评表 — and the indicator ids it concerns (none: nothing to
+   * write). Absent: the form takes nothing after it was started.
+   */
+  follow?(before: FormDocument, after: FormDocument, form: F): { form: F; indicatorIds: string[] };
 }
 
 /** The approved version frozen: in this status only the edits `problems` allows are saved. */

@@ -73,3 +73,33 @@ export function selfEvaluationFromGoals(goals: GoalForm, blank: Evaluation): Eva
     indicators: [...indicators, ...blank.indicators.filter((i) => i.level1 === '预算执行率').map((i) => ({ ...i, id: 'budget-rate' }))],
   };
 }
+
+/** An adjustment as a 自评表 row keeps it, or null for none (an empty 调整后指标值 is none). */
+const adjustmentOf = (g: GoalForm['indicators'][number] | undefined): { target: string; reason: string } | null =>
+  g?.adjusted && g.adjusted.target.raw.trim() !== '' ? { target: g.adjusted.target.raw, reason: g.adjusted.reason.raw } : null;
+
+/**
+ * The adjustments saved on approved goals after the year's 自评表 was started from them (issue 20): each
+ * indicator whose 调整后指标值 or 调整原因 changed between `before` and `after` gets the new values in the
+ * 自评表 (by id; an adjustment taken back is taken back there too). Only what this save changed is
+ * written, so a value typed into the 自评表 itself for another indicator stays. `indicatorIds`: the ids
+ * the save changed that the 自评表 has (whether or not its values already agreed); empty when it has none.
+ */
+export function adjustmentsIntoSelfEvaluation(before: GoalForm, after: GoalForm, form: Evaluation): { form: Evaluation; indicatorIds: string[] } {
+  const was = new Map(before.indicators.map((g) => [g.id, adjustmentOf(g)]));
+  const changed = new Map<string, { target: string; reason: string } | null>();
+  for (const g of after.indicators) {
+    const now = adjustmentOf(g);
+    const then = was.get(g.id) ?? null;
+    if (g.id !== undefined && JSON.stringify(now) !== JSON.stringify(then)) changed.set(g.id, now);
+  }
+  const indicatorIds: string[] = [];
+  const indicators = form.indicators.map((ind): Indicator => {
+    if (ind.id === undefined || !changed.has(ind.id)) return ind;
+    indicatorIds.push(ind.id);
+    const a = changed.get(ind.id)!;
+    const { targetAdjusted: _t, adjustReason: _r, ...rest } = ind;
+    return a ? { ...rest, targetAdjusted: text(a.target), adjustReason: text(a.reason) } : rest;
+  });
+  return { form: indicatorIds.length ? { ...form, indicators } : form, indicatorIds };
+}

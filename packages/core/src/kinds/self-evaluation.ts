@@ -9,7 +9,7 @@ import { ACTION_LABELS, SELF_EVALUATION_STEPS, STATUS_LABELS, submissionBlockers
 import type { FormKind, NewFormInput } from './form-kind.ts';
 import type { GoalForm } from './goal/goal-form.ts';
 import { getScheme } from '../scheme/registry.ts';
-import { selfEvaluationFromGoals } from './self-evaluation-from-goals.ts';
+import { adjustmentsIntoSelfEvaluation, selfEvaluationFromGoals } from './self-evaluation-from-goals.ts';
 
 const text = (raw = ''): TextField => ({ raw });
 const num = (): NumberField => ({ raw: '', value: null });
@@ -147,7 +147,16 @@ export const selfEvaluationKind: FormKind<Evaluation> = {
   }),
   blank,
   carryOver,
-  startsFrom: [{ from: 'goals', kind: 'goal', status: 'finance-reviewed', make: (source, year) => fromGoals(source as GoalForm, year) }],
+  startsFrom: [
+    {
+      from: 'goals',
+      kind: 'goal',
+      status: 'finance-reviewed',
+      make: (source, year) => fromGoals(source as GoalForm, year),
+      // an adjustment saved on the approved goals reaches the 自评表 already started from them
+      follow: (before, after, form) => adjustmentsIntoSelfEvaluation(before as GoalForm, after as GoalForm, form),
+    },
+  ],
   history: { kind: 'self-evaluation', checked: false },
   actuals: (form) => form.indicators.map((i) => ({ id: i.id, name: i.name.raw, actual: i.actual.raw })),
   claimedTotal: (form) => form.claimed.total?.value ?? null,

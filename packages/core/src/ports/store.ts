@@ -250,6 +250,11 @@ export interface Store {
    */
   updateEvaluation(id: number, form: PreparedForm, expectedVersion: number, actor: string): Promise<StoredEvaluation>;
   /**
+   * `updateEvaluation` of several forms in ONE transaction, in order: a conflict on any stores none of them
+   * (a goal form's adjustment and the 自评表 it reaches, issue 20).
+   */
+  updateEvaluations(updates: ReadonlyArray<{ id: number; form: PreparedForm; expectedVersion: number }>, actor: string): Promise<StoredEvaluation[]>;
+  /**
    * Several files' forms in ONE transaction, the department created in it when named by code (a code
    * already used by a department of another name is `DEPARTMENT.DUPLICATE_CODE`): all or nothing; a failure names its file (`details.file`). With `commitKey`, a second commit of the same key
    * — concurrent or later — fails with IMPORT.ALREADY_COMMITTED and stores nothing (issue 24).

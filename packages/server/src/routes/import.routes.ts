@@ -2,6 +2,9 @@
  * Import in two steps: upload (multipart) → a preview of the recognised forms and their findings,
  * kept for 30 minutes under a token; then commit, which stores every file's forms and the file itself
  * (by SHA-256) in one transaction each. A file the importer rejects is reported and stored nowhere.
+ * Each file is read as the kind its title names — a 自评表 (scored and audited in the preview) or a
+ * 绩效目标申报表 (linted, G1–G11, not scored) — or as the kind `?kind=` chooses; each previewed form says
+ * its kind, and is stored as that kind (issue 20).
  *
  * Untrusted files are read in the parse pool's worker threads (capped heap and time), one at a time
  * per request; a file refused for any cap is listed with its own code while the request's other
@@ -13,11 +16,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditForms, contract, NotFound, type Store } from '@jixiao/core';
+import { auditForms, contract, getFormKind, lintGoalForm, NotFound, selfEvaluationKind, type Store } from '@jixiao/core';
 import { answers } from '../contract.ts';
-import { ImportError, type ParsePool, type Recognized } from '@jixiao/office';
+import { ImportError, type ParsePool, type RecognizedUpload } from '@jixiao/office';
 import { HttpError, toApiError } from '../errors.ts';
-import { CommitImport } from '../schemas.ts';
+import { CommitImport, ImportQuery } from '../schemas.ts';
 import { brief, commitImportedFiles } from '@jixiao/app';
 import { actor, auth, requireDepartment, requireRole } from '../auth/guard.ts';
 import { inScope } from '../auth/scope.ts';
@@ -29,10 +32,12 @@ interface Preview {
   bytes: number;
   /** the user who uploaded: only they may commit it */
   owner: number;
-  files: Array<{ name: string; sha256: string; bytes: Uint8Array; recognized: Recognized }>;
+  files: Array<{ name: string; sha256: string; bytes: Uint8Array; recognized: RecognizedUpload }>;
 }
 
 const TTL_MS = 30 * 60 * 1000;
+
+type PreviewForm = contract.ImportPreview['files'][number]['evaluations'][number];
 
 export interface PreviewCaps {
   /** previews one user holds at once (default 5) */
@@ -65,14 +70,15 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
     {
       schema: {
         tags: ['导入'],
-        summary: '上传 .docx/.xlsx/.pdf/.txt/.doc/.xls（multipart，可多个文件），返回识别结果与校验预览',
+        summary: '上传 .docx/.xlsx/.pdf/.txt/.doc/.xls（multipart，可多个文件），按标题识别自评表或绩效目标申报表（或按所选种类），返回识别结果与校验预览',
         consumes: ['multipart/form-data'],
+        querystring: ImportQuery,
         response: answers({ 200: contract.ImportPreview }),
       },
     },
     async (req) => {
       sweep();
-      requireRole(req, ['filler', 'admin'], '导入自评表');
+      requireRole(req, ['filler', 'admin'], '导入表格');
       if (!req.isMultipart()) throw new HttpError(415, 'REQUEST.MEDIA_TYPE', '请以 multipart/form-data 上传文件');
       const files: Preview['files'] = [];
       const rejected: Array<{ name: string; error: ReturnType<typeof toApiError>['body'] }> = [];
@@ -112,7 +118,7 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
           }
           reading.set(user, (reading.get(user) ?? 0) + bytes.byteLength);
           try {
-            const recognized = await pool.parse(bytes, part.filename);
+            const recognized = await pool.parse(bytes, part.filename, req.query.kind);
             files.push({ name: part.filename, sha256: createHash('sha256').update(bytes).digest('hex'), bytes, recognized });
           } catch (e) {
             // a refused file holds nothing (and is uncounted before a server fault ends the request)
@@ -143,29 +149,54 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
         expiresAt: new Date(Date.now() + TTL_MS).toISOString(),
         files: files.map((f) => {
           const audit = auditForms(f.recognized.evaluations);
+          // goal forms are linted (G1–G11), not scored; each after the file's self-evaluations by index
+          const first = f.recognized.evaluations.length;
+          const goalFindings = f.recognized.goals.map((g, i) => lintGoalForm(g, { index: first + i }));
+          const goal = getFormKind('goal');
           return {
             name: f.name,
             sha256: f.sha256,
             size: f.bytes.byteLength,
-            evaluations: f.recognized.evaluations.map((ev, i) => ({
-              index: i,
-              project: ev.project.name.raw,
-              year: ev.year,
-              schemeId: ev.schemeId,
-              layout: ev.layout,
-              department: ev.project.department?.name.raw ?? ev.project.implementer?.name.raw ?? null,
-              indicators: ev.indicators.length,
-              claimedTotal: ev.claimed.total?.value ?? null,
-              total: audit.scores[i]!.total,
-              grade: audit.scores[i]!.grade,
-              errors: audit.findings.filter((x) => x.location.form?.index === i && x.severity === 'error').length,
-              warnings: audit.findings.filter((x) => x.location.form?.index === i && x.severity === 'warning').length,
-            })),
+            evaluations: f.recognized.evaluations
+              .map((ev, i): PreviewForm => ({
+                index: i,
+                kind: selfEvaluationKind.id,
+                kindTitle: selfEvaluationKind.title,
+                project: ev.project.name.raw,
+                year: ev.year,
+                schemeId: ev.schemeId,
+                layout: ev.layout,
+                department: ev.project.department?.name.raw ?? ev.project.implementer?.name.raw ?? null,
+                indicators: ev.indicators.length,
+                claimedTotal: ev.claimed.total?.value ?? null,
+                total: audit.scores[i]!.total,
+                grade: audit.scores[i]!.grade,
+                errors: audit.findings.filter((x) => x.location.form?.index === i && x.severity === 'error').length,
+                warnings: audit.findings.filter((x) => x.location.form?.index === i && x.severity === 'warning').length,
+              }))
+              .concat(
+                f.recognized.goals.map((g, i) => ({
+                  index: first + i,
+                  kind: goal.id,
+                  kindTitle: goal.title,
+                  project: g.project.name.raw,
+                  year: g.year,
+                  schemeId: g.schemeId,
+                  layout: g.layout,
+                  department: g.project.department?.name.raw ?? g.project.implementer?.name.raw ?? null,
+                  indicators: g.indicators.length,
+                  claimedTotal: null,
+                  total: null,
+                  grade: null,
+                  errors: goalFindings[i]!.filter((x) => x.severity === 'error').length,
+                  warnings: goalFindings[i]!.filter((x) => x.severity === 'warning').length,
+                })),
+              ),
             summaries: f.recognized.summaries.length,
             texts: f.recognized.texts.map((t) => t.title.raw),
             notes: f.recognized.notes,
             reports: f.recognized.reports,
-            findings: audit.findings,
+            findings: [...audit.findings, ...goalFindings.flat()],
           };
         }),
         rejected,
@@ -180,7 +211,7 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
     {
       schema: {
         tags: ['导入'],
-        summary: '保存预览中的自评表：所有文件在一个事务中，全部保存或全部不保存；同一预览只能保存一次',
+        summary: '保存预览中的表（自评表、绩效目标申报表）：所有文件在一个事务中，全部保存或全部不保存；同一预览只能保存一次',
         params: z.object({ token: z.string().uuid() }),
         body: CommitImport,
         response: answers({ 201: contract.ImportCommitted }),
@@ -204,8 +235,8 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
       spent.set(token, p.expires);
       try {
         const files = p.files
-          .filter((f) => f.recognized.evaluations.length > 0)
-          .map((f) => ({ evaluations: f.recognized.evaluations, source: { name: f.name, sha256: f.sha256, bytes: f.bytes } }));
+          .filter((f) => f.recognized.evaluations.length + f.recognized.goals.length > 0)
+          .map((f) => ({ evaluations: [...f.recognized.evaluations, ...f.recognized.goals], source: { name: f.name, sha256: f.sha256, bytes: f.bytes } }));
         const department = req.body.departmentId !== undefined ? { id: req.body.departmentId } : req.body.department!;
         // all files in one transaction: a refused file (a duplicate, say) leaves nothing of the others stored
         const saved = await commitImportedFiles(store, actor(req), department, files, token);

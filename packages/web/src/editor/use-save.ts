@@ -39,8 +39,13 @@ export function useSave<S extends { id: number; version: number }, D>(
     if (!ed.dirty || saving) return;
     setSaving(true);
     try {
-      ed.markSaved(await put(ed.saved.id, ed.saved.version, ed.draft));
+      const saved = await put(ed.saved.id, ed.saved.version, ed.draft);
+      ed.markSaved(saved);
       message.success('已保存');
+      // an adjustment of approved goals reaches the year's 自评表, or is said not to (handed in already)
+      for (const f of (saved as { followUps?: ReadonlyArray<{ message: string; written: boolean }> }).followUps ?? [])
+        if (f.written) message.info(f.message);
+        else message.warning(f.message, 8);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
         const current = (e.details.current as { version?: number } | undefined)?.version;

@@ -2,6 +2,8 @@
  * 导入: drop the forms people already have (.docx/.xlsx/.txt, also .doc/.xls), see what was recognised
  * and what is wrong with it before anything is stored, then save into a department. A file the
  * importer refuses is shown with its code and where the problem is, and nothing of it is stored.
+ * Each file is read as the kind its title names (自评表 or 绩效目标申报表), or as the kind chosen here;
+ * the preview names each form's kind (issue 20).
  */
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Input, Radio, Result, Select, Space, Table, Tag, Typography, Upload } from 'antd';
@@ -18,28 +20,45 @@ import { useAsync } from '../use-async.ts';
 
 const ACCEPT = '.docx,.xlsx,.pdf,.txt,.doc,.xls';
 const LAYOUTS: Record<string, string> = { national: '财政部通用表式', hebei: '河北表式', yunzhou: '山西云州表式', ningxia: '宁夏表式' };
+/** What the files are read as: by their titles, or every one as the kind chosen. */
+type ReadAs = 'auto' | 'self-evaluation' | 'goal';
+const READ_AS: Array<{ value: ReadAs; label: string }> = [
+  { value: 'auto', label: '按标题识别' },
+  { value: 'self-evaluation', label: '都是自评表' },
+  { value: 'goal', label: '都是绩效目标申报表' },
+];
+const KIND_LABELS: Record<string, string> = { 'self-evaluation': '自评表', goal: '绩效目标申报表' };
+
+/** “2 张自评表、1 张绩效目标申报表”: the forms counted per kind, in the order they first appear. */
+function formsByKind(forms: ReadonlyArray<{ kind: string }>): string {
+  const counts = new Map<string, number>();
+  for (const f of forms) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${n} 张${KIND_LABELS[k] ?? k}`).join('、');
+}
 
 export function ImportPage({ me }: { me: User }) {
   // Only an administrator creates departments; everyone else imports into a department they can see.
   const canCreate = me.role === 'admin';
   const { message } = AntApp.useApp();
   const [files, setFiles] = useState<File[]>([]);
+  const [readAs, setReadAs] = useState<ReadAs>('auto');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [done, setDone] = useState<{ departmentId: number; count: number } | null>(null);
+  const [done, setDone] = useState<{ departmentId: number; count: string } | null>(null);
   const departments = useAsync(() => api.departments(), []);
   const suggested = useMemo(() => preview?.files.flatMap((f) => f.evaluations.map((e) => e.department)).find(Boolean) ?? '', [preview]);
   const [mode, setMode] = useState<'existing' | 'new'>('existing');
   const [deptId, setDeptId] = useState<number | undefined>();
   const [newDept, setNewDept] = useState({ code: '', name: '' });
   const forms = preview?.files.reduce((n, f) => n + f.evaluations.length, 0) ?? 0;
+  const formWords = formsByKind(preview?.files.flatMap((f) => f.evaluations) ?? []);
 
   const recognise = async () => {
     setBusy(true);
     setError(null);
     try {
-      const p = await api.importFiles(files);
+      const p = await api.importFiles(files, readAs === 'auto' ? undefined : readAs);
       setPreview(p);
       const match = departments.data?.find((d) => p.files.some((f) => f.evaluations.some((e) => e.department === d.name)));
       if (match || !canCreate) {
@@ -67,7 +86,7 @@ export function ImportPage({ me }: { me: User }) {
         preview.token,
         mode === 'existing' ? { departmentId: deptId! } : { department: { code: newDept.code.trim(), name: newDept.name.trim() } },
       );
-      setDone({ departmentId: r.departmentId, count: r.evaluations.length });
+      setDone({ departmentId: r.departmentId, count: formsByKind(r.evaluations) });
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : (e as Error).message);
     } finally {
@@ -86,7 +105,7 @@ export function ImportPage({ me }: { me: User }) {
     return (
       <Result
         status="success"
-        title={`已保存 ${done.count} 张自评表`}
+        title={`已保存 ${done.count}`}
         extra={[
           <Button type="primary" key="o" onClick={() => navigate({ page: 'overview', dept: done.departmentId })}>
             查看部门总览
@@ -101,7 +120,7 @@ export function ImportPage({ me }: { me: User }) {
   return (
     <div data-testid="import">
       <div className="page-head">
-        <Typography.Title level={3}>导入自评表</Typography.Title>
+        <Typography.Title level={3}>导入自评表、绩效目标申报表</Typography.Title>
       </div>
       {!preview && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -119,10 +138,14 @@ export function ImportPage({ me }: { me: User }) {
               <p className="ant-upload-drag-icon">
                 <InboxOutlined />
               </p>
-              <p className="ant-upload-text">把自评表文件拖到这里，或点击选择（可一次多个）</p>
+              <p className="ant-upload-text">把自评表或绩效目标申报表文件拖到这里，或点击选择（可一次多个）</p>
               <p className="ant-upload-hint">支持 Word（.docx、.doc）、Excel（.xlsx、.xls）、带文字层的 PDF 和文本（.txt）；先识别预览，确认后才保存</p>
             </Upload.Dragger>
           </div>
+          <Space>
+            <Typography.Text>文件中的表：</Typography.Text>
+            <Radio.Group value={readAs} onChange={(e) => setReadAs(e.target.value as ReadAs)} options={READ_AS} data-testid="import-kind" />
+          </Space>
           {error && <ErrorView error={error} />}
           <Button type="primary" disabled={files.length === 0} loading={busy} onClick={() => void recognise()} data-testid="recognise">
             识别 {files.length > 0 ? `${files.length} 个文件` : ''}
@@ -151,7 +174,7 @@ export function ImportPage({ me }: { me: User }) {
             <Card
               key={f.sha256}
               size="small"
-              title={`${f.name}（${(f.size / 1024).toFixed(0)} KB）：识别出 ${f.evaluations.length} 张自评表${f.summaries ? `、${f.summaries} 张汇总表` : ''}${f.texts.length ? `、${f.texts.length} 篇报告` : ''}`}
+              title={`${f.name}（${(f.size / 1024).toFixed(0)} KB）：识别出 ${formsByKind(f.evaluations) || '0 张表'}${f.summaries ? `、${f.summaries} 张汇总表` : ''}${f.texts.length ? `、${f.texts.length} 篇报告` : ''}`}
             >
               {f.notes.length > 0 && (
                 <Alert
@@ -178,13 +201,23 @@ export function ImportPage({ me }: { me: User }) {
                 pagination={false}
                 dataSource={f.evaluations}
                 columns={[
+                  {
+                    title: '种类',
+                    dataIndex: 'kindTitle',
+                    width: 150,
+                    render: (t: string, e) => (
+                      <Tag color={e.kind === 'goal' ? 'purple' : 'blue'} data-testid="import-form-kind">
+                        {t}
+                      </Tag>
+                    ),
+                  },
                   { title: '项目', dataIndex: 'project', ellipsis: true },
                   { title: '年度', dataIndex: 'year', width: 64 },
                   { title: '表式', dataIndex: 'layout', width: 120, render: (l: string) => LAYOUTS[l] ?? l },
                   { title: '指标数', dataIndex: 'indicators', width: 70, align: 'right' },
                   { title: '填报总分', dataIndex: 'claimedTotal', width: 84, align: 'right', render: (v: string | null) => fixed(v) },
-                  { title: '计算总分', dataIndex: 'total', width: 84, align: 'right', render: (v: string) => fixed(v) },
-                  { title: '等级', dataIndex: 'grade', width: 56, render: (g: string) => <Tag color={GRADE_COLORS[g]}>{g}</Tag> },
+                  { title: '计算总分', dataIndex: 'total', width: 84, align: 'right', render: (v: string | null) => (v === null ? '不评分' : fixed(v)) },
+                  { title: '等级', dataIndex: 'grade', width: 56, render: (g: string | null) => g !== null && <Tag color={GRADE_COLORS[g]}>{g}</Tag> },
                   {
                     title: '问题',
                     key: 'n',
@@ -259,7 +292,7 @@ export function ImportPage({ me }: { me: User }) {
                 )}
                 <Space>
                   <Button type="primary" loading={busy} onClick={() => void commit()} data-testid="commit">
-                    保存 {forms} 张自评表
+                    保存 {formWords}
                   </Button>
                   <Button onClick={reset}>重新选择文件</Button>
                 </Space>
@@ -267,7 +300,7 @@ export function ImportPage({ me }: { me: User }) {
             </Card>
           ) : (
             <Space>
-              <Typography.Text type="secondary">没有可保存的自评表。</Typography.Text>
+              <Typography.Text type="secondary">没有可保存的表。</Typography.Text>
               <Button onClick={reset}>重新选择文件</Button>
               <a href={href({ page: 'overview' })}>返回总览</a>
             </Space>
