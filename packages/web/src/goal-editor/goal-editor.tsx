@@ -5,17 +5,17 @@
  * 调整后指标值 and its reason; the server refuses any other change (GOAL.APPROVED_*).
  */
 import { SaveOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Space, Typography } from 'antd';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Card, Space, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
 import { approvedEditProblems, fixAction, isMultiYear, submissionBlockers, type EditAction, type Finding } from '@jixiao/core';
-import { api, formDocumentUrl, isGoal, type GoalFull } from '../api.ts';
+import { api, isGoal, type GoalFull } from '../api.ts';
 import { Stable } from '../components/stable.tsx';
 import { ReadOnly } from '../editor/cell-input.tsx';
 import { DraftActions } from '../editor/draft-actions.tsx';
 import { FindingBadges } from '../editor/finding-badge.tsx';
 import { signature } from '../editor/finding-index.ts';
 import { FindingsButton, FindingsDrawer } from '../editor/findings-panel.tsx';
-import { HeadActions } from '../editor/head-actions.tsx';
+import { HeadActions, useSavedDownload } from '../editor/head-actions.tsx';
 import { HistoryDrawer } from '../editor/history-drawer.tsx';
 import { useSave } from '../editor/use-save.ts';
 import { WorkflowBar } from '../editor/workflow-bar.tsx';
@@ -35,7 +35,6 @@ async function readGoal(id: number): Promise<GoalFull> {
 
 export function GoalEditor({ initial }: { initial: GoalFull }) {
   const ed = useGoalEditor(initial);
-  const { message } = AntApp.useApp();
   const { save, saving } = useSave(ed, api.saveGoal, readGoal);
   const [panel, setPanel] = useState<'findings' | 'history' | null>(null);
   const form = ed.draft;
@@ -51,16 +50,7 @@ export function GoalEditor({ initial }: { initial: GoalFull }) {
   const warnings = ed.findingList.filter((f) => f.severity === 'warning').length;
   const treeFindings = ed.findings.path('indicators');
   const blockers = submissionBlockers(ed.findingList).length;
-  const dirtyRef = useRef(ed.dirty);
-  dirtyRef.current = ed.dirty;
-  const savedId = ed.saved.id;
-  const download = useCallback(
-    (format: string) => {
-      if (dirtyRef.current) message.warning('下载的是已保存的版本；未保存的修改不在其中');
-      window.location.href = formDocumentUrl(savedId, format);
-    },
-    [savedId, message],
-  );
+  const download = useSavedDownload(ed.saved.id, ed.dirty);
   const openFindings = useCallback(() => setPanel('findings'), []);
   const openHistory = useCallback(() => setPanel('history'), []);
   const cols = {

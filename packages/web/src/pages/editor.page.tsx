@@ -4,16 +4,16 @@
  * user's own edits; leaving with unsaved edits asks first.
  */
 import { SaveOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Space, Typography } from 'antd';
-import { useCallback, useRef, useState } from 'react';
+import { Alert, Button, Card, Space, Typography } from 'antd';
+import { useCallback, useState } from 'react';
 import type { Finding } from '@jixiao/core';
-import { api, formDocumentUrl, isGoal, type EvaluationFull } from '../api.ts';
+import { api, isGoal, type EvaluationFull } from '../api.ts';
 import { Loaded } from '../components/state-views.tsx';
 import { ColourLegend } from '../components/colour-legend.tsx';
 import { BudgetBlock } from '../editor/budget-block.tsx';
 import { signature } from '../editor/finding-index.ts';
 import { FindingsButton, FindingsDrawer } from '../editor/findings-panel.tsx';
-import { HeadActions } from '../editor/head-actions.tsx';
+import { HeadActions, useSavedDownload } from '../editor/head-actions.tsx';
 import { HistoryDrawer } from '../editor/history-drawer.tsx';
 import { useSave } from '../editor/use-save.ts';
 import { GoalEditor } from '../goal-editor/goal-editor.tsx';
@@ -37,7 +37,6 @@ export function EditorPage({ id }: { id: number }) {
 
 function Editor({ initial }: { initial: EvaluationFull }) {
   const ed = useFormEditor(initial);
-  const { message } = AntApp.useApp();
   const { save, saving } = useSave(ed, api.save, api.evaluation);
   const [panel, setPanel] = useState<'findings' | 'history' | null>(null);
   const decimals = ed.scheme.decimals;
@@ -53,16 +52,7 @@ function Editor({ initial }: { initial: EvaluationFull }) {
   const warnings = allFindings.filter((f) => f.severity === 'warning').length;
   const infos = allFindings.length - errors - warnings;
   const groupLabels = Object.fromEntries(ev.groups.map((g) => [g.name, g.label.raw.replace(/\s+/g, '') || g.name]));
-  const dirtyRef = useRef(ed.dirty);
-  dirtyRef.current = ed.dirty;
-  const savedId = ed.saved.id;
-  const download = useCallback(
-    (format: string) => {
-      if (dirtyRef.current) message.warning('下载的是已保存的版本；未保存的修改不在其中');
-      window.location.href = formDocumentUrl(savedId, format);
-    },
-    [savedId, message],
-  );
+  const download = useSavedDownload(ed.saved.id, ed.dirty);
   const openFindings = useCallback(() => setPanel('findings'), []);
   const openHistory = useCallback(() => setPanel('history'), []);
 
