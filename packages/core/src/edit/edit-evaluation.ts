@@ -158,17 +158,30 @@ export function fixAction(fix: SuggestedFix): EditAction {
   return { type: 'set-many', cells: [{ path: fix.field, raw: fix.value }, ...fix.also.map((c) => ({ path: c.field, raw: c.value }))] };
 }
 
-/** Replays edits on a (newer) form; edits that no longer fit (a removed row) are reported, not applied. */
-export function replayEdits(ev: Evaluation, actions: readonly EditAction[]): { evaluation: Evaluation; applied: number; skipped: EditAction[] } {
-  let out = ev;
+/**
+ * Replays edits on a (newer) form of any kind with that kind's `apply`; edits that no longer fit (a
+ * removed row) are reported, not applied.
+ */
+export function replayWith<F>(
+  apply: (form: F, action: EditAction) => F,
+  form: F,
+  actions: readonly EditAction[],
+): { form: F; applied: number; skipped: EditAction[] } {
+  let out = form;
   const skipped: EditAction[] = [];
   for (const a of actions) {
     try {
-      out = applyEdit(out, a);
+      out = apply(out, a);
     } catch (e) {
       if (!(e instanceof EditError)) throw e;
       skipped.push(a);
     }
   }
-  return { evaluation: out, applied: actions.length - skipped.length, skipped };
+  return { form: out, applied: actions.length - skipped.length, skipped };
+}
+
+/** Replays edits on a (newer) 自评表 (replayWith). */
+export function replayEdits(ev: Evaluation, actions: readonly EditAction[]): { evaluation: Evaluation; applied: number; skipped: EditAction[] } {
+  const { form, ...r } = replayWith(applyEdit, ev, actions);
+  return { evaluation: form, ...r };
 }

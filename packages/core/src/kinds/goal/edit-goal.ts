@@ -8,7 +8,7 @@
  * step with it — 项目性质 (`kind`), 起止年月 (`startYear`/`endYear`), 指标值设定依据 (`kind`), the money in
  * the unit the form states — and 调整后指标值 and its reason live together in `adjusted`.
  */
-import { EditError, randomIndicatorId, type EditAction } from '../../edit/edit-evaluation.ts';
+import { EditError, randomIndicatorId, replayWith, type EditAction } from '../../edit/edit-evaluation.ts';
 import type { NumberField, TextField } from '../../model/evaluation.ts';
 import { parseNumberCell } from '../../values/parse-value.ts';
 import { MoneyUnit, periodYears, projectNature, targetBasis, type GoalForm, type GoalIndicator } from './goal-form.ts';
@@ -122,15 +122,5 @@ export function applyGoalEdit(form: GoalForm, action: EditAction): GoalForm {
 
 /** Replays edits on a (newer) goal form; edits that no longer fit (a removed row) are reported, not applied. */
 export function replayGoalEdits(form: GoalForm, actions: readonly EditAction[]): { form: GoalForm; applied: number; skipped: EditAction[] } {
-  let out = form;
-  const skipped: EditAction[] = [];
-  for (const a of actions) {
-    try {
-      out = applyGoalEdit(out, a);
-    } catch (e) {
-      if (!(e instanceof EditError)) throw e;
-      skipped.push(a);
-    }
-  }
-  return { form: out, applied: actions.length - skipped.length, skipped };
+  return replayWith(applyGoalEdit, form, actions);
 }
