@@ -1,5 +1,6 @@
 /** The form's text parts: identity, goals, narrative blocks and the total as written, each with its findings. */
 import { Col, Descriptions, Row, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { EditAction, Evaluation, EvaluationScore, Finding, SuggestedFix } from '@jixiao/core';
 import { fixAction } from '@jixiao/core';
 import { fixed, GRADE_COLORS } from '../format.ts';
@@ -8,6 +9,33 @@ import { FindingBadges } from './finding-badge.tsx';
 import { statusOf, type FindingIndex } from './finding-index.ts';
 
 type Edit = (a: EditAction) => void;
+
+/** A labelled cell with its findings' badges beside the label; the control is the caller's (a text cell, a picker). */
+export function FieldFrame({
+  label,
+  findings,
+  edit,
+  span = 8,
+  children,
+}: {
+  label: string;
+  findings: readonly Finding[];
+  edit: Edit;
+  span?: number;
+  children: ReactNode;
+}) {
+  return (
+    <Col span={span}>
+      <label className="field">
+        <span className="field-label">
+          {label}
+          <FindingBadges findings={findings} onFix={(fix: SuggestedFix) => edit(fixAction(fix))} />
+        </span>
+        {children}
+      </label>
+    </Col>
+  );
+}
 
 export function Field({
   label,
@@ -27,15 +55,9 @@ export function Field({
   span?: number;
 }) {
   return (
-    <Col span={span}>
-      <label className="field">
-        <span className="field-label">
-          {label}
-          <FindingBadges findings={findings} onFix={(fix: SuggestedFix) => edit(fixAction(fix))} />
-        </span>
-        <CellInput path={path} value={value} edit={edit} status={statusOf(findings)} label={label} multiline={multiline ?? false} />
-      </label>
-    </Col>
+    <FieldFrame label={label} findings={findings} edit={edit} span={span}>
+      <CellInput path={path} value={value} edit={edit} status={statusOf(findings)} label={label} multiline={multiline ?? false} />
+    </FieldFrame>
   );
 }
 

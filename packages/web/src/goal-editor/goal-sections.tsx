@@ -3,13 +3,12 @@
  * form states) and 总体目标 — each cell with the linter's findings beside it, drawn by the same Field and
  * CellInput as the self-evaluation's.
  */
-import { Col, Row, Select } from 'antd';
+import { Row, Select } from 'antd';
 import { useContext } from 'react';
-import { fixAction, isMultiYear, MoneyUnit, ProjectNature, type EditAction, type Finding, type GoalForm } from '@jixiao/core';
+import { isMultiYear, MoneyUnit, ProjectNature, type EditAction, type Finding, type GoalForm } from '@jixiao/core';
 import { ReadOnly } from '../editor/cell-input.tsx';
-import { FindingBadges } from '../editor/finding-badge.tsx';
-import type { FindingIndex } from '../editor/finding-index.ts';
-import { Field } from '../editor/form-sections.tsx';
+import { statusOf, type FindingIndex } from '../editor/finding-index.ts';
+import { Field, FieldFrame } from '../editor/form-sections.tsx';
 
 type Edit = (a: EditAction) => void;
 
@@ -44,7 +43,7 @@ export function ChoiceSelect({
       placeholder={label}
       disabled={readOnly}
       style={{ width }}
-      status={findings.some((f) => f.severity === 'error') ? 'error' : findings.length ? 'warning' : undefined}
+      status={statusOf(findings)}
       options={options.concat(options.includes(value) || !value ? [] : [value]).map((v) => ({ value: v, label: v }))}
       onChange={(v: string) => edit({ type: 'set', path, raw: v })}
     />
@@ -54,15 +53,9 @@ export function ChoiceSelect({
 function ChoiceField(props: Parameters<typeof ChoiceSelect>[0] & { span: number }) {
   const { span, ...rest } = props;
   return (
-    <Col span={span}>
-      <label className="field">
-        <span className="field-label">
-          {props.label}
-          <FindingBadges findings={props.findings ?? []} onFix={(fix) => props.edit(fixAction(fix))} />
-        </span>
-        <ChoiceSelect {...rest} />
-      </label>
-    </Col>
+    <FieldFrame label={props.label} findings={props.findings ?? []} edit={props.edit} span={span}>
+      <ChoiceSelect {...rest} />
+    </FieldFrame>
   );
 }
 
