@@ -53,12 +53,12 @@ export function buildProgram(): Command {
   program
     .command('import')
     .description('识别文件中的自评表并列出结果与校验问题；给出 --db 时保存到数据库')
-    .argument('<files...>', '.txt、.docx、.xlsx、.doc、.xls 或 .json')
+    .argument('<files...>', '.txt、.docx、.xlsx、.pdf、.doc、.xls 或 .json')
     .option('--json', '按公开格式输出识别出的自评表')
     .option('--db <path|url>', 'SQLite 文件路径或 postgres:// 地址：保存到该数据库')
     .option('--department-code <code>', '保存到的部门编码（默认取表中的主管部门）')
     .option('--department-name <name>', '部门名称')
-    .option('--kind <kind>', '随 --db：文件中表的种类，self-evaluation（默认）或 goal（绩效目标申报表）')
+    .option('--kind <kind>', '随 --db：文件中表的种类，self-evaluation 或 goal（绩效目标申报表）；不给时按每个文件的标题识别')
     .action(async (files: string[], opts) => {
       if (opts.db) process.exitCode = await importToDatabase(files, opts, out);
       else await importCommand(files, opts, out);

@@ -388,4 +388,22 @@ describe('jixiao import --kind goal', () => {
     expect(wrong.stdout).toContain('这是项目支出绩效自评表');
     expect(wrong.status).toBe(2);
   }, 60_000);
+
+  it('without --kind, each file is stored as the kind its title names (a 目标申报表 as goals, a 自评表 as a self-evaluation)', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'jixiao-kinds-')), 'jixiao.sqlite');
+    const r = run(
+      'import',
+      '--db',
+      db,
+      '--department-code',
+      'mixed',
+      '--department-name',
+      '县政法委',
+      join(root, 'fixtures/goals/well-set.goal.docx'),
+      join(root, 'fixtures/office/xinjiang-changji-zhengfawei-2021.docx'),
+    );
+    expect(r.stdout).toMatch(/well-set\.goal\.docx：已保存 1 张绩效目标申报表到“县政法委”/);
+    expect(r.stdout).toMatch(/xinjiang-changji-zhengfawei-2021\.docx：已保存 \d+ 张自评表到“县政法委”/);
+    expect(r.status).toBe(0);
+  }, 60_000);
 });

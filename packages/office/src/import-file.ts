@@ -15,6 +15,7 @@ import { ImportError } from './errors.ts';
 import { DEFAULT_LIMITS, limitsOf, refuse, type ImportLimits } from './limits.ts';
 import type { GridDocument } from './grid.ts';
 import { recognizeDocument, type Recognized } from './recognize/document.ts';
+import { recognizeUpload, type RecognizedUpload, type UploadKind } from './recognize-upload.ts';
 import { readTextGrid } from './text-grid.ts';
 import { readXlsx } from './xlsx-grid.ts';
 
@@ -65,22 +66,34 @@ export async function importBytes(bytes: Uint8Array, name: string, opts: ReadOpt
   return recognizeDocument(await readGrid(bytes, name, opts));
 }
 
-/** Reads a file from disk, refusing an oversized one by its size before reading it. */
-export async function importFile(path: string, opts: ReadOptions = {}): Promise<Recognized> {
+/** A file's bytes, an oversized one refused by its size before it is read whole. */
+export async function readFileWithin(path: string, max: number): Promise<Uint8Array> {
   let size: number;
   try {
     size = (await stat(path)).size;
   } catch {
     throw new ImportError('IMPORT.NOT_FOUND', `找不到文件：${path}`, { file: path });
   }
-  const max = limitsFor(opts).maxBytes;
   if (size > max)
     throw new ImportError('IMPORT.TOO_LARGE', `“${basename(path)}”有 ${(size / 1048576).toFixed(1)} MB，超过上限 ${(max / 1048576).toFixed(0)} MB`, {
       file: path,
       bytes: size,
       max,
     });
-  return importBytes(new Uint8Array(await readFile(path)), basename(path), opts);
+  return new Uint8Array(await readFile(path));
+}
+
+/** Reads a file from disk as a self-evaluation file (自评表, 汇总表, report texts). */
+export async function importFile(path: string, opts: ReadOptions = {}): Promise<Recognized> {
+  return importBytes(await readFileWithin(path, limitsFor(opts).maxBytes), basename(path), opts);
+}
+
+/**
+ * Reads a file from disk as an upload is read: as `kind` when it is given, else as the kind of form its
+ * title names (a 绩效目标申报表 as goals, anything else as a self-evaluation file).
+ */
+export async function importUploadFile(path: string, kind?: UploadKind, opts: ReadOptions = {}): Promise<RecognizedUpload> {
+  return recognizeUpload(await readGrid(await readFileWithin(path, limitsFor(opts).maxBytes), basename(path), opts), kind);
 }
 
 const run = promisify(execFile);

@@ -9,7 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GoalForm, indicatorIds, lintGoalForm } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
-import { goalDocument, importGoalBytes, importGoalFile, PdfConverter, renderDocx, renderGoalForm } from '../src/index.ts';
+import {
+  goalDocument,
+  importGoalBytes,
+  importGoalFile,
+  importUploadFile,
+  PdfConverter,
+  readGrid,
+  recognizeUpload,
+  renderDocx,
+  renderGoalForm,
+} from '../src/index.ts';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures');
 const goals = join(fixtures, 'goals');
@@ -98,6 +108,27 @@ describe('several goal forms in one document', () => {
       ['平安乡村网格化服务管理项目', 8, 0],
       ['访惠聚工作经费', 15, 1],
     ]);
+  });
+});
+
+describe('an upload read as the kind its title names', () => {
+  it.each(['项目支出绩效目标申报表', '2024年项目支出绩效目标表', '专项资金绩效目标表'])('a table under “%s” is read as goals', async (title) => {
+    const doc = goalDocument(wellSet);
+    const t = doc.sections[0]!.blocks.find((b) => b.kind === 'title')!;
+    if (t.kind !== 'title') throw new Error('no title');
+    t.text = title;
+    const r = recognizeUpload(await readGrid(await renderDocx(doc), 'title.docx'));
+    expect(r.goals.map((g) => g.project.name.raw)).toEqual(['平安乡村网格化服务管理项目']);
+    expect(r.evaluations).toEqual([]);
+  });
+
+  it('a 自评表 (绩效目标自评表 too) is read as a self-evaluation, from a file on disk as from an upload', async () => {
+    const r = await importUploadFile(join(fixtures, 'office/xinjiang-changji-zhengfawei-2021.docx'));
+    expect(r.goals).toEqual([]);
+    expect(r.evaluations.length).toBeGreaterThan(0);
+    const zhongjiang = await importUploadFile(join(fixtures, 'provinces/sichuan-zhongjiang-shuiliju-2022.docx'));
+    expect(zhongjiang.goals).toEqual([]);
+    expect(zhongjiang.evaluations.map((e) => e.project.name.raw)).toEqual(['中江县农业水价综合改革精准补贴和节水奖励项目小型水库水标尺制作安装']);
   });
 });
 

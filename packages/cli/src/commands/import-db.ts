@@ -1,22 +1,24 @@
 /**
  * `jixiao import --db PATH|URL FILE...`: recognise the files and store their forms in a database, each
  * file (forms and original) in one transaction. A file that fails is reported and stores nothing.
- * With `--kind goal` the files are 绩效目标申报表 (a 自评表 given as goals: IMPORT.NOT_A_GOAL_FORM).
+ * Without `--kind` each file is read as the kind of form its title names, as an upload in the web app is
+ * (a 项目支出绩效目标申报表 as goals, anything else as 自评表); with `--kind goal` the files are
+ * 绩效目标申报表 (a 自评表 given as goals: IMPORT.NOT_A_GOAL_FORM).
  */
 import { operator, storeImported } from '@jixiao/app';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { connect, KyselyStore } from '@jixiao/store';
-import { getFormKind, type FormDocument } from '@jixiao/core';
-import { importFile, importGoalFile } from '@jixiao/office';
+import { getFormKind, type FormDocument, type FormKind } from '@jixiao/core';
+import { importFile, importGoalFile, importUploadFile } from '@jixiao/office';
 import { CliError } from '../errors.ts';
 
 export interface ImportDbOptions {
   db: string;
   departmentCode?: string;
   departmentName?: string;
-  /** the kind of form the files hold (default self-evaluation) */
+  /** the kind of form the files hold (default: each file's title says) */
   kind?: string;
 }
 
@@ -26,16 +28,22 @@ const READERS: Record<string, (path: string) => Promise<readonly FormDocument[]>
   goal: (path) => importGoalFile(path),
 };
 
+/** The forms of a file and their kind: the kind given, else the kind the file's title names. */
+async function readForms(path: string, given: FormKind | undefined): Promise<{ kind: FormKind; forms: readonly FormDocument[] }> {
+  if (given) return { kind: given, forms: await READERS[given.id]!(path) };
+  const r = await importUploadFile(path);
+  return r.goals.length ? { kind: getFormKind('goal'), forms: r.goals } : { kind: getFormKind('self-evaluation'), forms: r.evaluations };
+}
+
 export async function importToDatabase(files: string[], opts: ImportDbOptions, out: (s: string) => void): Promise<number> {
-  const kind = getFormKind(opts.kind ?? 'self-evaluation');
-  const read = READERS[kind.id];
-  if (!read) throw new CliError('FORM.UNKNOWN_KIND', `不能从文件导入“${kind.title}”`);
+  const given = opts.kind === undefined ? undefined : getFormKind(opts.kind);
+  if (given && !READERS[given.id]) throw new CliError('FORM.UNKNOWN_KIND', `不能从文件导入“${given.title}”`);
   const store = new KyselyStore(await connect(opts.db));
   let failed = 0;
   try {
     for (const path of files) {
       try {
-        const forms = await read(path);
+        const { kind, forms } = await readForms(path, given);
         if (forms.length === 0) {
           out(`${path}：没有${kind.label}，跳过`);
           continue;

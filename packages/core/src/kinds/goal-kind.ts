@@ -94,7 +94,8 @@ export const goalKind: FormKind<GoalForm> = {
   history: { kind: 'self-evaluation', checked: true },
   actuals: () => [],
   claimedTotal: () => null,
-  importTitles: ['项目支出绩效目标申报表', '绩效目标申报表'],
+  // 绩效目标表: the title under which 预算公开 publishes the same table (项目支出绩效目标表, 专项资金绩效目标表)
+  importTitles: ['项目支出绩效目标申报表', '绩效目标申报表', '绩效目标表'],
   exportLayouts: ['national'],
   workflow: GOAL_STEPS,
   statusLabels: GOAL_STATUS_LABELS,

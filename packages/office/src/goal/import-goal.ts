@@ -3,11 +3,10 @@
  * import uses, and from the public JSON format. A 自评表 given as goals is refused with
  * `IMPORT.NOT_A_GOAL_FORM`, whichever the format.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Evaluation, GoalForm } from '@jixiao/core';
 import { ImportError } from '../errors.ts';
-import { DEFAULT_MAX_BYTES, readGrid } from '../import-file.ts';
+import { DEFAULT_MAX_BYTES, readFileWithin, readGrid } from '../import-file.ts';
 import { recognizeGoalForms } from './recognize-goal.ts';
 
 export interface GoalImportOptions {
@@ -44,18 +43,5 @@ export function goalFormFromJson(json: string, name: string): GoalForm {
 }
 
 export async function importGoalFile(path: string, opts: GoalImportOptions = {}): Promise<GoalForm[]> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    throw new ImportError('IMPORT.NOT_FOUND', `找不到文件：${path}`, { file: path });
-  }
-  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (size > max)
-    throw new ImportError('IMPORT.TOO_LARGE', `“${basename(path)}”有 ${(size / 1048576).toFixed(1)} MB，超过上限 ${(max / 1048576).toFixed(0)} MB`, {
-      file: path,
-      bytes: size,
-      max,
-    });
-  return importGoalBytes(new Uint8Array(await readFile(path)), basename(path), opts);
+  return importGoalBytes(await readFileWithin(path, opts.maxBytes ?? DEFAULT_MAX_BYTES), basename(path), opts);
 }
