@@ -90,8 +90,12 @@ function differences(ev: Evaluation, exp: Expected): string[] {
     num(`${where} 分值`, l.points, line.points);
     num(`${where} 得分`, l.score, line.score);
   }
+  // a form may give several rows one name (忠县's three 道路交通设施): the k-th row of a name is matched to the k-th
+  const nth = new Map<string, number>();
   exp.indicators.forEach((want, i) => {
-    const got = ev.indicators.find((x) => norm(x.name.raw) === norm(want.name));
+    const k = nth.get(norm(want.name)) ?? 0;
+    nth.set(norm(want.name), k + 1);
+    const got = ev.indicators.filter((x) => norm(x.name.raw) === norm(want.name))[k];
     const where = `indicator ${i + 1} ${want.name}`;
     if (!got) {
       out.push(`${where}: row missing`);
@@ -113,8 +117,12 @@ function differences(ev: Evaluation, exp: Expected): string[] {
     });
     if (kids.length > (want.children?.length ?? 0)) out.push(`${where}: ${kids.length - (want.children?.length ?? 0)} 其中 rows not on the form`);
   });
-  const extra = ev.indicators.filter((x) => !exp.indicators.some((w) => norm(w.name) === norm(x.name.raw)));
-  for (const x of extra) out.push(`indicator ${norm(x.name.raw)}: not on the form`);
+  const read = new Map<string, number>();
+  for (const x of ev.indicators) {
+    const k = read.get(norm(x.name.raw)) ?? 0;
+    read.set(norm(x.name.raw), k + 1);
+    if (k >= (nth.get(norm(x.name.raw)) ?? 0)) out.push(`indicator ${norm(x.name.raw)}: not on the form`);
+  }
   if (exp.total) {
     num('总分 分值', ev.claimed.points, exp.total.points);
     num('总分 得分', ev.claimed.total, exp.total.score);

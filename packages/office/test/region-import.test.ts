@@ -9,10 +9,28 @@ import { describe, expect, it } from 'vitest';
 import { getScheme, scoreEvaluation, type Evaluation } from '@jixiao/core';
 import { importFile, importText } from '../src/index.ts';
 import { budgetRole, headerKey, indicatorRole } from '../src/recognize/columns.ts';
+import { budgetLineLabel, identityLabel } from '../src/recognize/labels.ts';
 
 const dir = join(import.meta.dirname, '../../../fixtures/regions');
 const total = (ev: Evaluation) => ev.budget.lines.find((l) => l.kind === 'total')!;
 const scored = (ev: Evaluation) => scoreEvaluation(ev, getScheme(ev.schemeId));
+
+describe('row labels of transfer-payment forms (item 2)', () => {
+  it.each([
+    ['其中：中央财政资金', 'fiscal'],
+    ['中央、省、市补助县级资金', 'fiscal'],
+    // Chongqing's 中央、市级专项转移支付 form: the 补助 without the word 资金, then the county's own money
+    ['其中：中央、市级补助', 'fiscal'],
+    ['县级资金', 'fiscal'],
+    ['其他资金', 'other'],
+    ['年度资金总额：', 'total'],
+    ['县级补助说明', null],
+  ])('budget line %s → %s', (label, kind) => expect(budgetLineLabel(label)).toBe(kind));
+
+  it.each(['项目名称', '专项名称', '专项资金名称', '项目（专项）名称', '专项（项目）名称'])('%s names the project', (label) =>
+    expect(identityLabel(label)).toBe('name'),
+  );
+});
 
 describe('header cells → roles by meaning (item 1)', () => {
   it.each([

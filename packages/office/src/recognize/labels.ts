@@ -12,7 +12,7 @@ export type IdentityField = 'name' | 'code' | 'level' | 'fundType' | 'department
 export function identityLabel(text: string): IdentityField | null {
   const t = norm(text);
   // 转移支付 and 衔接资金 forms name the project 专项名称 (issue 21, item 2)
-  if (/^(项目|专项|专项资金|转移支付|转移支付项目|衔接资金项目|项目\(专项\))名称$/.test(t)) return 'name';
+  if (/^(项目|专项|专项资金|转移支付|转移支付项目|衔接资金项目|项目\(专项\)|专项\(项目\))名称$/.test(t)) return 'name';
   if (t === '项目编码' || t === '项目代码') return 'code';
   if (t === '项目级次') return 'level';
   if (t === '资金类型') return 'fundType';
@@ -33,9 +33,10 @@ export type LineKind = 'total' | 'current' | 'carryover' | 'other' | 'fiscal';
 const LEVEL = '(中央|省级|省|市级|市|县级|县|地方|本级)';
 /**
  * 转移支付/衔接资金 forms split the total by the level of government that pays: one level or several
- * (Hunan's 专项资金 form: `中央、省、市补助县级资金`, the money the levels above give the county).
+ * (Hunan's 专项资金 form: `中央、省、市补助县级资金`, the money the levels above give the county;
+ * Chongqing's: `中央、市级补助` above `县级资金`, the 补助 without the word 资金).
  */
-const LEVELS_FUNDS = new RegExp(`^${LEVEL}([、,]${LEVEL})*(财政)?(补助)?${LEVEL}?资金$`);
+const LEVELS_FUNDS = new RegExp(`^${LEVEL}([、,]${LEVEL})*(财政)?(补助${LEVEL}?(资金)?|${LEVEL}?资金)$`);
 
 export function budgetLineLabel(text: string): LineKind | null {
   const t = norm(text).replace(/^其中[：:]?/, '');
