@@ -7,7 +7,7 @@
  */
 import { formKindOfTitle, squash, type GoalForm } from '@jixiao/core';
 import { lineOf, type GridDocument } from './grid.ts';
-import { recognizeGoalForms } from './goal/recognize-goal.ts';
+import { readGoalForms } from './goal/recognize-goal.ts';
 import { recognizeDocument, type Recognized } from './recognize/document.ts';
 
 /** What an upload holds: the self-evaluation recognizer's result, and the goal forms read instead when the file is one. */
@@ -38,8 +38,10 @@ export function kindByTitle(doc: GridDocument): UploadKind | undefined {
 export function recognizeUpload(doc: GridDocument, kind?: UploadKind): RecognizedUpload {
   const as = kind ?? kindByTitle(doc) ?? 'self-evaluation';
   if (as === 'goal') {
-    const goals = recognizeGoalForms(doc).map((f) => ({ ...f, source: { file: doc.file, index: f.source?.index ?? 0 } }));
-    return { file: doc.file, evaluations: [], summaries: [], texts: [], notes: [], reports: [], goals };
+    const read = readGoalForms(doc);
+    const goals = read.map(({ form }) => ({ ...form, source: { file: doc.file, index: form.source?.index ?? 0 } }));
+    // a report's index is its form's place in the preview: the file's 自评表 first (none here), then its goal forms
+    return { file: doc.file, evaluations: [], summaries: [], texts: [], notes: [], reports: read.map(({ report }) => report), goals };
   }
   return { ...recognizeDocument(doc), goals: [] };
 }

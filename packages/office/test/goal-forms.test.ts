@@ -132,6 +132,40 @@ describe('an upload read as the kind its title names', () => {
   });
 });
 
+describe('the preview’s readout of a goal form (issue 21, item 8)', () => {
+  it('names each column of the indicator table with its role, and reports a column it cannot place with every cell of it', async () => {
+    const doc = goalDocument(wellSet);
+    const table = doc.sections[0]!.blocks.find((b) => b.kind === 'table')!;
+    if (table.kind !== 'table') throw new Error('no table');
+    const header = table.table.rows.find((r) => r.cells.some((c) => c.text === '分值'))!;
+    header.cells.find((c) => c.text === '指标值设定依据')!.text = '佐证材料';
+    const r = recognizeUpload(await readGrid(await renderDocx(doc), 'proof.docx'), 'goal');
+    const report = r.reports[0]!;
+    expect(report).toMatchObject({ index: 0, project: '平安乡村网格化服务管理项目', layout: 'national' });
+    expect(report.tables[0]!.columns.map((c) => [c.header, c.role])).toEqual([
+      ['一级指标', 'level1'],
+      ['二级指标', 'level2'],
+      ['三级指标', 'name'],
+      ['中长期指标值', 'longTerm'],
+      ['年度指标值', 'target'],
+      ['分值', 'points'],
+      ['佐证材料', null],
+    ]);
+    expect(report.tables[0]!.columns.at(-1)!.meaning).toBe('未识别的列：其中的内容未导入');
+    // the basis texts under the unknown header: each reported where it is, none read as a basis
+    const bases = wellSet.indicators.map((i) => i.basis?.raw).filter((b): b is string => !!b);
+    expect(report.unplaced.map((u) => u.text)).toEqual(bases);
+    expect(report.unplaced.every((u) => u.src.table === 1 && typeof u.src.row === 'number' && typeof u.src.col === 'number')).toBe(true);
+    expect(r.goals[0]!.indicators.every((i) => i.basis === undefined)).toBe(true);
+  });
+
+  it('a well-set form leaves nothing unplaced', async () => {
+    const r = await importUploadFile(join(fixtures, 'goals/fanghuiju-2021.goal.xlsx'), 'goal');
+    expect(r.reports.map((x) => [x.index, x.project, x.unplaced])).toEqual([[0, '访惠聚工作经费', []]]);
+    expect(r.reports[0]!.tables[0]!.columns.map((c) => c.role)).toEqual(['level1', 'level2', 'name', 'target', 'unit', 'points']);
+  });
+});
+
 describe('bounded input', () => {
   it('an indicator table of more than 500 rows is refused with its own code', async () => {
     const huge = structuredClone(wellSet);

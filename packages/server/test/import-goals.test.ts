@@ -66,6 +66,9 @@ describe('goal forms through /api/import', { timeout: 60_000 }, () => {
     expect(form.kind).toBe('goal');
     expect(form.errors + form.warnings).toBeGreaterThan(0);
     expect(preview.files[0]!.findings.every((x) => x.location.form?.index === 0)).toBe(true);
+    // what was read, column by column, is shown before saving, as for a 自评表
+    expect(preview.files[0]!.reports.map((r) => [r.index, r.project, r.unplaced.length])).toEqual([[0, '访惠聚工作经费', 0]]);
+    expect(preview.files[0]!.reports[0]!.tables[0]!.columns.find((c) => c.header === '权重')).toMatchObject({ role: 'points', meaning: '分值' });
   });
 
   it('a self-evaluation beside it is previewed as one, with its score', async () => {

@@ -23,6 +23,9 @@ import {
 } from '@jixiao/core';
 import { ImportError } from '../errors.ts';
 import { lineOf, type Block, type Cell, type GridDocument } from '../grid.ts';
+import type { ColumnReport } from '../recognize/columns.ts';
+import type { FormReport } from '../recognize/report.ts';
+import { goalColumnReport, goalFormReport, isGoalFrame, type GoalColumn } from './goal-report.ts';
 
 const GOAL_TITLE = /绩效目标申报表|绩效目标表/;
 /** A column or a title that only a self-evaluation has. */
@@ -62,7 +65,7 @@ const LABELS: ReadonlyArray<[RegExp, Field]> = [
   [/^联系电话$/, 'phone'],
 ];
 
-type Column = 'level1' | 'level2' | 'name' | 'longTerm' | 'target' | 'unit' | 'points' | 'basis' | 'adjusted' | 'reason';
+type Column = GoalColumn;
 
 function headerColumn(t: string): Column | 'actual' | null {
   if (SELF_EVALUATION.test(t)) return 'actual';
@@ -99,6 +102,14 @@ function splitAtTitles(blocks: readonly Block[]): Block[][] {
 
 /** `schemeId`: the 评分方案 the forms are under (a file does not say; default national). */
 export function recognizeGoalForms(doc: GridDocument, opts: { schemeId?: string } = {}): GoalForm[] {
+  return readGoalForms(doc, opts).map((r) => r.form);
+}
+
+/**
+ * The goal forms of a document, each with what the import preview shows of it (issue 21, item 8, as for
+ * a 自评表): the indicator table's columns and the role each got, and every cell that was not placed.
+ */
+export function readGoalForms(doc: GridDocument, opts: { schemeId?: string } = {}): Array<{ form: GoalForm; report: FormReport }> {
   const parts = splitAtTitles(doc.blocks);
   if (parts.length === 0) {
     // say what it is when it is a self-evaluation: the common mistake
@@ -118,8 +129,11 @@ function fail(file: string, why: string, where?: Provenance): never {
   throw notAGoalForm(file, why, where);
 }
 
-function recognizeOne(file: string, blocks: Block[], index: number, schemeId: string): GoalForm {
+function recognizeOne(file: string, blocks: Block[], index: number, schemeId: string): { form: GoalForm; report: FormReport } {
   const title = lineOf(blocks[0]!)!;
+  /** cells read into the form, or read as what frames it (labels, headers): the rest is reported */
+  const consumed = new Set<Cell>();
+  const columnReports: ColumnReport[] = [];
   const found = new Map<Field, Cell>();
   let unit: '万元' | '元' | null = null;
   let unitRaw: TextField | undefined;
@@ -152,7 +166,9 @@ function recognizeOne(file: string, blocks: Block[], index: number, schemeId: st
       const row = new Map<Column, Cell>();
       for (const c of cells) {
         const col = header.columns.get(c.src.col ?? -1);
-        if (col) row.set(col, c);
+        if (!col) continue;
+        row.set(col, c);
+        consumed.add(c);
       }
       rows.push(row);
       continue;
@@ -164,7 +180,10 @@ function recognizeOne(file: string, blocks: Block[], index: number, schemeId: st
       cells.forEach((c, i) => {
         const col = headerColumn(squashed[i]!);
         if (col === 'actual') fail(file, `指标表有“${cells[i]!.text.trim()}”列，这是自评表的栏目；请在自评表导入处上传`, c.src);
-        if (col && c.src.col !== undefined && ![...columns.values()].includes(col)) columns.set(c.src.col, col);
+        const taken = col !== null && [...columns.values()].includes(col);
+        if (col && !taken && c.src.col !== undefined) columns.set(c.src.col, col);
+        consumed.add(c);
+        if (cleanCell(c.text) !== '' && !isGoalFrame(c.text)) columnReports.push(goalColumnReport(c, col, taken));
       });
       if (![...columns.values()].includes('target')) fail(file, '指标表没有“指标值”列', b.src);
       header = { table: b.src.table, columns };
@@ -176,6 +195,7 @@ function recognizeOne(file: string, blocks: Block[], index: number, schemeId: st
       const lt = at(goalHeader.longTerm);
       const an = at(goalHeader.annual);
       goals = { ...(lt && cleanCell(lt.text) !== '' ? { longTerm: text(lt) } : {}), ...(an && cleanCell(an.text) !== '' ? { annual: text(an) } : {}) };
+      for (const c of [lt, an]) if (c) consumed.add(c);
       goalHeader = null;
       continue;
     }
@@ -183,10 +203,12 @@ function recognizeOne(file: string, blocks: Block[], index: number, schemeId: st
     const anAt = squashed.findIndex((t) => t === '年度目标' || t === '年度绩效目标');
     if (anAt >= 0 && (ltAt >= 0 || anAt + 1 >= cells.length || squash(cells[anAt + 1]!.text) === '')) {
       goalHeader = { longTerm: ltAt >= 0 ? cells[ltAt]!.src.col : undefined, annual: cells[anAt]!.src.col };
+      cells.forEach((c) => consumed.add(c));
       continue;
     }
     if (anAt >= 0) {
       goals = { ...goals, annual: text(cells[anAt + 1]!) }; // `年度目标 | text` on one row
+      consumed.add(cells[anAt]!).add(cells[anAt + 1]!);
       continue;
     }
     for (let i = 0; i < cells.length; i++) {
@@ -195,10 +217,14 @@ function recognizeOne(file: string, blocks: Block[], index: number, schemeId: st
       if (money) {
         unit = money[1] as '万元' | '元';
         unitRaw = text(cells[i]!);
+        consumed.add(cells[i]!);
         continue;
       }
       const field = LABELS.find(([re]) => re.test(t))?.[1];
-      if (field && !found.has(field) && i + 1 < cells.length && headerColumn(squashed[i + 1]!) === null) found.set(field, cells[i + 1]!);
+      if (field && !found.has(field) && i + 1 < cells.length && headerColumn(squashed[i + 1]!) === null) {
+        found.set(field, cells[i + 1]!);
+        consumed.add(cells[i]!).add(cells[i + 1]!);
+      }
     }
   }
   if (!header) fail(file, '没有找到含“一级指标、二级指标、三级指标、指标值”的绩效指标表', title.src);
@@ -265,7 +291,7 @@ function recognizeOne(file: string, blocks: Block[], index: number, schemeId: st
       { file, path: issue.path.map(String) },
     );
   }
-  return checked.data;
+  return { form: checked.data, report: goalFormReport(checked.data, index, blocks, columnReports, consumed) };
 }
 
 /** Indicator rows: 一级 and 二级 carried down over merged (empty) cells; rows with neither name nor value are skipped. */

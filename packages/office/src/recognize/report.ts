@@ -51,7 +51,7 @@ const LAYOUT_NAMES: Record<string, string> = {
 };
 
 /** Cells that only frame a form: section names in its left column, dashes standing for “not applicable”. */
-const FRAME =
+export const FRAME =
   /^([一二三四五六七八九十]+、.*|项目资金(预算安排及执行进度)?(\(万元\))?|年度总体目标|项目年度绩效目标|(年度)?绩效指标(完成情况)?|项目绩效分析|自评结果分析|[—\-–/／]+|无)$/;
 
 export function formReport(ev: Evaluation, index: number, blocks: Block[], tables: TableReport[], consumed: Set<Cell>, notes: ImportNote[]): FormReport {
