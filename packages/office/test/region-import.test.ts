@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getScheme, scoreEvaluation, type Evaluation } from '@jixiao/core';
+import { auditForm, getScheme, scoreEvaluation, type Evaluation } from '@jixiao/core';
 import { importFile, importText } from '../src/index.ts';
 import { budgetRole, headerKey, indicatorRole } from '../src/recognize/columns.ts';
 import { budgetLineLabel } from '../src/recognize/labels.ts';
@@ -294,6 +294,9 @@ describe('Beijing 2016: 年初预算数（A） is the only budget column (issue 
     const s = scored(ev);
     expect([s.budget.budgetField, s.budget.ratePercent, s.budget.score]).toEqual(['initial', '49.88', '4.99']);
     expect(s.budget.explanation).toContain('年初预算数 310.2');
+    // and the audit's A3.RATE names it too: the form's 50 % is 0.12 points off the rate it states the figures of
+    const rate = auditForm(ev).findings.find((f) => f.code === 'A3.RATE')!;
+    expect(rate.message).toContain('÷ 年初预算数 310.2 计算应为 49.88%');
   });
 
   it('no note where the block has its 全年预算数', () => {

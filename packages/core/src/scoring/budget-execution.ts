@@ -102,7 +102,7 @@ export function budgetExecution(ev: Evaluation, scheme: Scheme): BudgetExecution
  * measured against the adjusted budget.
  */
 const BASE_NAMES = { adjusted: '预算数', prepared: '预算编制数', initial: '年初预算数', declared: '目标申报数' } as const;
-const baseName = (f: BudgetExecution['budgetField']): string => BASE_NAMES[f ?? 'adjusted'];
+export const baseName = (f: BudgetExecution['budgetField']): string => BASE_NAMES[f ?? 'adjusted'];
 
 /** 执行率 is kept as a fraction to this many decimals: far below any rounding of a shown rate (%, 2 places). */
 const RATE_PLACES = 12;
