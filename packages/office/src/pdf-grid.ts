@@ -12,7 +12,19 @@ import { dirname, join } from 'node:path';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Block, Cell, GridDocument } from './grid.ts';
 import { ImportError } from './errors.ts';
-import { buildTable, cellText, groupSegments, leftPad, paragraphs, placeWords, toLines, type PageTable, type Segment, type Word } from './pdf-layout.ts';
+import {
+  buildTable,
+  cellText,
+  groupSegments,
+  leftPad,
+  paragraphs,
+  placeWords,
+  toLines,
+  type Line,
+  type PageTable,
+  type Segment,
+  type Word,
+} from './pdf-layout.ts';
 
 type PdfJs = typeof PdfJsModule;
 let pdfjs: Promise<PdfJs> | null = null;
@@ -400,8 +412,7 @@ export function layoutPage(page: PdfPage): Item[] {
         const lines = toLines(words);
         const last = lines[lines.length - 1]!;
         const text = cellText(words, x0, x1, pad);
-        // "to its bottom": no room left under the last line for another (its baseline 1.3 em lower, and padding)
-        const full = t.ys[cell.r1 + 1]! - last.y <= 2 * last.size && last.x1 + 0.9 * last.size > x1 - pad && !/[。；;！!？?）)”]$/.test(text);
+        const full = t.ys[cell.r1 + 1]! - last.y <= roomForNoLine(lines) && last.x1 + 0.9 * last.size > x1 - pad && !/[。；;！!？?）)”]$/.test(text);
         const wide = x1 - x0 - 2 * pad >= 6 * last.size && last.x1 - last.x0 >= x1 - x0 - 2 * pad - last.size;
         // a sentence: more than one line, or a pause in it; one line with none that happens to fill its
         // cell is a label (`生态效益指标` in a cell six ideographs wide), which a page break does not cut
@@ -416,6 +427,18 @@ export function layoutPage(page: PdfPage): Item[] {
   const right = Math.max(...lines.map((l) => l.x1));
   for (const p of paragraphs(lines, right)) items.push({ kind: 'line', top: p.top, text: p.text });
   return items.sort((a, b) => a.top - b.top);
+}
+
+/**
+ * How far below a cell's last baseline its bottom may be while the cell is still full to its bottom:
+ * no room for another line (its baseline 1.3 em lower, and padding). A browser keeps at least two
+ * lines of a paragraph it breaks over a page on the new page (CSS `widows: 2`), so text of two lines
+ * or more may stop one line short of the page's foot: one line pitch more is allowed there.
+ */
+function roomForNoLine(lines: Line[]): number {
+  const last = lines[lines.length - 1]!;
+  if (lines.length < 2) return 2 * last.size;
+  return 2 * last.size + (last.y - lines[lines.length - 2]!.y);
 }
 
 /**

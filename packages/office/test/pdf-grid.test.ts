@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildTable, cellText, lineText, toLines, type Segment, type Word } from '../src/pdf-layout.ts';
 import { ImportError, importBytes, PdfConverter, readPdf, readPdfPages, renderDocx, SUPPORTED, type OfficialDocument } from '../src/index.ts';
+import { gridOfPages, type PdfPage } from '../src/pdf-grid.ts';
 
 const h = (x0: number, x1: number, y: number): Segment => ({ x0, x1, y0: y, y1: y });
 const v = (x: number, y0: number, y1: number): Segment => ({ x0: x, x1: x, y0, y1 });
@@ -52,6 +53,40 @@ describe('table geometry', () => {
       { text: '办文办会', x: 30 + 2.7, y: 10, w: 42, size: 10.5 },
     ]);
     expect(lineText(typed[0]!)).toBe('指标1: 办文办会'); // a space after ASCII punctuation is a quarter em
+  });
+});
+
+describe('a row broken over a page', () => {
+  // two columns (名称 60 pt, 说明 100 pt), a 10 pt font, lines 12 pt apart
+  const grid = (ys: number[]): Segment[] => [...ys.map((y) => h(0, 160, y)), ...[0, 60, 160].map((x) => v(x, ys[0]!, ys[ys.length - 1]!))];
+  const line = (text: string, x: number, y: number, w = 98): Word => ({ text, x, y, w, size: 10 });
+  const pages = (room: number): PdfPage[] => [
+    {
+      width: 200,
+      height: 100,
+      segments: grid([0, 20, 58 + room]),
+      words: [
+        line('名称', 2, 14, 20),
+        line('说明', 62, 14, 20),
+        line('指标一', 2, 34, 30),
+        line('完成值达到指标值，记', 62, 34),
+        line('满分；未达到指标值，', 62, 46),
+        line('按实际完成比例计分或', 62, 58),
+      ],
+    },
+    { width: 200, height: 100, segments: grid([0, 30]), words: [line('分值记分。', 62, 14, 50)] },
+  ];
+  const cells = (ps: PdfPage[]) => gridOfPages(ps, 'x.pdf').blocks.map((b) => (b.kind === 'row' ? b.cells.map((c) => c.text) : b.text));
+
+  it('text that stops one line short of the foot (a browser keeps two lines for the new page: widows) goes on in the cell below it (issue 21)', () => {
+    expect(cells(pages(22))).toEqual([
+      ['名称', '说明'],
+      ['指标一', '完成值达到指标值，记满分；未达到指标值，按实际完成比例计分或分值记分。'],
+    ]);
+  });
+
+  it('text with room for two more lines under it is a cell of its own: the next page starts a row', () => {
+    expect(cells(pages(40))[2]).toEqual(['', '分值记分。']);
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getScheme, scoreEvaluation, type Evaluation } from '@jixiao/core';
+import { auditForm, getScheme, scoreEvaluation, type Evaluation } from '@jixiao/core';
 import { importFile, importText } from '../src/index.ts';
 import { budgetRole, headerKey, indicatorRole } from '../src/recognize/columns.ts';
 import { budgetLineLabel, identityLabel } from '../src/recognize/labels.ts';
@@ -270,6 +270,83 @@ describe('a budget header over two rows where the file records no spans', () => 
     expect([t.initial?.value, t.adjusted?.value, t.executed, t.rate, t.points, t.score]).toEqual(['300', '300', undefined, undefined, undefined, undefined]);
     expect(r.notes.map((n) => n.code)).toContain('IMPORT.BUDGET_HEADER_UNCERTAIN');
     expect(r.reports[0]!.unplaced.map((u) => u.text)).toEqual(['276', '92%', '10', '9.2']);
+  });
+});
+
+describe('Beijing 2016: 年初预算数（A） is the only budget column (issue 21)', () => {
+  const form = (budgetHeader: string, goals: string) =>
+    [
+      '项目名称\t测试项目',
+      `项目资金（万元）\t\t${budgetHeader}`,
+      '\t年度资金总额:\t310.2\t154.74\t10\t50%\t5',
+      '\t其中:本年一般公共预算拨款\t310.2\t154.74\t\t\t',
+      goals,
+      '一级指标\t二级指标\t三级指标\t分值\t年度指标值(A)\t全年实际值(B)\t得分',
+      '产出指标(50分)\t数量指标\t是否完成申报的数量\t12.5\t12.5\t12.5\t12.5',
+    ].join('\n');
+  const bare = '年度总体目标\t规范专项资金的使用，实现科学管理\t按照年初设定目标，将20条道路的保洁进行了外包';
+
+  it('`分值（10分）` is 分值 (the weight in the header is a decoration); 本年一般公共预算拨款 is the year’s appropriation', () => {
+    expect(['分值（10分）', '分值(10分)', '得分(2.5分)'].map(budgetRole)).toEqual(['points', 'points', 'score']);
+    expect(['其中:本年一般公共预算拨款', '一般公共预算拨款', '本年财政拨款', '拨款'].map(budgetLineLabel)).toEqual(['current', 'current', 'current', null]);
+  });
+
+  it('the figure stays 年初预算数, 全年预算数 stays empty, and a note names the column the rate is measured against (R3)', () => {
+    const r = importText(form('年初预算数(A)\t全年执行数(B)\t分值(10分)\t执行率(B/A)\t得分', bare), 'beijing.txt');
+    const ev = r.evaluations[0]!;
+    const t = total(ev);
+    expect([t.initial?.value, t.adjusted, t.executed?.value, t.points?.value, t.rate?.value, t.score?.value]).toEqual([
+      '310.2',
+      undefined,
+      '154.74',
+      '10',
+      '50',
+      '5',
+    ]);
+    expect(ev.budget.lines.map((l) => l.kind)).toEqual(['total', 'current']);
+    const note = r.notes.find((n) => n.code === 'IMPORT.RATE_BASE_INITIAL')!;
+    expect(note.message).toContain('执行率以“年初预算数(A)”列为基数');
+    expect(note.src?.col).toBeTypeOf('number');
+    // the scorer measures against it, and says so: 154.74 ÷ 310.2 = 49.88 %, not the form's rounded 50 %
+    const s = scored(ev);
+    expect([s.budget.budgetField, s.budget.ratePercent, s.budget.score]).toEqual(['initial', '49.88', '4.99']);
+    expect(s.budget.explanation).toContain('年初预算数 310.2');
+    // and the audit's A3.RATE names it too: the form's 50 % is 0.12 points off the rate it states the figures of
+    const rate = auditForm(ev).findings.find((f) => f.code === 'A3.RATE')!;
+    expect(rate.message).toContain('÷ 年初预算数 310.2 计算应为 49.88%');
+  });
+
+  it('no note where the block has its 全年预算数', () => {
+    const r = importText(
+      form('年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分', bare).replace('310.2\t154.74\t10', '310.2\t310.2\t154.74\t10'),
+      'national.txt',
+    );
+    expect(r.notes.map((n) => n.code)).not.toContain('IMPORT.RATE_BASE_INITIAL');
+  });
+
+  it('年度总体目标 with its two texts and no 预期目标/实际完成情况 labels: read in the national order, with a note', () => {
+    const r = importText(form('年初预算数(A)\t全年执行数(B)\t分值(10分)\t执行率(B/A)\t得分', bare), 'beijing.txt');
+    const g = r.evaluations[0]!.goals;
+    expect([g.expected?.raw, g.achieved?.raw]).toEqual(['规范专项资金的使用，实现科学管理', '按照年初设定目标，将20条道路的保洁进行了外包']);
+    expect(r.notes.map((n) => n.code)).toContain('IMPORT.GOALS_NO_LABELS');
+    const labelled = importText(
+      form('年初预算数(A)\t全年执行数(B)\t分值(10分)\t执行率(B/A)\t得分', '年度总体目标\t预期目标\t实际完成情况\n\t规范使用\t已外包'),
+      'labelled.txt',
+    );
+    expect(labelled.evaluations[0]!.goals.expected?.raw).toBe('规范使用');
+    expect(labelled.notes.map((n) => n.code)).not.toContain('IMPORT.GOALS_NO_LABELS');
+  });
+
+  it('年初设定目标 over 年度总体目标完成情况综述 (安徽, 四川, 湖南) are labels: the texts are the row under them', () => {
+    for (const achieved of ['年度总体目标完成情况综述', '全年实际完成情况']) {
+      const r = importText(
+        form('年初预算数(A)\t全年执行数(B)\t分值(10分)\t执行率(B/A)\t得分', `年度总体目标\t年初设定目标\t${achieved}\n\t规范使用\t已外包`),
+        'set.txt',
+      );
+      const g = r.evaluations[0]!.goals;
+      expect([g.expected?.raw, g.achieved?.raw]).toEqual(['规范使用', '已外包']);
+      expect(r.notes.map((n) => n.code)).not.toContain('IMPORT.GOALS_NO_LABELS');
+    }
   });
 });
 

@@ -29,3 +29,15 @@ describe('R3: which figure is 全年预算数', () => {
     expect(budgetExecution(withTotal({}), national)).toMatchObject({ budgetField: null, budget: null, rate: null });
   });
 });
+
+describe('R3: the explanation names the base of the rate (issue 21: a form with 年初预算数 and no 全年预算数)', () => {
+  const national = getScheme('national');
+  it('年初预算数 named when it is the base, with the 全年预算数 it stands for missing', () => {
+    const b = budgetExecution(withTotal({ initial: money('310.2'), executed: money('154.74') }), national);
+    expect(b).toMatchObject({ budgetField: 'initial', budget: '310.2', ratePercent: '49.88', score: '4.99' });
+    expect(b.explanation).toContain('÷ 年初预算数 310.2 = 49.88%（无全年预算数）');
+  });
+  it('the adjusted budget is 预算数, as before', () => {
+    expect(budgetExecution(withTotal({ adjusted: money('50'), initial: money('60') }), national).explanation).toContain('÷ 预算数 50 = 80.00%；');
+  });
+});

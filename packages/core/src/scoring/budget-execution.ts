@@ -83,7 +83,7 @@ export function budgetExecution(ev: Evaluation, scheme: Scheme): BudgetExecution
   if (isNegative(budget)) return result(null, null, null, '全年预算数为负数，执行率无法计算');
   const rate = trim(mulDiv([executed], [budget], RATE_PLACES));
   const ratePercent = mulDiv([executed, '100'], [budget], scheme.decimals);
-  const rateText = `执行率 = 执行数 ${trim(executed)} ÷ 预算数 ${trim(budget)} = ${ratePercent}%`;
+  const rateText = `执行率 = 执行数 ${trim(executed)} ÷ ${baseName(budgetField)} ${trim(budget)} = ${ratePercent}%${budgetField === 'adjusted' ? '' : '（无全年预算数）'}`;
   if (points === null) return result(rate, ratePercent, null, `${rateText}（作为预算执行率指标计分）`);
   // min(执行率, 1) × 分值, rounded once
   const over = cmp(executed, budget) > 0;
@@ -95,6 +95,14 @@ export function budgetExecution(ev: Evaluation, scheme: Scheme): BudgetExecution
     `${rateText}；得分 = min(执行率, 1) × ${trim(points)}分 = ${score}分${over ? '（执行率超过100%按100%计）' : ''}${mode === 'separate' ? '（单独列示，不计入总分）' : ''}`,
   );
 }
+
+/**
+ * The rate's base as the explanation names it: the adjusted budget is 预算数 as ever; a fallback (R3) is
+ * named, so that a rate measured against 年初预算数 (a form without 全年预算数) never passes for one
+ * measured against the adjusted budget.
+ */
+const BASE_NAMES = { adjusted: '预算数', prepared: '预算编制数', initial: '年初预算数', declared: '目标申报数' } as const;
+export const baseName = (f: BudgetExecution['budgetField']): string => BASE_NAMES[f ?? 'adjusted'];
 
 /** 执行率 is kept as a fraction to this many decimals: far below any rounding of a shown rate (%, 2 places). */
 const RATE_PLACES = 12;

@@ -12,11 +12,12 @@ import { norm } from './norm.ts';
 
 /**
  * A header's meaning without its decorations: letters naming the column in a formula (`（A）`,
- * `（B/A）`, `(B÷A×100%)`), units (`（%）`, `（万元）`, `（分）`) and a trailing colon.
+ * `（B/A）`, `(B÷A×100%)`), units (`（%）`, `（万元）`, `（分）`), the points a column is worth
+ * (Beijing's `分值（10分）`: the block's weight, which its line states again) and a trailing colon.
  */
 export function headerKey(text: string): string {
   return norm(text)
-    .replace(/\((?:[A-Z](?:[/÷×*-][A-Z])*(?:×100%)?|%|万元|元|分|个|数值)\)/g, '')
+    .replace(/\((?:[A-Z](?:[/÷×*-][A-Z])*(?:×100%)?|%|万元|元|(?:\d+(?:\.\d+)?)?分|个|数值)\)/g, '')
     .replace(/(?<=[\u4e00-\u9fff])[A-Z]$/, '');
 }
 

@@ -93,7 +93,7 @@ export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
   ctx.tables ??= [];
   ctx.consumed ??= new Set();
   const budgetAt = find((r) => r.cells.some((c) => budgetColumn(c.text) !== null || budgetLineLabel(c.text) === 'total'));
-  const goalsAt = find((r) => r.cells.some((c) => /^(预期目标|年度目标|年度预期目标)$/.test(norm(c.text))));
+  const labelledGoalsAt = find((r) => r.cells.some((c) => /^(预期目标|年度目标|年度预期目标|年初设定目标)$/.test(norm(c.text))));
   const indAt = find(isIndicatorHeader);
   if (indAt < 0) {
     const name = rows.flatMap((r) => r.cells).find((c, i, all) => norm(c.text) === '项目名称' && all[i + 1])?.text;
@@ -108,6 +108,8 @@ export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
       },
     );
   }
+  const bareGoalsAt = labelledGoalsAt < 0 ? find(isBareGoalRow) : -1;
+  const goalsAt = labelledGoalsAt >= 0 ? labelledGoalsAt : bareGoalsAt < indAt ? bareGoalsAt : -1;
   const totalAt = find((r) => r.cells.some((c) => isTotalLabel(c.text)), indAt);
   // a row in the table's frame that says something else (`其他需要说明事项｜无`, before Yunnan's 总分):
   // the indicators end there, and it is read as a remark
@@ -118,6 +120,12 @@ export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
   const project = identity(rows.slice(0, end(budgetAt, goalsAt, indAt)), ctx);
   const lines = budgetAt >= 0 ? budget(rows.slice(budgetAt, end(goalsAt, indAt)), ctx) : [];
   const goals = goalsAt >= 0 ? goalBlock(rows.slice(goalsAt, indAt)) : {};
+  if (goalsAt >= 0 && goalsAt === bareGoalsAt && goals.achieved)
+    ctx.notes.push({
+      code: 'IMPORT.GOALS_NO_LABELS',
+      message: '年度总体目标未标明“预期目标”“实际完成情况”：按全国通用格式的列序（前为预期目标，后为实际完成情况）读取，请核对',
+      src: rows[goalsAt]!.src,
+    });
   // A header whose upper row names groups (`绩效指标` over 一级｜二级｜三级, `指标值` over 年度｜实际) and holds
   // the columns that span both rows (分值, 得分): the table starts at the upper row.
   const above = rows[indAt - 1];
@@ -234,6 +242,7 @@ function budget(rows: Row[], ctx: FormContext): BudgetLine[] {
       }
     }
     ctx.tables?.push({ kind: 'budget', src: header.src, columns: map.columns });
+    noteRateBase(slots, cells.slice(first), ctx);
   } else if (rows.some((r) => r.cells.some((c) => budgetLineLabel(c.text) !== null && r.cells.filter((x) => isNumeric(x)).length >= 3))) {
     ctx.notes.push({
       code: 'IMPORT.BUDGET_NO_HEADER',
@@ -272,6 +281,23 @@ function budget(rows: Row[], ctx: FormContext): BudgetLine[] {
   movePointsToTotal(lines, ctx);
   if (rows.some((r) => r.cells.some((c) => IN_YUAN.test(cellText(c))))) inWanYuan(lines, ctx, rows[0]?.src);
   return lines;
+}
+
+/**
+ * A block whose only budget column is 年初预算数 (Beijing's `年初预算数（A）｜全年执行数（B）｜…｜执行率（B/A）`):
+ * the figure stays where the form puts it — it is not copied into 全年预算数, which the form does not
+ * state — and the scorer takes it as the rate's base (R3: no 全年预算数 → 年初预算数). A note says which
+ * column the rate is measured against, so that a budget adjusted in the year is not missed unseen.
+ */
+function noteRateBase(slots: Array<BudgetColumn | null>, cells: Cell[], ctx: FormContext): void {
+  const at = slots.indexOf('initial');
+  if (at < 0 || slots.some((k) => k === 'adjusted' || k === 'prepared' || k === 'declared')) return;
+  const head = cells[at]!;
+  ctx.notes.push({
+    code: 'IMPORT.RATE_BASE_INITIAL',
+    message: `预算表没有“全年预算数”列：执行率以“${cellText(head)}”列为基数计算（R3），请核对年中是否调整过预算`,
+    src: head.src,
+  });
 }
 
 /** A budget block that states its money in 元 (`项目资金（元）`, `单位：元`), not 万元. */
@@ -329,11 +355,27 @@ function movePointsToTotal(lines: BudgetLine[], ctx: FormContext): void {
   }
 }
 
+/**
+ * Beijing's 年度总体目标 row: the label, then the set goal and what was done, with no 预期目标/实际完成情况
+ * labels over them — one or two texts, none of them a label of the form.
+ */
+function isBareGoalRow(r: Row): boolean {
+  const [label, ...texts] = r.cells.filter((c) => !isBlank(c));
+  if (!label || !/^(年度总体目标|项目年度绩效目标)$/.test(norm(label.text))) return false;
+  return texts.length >= 1 && texts.length <= 2 && texts.every((c) => !isNumeric(c) && !GOAL_LABELS.test(norm(c.text)) && identityLabel(c.text) === null);
+}
+
+/**
+ * The labels of a goal block's cells (not its texts); 年初设定目标 over 年度总体目标完成情况综述 or
+ * 全年实际完成情况 in the 衔接资金 and 专项资金 forms (安徽, 四川, 湖南).
+ */
+const GOAL_LABELS =
+  /^(年度总体目标|项目年度绩效目标|三、目标完成情况|目标完成情况|预期目标|年度目标|年度预期目标|年初设定目标|实际完成情况|全年实际完成情况|年度总体目标完成情况综述|具体完成情况|总体完成率)$/;
+
 function goalBlock(rows: Row[]): Evaluation['goals'] {
   const header = rows[0]!;
   const hasRate = header.cells.some((c) => norm(c.text).includes('完成率'));
-  const labels = /^(年度总体目标|项目年度绩效目标|三、目标完成情况|目标完成情况|预期目标|年度目标|年度预期目标|实际完成情况|具体完成情况|总体完成率)$/;
-  const cells = rows.flatMap((r, i) => (i === 0 ? r.cells.filter((c) => !labels.test(norm(c.text))) : r.cells)).filter((c) => !isBlank(c));
+  const cells = rows.flatMap((r, i) => (i === 0 ? r.cells.filter((c) => !GOAL_LABELS.test(norm(c.text))) : r.cells)).filter((c) => !isBlank(c));
   const goals: Evaluation['goals'] = {};
   if (cells[0]) goals.expected = textField(cells[0]);
   if (cells[1]) goals.achieved = textField(cells[1]);

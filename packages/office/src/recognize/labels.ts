@@ -42,7 +42,8 @@ export function budgetLineLabel(text: string): LineKind | null {
   const t = norm(text).replace(/^其中[：:]?/, '');
   // Sichuan's 预算执行情况 block names its total line 总额, Xiangyang's 年度财政资金总额
   if (/^(年度)?(财政)?资金总额$/.test(t) || t === '总额' || t === '预算数') return 'total';
-  if (t === '当年财政拨款' || t === '本年财政拨款' || t === '财政拨款') return 'current';
+  // Beijing names the year's appropriation by its budget: 本年一般公共预算拨款
+  if (/^(当年|本年)?(财政拨款|一般公共预算(财政)?拨款)$/.test(t)) return 'current';
   if (t === '上年结转资金' || t === '上年结转') return 'carryover';
   if (t === '其他资金' || t === '其他') return 'other';
   if (/财政资金$|^衔接资金$/.test(t) || LEVELS_FUNDS.test(t)) return 'fiscal';

@@ -5,7 +5,7 @@
  */
 import { FIGURES, figureOf, type Figure } from '../../model/budget-figures.ts';
 import type { BudgetLine, NumberField } from '../../model/evaluation.ts';
-import { totalLine } from '../../scoring/budget-execution.ts';
+import { baseName, totalLine } from '../../scoring/budget-execution.ts';
 import { add, cmp, cmpDistance, isNegative, isZero, mulDiv, sub, trim } from '../../values/exact.ts';
 import { finding, type FormAudit } from '../context.ts';
 import type { Finding } from '../finding.ts';
@@ -71,7 +71,7 @@ export function a3BudgetConsistent(a: FormAudit, out: Finding[]): void {
         finding(
           a,
           'A3.RATE',
-          `执行率写作 ${line.rate.raw.trim()}，按执行数 ${b.executed} ÷ 预算数 ${b.budget} 计算应为 ${computed}%`,
+          `执行率写作 ${line.rate.raw.trim()}，按执行数 ${b.executed} ÷ ${baseName(b.budgetField)} ${b.budget} 计算应为 ${computed}%`,
           { section: 'budget', field: `budget.lines[${li}].rate`, src: line.rate?.src },
           { claimed, computed, budget: b.budget, executed: b.executed },
           { field: `budget.lines[${li}].rate`, value: `${computed}%`, label: `改为 ${computed}%` },
