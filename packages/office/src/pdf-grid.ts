@@ -366,7 +366,9 @@ interface PageCell {
   col: number;
   x0: number;
   x1: number;
-  /** its text fills the cell to its bottom, its last line is full and ends mid-sentence (it may go on) */
+  /** its text fills the cell to its bottom and its last line to the cell's edge, however it ends */
+  brimful: boolean;
+  /** as `brimful`, its last line ending mid-sentence (it may go on) */
   full: boolean;
   /** as `full`, in a cell wide enough for sentences (6 em), holding one: a short label fills a narrow cell as well */
   runsOn: boolean;
@@ -374,6 +376,8 @@ interface PageCell {
   atBottom: boolean;
   /** an empty cell that begins at the top of the page's part of the table (or in its empty rows there) */
   fromTop?: boolean;
+  /** a cell at the top of the page's part of the table with no line over it: it goes on from the cell above */
+  openTop?: boolean;
 }
 
 /** What a page holds, top to bottom: tables with their rows, and lines of text outside them. */
@@ -408,16 +412,35 @@ export function layoutPage(page: PdfPage): Item[] {
         // a vertical continuation is an empty cell, as in .docx
         const atBottom = cell.r1 === t.cells.length - 1;
         if (!words)
-          return void cells.push({ text: '', col: c, x0, x1, full: false, runsOn: false, atBottom: atBottom && cell.r0 === r, fromTop: cell.r0 <= slivers });
+          return void cells.push({
+            text: '',
+            col: c,
+            x0,
+            x1,
+            brimful: false,
+            full: false,
+            runsOn: false,
+            atBottom: atBottom && cell.r0 === r,
+            fromTop: cell.r0 <= slivers,
+          });
         const lines = toLines(words);
         const last = lines[lines.length - 1]!;
         const text = cellText(words, x0, x1, pad);
-        const full = t.ys[cell.r1 + 1]! - last.y <= roomForNoLine(lines) && last.x1 + 0.9 * last.size > x1 - pad && !/[。；;！!？?）)”]$/.test(text);
+        // "to its bottom": no room left under the last line for another (its baseline 1.3 em lower, and padding)
+        const below = t.ys[cell.r1 + 1]! - last.y;
+        const toEdge = last.x1 + 0.9 * last.size > x1 - pad;
+        const brimful = below <= 2 * last.size && toEdge;
+        const midSentence = !/[。；;！!？?）)”]$/.test(text);
+        const full = brimful && midSentence;
         const wide = x1 - x0 - 2 * pad >= 6 * last.size && last.x1 - last.x0 >= x1 - x0 - 2 * pad - last.size;
         // a sentence: more than one line, or a pause in it; one line with none that happens to fill its
         // cell is a label (`生态效益指标` in a cell six ideographs wide), which a page break does not cut
         const sentence = lines.length > 1 || /[，,、；;：:]/.test(text);
-        cells.push({ text, col: c, x0, x1, full, runsOn: full && wide && sentence, atBottom });
+        // only a sentence's paragraph is kept two lines on the new page (widows): a label of two lines
+        // (`经济成本` / `指标`) one line short of the foot has ended
+        const runsOn = below <= roomForNoLine(lines) && toEdge && midSentence && wide && sentence;
+        const openTop = cell.r0 === 0 && t.openTop.slice(cell.c0, cell.c1 + 1).every(Boolean);
+        cells.push({ text, col: c, x0, x1, brimful, full, runsOn, atBottom, ...(openTop && { openTop }) });
       });
       return cells;
     });
@@ -548,17 +571,20 @@ export function gridOfPages(pages: PdfPage[], file: string): GridDocument {
  *    on the new page, so where it starts tells nothing): taken for one when the cell is wide enough
  *    for sentences, whatever the rest of the row holds;
  *  - a row allowed to break over the page: taken for one when every cell with text in the new row
- *    goes on from such a cell above (a new row has text of its own somewhere: a name, a value).
+ *    goes on from a cell above that its text fills, one of them at least mid-sentence (a new row has
+ *    text of its own somewhere: a name, a value). A filled line may end at a closing bracket and go
+ *    on all the same: `成本指标(0-20)` | `分` (重庆's 一级 with its range of points).
+ * A cell a browser draws with no line over it at the top of the page is one the page cut, whatever
+ * its width (`年度绩效` | `目标(90分)`, a label merged down over the break).
  * The text is moved up to the cell it belongs to; a row left with nothing (the tail of a broken row)
  * is dropped — which it tells by returning true. A cell that starts as an item does (`1.`, `（2）`,
  * `指标3：`) starts its own text.
  */
 function carryOver(last: OpenTable['last'], row: PageCell[]): boolean {
   const above = (c: PageCell) => last.find((l) => Math.abs(l.at.x0 - c.x0) <= 2 && Math.abs(l.at.x1 - c.x1) <= 2);
-  const goesOn = (c: PageCell, wide: boolean) => {
+  const goesOn = (c: PageCell, how: 'brimful' | 'full' | 'runsOn') => {
     if (c.text === '' || /^(\d+[.、．]|[（(]\d+[）)]|指标\d)/.test(c.text)) return false;
-    const a = above(c)?.at;
-    return wide ? a?.runsOn === true : a?.full === true;
+    return above(c)?.at[how] === true;
   };
   const move = (c: PageCell) => {
     const to = above(c)!.cell;
@@ -566,13 +592,13 @@ function carryOver(last: OpenTable['last'], row: PageCell[]): boolean {
     c.text = '';
   };
   const filled = row.filter((c) => c.text !== '');
-  if (filled.length && filled.every((c) => goesOn(c, false))) {
+  if (filled.length && filled.every((c) => goesOn(c, 'brimful')) && filled.some((c) => goesOn(c, 'full'))) {
     filled.forEach(move);
     return true;
   }
   let moved = false;
   for (const c of row)
-    if (goesOn(c, true)) {
+    if (goesOn(c, 'runsOn') || (c.openTop && c.text !== '' && above(c))) {
       move(c);
       moved = true;
     }

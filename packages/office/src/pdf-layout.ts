@@ -30,6 +30,11 @@ export interface PageTable {
   ys: number[];
   /** per grid cell [row][col], the merged cell's top-left grid position and its extent */
   cells: MergedCell[][];
+  /**
+   * per grid column, no ruling line over it at the table's top: a browser draws none over a cell that a
+   * page break cut, where the cell goes on from the foot of the previous page
+   */
+  openTop: boolean[];
 }
 
 export interface MergedCell {
@@ -165,7 +170,10 @@ export function buildTable(segs: Segment[]): PageTable | null {
       }
     }
   const cells = Array.from({ length: R }, (_, r) => Array.from({ length: C }, (_, c) => box.get(find(r * C + c))!));
-  return { xs, ys, cells };
+  const open = xs.slice(1).map((x1, c) => !border(onY[0]!, xs[c]!, x1));
+  // a table drawn without a top line at all tells nothing by it
+  const openTop = open.every(Boolean) ? open.map(() => false) : open;
+  return { xs, ys, cells, openTop };
 }
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;

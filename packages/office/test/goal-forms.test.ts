@@ -15,10 +15,14 @@ import {
   importGoalFile,
   importUploadFile,
   PdfConverter,
+  readGoalForms,
   readGrid,
+  recognizeGoalForms,
   recognizeUpload,
   renderDocx,
   renderGoalForm,
+  type Block,
+  type GridDocument,
 } from '../src/index.ts';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures');
@@ -163,6 +167,131 @@ describe('the preview’s readout of a goal form (issue 21, item 8)', () => {
     const r = await importUploadFile(join(fixtures, 'goals/fanghuiju-2021.goal.xlsx'), 'goal');
     expect(r.reports.map((x) => [x.index, x.project, x.unplaced])).toEqual([[0, '访惠聚工作经费', []]]);
     expect(r.reports[0]!.tables[0]!.columns.map((c) => c.role)).toEqual(['level1', 'level2', 'name', 'target', 'unit', 'points']);
+  });
+});
+
+/** A document as a reader gives it: lines above the table, then its rows (one cell per grid column, as given). */
+function grid(lines: string[], rows: string[][]): GridDocument {
+  const file = 'variant.docx';
+  return {
+    file,
+    blocks: [
+      ...lines.map((text): Block => ({ kind: 'paragraph', text, src: { file } })),
+      ...rows.map((cells, r): Block => ({
+        kind: 'row',
+        cells: cells.map((text, col) => ({ text, src: { file, table: 1, row: r + 1, col: col + 1 } })),
+        src: { file, table: 1, row: r + 1 },
+      })),
+    ],
+  };
+}
+const INDICATORS = [
+  ['一级指标', '二级指标', '三级指标', '指标值'],
+  ['产出指标', '数量指标', '新建水泥路', '2km'],
+];
+
+describe('regional variants of the goal form (issue 21)', () => {
+  it.each(['项目支出目标申报表', '2023年加工园配套设施建设项目支出绩效目标审批表'])('“%s” is a goal title, to the recognizer and to an upload', (title) => {
+    const doc = grid([title, '(2023年度)'], [['项目名称', '加工园配套设施'], ...INDICATORS]);
+    expect(recognizeGoalForms(doc).map((g) => [g.project.name.raw, g.year])).toEqual([['加工园配套设施', 2023]]);
+    expect(recognizeUpload(doc).goals).toHaveLength(1);
+  });
+
+  it('reads a header of 一级 | 二级 | 三级 without 指标, and 年度数值 as the year’s target (山东 临邑)', () => {
+    const doc = grid(
+      ['项目支出目标申报表'],
+      [
+        ['项目名称', '小学教育公用经费'],
+        ['一级', '二级', '三级', '年度数值', '备注'],
+        ['产出值', '数量值', '小学就读人数', '<=6962人', ''],
+      ],
+    );
+    const [g] = readGoalForms(doc);
+    expect(g!.form.indicators.map((i) => [i.level1, i.level2.raw, i.name.raw, i.target.raw])).toEqual([['产出指标', '数量值', '小学就读人数', '<=6962人']]);
+    expect(g!.report.tables[0]!.columns.map((c) => [c.header, c.role])).toEqual([
+      ['一级', 'level1'],
+      ['二级', 'level2'],
+      ['三级', 'name'],
+      ['年度数值', 'target'],
+      ['备注', null],
+    ]);
+  });
+
+  it('maps the regional money labels to the national fields by meaning: the project’s, the year’s, 财政拨款, 其他', () => {
+    const linyi = grid(
+      ['项目支出目标申报表'],
+      [
+        ['项目名称', '公用经费'],
+        ['项目主管部门', '某小学'],
+        ['项目资金申请(万元)', '资金总额:', '438.768'],
+        ['', '财政拨款:', '438.768'],
+        ['', '其他:', '5'],
+        ...INDICATORS,
+      ],
+    );
+    const [a] = recognizeGoalForms(linyi);
+    expect(a!.project.department?.name.raw).toBe('某小学');
+    // a 资金总额 that names no year is the project's (中长期资金总额), not the year's
+    expect(a!.money).toMatchObject({ unit: '万元', total: { value: '438.768' }, fiscal: { value: '438.768' }, other: { value: '5' } });
+    expect(a!.money.annual).toBeUndefined();
+    const fengjie = grid(
+      ['绩效目标审批表', '金额单位:万元'],
+      [
+        ['项目名称', '加工园', '项目分类', '资产资源类--房屋类'],
+        ['建设周期', '2023年4月-2024年2月', '业务主管部门', '县民宗委'],
+        ['项目总预算', '80', '财政资金预算分类', '一般公共预算'],
+        ['当年年度预算', '65'],
+        ['其中:财政资金', '60', '财政资金科目代码', '21305'],
+        ['其中:其它资金', '5'],
+        ...INDICATORS,
+      ],
+    );
+    const [b] = readGoalForms(fengjie);
+    expect(b!.form.project).toMatchObject({
+      department: { name: { raw: '县民宗委' } },
+      category: { raw: '资产资源类--房屋类' },
+      period: { startYear: 2023, endYear: 2024 },
+    });
+    expect(b!.form.money).toMatchObject({ total: { value: '80' }, annual: { value: '65' }, fiscal: { value: '60' }, other: { value: '5' } });
+    // what no field holds is reported, not put in one: the 科目代码 is no project code
+    expect(b!.form.project.code).toBeUndefined();
+    expect(b!.report.unplaced.map((u) => u.text)).toEqual(['财政资金预算分类', '一般公共预算', '财政资金科目代码', '21305']);
+  });
+
+  it('a 联系电话 beside the 项目负责人 is not the filler’s phone: reported, not read (重庆 奉节)', () => {
+    const doc = grid(['绩效目标审批表'], [['项目名称', '加工园'], ['实施单位', '云雾乡', '项目负责人', '徐某', '联系电话', '13400000000'], ...INDICATORS]);
+    const [g] = readGoalForms(doc);
+    expect(g!.form.project.implementer?.name.raw).toBe('云雾乡');
+    expect(g!.form.filler).toBeUndefined();
+    expect(g!.report.unplaced.map((u) => u.text)).toEqual(['项目负责人', '徐某', '联系电话', '13400000000']);
+  });
+
+  it('reads a text named for the project as a whole as its 中长期 goal, 年度主要目标和成果 as the year’s', () => {
+    const doc = grid(
+      ['绩效目标审批表'],
+      [['项目名称', '加工园'], ['项目总体概况', '新建晾晒房一座;带动20名群众务工增收'], ['年度主要目标     和成果', '新建晾晒房一座'], ...INDICATORS],
+    );
+    expect(recognizeGoalForms(doc)[0]!.goals).toMatchObject({ longTerm: { raw: '新建晾晒房一座;带动20名群众务工增收' }, annual: { raw: '新建晾晒房一座' } });
+    const linyi = grid(['项目支出目标申报表'], [['项目名称', '公用经费'], ['项目总体情况', '每生每年780元'], ...INDICATORS]);
+    expect(recognizeGoalForms(linyi)[0]!.goals).toEqual({ longTerm: expect.objectContaining({ raw: '每生每年780元' }) });
+  });
+
+  it('reads a 一级 cell with a declared range `(0-20)分` as its level; a section label declaring points frames the table', () => {
+    const doc = grid(
+      ['绩效目标审批表'],
+      [
+        ['项目名称', '加工园'],
+        ['年度绩效目标(90分)', '一级指标', '二级指标', '三级指标', '指标值', '分值', '指标解释'],
+        ['', '成本指标(0-20)分', '经济成本指标', '项目建设成本', '≤65万元', '10', ''],
+        ['', '', '社会成本指标', '', '', '', ''],
+      ],
+    );
+    const [g] = readGoalForms(doc);
+    expect(g!.form.indicators.map((i) => [i.level1, i.level2.raw, i.name.raw, i.target.raw, i.points?.value])).toEqual([
+      ['成本指标', '经济成本指标', '项目建设成本', '≤65万元', '10'],
+    ]);
+    expect(g!.report.tables[0]!.columns.map((c) => c.header)).not.toContain('年度绩效目标(90分)');
+    expect(g!.report.unplaced).toEqual([]);
   });
 });
 

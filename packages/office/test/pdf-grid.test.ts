@@ -90,6 +90,72 @@ describe('a row broken over a page', () => {
   });
 });
 
+describe('a table broken over a page (issue 21: 重庆 奉节’s goal form)', () => {
+  const w = (text: string, x: number, y: number, size = 10): Word => ({ text, x, y, w: [...text].length * size, size });
+  /** a ruled grid: its column edges, its row edges, and the horizontal lines left out (as [row edge, x0, x1]) */
+  function ruled(xs: number[], ys: number[], omit: Array<[number, number, number]> = []): Segment[] {
+    const hs = ys.flatMap((y) => xs.slice(1).map((x1, c) => [y, xs[c]!, x1] as const)).filter(([y, a]) => !omit.some(([oy, ox]) => oy === y && ox === a));
+    return [...hs.map(([y, a, b]) => h(a, b, y)), ...xs.map((x) => v(x, ys[0]!, ys[ys.length - 1]!))];
+  }
+  const page = (words: Word[], segments: Segment[]) => ({ width: 400, height: 100, words, segments });
+  const rows = (doc: ReturnType<typeof gridOfPages>) => doc.blocks.map((b) => (b.kind === 'row' ? b.cells.map((c) => c.text) : b.text));
+  const xs = [20, 80, 134, 320];
+
+  it('a row whose label fills its line to a closing bracket goes on with it: `成本指标(0-20)` | `分`', () => {
+    const first = page(
+      [
+        w('一级指标', 22, 32),
+        w('三级指标', 82, 32),
+        w('指标值', 136, 32),
+        { text: '成本指标(0-20)', x: 22, y: 52, w: 58, size: 10 },
+        w('项目建设成', 82, 52),
+        w('≤65万元', 136, 52),
+      ],
+      ruled(xs, [20, 40, 60]),
+    );
+    const second = page([w('分', 22, 32), w('本', 82, 32), w('满意度指标', 22, 52), w('满意度', 82, 52), w('≥90%', 136, 52)], ruled(xs, [20, 40, 60]));
+    expect(rows(gridOfPages([first, second], 'x.pdf'))).toEqual([
+      ['一级指标', '三级指标', '指标值'],
+      ['成本指标(0-20)分', '项目建设成本', '≤65万元'],
+      ['满意度指标', '满意度', '≥90%'],
+    ]);
+  });
+
+  it('a label merged down over the break, drawn with no line over it on the new page, is one cell: `年度绩效` | `目标(90分)`', () => {
+    // page 1: the label down rows 1–2 (no line between them under it); page 2: the rest of it down both rows, no top line over it
+    const first = page(
+      [w('一级指标', 82, 32), w('指标值', 136, 32), w('年度绩效', 22, 52), w('成本指标', 82, 52), w('10', 136, 52), w('产出指标', 82, 72), w('20', 136, 72)],
+      ruled(xs, [20, 40, 60, 80], [[60, 20, 80]]),
+    );
+    const second = page(
+      [{ text: '目标(90分)', x: 22, y: 42, w: 56, size: 10 }, w('效益指标', 82, 32), w('30', 136, 32), w('满意度指标', 82, 52), w('10', 136, 52)],
+      ruled(
+        xs,
+        [20, 40, 60],
+        [
+          [20, 20, 80],
+          [40, 20, 80],
+        ],
+      ),
+    );
+    expect(rows(gridOfPages([first, second], 'x.pdf'))).toEqual([
+      ['', '一级指标', '指标值'],
+      ['年度绩效目标(90分)', '成本指标', '10'],
+      ['', '产出指标', '20'],
+      ['', '效益指标', '30'],
+      ['', '满意度指标', '10'],
+    ]);
+  });
+
+  it('a new page whose table has lines over every column starts its own cells there', () => {
+    const t = buildTable(ruled(xs, [20, 40, 60], [[20, 20, 80]]))!;
+    expect(t.openTop).toEqual([true, false, false]);
+    expect(buildTable(ruled(xs, [20, 40, 60]))!.openTop).toEqual([false, false, false]);
+    // no top line at all: a table drawn so tells nothing by it
+    expect(buildTable([h(20, 320, 40), h(20, 320, 60), ...xs.map((x) => v(x, 20, 60))])!.openTop).toEqual([false, false, false]);
+  });
+});
+
 describe('PDFs made by LibreOffice', () => {
   const converter = new PdfConverter({ workers: 1 });
   afterAll(() => converter.close());

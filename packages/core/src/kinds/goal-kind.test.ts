@@ -22,6 +22,15 @@ describe('the goal kind in the registry', () => {
     expect(formKindOfTitle('部门预算执行情况表')).toBeUndefined();
   });
 
+  it('knows the regional titles of the goal form, and never takes a 自评表 title for one (issue 21)', () => {
+    // 山东 临邑's 项目支出目标申报表 (no 绩效), 重庆 奉节's 绩效目标审批表
+    expect(formKindOfTitle('项目支出目标申报表')?.id).toBe('goal');
+    expect(formKindOfTitle('2023年云雾土家族乡加工园配套设施建设项目支出绩效目标审批表')?.id).toBe('goal');
+    for (const title of ['项目支出绩效自评表', '2022年度绩效自评表', '部门预算项目支出绩效自评表']) expect(formKindOfTitle(title)?.id).toBe('self-evaluation');
+    // 绩效目标自评表 (the 转移支付 self-evaluation) names no goal title
+    expect(formKindOfTitle('中央、市级专项转移支付绩效目标自评表')?.id).not.toBe('goal');
+  });
+
   it('is not scored: its check is the linter findings and no score; its figures are the year funds alone', () => {
     const check = goalKind.check(wellSet, national);
     expect(check).toEqual({ score: null, findings: [] });

@@ -94,8 +94,10 @@ export const goalKind: FormKind<GoalForm> = {
   history: { kind: 'self-evaluation', checked: true },
   actuals: () => [],
   claimedTotal: () => null,
-  // 绩效目标表: the title under which 预算公开 publishes the same table (项目支出绩效目标表, 专项资金绩效目标表)
-  importTitles: ['项目支出绩效目标申报表', '绩效目标申报表', '绩效目标表'],
+  // 绩效目标表: the title under which 预算公开 publishes the same table (项目支出绩效目标表, 专项资金绩效目标表);
+  // 项目支出目标申报表 (山东 临邑, no 绩效) and 绩效目标审批表 (重庆: the form as approved) are regional titles of
+  // it. None is part of a 自评表's title (绩效目标自评表 contains none of them).
+  importTitles: ['项目支出绩效目标申报表', '绩效目标申报表', '项目支出目标申报表', '绩效目标审批表', '绩效目标表'],
   exportLayouts: ['national'],
   workflow: GOAL_STEPS,
   statusLabels: GOAL_STATUS_LABELS,

@@ -1,9 +1,13 @@
 /** Canonical names of the indicator tree (docs/rules.md, R8), from however a form writes them. */
 import { squash } from '../values/normalize.ts';
 
-/** `产出 指 标 (40分)` → 产出指标; `满意度指标（10）` → 满意度指标. Unknown headings come back squashed. */
+/**
+ * `产出 指 标 (40分)` → 产出指标; `满意度指标（10）` → 满意度指标; a range of points after it (重庆:
+ * `成本指标(0-20)分`) and 值 for 指标 (山东 临邑: `产出值`, `效益值`) name the level all the same. Unknown
+ * headings come back squashed, without what they declare in brackets.
+ */
 export function canonicalLevel1(raw: string): string {
-  const t = squash(raw).replace(/[(（][^)）]*[)）]/g, '');
+  const t = squash(raw).replace(/[(（][^)）]*[)）]分?/g, '');
   if (t.includes('产出')) return '产出指标';
   if (t.includes('效益')) return '效益指标';
   if (t.includes('满意')) return '满意度指标';

@@ -28,8 +28,14 @@ const MEANINGS: Record<GoalColumn, string> = {
 /** Cells that only frame a goal form: its section labels (the national 申报表's left column). */
 const GOAL_FRAME = /^(总体目标|年度总体目标|项目基本情况|(项目)?资金情况|(年度)?绩效指标|年度绩效目标|项目绩效目标)$/;
 
+/** Points a section label declares (`年度绩效目标(90分)`, 重庆 奉节): the label frames the form all the same. */
+const DECLARED_POINTS = /[(（]\d+(\.\d+)?分?[)）]$/;
+
 /** A cell that frames the form (a section label, a dash), not one of its fields. */
-export const isGoalFrame = (text: string): boolean => FRAME.test(norm(cleanCell(text))) || GOAL_FRAME.test(norm(cleanCell(text)));
+export const isGoalFrame = (text: string): boolean => {
+  const t = norm(cleanCell(text));
+  return FRAME.test(t) || GOAL_FRAME.test(t.replace(DECLARED_POINTS, ''));
+};
 
 export function goalColumnReport(c: Cell, col: GoalColumn | null, taken: boolean): ColumnReport {
   const header = cleanCell(c.text);

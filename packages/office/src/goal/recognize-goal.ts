@@ -24,10 +24,17 @@ import {
 import { ImportError } from '../errors.ts';
 import { lineOf, type Block, type Cell, type GridDocument } from '../grid.ts';
 import type { ColumnReport } from '../recognize/columns.ts';
+import { norm } from '../recognize/norm.ts';
 import type { FormReport } from '../recognize/report.ts';
 import { goalColumnReport, goalFormReport, isGoalFrame, type GoalColumn } from './goal-report.ts';
 
-const GOAL_TITLE = /绩效目标申报表|绩效目标表/;
+/**
+ * The titles a goal form goes by: the national 绩效目标申报表, 预算公开's 绩效目标表, and regional variants
+ * of the same table — 项目支出目标申报表 (山东 临邑: no 绩效), 绩效目标审批表 (重庆: the form as approved).
+ * None of them names a 自评表 (whose titles end in 自评表), and a goal title over a table with 自评表
+ * columns is still refused below.
+ */
+const GOAL_TITLE = /绩效目标申报表|项目支出目标申报表|绩效目标审批表|绩效目标表/;
 /** A column or a title that only a self-evaluation has. */
 const SELF_EVALUATION = /自评表|实际完成值|全年实际值|实际完成情况|自评得分|^得分$|偏差原因/;
 
@@ -50,33 +57,67 @@ type Field =
 /** Label words → field; the first that matches a squashed cell wins. */
 const LABELS: ReadonlyArray<[RegExp, Field]> = [
   [/^项目名称$/, 'name'],
-  [/^(主管部门|主管部门及代码|主管单位)$/, 'department'],
+  // 项目主管部门 (山东), 业务主管部门 (重庆): the department over the project, as 主管部门
+  [/^(项目主管部门|业务主管部门|主管部门|主管部门及代码|主管单位)$/, 'department'],
   [/^(实施单位|项目实施单位|预算单位)$/, 'implementer'],
   [/^(项目性质|项目属性)$/, 'nature'],
-  [/^(项目类别|项目类型)$/, 'category'],
-  [/^(起止年月|项目期|实施期限|起止时间|计划起止时间|项目起止时间)$/, 'period'],
+  [/^(项目类别|项目类型|项目分类)$/, 'category'],
+  // 建设周期 (重庆): the months the project runs, as 起止年月
+  [/^(起止年月|项目期|实施期限|起止时间|计划起止时间|项目起止时间|建设周期)$/, 'period'],
   [/^(项目代码|项目编码)$/, 'code'],
-  [/^(项目资金总额|中长期资金总额|资金总额)$/, 'total'],
-  [/^(年度资金总额|年度资金|本年度资金总额)$/, 'annual'],
-  [/^(其中[:：]?)?(财政拨款|当年财政拨款)$/, 'fiscal'],
+  // The national form's 中长期资金总额 is the whole project's money, 年度资金总额 the year's. A 资金总额 that
+  // names no year (山东's 项目资金申请: 资金总额 / 财政拨款 / 其他) and 重庆's 项目总预算 are the project's;
+  // 重庆's 当年年度预算 (the line its 其中 lines split) is the year's.
+  [/^(项目资金总额|中长期资金总额|资金总额|项目总预算)$/, 'total'],
+  [/^(年度资金总额|年度资金|本年度资金总额|当年年度预算)$/, 'annual'],
+  // 其中:财政资金 (重庆) is the appropriation, 财政拨款; 其它 is 其他 in another hand
+  [/^(其中[:：]?)?(财政拨款|当年财政拨款|财政资金)$/, 'fiscal'],
   [/^(其中[:：]?)?(上年结转|上年结转资金)$/, 'carryover'],
-  [/^(其中[:：]?)?(其他资金|其他)$/, 'other'],
+  [/^(其中[:：]?)?(其他资金|其他|其它资金|其它)$/, 'other'],
   [/^填表人$/, 'filler'],
   [/^联系电话$/, 'phone'],
 ];
 
 type Column = GoalColumn;
 
+/**
+ * The national form's 总体目标: 中长期目标 (the whole project's, 项目总目标) and 年度目标 (the year's). A text
+ * named for the project as a whole — 项目总体情况 (山东 临邑), 项目总体概况 (重庆 奉节, beside its year's
+ * 年度主要目标和成果) — states the project's goal, not the year's: the former.
+ */
+const LONG_TERM_GOAL = /^(中长期目标|项目总体(情况|概况))$/;
+const ANNUAL_GOAL = /^年度(绩效|主要)?目标(和成果)?$/;
+
+/** `label | text` on one row, for each goal label in the row with a text after it. */
+function goalsInRow(cells: readonly Cell[], ltAt: number, anAt: number): { goals: GoalForm['goals']; cells: Cell[] } | null {
+  const goals: GoalForm['goals'] = {};
+  const used: Cell[] = [];
+  for (const [at, key] of [
+    [ltAt, 'longTerm'],
+    [anAt, 'annual'],
+  ] as const) {
+    const value = at >= 0 ? cells[at + 1] : undefined;
+    if (!value || cleanCell(value.text) === '') continue;
+    goals[key] = text(value);
+    used.push(cells[at]!, value);
+  }
+  return used.length ? { goals, cells: used } : null;
+}
+
+/** 一级指标 …, or the level alone (`一级 | 二级 | 三级`, 山东 临邑's header) */
+const LEVEL_HEADER = { level1: /一级指标|^一级$/, level2: /二级指标|^二级$/, name: /三级指标|^三级$/ } as const;
+
 function headerColumn(t: string): Column | 'actual' | null {
   if (SELF_EVALUATION.test(t)) return 'actual';
-  if (/一级指标/.test(t)) return 'level1';
-  if (/二级指标/.test(t)) return 'level2';
-  if (/三级指标/.test(t)) return 'name';
+  if (LEVEL_HEADER.level1.test(t)) return 'level1';
+  if (LEVEL_HEADER.level2.test(t)) return 'level2';
+  if (LEVEL_HEADER.name.test(t)) return 'name';
   if (/调整后/.test(t)) return 'adjusted';
   if (/调整(原因|理由|说明)/.test(t)) return 'reason';
   if (/中长期/.test(t)) return 'longTerm';
   if (/依据/.test(t)) return 'basis';
-  if (/指标值/.test(t)) return 'target';
+  // 年度数值 (山东 临邑): the year's value, the national 年度指标值
+  if (/指标值|^年度数值$/.test(t)) return 'target';
   if (/度量单位|计量单位|^单位$/.test(t)) return 'unit';
   if (/分值|权重/.test(t)) return 'points';
   return null;
@@ -173,9 +214,10 @@ function recognizeOne(file: string, blocks: Block[], index: number, schemeId: st
       rows.push(row);
       continue;
     }
-    const squashed = cells.map((c) => squash(c.text));
+    // squashed, without a trailing colon (`资金总额:`)
+    const squashed = cells.map((c) => norm(c.text));
     // the indicator table's header
-    if (squashed.some((t) => /三级指标/.test(t)) && squashed.some((t) => /二级指标/.test(t))) {
+    if (squashed.some((t) => LEVEL_HEADER.name.test(t)) && squashed.some((t) => LEVEL_HEADER.level2.test(t))) {
       const columns = new Map<number, Column>();
       cells.forEach((c, i) => {
         const col = headerColumn(squashed[i]!);
@@ -199,16 +241,17 @@ function recognizeOne(file: string, blocks: Block[], index: number, schemeId: st
       goalHeader = null;
       continue;
     }
-    const ltAt = squashed.indexOf('中长期目标');
-    const anAt = squashed.findIndex((t) => t === '年度目标' || t === '年度绩效目标');
+    const ltAt = squashed.findIndex((t) => LONG_TERM_GOAL.test(t));
+    const anAt = squashed.findIndex((t) => ANNUAL_GOAL.test(t));
     if (anAt >= 0 && (ltAt >= 0 || anAt + 1 >= cells.length || squash(cells[anAt + 1]!.text) === '')) {
       goalHeader = { longTerm: ltAt >= 0 ? cells[ltAt]!.src.col : undefined, annual: cells[anAt]!.src.col };
       cells.forEach((c) => consumed.add(c));
       continue;
     }
-    if (anAt >= 0) {
-      goals = { ...goals, annual: text(cells[anAt + 1]!) }; // `年度目标 | text` on one row
-      consumed.add(cells[anAt]!).add(cells[anAt + 1]!);
+    const inRow = goalsInRow(cells, ltAt, anAt);
+    if (inRow) {
+      goals = { ...goals, ...inRow.goals }; // `年度目标 | text` on one row
+      inRow.cells.forEach((c) => consumed.add(c));
       continue;
     }
     for (let i = 0; i < cells.length; i++) {
@@ -221,6 +264,8 @@ function recognizeOne(file: string, blocks: Block[], index: number, schemeId: st
         continue;
       }
       const field = LABELS.find(([re]) => re.test(t))?.[1];
+      // a 联系电话 in the table is the 项目负责人's (重庆 奉节) unless the row is the 填表人's: only then the filler's
+      if (field === 'phone' && !squashed.some((x) => /^填表人/.test(x))) continue;
       if (field && !found.has(field) && i + 1 < cells.length && headerColumn(squashed[i + 1]!) === null) {
         found.set(field, cells[i + 1]!);
         consumed.add(cells[i]!).add(cells[i + 1]!);
