@@ -113,6 +113,23 @@ describe('boundedUnzip', () => {
     expect(codeOf(() => boundedUnzip(lying, { file: 'lying.docx', limits: DEFAULT_LIMITS, keep: () => true, inflateAll: true }))).toBe('IMPORT.BROKEN_FILE');
   });
 
+  it('sizes the directory states are not believed: a part that claims 10 bytes and holds 2 MB is read to the budget and no further', () => {
+    const big = zip([entry('a.xml', `<a>${'x'.repeat(2 * 1048576)}</a>`)]);
+    // the directory's uncompressed size (central record at the end, 46 + name bytes before the end record)
+    const view = new DataView(big.buffer, big.byteOffset, big.byteLength);
+    const record = big.length - 22 - (46 + 'a.xml'.length);
+    view.setUint32(record + 24, 10, true);
+    view.setUint32(22, 10, true); // and the local header's
+    expect(boundedUnzip(big, { file: 'a.zip', limits: DEFAULT_LIMITS, keep: () => true }).parts['a.xml']).toHaveLength(2 * 1048576 + 7);
+    expect(codeOf(() => boundedUnzip(big, { file: 'a.zip', limits: limitsOf({ maxUnpackedBytes: 1048576 }), keep: () => true }))).toBe('IMPORT.ZIP_BOMB');
+  });
+
+  it('a local header naming another part than the directory does is refused (the directory is what is read)', () => {
+    const one = zip([entry('word/document.xml', '<w:document/>')]);
+    one[30] = 'x'.charCodeAt(0); // the local header's name: xord/document.xml
+    expect(codeOf(() => boundedUnzip(one, { file: 'renamed.docx', limits: DEFAULT_LIMITS, keep: () => true }))).toBe('IMPORT.BROKEN_FILE');
+  });
+
   it('a DTD in the Word body (entity expansion) is refused', () => {
     const evil = zipSync({
       'word/document.xml': strToU8(
