@@ -39,6 +39,8 @@ interface Expected {
     children?: Array<{ name: string; target: string; actual: string }>;
   }>;
   total: { points: string; score: string } | null;
+  /** the 年度总体目标 texts, where written down: 预期目标 and 实际完成情况 ('' for a cell the form leaves empty) */
+  goals?: { expected: string; achieved: string };
 }
 
 /**
@@ -75,6 +77,10 @@ function differences(ev: Evaluation, exp: Expected): string[] {
     out.push(`${where}: ${norm(got) === '' ? 'missing' : `got ${norm(got)}`}`);
   };
   text('project', ev.project.name.raw, exp.project);
+  if (exp.goals) {
+    text('年度总体目标 预期目标', ev.goals.expected?.raw ?? '', exp.goals.expected);
+    text('年度总体目标 实际完成情况', ev.goals.achieved?.raw ?? '', exp.goals.achieved);
+  }
   if (ev.year !== exp.year) out.push(`year: got ${ev.year}`);
   for (const line of exp.budget) {
     const l = ev.budget.lines.find((b) => b.kind === line.kind);

@@ -93,7 +93,7 @@ export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
   ctx.tables ??= [];
   ctx.consumed ??= new Set();
   const budgetAt = find((r) => r.cells.some((c) => budgetColumn(c.text) !== null || budgetLineLabel(c.text) === 'total'));
-  const labelledGoalsAt = find((r) => r.cells.some((c) => /^(预期目标|年度目标|年度预期目标|年初设定目标)$/.test(norm(c.text))));
+  const labelledGoalsAt = find((r) => r.cells.some((c) => EXPECTED_LABEL.test(norm(c.text))));
   const indAt = find(isIndicatorHeader);
   if (indAt < 0) {
     const name = rows.flatMap((r) => r.cells).find((c, i, all) => norm(c.text) === '项目名称' && all[i + 1])?.text;
@@ -118,8 +118,10 @@ export function recognizeForm(blocks: Block[], ctx: FormContext): Evaluation {
   const end = (...xs: number[]) => Math.min(...xs.filter((x) => x >= 0), rows.length);
 
   const project = identity(rows.slice(0, end(budgetAt, goalsAt, indAt)), ctx);
-  const lines = budgetAt >= 0 ? budget(rows.slice(budgetAt, end(goalsAt, indAt)), ctx) : [];
-  const goals = goalsAt >= 0 ? goalBlock(rows.slice(goalsAt, indAt)) : {};
+  // each block runs to the next one below it: the goals come before the budget in 四川's 部门预算 form
+  const after = (at: number) => end(...[budgetAt, goalsAt, indAt].filter((x) => x > at));
+  const lines = budgetAt >= 0 ? budget(rows.slice(budgetAt, after(budgetAt)), ctx) : [];
+  const goals = goalsAt >= 0 ? goalBlock(rows.slice(goalsAt, after(goalsAt))) : {};
   if (goalsAt >= 0 && goalsAt === bareGoalsAt && goals.achieved)
     ctx.notes.push({
       code: 'IMPORT.GOALS_NO_LABELS',
@@ -365,22 +367,55 @@ function isBareGoalRow(r: Row): boolean {
   return texts.length >= 1 && texts.length <= 2 && texts.every((c) => !isNumeric(c) && !GOAL_LABELS.test(norm(c.text)) && identityLabel(c.text) === null);
 }
 
+/** A goal block's label over the year's goal (四川's 部门预算 form: 项目年度目标) and over what was done. */
+const EXPECTED_LABEL = /^(预期目标|年度目标|年度预期目标|年初设定目标|项目年度目标)$/;
+const ACHIEVED_LABEL = /^(实际完成情况|全年实际完成情况|年度总体目标完成情况综述|具体完成情况|年度目标完成情况)$/;
+
 /**
  * The labels of a goal block's cells (not its texts); 年初设定目标 over 年度总体目标完成情况综述 or
  * 全年实际完成情况 in the 衔接资金 and 专项资金 forms (安徽, 四川, 湖南).
  */
 const GOAL_LABELS =
-  /^(年度总体目标|项目年度绩效目标|三、目标完成情况|目标完成情况|预期目标|年度目标|年度预期目标|年初设定目标|实际完成情况|全年实际完成情况|年度总体目标完成情况综述|具体完成情况|总体完成率)$/;
+  /^(年度总体目标|项目年度绩效目标|三、目标完成情况|目标完成情况|预期目标|年度目标|年度预期目标|年初设定目标|项目年度目标|实际完成情况|全年实际完成情况|年度总体目标完成情况综述|年度目标完成情况|具体完成情况|总体完成率)$/;
 
 function goalBlock(rows: Row[]): Evaluation['goals'] {
   const header = rows[0]!;
   const hasRate = header.cells.some((c) => norm(c.text).includes('完成率'));
+  if (!hasRate) {
+    const byColumn = goalsUnderLabels(rows);
+    if (byColumn) return byColumn;
+  }
   const cells = rows.flatMap((r, i) => (i === 0 ? r.cells.filter((c) => !GOAL_LABELS.test(norm(c.text))) : r.cells)).filter((c) => !isBlank(c));
   const goals: Evaluation['goals'] = {};
   if (cells[0]) goals.expected = textField(cells[0]);
   if (cells[1]) goals.achieved = textField(cells[1]);
   if (hasRate && cells[2]) goals.completionRate = numberField(cells[2]);
   return goals;
+}
+
+/**
+ * Texts standing under their labels (`预期目标 | 实际完成情况` over the two texts) read by column: a form
+ * that leaves its 预期目标 empty (上海 普陀) keeps its 实际完成情况 where it is, not moved up into the
+ * empty place. Null when the labels are not over the texts (then they are read in order).
+ */
+function goalsUnderLabels(rows: Row[]): Evaluation['goals'] | null {
+  const label = (re: RegExp) => rows[0]!.cells.find((c) => re.test(norm(c.text)))?.src.col;
+  const expected = label(EXPECTED_LABEL);
+  const achieved = label(ACHIEVED_LABEL);
+  if (expected === undefined || achieved === undefined) return null;
+  // the rows right under the labels, while they hold text in the labels' columns (a budget block may follow)
+  const below: Cell[] = [];
+  for (const r of rows.slice(1)) {
+    const filled = r.cells.filter((c) => !isBlank(c));
+    if (filled.length === 0) continue;
+    if (!filled.some((c) => c.src.col === expected || c.src.col === achieved)) break;
+    below.push(...filled);
+  }
+  const e = below.find((c) => c.src.col === expected);
+  const a = below.find((c) => c.src.col === achieved);
+  // every text there must be one of the two: otherwise the columns do not line up (a PDF's own grid)
+  if ((!e && !a) || below.some((c) => c !== e && c !== a)) return null;
+  return { ...(e && { expected: textField(e) }), ...(a && { achieved: textField(a) }) };
 }
 
 type Cols = Partial<Record<IndicatorColumn | 'symbol' | 'value', number>>;
