@@ -30,6 +30,18 @@ describe('row labels of transfer-payment forms (item 2)', () => {
   it.each(['项目名称', '专项名称', '专项资金名称', '项目（专项）名称', '专项（项目）名称'])('%s names the project', (label) =>
     expect(identityLabel(label)).toBe('name'),
   );
+
+  it('of the 主管部门 of each level (市级, then 县级), the nearest the unit is its department', async () => {
+    const r = await importFile(join(import.meta.dirname, '../../../fixtures/provinces/chongqing-zhongxian-tujingxiang-2021.docx'));
+    expect(r.evaluations[0]!.project.department?.name.raw).toBe('忠县水利局');
+    expect(['市级主管部门', '县级主管部门', '中央主管部门', '主管部门及代码', '业务主管'].map(identityLabel)).toEqual([
+      'department',
+      'department',
+      'department',
+      'department',
+      null,
+    ]);
+  });
 });
 
 describe('header cells → roles by meaning (item 1)', () => {

@@ -16,7 +16,9 @@ export function identityLabel(text: string): IdentityField | null {
   if (t === '项目编码' || t === '项目代码') return 'code';
   if (t === '项目级次') return 'level';
   if (t === '资金类型') return 'fundType';
-  if (t === '主管部门' || t === '主管部门及代码') return 'department';
+  // transfer-payment forms name one 主管部门 per level, from the top down (重庆: 市级 then 县级; 湖南: 县级):
+  // the last one read, the level nearest the unit, is its department
+  if (t === '主管部门' || t === '主管部门及代码' || /^(中央|省级|市级|县级|区级|地方)主管部门$/.test(t)) return 'department';
   if (t === '实施单位' || t === '预算单位' || t === '实施(主管)单位' || t === '实施单位及代码') return 'implementer';
   return null;
 }
