@@ -31,6 +31,17 @@ describe('row labels of transfer-payment forms (item 2)', () => {
     expect(identityLabel(label)).toBe('name'),
   );
 
+  it('money written in 元 is kept in 万元, its text as well as its figure (what the editor shows under 万元)', async () => {
+    const r = await importFile(join(import.meta.dirname, '../../../fixtures/provinces/shanghai-putuo-tiyuzhongxin-2022.xlsx'));
+    const total = r.evaluations[0]!.budget.lines.find((l) => l.kind === 'total')!;
+    expect([total.initial, total.adjusted, total.executed].map((f) => [f?.raw, f?.value])).toEqual([
+      ['25', '25'],
+      ['25', '25'],
+      ['21.54576', '21.54576'],
+    ]);
+    expect(r.notes.find((n) => n.code === 'IMPORT.MONEY_IN_YUAN')?.message).toContain('1 万元 = 10000 元');
+  });
+
   it('of the 主管部门 of each level (市级, then 县级), the nearest the unit is its department', async () => {
     const r = await importFile(join(import.meta.dirname, '../../../fixtures/provinces/chongqing-zhongxian-tujingxiang-2021.docx'));
     expect(r.evaluations[0]!.project.department?.name.raw).toBe('忠县水利局');

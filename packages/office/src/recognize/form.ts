@@ -308,8 +308,10 @@ const MONEY_FIELDS = ['initial', 'declared', 'prepared', 'adjusted', 'received',
 
 /**
  * The model keeps money in 万元: figures written in 元 are converted exactly (the decimal point moved four
- * places, nothing rounded), each keeping the text as written, and a note says so. Read as if they were
- * 万元 they would be ten thousand times too large — a wrong number that looks right.
+ * places, nothing rounded), and a note says so. Read as if they were 万元 they would be ten thousand times
+ * too large — a wrong number that looks right. The text is the 万元 figure too: the editor shows and edits
+ * the text under 万元 headings, where `250000.00` would read as 25 亿元 (a user trial); the figure as
+ * written stays in the file stored with the form, at the cell's `src`.
  */
 function inWanYuan(lines: BudgetLine[], ctx: FormContext, src: Block['src'] | undefined): void {
   let converted = 0;
@@ -318,13 +320,14 @@ function inWanYuan(lines: BudgetLine[], ctx: FormContext, src: Block['src'] | un
       const f = line[k];
       if (f?.value === null || f?.value === undefined) continue;
       const places = (f.value.split('.')[1] ?? '').length + 4;
-      line[k] = { ...f, value: mulDiv([f.value], ['10000'], places).replace(/\.?0+$/, '') || '0' };
+      const wan = mulDiv([f.value], ['10000'], places).replace(/\.?0+$/, '') || '0';
+      line[k] = { ...f, raw: wan, value: wan };
       converted++;
     }
   if (converted)
     ctx.notes.push({
       code: 'IMPORT.MONEY_IN_YUAN',
-      message: `预算资金以“元”填写，已按 1 万元 = 10000 元换算为万元（${converted} 个数，原文保留）`,
+      message: `预算资金以“元”填写，已按 1 万元 = 10000 元换算为万元（${converted} 个数；原文件随表保存，可对照）`,
       ...(src && { src }),
     });
 }
