@@ -297,7 +297,7 @@ function noteRateBase(slots: Array<BudgetColumn | null>, cells: Cell[], ctx: For
   const head = cells[at]!;
   ctx.notes.push({
     code: 'IMPORT.RATE_BASE_INITIAL',
-    message: `预算表没有“全年预算数”列：执行率以“${cellText(head)}”列为基数计算（R3），请核对年中是否调整过预算`,
+    message: `预算表没有“全年预算数”列：执行率以“${cellText(head)}”列为基数计算，请核对年中是否调整过预算`,
     src: head.src,
   });
 }

@@ -43,7 +43,8 @@ export interface FormReport {
 }
 
 const LAYOUT_NAMES: Record<string, string> = {
-  national: '全国通用格式（一级/二级/三级指标，年度指标值、实际完成值、分值、得分）',
+  // what the layout is, not what every form of it has: 转移支付 forms of this layout have no 分值 or 得分
+  national: '全国通用格式（一级/二级/三级指标，指标值与完成值并列）',
   hebei: '指标值分“符号/值/单位”三列的格式，预算执行率作为指标计分',
   yunzhou: '含目标申报数/预算编制数或调整后指标值的格式',
   ningxia: '含得分计算方法列的格式',
@@ -60,7 +61,7 @@ export function formReport(ev: Evaluation, index: number, blocks: Block[], table
     if (w.differs)
       notes.push({
         code: 'IMPORT.DECLARED_WEIGHTS',
-        message: `表中“${w.label}”为 ${w.declared}分，评分方案“${ev.schemeId}”中${w.level1}为 ${w.scheme ?? '（无此项）'}分；按表中自报的分值导入，请核对方案`,
+        message: `表中“${w.label}”为 ${w.declared}分，评分方案“${getScheme(ev.schemeId).name}”中${w.level1}为 ${w.scheme ?? '（无此项）'}分；按表中自报的分值导入，请核对方案`,
         ...(w.src && { src: w.src }),
       });
   return {

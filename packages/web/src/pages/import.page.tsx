@@ -19,7 +19,14 @@ import { SupportDetail } from '../components/support-detail.tsx';
 import { useAsync } from '../use-async.ts';
 
 const ACCEPT = '.docx,.xlsx,.pdf,.txt,.doc,.xls';
-const LAYOUTS: Record<string, string> = { national: '财政部通用表式', hebei: '河北表式', yunzhou: '山西云州表式', ningxia: '宁夏表式' };
+// named for what the layout is, as the readout names it: a 北京 form with a 得分计算方法 column is not a 宁夏 form
+const LAYOUTS: Record<string, string> = {
+  national: '全国通用格式',
+  hebei: '指标值分三列',
+  yunzhou: '含目标申报数/调整后指标值',
+  ningxia: '含得分计算方法列',
+  flat: '指标平铺列表',
+};
 /** What the files are read as: by their titles, or every one as the kind chosen. */
 type ReadAs = 'auto' | 'self-evaluation' | 'goal';
 const READ_AS: Array<{ value: ReadAs; label: string }> = [
