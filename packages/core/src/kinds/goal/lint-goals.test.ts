@@ -219,6 +219,14 @@ describe('G8 points and G9 money', () => {
     ]);
   });
 
+  it('成本指标 as its own 一级 counts with 产出, and the message says so (重庆 奉节 puts it first, alone)', () => {
+    const g = broken((g) => {
+      g.indicators = g.indicators.filter((i) => i.level2.raw.includes('成本')).map((i) => ({ ...i, level1: '成本指标', points: { raw: '10', value: '10' } }));
+    });
+    const f = lintGoalForm(g).find((x) => x.code === 'G8.GROUP_POINTS')!;
+    expect(f.message).toBe('产出指标（含一级“成本指标”）各指标分值合计 10 分，评分方案规定为 50 分');
+  });
+
   it('a money block that disagrees with itself: parts ≠ 年度资金总额, and 年度 above the all-years total', () => {
     const g = broken((g) => {
       g.money.carryover = { raw: '25', value: '25' };

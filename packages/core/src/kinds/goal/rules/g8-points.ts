@@ -5,6 +5,7 @@
  * weighs only 产出 (R8: both placements).
  */
 import type { Finding } from '../../../audit/finding.ts';
+import { canonicalLevel1 } from '../../../model/categories.ts';
 import { add, cmp, isNegative, isZero } from '../../../values/exact.ts';
 import { atRow, goalFinding, type GoalLint } from '../lint-context.ts';
 
@@ -28,8 +29,13 @@ export function g8Points(l: GoalLint, out: Finding[]): void {
   const weights = new Map(l.scheme.weights.map((w) => [w.level1, w.points]));
   const budgetLevel1 = l.scheme.budget.mode === 'indicator' ? l.scheme.budget.level1 : null;
   const sums = new Map<string, string[]>();
+  /** groups that took 成本指标 rows of their own 一级: the message says so (重庆's form puts 成本 first, alone) */
+  const withCost = new Set<string>();
   for (const r of ok) {
-    const group = weights.has(r.level1) ? r.level1 : r.level1 === '成本指标' && weights.has('产出指标') ? '产出指标' : r.level1;
+    const asOutput = !weights.has(r.level1) && r.level1 === '成本指标' && weights.has('产出指标');
+    const group = asOutput ? '产出指标' : r.level1;
+    // the 二级 成本指标 places the row under 产出 (R8) however the form heads it: say so where it headed it 成本
+    if (asOutput || (group === '产出指标' && canonicalLevel1(r.ind.level1) === '成本指标')) withCost.add(group);
     const list = sums.get(group);
     if (list) list.push(r.ind.points!.value!);
     else sums.set(group, [r.ind.points!.value!]);
@@ -43,7 +49,7 @@ export function g8Points(l: GoalLint, out: Finding[]): void {
         goalFinding(
           l,
           'G8.GROUP_POINTS',
-          `${group}各指标分值合计 ${sum} 分，评分方案规定为 ${weight} 分`,
+          `${group}${withCost.has(group) ? '（含一级“成本指标”）' : ''}各指标分值合计 ${sum} 分，评分方案规定为 ${weight} 分`,
           { section: 'indicators', field: 'indicators' },
           { level1: group, sum, expected: weight },
         ),
