@@ -279,3 +279,14 @@ describe('A7 points at the cell it is about', () => {
     ]);
   });
 });
+
+describe('A5 on a form that writes no 总分', () => {
+  it('compares the rule total with the sum of the claims, and says it is that sum, not a written 总分', () => {
+    // 见义勇为基金 (form 3): its claims break the rules (A4), so A5.RULE_TOTAL stands with or without a 总分
+    const ev = structuredClone(hebei[2]!);
+    delete ev.claimed.total;
+    const f = auditForm(ev, getScheme(ev.schemeId)).findings.find((x) => x.code === 'A5.RULE_TOTAL')!;
+    expect(f.message).toContain('表中未写总分，各项填报得分合计');
+    expect(f.message).not.toMatch(/，填报 /);
+  });
+});

@@ -76,7 +76,8 @@ export function a5TotalAndGrade(a: FormAudit, out: Finding[]): void {
       finding(
         a,
         'A5.RULE_TOTAL',
-        `按评分规则计算总分 ${score.total} 分（${score.grade}），填报 ${claimedTotal} 分（${gradeOf(claimedTotal, scheme)}）`,
+        // a form that writes no 总分 (北京 海淀, partial) is compared by the sum of its claims, and says so
+        `按评分规则计算总分 ${score.total} 分（${score.grade}），${total?.value ? '填报' : '表中未写总分，各项填报得分合计'} ${claimedTotal} 分（${gradeOf(claimedTotal, scheme)}）`,
         { section: 'total', field: 'claimed.total', src },
         {
           claimed: claimedTotal,
