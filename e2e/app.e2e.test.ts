@@ -71,6 +71,10 @@ describe.skipIf(!haveBrowser)('web UI in chromium', { timeout: 90_000 }, () => {
     expect(await readout.textContent()).toContain('识别的表式');
     expect(await readout.textContent()).toContain('绩效指标表的列');
     expect(await readout.textContent()).toContain('实际完成值');
+    // and the figures read, row by row (issue 21, item 8: a misread seen before saving)
+    const read = preview.getByTestId('import-read-0');
+    expect(await read.textContent()).toContain('读到的资金（万元）');
+    expect(await read.textContent()).toMatch(/读到的指标（\d+ 个）/);
     // No department yet: the new one is proposed with the forms' 主管部门.
     await page.getByLabel('部门编码').fill('changji-zfw');
     await page.getByLabel('部门名称').fill('昌吉州政法委');

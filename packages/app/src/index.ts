@@ -9,3 +9,4 @@ export * from './imports.ts';
 export * from './accounts.ts';
 export * from './todo.ts';
 export * from './batch.ts';
+export * from './import-readout.ts';

@@ -69,6 +69,37 @@ describe('goal forms through /api/import', { timeout: 60_000 }, () => {
     // what was read, column by column, is shown before saving, as for a 自评表
     expect(preview.files[0]!.reports.map((r) => [r.index, r.project, r.unplaced.length])).toEqual([[0, '访惠聚工作经费', 0]]);
     expect(preview.files[0]!.reports[0]!.tables[0]!.columns.find((c) => c.header === '权重')).toMatchObject({ role: 'points', meaning: '分值' });
+    // and what was read, row by row, before saving: targets and points, no actuals on a goal form
+    const got = form.read;
+    expect(got.indicators.length).toBe(form.indicators);
+    expect(got.indicators.every((i) => i.actual === null && i.score === null && i.target !== '')).toBe(true);
+    expect(got.money.length).toBeGreaterThan(0);
+  });
+
+  it('a 自评表 in 元 is previewed with its money in 万元 and each goal text where the form puts it (上海 普陀)', async () => {
+    const preview = await upload([{ name: 'putuo.xlsx', bytes: read('provinces/shanghai-putuo-tiyuzhongxin-2022.xlsx') }]);
+    const r = preview.files[0]!.evaluations[0]!.read;
+    expect(r.money[0]).toEqual({
+      label: '年度资金总额',
+      cells: [
+        { column: '年初预算数', text: '25' },
+        { column: '全年预算数', text: '25' },
+        { column: '全年执行数', text: '21.54576' },
+        { column: '执行率', text: '86.19%' },
+        { column: '分值', text: '10' },
+        { column: '得分', text: '8.62' },
+      ],
+    });
+    expect(r.goals).toEqual([{ label: '实际完成情况', text: '已完成普陀体育中心与委托运营方费用结算。' }]);
+    expect(r.indicators[0]).toEqual({
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '与委托运营方结算完成率',
+      target: '=100%',
+      actual: '100%',
+      points: '10',
+      score: '10',
+    });
   });
 
   it('a self-evaluation beside it is previewed as one, with its score', async () => {

@@ -71,6 +71,7 @@ export type FormFull = EvaluationFull | GoalFull;
 export const isGoal = (f: FormFull): f is GoalFull => f.kind === 'goal';
 /** What the import preview says per form: the layout, each table's columns with their roles, weights, unplaced cells. */
 export type ImportReport = contract.FormReport;
+export type FormReadout = contract.FormReadout;
 /** a change in the history, its field named in Chinese */
 export type Change = contract.HistoryEntry;
 /** What the documents page shows before a download (GET …/documents/status). */

@@ -44,6 +44,27 @@ export const FormReport = z
   .meta({ id: 'FormReport', description: '每张表读到了什么、没读到什么' });
 export type FormReport = z.infer<typeof FormReport>;
 
+export const FormReadout = z
+  .object({
+    money: z
+      .array(z.object({ label: z.string(), cells: z.array(z.object({ column: z.string(), text: z.string() })) }))
+      .describe('资金各行：行名与各列读到的数（金额以万元为单位，按表中所写单位换算后）'),
+    goals: z.array(z.object({ label: z.string(), text: z.string() })).describe('总体目标的各段文字'),
+    indicators: z.array(
+      z.object({
+        level1: z.string(),
+        level2: z.string(),
+        name: z.string(),
+        target: z.string(),
+        actual: z.string().nullable().describe('实际完成值；目标申报表为空'),
+        points: z.string().nullable(),
+        score: z.string().nullable().describe('表中填报的得分；目标申报表为空'),
+      }),
+    ),
+  })
+  .meta({ id: 'FormReadout', description: '从文件读到的内容，保存前核对：资金、总体目标、各指标，按表中所写' });
+export type FormReadout = z.infer<typeof FormReadout>;
+
 export const ImportPreview = z
   .object({
     token: z.string().describe('保存时用的预览令牌（30 分钟内有效）'),
@@ -69,6 +90,7 @@ export const ImportPreview = z
             grade: z.string().nullable().describe('等级；不评分的表为空'),
             errors: z.number().int().describe('错误数（自评表：审核规则 A；目标申报表：校验规则 G）'),
             warnings: z.number().int(),
+            read: FormReadout,
           }),
         ),
         summaries: z.number().int(),

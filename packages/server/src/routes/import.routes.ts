@@ -21,7 +21,7 @@ import { answers } from '../contract.ts';
 import { ImportError, type ParsePool, type RecognizedUpload } from '@jixiao/office';
 import { HttpError, toApiError } from '../errors.ts';
 import { CommitImport, ImportQuery } from '../schemas.ts';
-import { brief, commitImportedFiles } from '@jixiao/app';
+import { brief, commitImportedFiles, evaluationReadout, goalReadout } from '@jixiao/app';
 import { actor, auth, requireDepartment, requireRole } from '../auth/guard.ts';
 import { inScope } from '../auth/scope.ts';
 
@@ -173,6 +173,7 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
                 grade: audit.scores[i]!.grade,
                 errors: audit.findings.filter((x) => x.location.form?.index === i && x.severity === 'error').length,
                 warnings: audit.findings.filter((x) => x.location.form?.index === i && x.severity === 'warning').length,
+                read: evaluationReadout(ev),
               }))
               .concat(
                 f.recognized.goals.map((g, i) => ({
@@ -190,6 +191,7 @@ export function importRoutes(app: FastifyInstance, store: Store, maxUploadBytes:
                   grade: null,
                   errors: goalFindings[i]!.filter((x) => x.severity === 'error').length,
                   warnings: goalFindings[i]!.filter((x) => x.severity === 'warning').length,
+                  read: goalReadout(g),
                 })),
               ),
             summaries: f.recognized.summaries.length,

@@ -4,7 +4,7 @@
  * beside the scheme's, and every cell that was not placed — so a misread is seen before it is saved.
  */
 import { Descriptions, Table, Tag, Typography } from 'antd';
-import type { ImportReport } from '../api.ts';
+import type { FormReadout, ImportReport } from '../api.ts';
 import { location } from '../place.ts';
 
 /** Within the file being previewed: the table, row and column (the file is the card's). */
@@ -69,6 +69,58 @@ export function ImportReadout({ report }: { report: ImportReport }) {
       ) : (
         <Typography.Text type="success">表中的内容均已读入。</Typography.Text>
       )}
+    </div>
+  );
+}
+
+/**
+ * What was read, before it is saved: the money lines, the goal texts and every indicator with its
+ * figures, as the form writes them (money in 万元) — a figure in the wrong place shows here, not after
+ * saving (a user trial found a 实际完成情况 read as the 预期目标, and 元 shown under 万元, only in the editor).
+ */
+export function FormRead({ read, index }: { read: FormReadout; index: number }) {
+  const scored = read.indicators.some((i) => i.actual !== null || i.score !== null);
+  return (
+    <div data-testid={`import-read-${index}`}>
+      {read.money.length > 0 && (
+        <Descriptions
+          size="small"
+          column={1}
+          title="读到的资金（万元）"
+          items={read.money.map((m, i) => ({
+            key: i,
+            label: m.label,
+            children: m.cells.length ? m.cells.map((c) => `${c.column} ${c.text}`).join('；') : '—',
+          }))}
+          style={{ marginBottom: 8 }}
+        />
+      )}
+      {read.goals.length > 0 && (
+        <Descriptions
+          size="small"
+          column={1}
+          title="读到的总体目标"
+          items={read.goals.map((g, i) => ({ key: i, label: g.label, children: g.text }))}
+          style={{ marginBottom: 8 }}
+        />
+      )}
+      <Table
+        size="small"
+        pagination={false}
+        rowKey={(_, i) => String(i)}
+        title={() => `读到的指标（${read.indicators.length} 个）`}
+        dataSource={read.indicators}
+        columns={[
+          { title: '一级指标', dataIndex: 'level1', width: 100 },
+          { title: '二级指标', dataIndex: 'level2', width: 120 },
+          { title: '指标名称', dataIndex: 'name' },
+          { title: '指标值', dataIndex: 'target', width: 140 },
+          ...(scored ? [{ title: '实际完成值', dataIndex: 'actual', width: 140, render: (v: string | null) => v ?? '—' }] : []),
+          { title: '分值', dataIndex: 'points', width: 70, align: 'right' as const, render: (v: string | null) => v ?? '—' },
+          ...(scored ? [{ title: '得分', dataIndex: 'score', width: 70, align: 'right' as const, render: (v: string | null) => v ?? '—' }] : []),
+        ]}
+        style={{ marginBottom: 8 }}
+      />
     </div>
   );
 }

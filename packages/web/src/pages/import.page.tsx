@@ -10,7 +10,7 @@ import { Alert, App as AntApp, Button, Card, Input, Radio, Result, Select, Space
 import { useMemo, useState } from 'react';
 import { api, ApiError, type ImportPreview, type User } from '../api.ts';
 import { ErrorView } from '../components/state-views.tsx';
-import { ImportReadout } from '../components/import-readout.tsx';
+import { FormRead, ImportReadout } from '../components/import-readout.tsx';
 import { location } from '../place.ts';
 import { FindingDetail } from '../editor/finding-badge.tsx';
 import { fixed, GRADE_COLORS } from '../format.ts';
@@ -238,9 +238,10 @@ export function ImportPage({ me }: { me: User }) {
                   },
                 ]}
                 expandable={{
-                  rowExpandable: (e) => f.findings.some((x) => x.location.form?.index === e.index) || f.reports?.some((r) => r.index === e.index) === true,
+                  rowExpandable: () => true,
                   expandedRowRender: (e) => (
                     <Space orientation="vertical" style={{ width: '100%' }}>
+                      <FormRead read={e.read} index={e.index} />
                       {f.reports
                         ?.filter((r) => r.index === e.index)
                         .map((r) => (
