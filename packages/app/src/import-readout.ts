@@ -42,6 +42,7 @@ export function evaluationReadout(ev: Evaluation): Readout {
     ['实际完成情况', ev.goals.achieved],
   ] as const;
   return {
+    unit: '万元',
     money,
     goals: goals.flatMap(([label, f]) => (text(f) === null ? [] : [{ label, text: text(f)! }])),
     indicators: ev.indicators.map((i) => ({
@@ -65,8 +66,9 @@ const GOAL_MONEY = [
 ] as const;
 
 export function goalReadout(g: GoalForm): Readout {
-  const column = `金额（${g.money.unit}）`;
+  const column = '金额';
   return {
+    unit: g.money.unit,
     money: GOAL_MONEY.flatMap(([k, label]) => {
       const t = text(g.money[k]);
       return t === null ? [] : [{ label, cells: [{ column, text: t }] }];

@@ -46,9 +46,10 @@ export type FormReport = z.infer<typeof FormReport>;
 
 export const FormReadout = z
   .object({
+    unit: z.enum(['万元', '元']).describe('金额的单位：自评表换算为万元；目标申报表按表中所写'),
     money: z
       .array(z.object({ label: z.string(), cells: z.array(z.object({ column: z.string(), text: z.string() })) }))
-      .describe('资金各行：行名与各列读到的数（金额以万元为单位，按表中所写单位换算后）'),
+      .describe('资金各行：行名与各列读到的数'),
     goals: z.array(z.object({ label: z.string(), text: z.string() })).describe('总体目标的各段文字'),
     indicators: z.array(
       z.object({

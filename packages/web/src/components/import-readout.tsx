@@ -75,7 +75,7 @@ export function ImportReadout({ report }: { report: ImportReport }) {
 
 /**
  * What was read, before it is saved: the money lines, the goal texts and every indicator with its
- * figures, as the form writes them (money in 万元) — a figure in the wrong place shows here, not after
+ * figures, as the form writes them (a 自评表's money in 万元, a goal form's in its own unit) — a figure in the wrong place shows here, not after
  * saving (a user trial found a 实际完成情况 read as the 预期目标, and 元 shown under 万元, only in the editor).
  */
 export function FormRead({ read, index }: { read: FormReadout; index: number }) {
@@ -86,7 +86,7 @@ export function FormRead({ read, index }: { read: FormReadout; index: number }) 
         <Descriptions
           size="small"
           column={1}
-          title="读到的资金（万元）"
+          title={`读到的资金（${read.unit}）`}
           items={read.money.map((m, i) => ({
             key: i,
             label: m.label,
