@@ -42,6 +42,22 @@ describe('row labels of transfer-payment forms (item 2)', () => {
     expect(r.notes.find((n) => n.code === 'IMPORT.MONEY_IN_YUAN')?.message).toContain('1 万元 = 10000 元');
   });
 
+  it('the 得分计算方法 column of a budget block is recognised and its text not reported as unread (北京 海淀)', async () => {
+    const r = await importFile(join(import.meta.dirname, '../../../fixtures/provinces/beijing-haidian-xueyuanlu-2016.docx'));
+    const budget = r.reports[0]!.tables.find((t) => t.kind === 'budget')!;
+    expect(budget.columns.find((c) => c.header === '得分计算方法')).toMatchObject({ role: 'method', meaning: '得分计算方法（已识别，不单独保存）' });
+    expect(r.reports[0]!.unplaced.map((u) => u.text)).not.toContain('执行率*该指标分值,最高不得超过分值上限。');
+    // the figures beside it are where they were
+    const total = r.evaluations[0]!.budget.lines.find((l) => l.kind === 'total')!;
+    expect([total.initial?.value, total.executed?.value, total.points?.value, total.rate?.value, total.score?.value]).toEqual([
+      '310.2',
+      '154.74',
+      '10',
+      '50',
+      '5',
+    ]);
+  });
+
   it('of the 主管部门 of each level (市级, then 县级), the nearest the unit is its department', async () => {
     const r = await importFile(join(import.meta.dirname, '../../../fixtures/provinces/chongqing-zhongxian-tujingxiang-2021.docx'));
     expect(r.evaluations[0]!.project.department?.name.raw).toBe('忠县水利局');

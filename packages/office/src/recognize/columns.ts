@@ -57,7 +57,8 @@ const INDICATOR_PATTERNS: ReadonlyArray<readonly [RegExp, IndicatorRole]> = [
   [/^是否(为)?核心指标$/, 'core'],
 ];
 
-export type BudgetRole = 'initial' | 'declared' | 'prepared' | 'adjusted' | 'received' | 'executed' | 'balance' | 'rate' | 'points' | 'score';
+/** `method`: the block's 得分计算方法 (北京 2016), a text recognised and not stored, as in the indicator table */
+export type BudgetRole = 'initial' | 'declared' | 'prepared' | 'adjusted' | 'received' | 'executed' | 'balance' | 'rate' | 'points' | 'score' | 'method';
 
 const BUDGET_PATTERNS: ReadonlyArray<readonly [RegExp, BudgetRole]> = [
   [/^年初预算(数|金额)?$/, 'initial'],
@@ -73,6 +74,7 @@ const BUDGET_PATTERNS: ReadonlyArray<readonly [RegExp, BudgetRole]> = [
   [/^(分值|权重)$/, 'points'],
   // `得分（20分*执行率）`: the score with the rule it is computed by
   [/^得分(\(.*执行率.*\))?$/, 'score'],
+  [/^得分计算方法$/, 'method'],
 ];
 
 /**

@@ -243,6 +243,7 @@ function budget(rows: Row[], ctx: FormContext): BudgetLine[] {
         map.columns.push({ header: cellText(c), src: c.src, role, meaning: role ? ROLE_NAMES[role] : '未识别的列：其中的内容未导入' });
       }
     }
+    for (const c of map.columns) if (c.role === 'method') c.meaning += '（已识别，不单独保存）';
     ctx.tables?.push({ kind: 'budget', src: header.src, columns: map.columns });
     noteRateBase(slots, cells.slice(first), ctx);
   } else if (rows.some((r) => r.cells.some((c) => budgetLineLabel(c.text) !== null && r.cells.filter((x) => isNumeric(x)).length >= 3))) {
@@ -275,7 +276,10 @@ function budget(rows: Row[], ctx: FormContext): BudgetLine[] {
     } else {
       slots.forEach((k, j) => {
         const c = r.cells[at + 1 + j];
-        if (c && k !== null) line[k] = numberField(c);
+        if (!c || k === null) return;
+        // the rule the block is scored by (R3 is jixiao's): recognised, kept out of the figures
+        if (k === 'method') ctx.consumed?.add(c);
+        else line[k] = numberField(c);
       });
     }
     lines.push(line);
