@@ -63,7 +63,7 @@ describe('Hebei 见义勇为基金: summary 65, form 70, rules 74.26', () => {
   });
 
   it('spending half the money while claiming most indicators met is flagged (A11)', () => {
-    expect(of(2, 'A11.COMPLETION_VS_EXECUTION')[0]!.numbers).toEqual({ completion: '0.722222', rate: '0.5' });
+    expect(of(2, 'A11.COMPLETION_VS_EXECUTION')[0]!.numbers).toEqual({ completion: '0.722222', rate: '50.00' });
   });
 });
 

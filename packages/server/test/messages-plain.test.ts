@@ -349,3 +349,13 @@ describe('errors the API answers, in plain Chinese', () => {
     },
   );
 });
+
+describe('a finding’s figures as people write them', () => {
+  it('shares of 1 and rates in percent are shown with their sign, other figures as they are', () => {
+    expect(numberText('completion', '0.722222')).toEqual({ label: '完成程度', text: '72.22%' });
+    expect(numberText('unspentShare', '1')).toEqual({ label: '未执行比例', text: '100%' });
+    expect(numberText('rate', '49.88')).toEqual({ label: '执行率', text: '49.88%' });
+    expect(numberText('budget', '3.5')).toEqual({ label: '预算数', text: '3.5' });
+    expect(numberText('rate', null)).toEqual({ label: '执行率', text: '—' });
+  });
+});

@@ -7,6 +7,10 @@
  */
 import type { FindingLocation } from './finding.ts';
 import type { ScoreRule } from '../scoring/score-indicator.ts';
+import { mulDiv, trim } from '../values/exact.ts';
+
+/** a figure as the audit writes them (`0.722222`, `-3.5`): only these are turned into percent */
+const isDecimal = (s: string) => /^-?\d+(\.\d+)?$/.test(s);
 
 /** The Chinese name of each figure a finding carries in `numbers`. */
 export const NUMBER_LABELS: Record<string, string> = {
@@ -69,10 +73,20 @@ export const SCORE_RULE_NAMES: Record<ScoreRule, string> = {
   manual: '人工评分',
 };
 
+/** Figures given as a share of 1 (完成程度 0.75), shown in percent as people write them. */
+const SHARES = new Set(['completion', 'unspentShare']);
+/** Figures given in percent already (执行率 49.88): shown with their sign. */
+const PERCENTS = new Set(['rate']);
+
 /** A figure of a finding as a person reads it: its Chinese name and its value in words where the value is a code. */
 export function numberText(key: string, value: string | number | null): { label: string; text: string } {
-  const text = value === null ? '—' : key === 'rule' ? (SCORE_RULE_NAMES[value as ScoreRule] ?? '计分规则') : String(value);
-  return { label: NUMBER_LABELS[key] ?? '相关数值', text };
+  const label = NUMBER_LABELS[key] ?? '相关数值';
+  if (value === null) return { label, text: '—' };
+  if (key === 'rule') return { label, text: SCORE_RULE_NAMES[value as ScoreRule] ?? '计分规则' };
+  const n = String(value);
+  if (SHARES.has(key) && isDecimal(n)) return { label, text: `${trim(mulDiv([n, '100'], [], 2))}%` };
+  if (PERCENTS.has(key) && isDecimal(n)) return { label, text: `${n}%` };
+  return { label, text: n };
 }
 
 /** The part of a form a finding is about, when it names no cell. */

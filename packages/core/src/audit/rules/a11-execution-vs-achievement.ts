@@ -35,10 +35,8 @@ export function a11ExecutionVsAchievement(a: FormAudit, out: Finding[]): void {
         'A11.COMPLETION_VS_EXECUTION',
         `指标完成程度 ${pct(completion)}%（填报得分 ÷ 分值）明显高于预算执行率 ${pct(rate)}%，请核实绩效完成情况或资金使用`,
         { section: 'budget', field: 'indicators' },
-        {
-          completion,
-          rate: trim(mulDiv([rate], [], 6)),
-        },
+        // `rate` in percent, as every finding gives it (A4, A6); completion a share of 1, as R4 gives it
+        { completion, rate: score.budget.ratePercent },
       ),
     );
   }
