@@ -81,6 +81,9 @@ describe.skipIf(!haveBrowser)('web UI in chromium', { timeout: 90_000 }, () => {
     await page.getByTestId('commit').click();
     await expect.poll(() => page.getByText('已保存 2 张自评表').isVisible()).toBe(true);
     expect((await app.store.listEvaluations()).length).toBe(2);
+    // each saved form opens from the result, to be checked in the editor
+    const saved = page.getByTestId('saved-forms');
+    expect(await saved.locator('a').allTextContents()).toEqual(expect.arrayContaining(['综治工作经费', '访惠聚工作经费']));
   });
 
   it('shows the 汇总表 with totals and charts', async () => {

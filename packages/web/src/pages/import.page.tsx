@@ -52,7 +52,7 @@ export function ImportPage({ me }: { me: User }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [done, setDone] = useState<{ departmentId: number; count: string } | null>(null);
+  const [done, setDone] = useState<{ departmentId: number; count: string; forms: Array<{ id: number; project: string }> } | null>(null);
   const departments = useAsync(() => api.departments(), []);
   const suggested = useMemo(() => preview?.files.flatMap((f) => f.evaluations.map((e) => e.department)).find(Boolean) ?? '', [preview]);
   const [mode, setMode] = useState<'existing' | 'new'>('existing');
@@ -93,7 +93,7 @@ export function ImportPage({ me }: { me: User }) {
         preview.token,
         mode === 'existing' ? { departmentId: deptId! } : { department: { code: newDept.code.trim(), name: newDept.name.trim() } },
       );
-      setDone({ departmentId: r.departmentId, count: formsByKind(r.evaluations) });
+      setDone({ departmentId: r.departmentId, count: formsByKind(r.evaluations), forms: r.evaluations.map((e) => ({ id: e.id, project: e.project })) });
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : (e as Error).message);
     } finally {
@@ -113,6 +113,16 @@ export function ImportPage({ me }: { me: User }) {
       <Result
         status="success"
         title={`已保存 ${done.count}`}
+        subTitle={
+          // each saved form opens from here: what was just read is checked next in the editor
+          <Space wrap data-testid="saved-forms">
+            {done.forms.map((f) => (
+              <a key={f.id} href={href({ page: 'editor', id: f.id })}>
+                {f.project || '未命名项目'}
+              </a>
+            ))}
+          </Space>
+        }
         extra={[
           <Button type="primary" key="o" onClick={() => navigate({ page: 'overview', dept: done.departmentId })}>
             查看部门总览
