@@ -24,6 +24,7 @@ import {
   lintGoalForm,
   NUMBER_LABELS,
   numberText,
+  RULE_TITLES,
   rng,
   SCORE_RULE_NAMES,
   SECTION_NAMES,
@@ -357,5 +358,9 @@ describe('a finding’s figures as people write them', () => {
     expect(numberText('rate', '49.88')).toEqual({ label: '执行率', text: '49.88%' });
     expect(numberText('budget', '3.5')).toEqual({ label: '预算数', text: '3.5' });
     expect(numberText('rate', null)).toEqual({ label: '执行率', text: '—' });
+  });
+
+  it('a finding is titled by what its rule checks, in Chinese, its short number after it', () => {
+    for (const [id, title] of Object.entries(RULE_TITLES)) expect(title).toMatch(new RegExp(`^[\u4e00-\u9fa5、与]+（${id}）$`));
   });
 });

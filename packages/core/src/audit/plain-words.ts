@@ -5,7 +5,7 @@
  * the API, the CLI and a support detail; these maps are what the web and documents show instead.
  * `packages/server/test/messages-plain.test.ts` fails when a finding carries a figure not named here.
  */
-import type { FindingLocation } from './finding.ts';
+import type { FindingLocation, RuleId } from './finding.ts';
 import type { ScoreRule } from '../scoring/score-indicator.ts';
 import { mulDiv, trim } from '../values/exact.ts';
 
@@ -60,6 +60,33 @@ export const NUMBER_LABELS: Record<string, string> = {
   targetValue: '目标数值',
   longTerm: '中长期目标',
   project: '项目',
+};
+
+/** What each audit and goal rule checks, with its short number (docs/rules.md §A, §G): a finding's title. */
+export const RULE_TITLES: Record<RuleId, string> = {
+  A1: '分值合计（A1）',
+  A2: '得分范围（A2）',
+  A3: '预算资金一致（A3）',
+  A4: '得分复算（A4）',
+  A5: '总分与等级（A5）',
+  A6: '偏差原因说明（A6）',
+  A7: '完成值与指标值相符（A7）',
+  A8: '指标方向（A8）',
+  A9: '与其他表雷同（A9）',
+  A10: '部门文件一致（A10）',
+  A11: '预算执行与完成程度（A11）',
+  A12: '指标可衡量（A12）',
+  G1: '指标覆盖（G1）',
+  G2: '成本指标（G2）',
+  G3: '指标可衡量（G3）',
+  G4: '含糊用语（G4）',
+  G5: '零值指标（G5）',
+  G6: '指标归类（G6）',
+  G7: '指标方向（G7）',
+  G8: '分值（G8）',
+  G9: '资金（G9）',
+  G10: '与上年对照（G10）',
+  G11: '年度与总体目标（G11）',
 };
 
 /** What each scoring rule does, with its short number: shown instead of the rule's code. */

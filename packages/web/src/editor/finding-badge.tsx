@@ -3,7 +3,7 @@
  * the message, the numbers and the suggested fix in a popover, applied with one click.
  */
 import { Button, Descriptions, Popover, Space, Tag, Typography } from 'antd';
-import { numberText, type Finding, type SuggestedFix } from '@jixiao/core';
+import { numberText, RULE_TITLES, type Finding, type SuggestedFix } from '@jixiao/core';
 import { useContext } from 'react';
 import { ReadOnly } from './cell-input.tsx';
 import { SupportDetail } from '../components/support-detail.tsx';
@@ -16,7 +16,7 @@ export function FindingDetail({ f, onFix }: { f: Finding; onFix?: (fix: Suggeste
     <Space orientation="vertical" size={6} style={{ maxWidth: 380 }}>
       <Space size={6}>
         <Tag color={SEVERITY_COLORS[f.severity]}>{SEVERITY_LABELS[f.severity]}</Tag>
-        <Typography.Text strong>规则 {f.rule}</Typography.Text>
+        <Typography.Text strong>{RULE_TITLES[f.rule]}</Typography.Text>
       </Space>
       <Typography.Text>{f.message}</Typography.Text>
       {numbers.length > 0 && (
