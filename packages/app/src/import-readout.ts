@@ -20,6 +20,26 @@ const oneLine = (s: string): string =>
 
 const text = (f: TextField | NumberField | undefined): string | null => (f && f.raw.trim() !== '' ? oneLine(f.raw) : null);
 
+/** The labelled texts that are filled, each on one line. */
+function filled(pairs: ReadonlyArray<readonly [string, TextField | undefined]>): Readout['goals'] {
+  return pairs.flatMap(([label, f]) => {
+    const t = text(f);
+    return t === null ? [] : [{ label, text: t }];
+  });
+}
+
+/** An indicator's row as both kinds have it; a goal form has no actual and no score. */
+type IndicatorLike = Pick<Evaluation['indicators'][number], 'level1' | 'level2' | 'name' | 'target'> & { points?: NumberField };
+const indicatorRow = (i: IndicatorLike, actual: string | null, score: string | null): Readout['indicators'][number] => ({
+  level1: i.level1,
+  level2: oneLine(i.level2.raw),
+  name: oneLine(i.name.raw),
+  target: oneLine(i.target.raw),
+  actual,
+  points: text(i.points),
+  score,
+});
+
 const BUDGET_COLUMNS = [
   ['initial', '年初预算数'],
   ['adjusted', '全年预算数'],
@@ -37,23 +57,14 @@ export function evaluationReadout(ev: Evaluation): Readout {
       return t === null ? [] : [{ column, text: t }];
     }),
   }));
-  const goals = [
-    ['年度总体目标（预期目标）', ev.goals.expected],
-    ['实际完成情况', ev.goals.achieved],
-  ] as const;
   return {
     unit: '万元',
     money,
-    goals: goals.flatMap(([label, f]) => (text(f) === null ? [] : [{ label, text: text(f)! }])),
-    indicators: ev.indicators.map((i) => ({
-      level1: i.level1,
-      level2: oneLine(i.level2.raw),
-      name: oneLine(i.name.raw),
-      target: oneLine(i.target.raw),
-      actual: text(i.actual),
-      points: text(i.points),
-      score: text(i.claimedScore),
-    })),
+    goals: filled([
+      ['年度总体目标（预期目标）', ev.goals.expected],
+      ['实际完成情况', ev.goals.achieved],
+    ]),
+    indicators: ev.indicators.map((i) => indicatorRow(i, text(i.actual), text(i.claimedScore))),
   };
 }
 
@@ -73,20 +84,10 @@ export function goalReadout(g: GoalForm): Readout {
       const t = text(g.money[k]);
       return t === null ? [] : [{ label, cells: [{ column, text: t }] }];
     }),
-    goals: (
-      [
-        ['中长期目标', g.goals.longTerm],
-        ['年度目标', g.goals.annual],
-      ] as const
-    ).flatMap(([label, f]) => (text(f) === null ? [] : [{ label, text: text(f)! }])),
-    indicators: g.indicators.map((i) => ({
-      level1: i.level1,
-      level2: oneLine(i.level2.raw),
-      name: oneLine(i.name.raw),
-      target: oneLine(i.target.raw),
-      actual: null,
-      points: text(i.points),
-      score: null,
-    })),
+    goals: filled([
+      ['中长期目标', g.goals.longTerm],
+      ['年度目标', g.goals.annual],
+    ]),
+    indicators: g.indicators.map((i) => indicatorRow(i, null, null)),
   };
 }

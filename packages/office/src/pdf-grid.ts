@@ -453,10 +453,10 @@ export function layoutPage(page: PdfPage): Item[] {
 }
 
 /**
- * How far below a cell's last baseline its bottom may be while the cell is still full to its bottom:
- * no room for another line (its baseline 1.3 em lower, and padding). A browser keeps at least two
- * lines of a paragraph it breaks over a page on the new page (CSS `widows: 2`), so text of two lines
- * or more may stop one line short of the page's foot: one line pitch more is allowed there.
+ * How far below a sentence's last baseline its cell's bottom may be while the sentence may still run on
+ * at the next page: no room for another line (its baseline 1.3 em lower, and padding) — or, for text of
+ * two lines or more, one line pitch more, since a browser keeps at least two lines of a paragraph it
+ * breaks over a page on the new page (CSS `widows: 2`). Used for `runsOn` only: a label is no paragraph.
  */
 function roomForNoLine(lines: Line[]): number {
   const last = lines[lines.length - 1]!;

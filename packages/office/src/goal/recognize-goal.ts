@@ -9,6 +9,7 @@ import {
   canonicalLevel1,
   cleanCell,
   GoalForm,
+  goalKind,
   indicatorIds,
   parseNumberCell,
   periodYears,
@@ -29,12 +30,12 @@ import type { FormReport } from '../recognize/report.ts';
 import { goalColumnReport, goalFormReport, isGoalFrame, type GoalColumn } from './goal-report.ts';
 
 /**
- * The titles a goal form goes by: the national 绩效目标申报表, 预算公开's 绩效目标表, and regional variants
- * of the same table — 项目支出目标申报表 (山东 临邑: no 绩效), 绩效目标审批表 (重庆: the form as approved).
- * None of them names a 自评表 (whose titles end in 自评表), and a goal title over a table with 自评表
- * columns is still refused below.
+ * A goal form starts at a title the goal kind imports (`goalKind.importTitles`: the national 绩效目标申报表,
+ * 预算公开's 绩效目标表, 山东's 项目支出目标申报表, 重庆's 绩效目标审批表) — the same list that routes an
+ * upload to this recognizer. None names a 自评表, and a goal title over a table with 自评表 columns is still
+ * refused below.
  */
-const GOAL_TITLE = /绩效目标申报表|项目支出目标申报表|绩效目标审批表|绩效目标表/;
+const isGoalTitle = (squashed: string) => goalKind.importTitles.some((t) => squashed.includes(t));
 /** A column or a title that only a self-evaluation has. */
 const SELF_EVALUATION = /自评表|实际完成值|全年实际值|实际完成情况|自评得分|^得分$|偏差原因/;
 
@@ -135,7 +136,7 @@ function splitAtTitles(blocks: readonly Block[]): Block[][] {
   const out: Block[][] = [];
   for (const b of blocks) {
     const line = lineOf(b);
-    if (line && GOAL_TITLE.test(squash(line.text))) out.push([]);
+    if (line && isGoalTitle(squash(line.text))) out.push([]);
     out[out.length - 1]?.push(b);
   }
   return out;
